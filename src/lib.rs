@@ -1,0 +1,10 @@
+//! wethi (เวที): a terminal workshop board for facilitators.
+//!
+//! Imports point one way: `main` → (`ui`, `app`, `store`) → `session` → `text`.
+
+pub mod i18n;
+pub mod session;
+pub mod store;
+pub mod summary;
+pub mod text;
+pub mod ui;

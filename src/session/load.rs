@@ -1,0 +1,238 @@
+//! Reading a session from bytes, with errors a facilitator can act on:
+//! each names the file and says what is wrong and where.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::model::{FORMAT, Session, VERSION};
+use crate::text::Lang;
+
+/// A session read from a file, and whether it may be changed.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub session: Session,
+    /// The file's format is newer than this program: open it read-only.
+    pub newer_version: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The file could not be read at all.
+    Unreadable(String),
+    IsDirectory,
+    NotFound,
+    Empty,
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        what: String,
+    },
+    NotAnObject {
+        found: &'static str,
+    },
+    WrongFormat {
+        found: Option<String>,
+    },
+    /// Valid JSON of the wrong shape: `path` is where, `what` is serde's reason.
+    Shape {
+        path: String,
+        what: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub problem: Problem,
+}
+
+impl LoadError {
+    pub fn new(path: &Path, problem: Problem) -> Self {
+        LoadError {
+            path: path.to_path_buf(),
+            problem,
+        }
+    }
+
+    /// One sentence naming the file, in the UI language.
+    pub fn message(&self, lang: Lang) -> String {
+        let file = self.path.display();
+        match lang {
+            Lang::En => format!("{file}: {}", self.problem.english()),
+            Lang::Th => format!("{file}: {}", self.problem.thai()),
+        }
+    }
+}
+
+impl Problem {
+    fn english(&self) -> String {
+        match self {
+            Problem::Unreadable(why) => format!("cannot be read ({why})."),
+            Problem::IsDirectory => "is a folder, not a session file.".into(),
+            Problem::NotFound => "no such file.".into(),
+            Problem::Empty => "the file is empty, so it is not a session.".into(),
+            Problem::NotUtf8 { line, column } => {
+                format!("is not UTF-8 text (bad bytes at line {line}, column {column}).")
+            }
+            Problem::Syntax { line, column, what } => {
+                format!("is not valid JSON at line {line}, column {column}: {what}.")
+            }
+            Problem::NotAnObject { found } => {
+                format!("is JSON but not a session: it holds {found} instead of an object.")
+            }
+            Problem::WrongFormat { found: Some(f) } => {
+                format!("is not a wethi session: \"format\" is \"{f}\", expected \"{FORMAT}\".")
+            }
+            Problem::WrongFormat { found: None } => {
+                format!("is not a wethi session: it has no \"format\": \"{FORMAT}\" field.")
+            }
+            Problem::Shape { path, what } => {
+                format!("is not a valid session: at {path}, {what}.")
+            }
+        }
+    }
+
+    fn thai(&self) -> String {
+        match self {
+            Problem::Unreadable(why) => format!("อ่านไฟล์ไม่ได้ ({why})"),
+            Problem::IsDirectory => "เป็นโฟลเดอร์ ไม่ใช่ไฟล์เวที".into(),
+            Problem::NotFound => "ไม่พบไฟล์นี้".into(),
+            Problem::Empty => "ไฟล์ว่างเปล่า จึงไม่ใช่ไฟล์เวที".into(),
+            Problem::NotUtf8 { line, column } => {
+                format!("ไม่ใช่ข้อความ UTF-8 (ไบต์ผิดที่บรรทัด {line} คอลัมน์ {column})")
+            }
+            Problem::Syntax { line, column, what } => {
+                format!("ไม่ใช่ JSON ที่ถูกต้อง ที่บรรทัด {line} คอลัมน์ {column}: {what}")
+            }
+            Problem::NotAnObject { found } => {
+                format!("เป็น JSON แต่ไม่ใช่ไฟล์เวที: มี {found} แทนที่จะเป็นออบเจกต์")
+            }
+            Problem::WrongFormat { found: Some(f) } => {
+                format!("ไม่ใช่ไฟล์เวทีของ wethi: \"format\" เป็น \"{f}\" แต่ต้องเป็น \"{FORMAT}\"")
+            }
+            Problem::WrongFormat { found: None } => {
+                format!("ไม่ใช่ไฟล์เวทีของ wethi: ไม่มีช่อง \"format\": \"{FORMAT}\"")
+            }
+            Problem::Shape { path, what } => {
+                format!("โครงสร้างไฟล์เวทีไม่ถูกต้อง ที่ {path}: {what}")
+            }
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Parses a session file's bytes. `path` only names the file in errors.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let err = |problem| LoadError::new(path, problem);
+    // Some Windows editors add a byte-order mark; it carries no meaning in UTF-8.
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        err(Problem::NotUtf8 { line, column })
+    })?;
+    if text.trim().is_empty() {
+        return Err(err(Problem::Empty));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        err(Problem::Syntax {
+            line: e.line(),
+            column: e.column(),
+            what: syntax_reason(&e),
+        })
+    })?;
+    let newer_version = check_envelope(&value).map_err(err)?;
+    let session: Session = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        err(Problem::Shape {
+            path: if path == "." {
+                "the top level".into()
+            } else {
+                path
+            },
+            what: e.into_inner().to_string(),
+        })
+    })?;
+    Ok(Loaded {
+        session,
+        newer_version,
+    })
+}
+
+/// Checks what makes JSON a session before its fields: the top level is an
+/// object whose `format` is ours. Returns whether its version is newer.
+fn check_envelope(value: &Value) -> Result<bool, Problem> {
+    let Value::Object(map) = value else {
+        return Err(Problem::NotAnObject {
+            found: kind_of(value),
+        });
+    };
+    match map.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => {
+            return Err(Problem::WrongFormat {
+                found: Some(f.clone()),
+            });
+        }
+        Some(other) => {
+            return Err(Problem::WrongFormat {
+                found: Some(other.to_string()),
+            });
+        }
+        None => return Err(Problem::WrongFormat { found: None }),
+    }
+    Ok(map
+        .get("version")
+        .and_then(Value::as_u64)
+        .is_some_and(|v| v > u64::from(VERSION)))
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a true/false value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// serde_json's message without its own "at line L column C" suffix,
+/// since the error sentence already says where.
+fn syntax_reason(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    }
+}
+
+/// 1-based line and column (in characters) of the end of `prefix`.
+fn line_column(prefix: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The bytes `wethi` writes: two-space JSON in field order, newline at the end.
+pub fn to_json(session: &Session) -> Result<String, serde_json::Error> {
+    let mut out = serde_json::to_string_pretty(session)?;
+    out.push('\n');
+    Ok(out)
+}

@@ -1,0 +1,276 @@
+//! The session file's data, field for field as product.md §6 fixes it.
+//!
+//! Every object carries `extra`: fields this version does not know are kept
+//! and written back unchanged, so a newer file or a hand-edited one loses nothing.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::text::Lang;
+
+pub const FORMAT: &str = "wethi.session";
+pub const VERSION: u32 = 1;
+
+/// Timestamps keep their offset so a file shows the facilitator's local time.
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// Unknown fields of one JSON object, in their original order.
+pub type Extra = Map<String, Value>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub format: String,
+    pub version: u32,
+    pub id: String,
+    pub title: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub lang: Lang,
+    pub meta: Meta,
+    pub stages: Vec<Stage>,
+    pub guidance: Vec<GuidancePoint>,
+    pub swot: Swot,
+    pub strategies: Strategies,
+    pub recommendations: Vec<Note>,
+    pub actions: Vec<Action>,
+    pub notes: ClosingNotes,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Meta {
+    pub date: Option<NaiveDate>,
+    pub venue: String,
+    pub district: String,
+    pub province: String,
+    pub organiser: String,
+    pub facilitator: String,
+    pub participants: Participants,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Participants {
+    pub total: Option<u32>,
+    pub groups: Vec<ParticipantGroup>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ParticipantGroup {
+    pub label: String,
+    pub count: Option<u32>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Template text that ships in both languages.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Bilingual {
+    pub th: String,
+    pub en: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Bilingual {
+    pub fn new(th: &str, en: &str) -> Self {
+        Bilingual {
+            th: th.to_owned(),
+            en: en.to_owned(),
+            extra: Extra::new(),
+        }
+    }
+
+    /// The text in `lang`, falling back to the other language when it is empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Th => (&self.th, &self.en),
+            Lang::En => (&self.en, &self.th),
+        };
+        if first.is_empty() { second } else { first }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: String,
+    pub text: String,
+    pub created_at: Timestamp,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    pub id: String,
+    pub title: Bilingual,
+    pub text: Bilingual,
+    pub timebox_minutes: u32,
+    pub elapsed_seconds: u64,
+    /// Set while the stage's timer runs, so a timer survives quitting.
+    pub running_since: Option<Timestamp>,
+    pub done: bool,
+    pub notes: Vec<Note>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GuidancePoint {
+    pub id: String,
+    pub title: Bilingual,
+    pub text: Bilingual,
+    pub items: Vec<GuidanceItem>,
+    pub notes: Vec<Note>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GuidanceItem {
+    pub id: String,
+    pub label: Bilingual,
+    pub discussed: bool,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Swot {
+    pub strengths: Vec<SwotItem>,
+    pub weaknesses: Vec<SwotItem>,
+    pub opportunities: Vec<SwotItem>,
+    pub threats: Vec<SwotItem>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SwotItem {
+    pub id: String,
+    pub text: String,
+    pub votes: u32,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    /// The breakout group an item came from, when sessions were merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Strategies {
+    pub so: Vec<Strategy>,
+    pub wo: Vec<Strategy>,
+    pub st: Vec<Strategy>,
+    pub wt: Vec<Strategy>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Strategy {
+    pub id: String,
+    pub text: String,
+    /// Ids of the SWOT items this strategy draws on.
+    pub links: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    pub done: bool,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Free-text notes of the closing exchange (glossary X6, X7).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ClosingNotes {
+    pub role_review: Vec<Note>,
+    pub experience_exchange: Vec<Note>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The four SWOT quadrants, in board order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Quadrant {
+    Strengths,
+    Weaknesses,
+    Opportunities,
+    Threats,
+}
+
+impl Quadrant {
+    pub const ALL: [Quadrant; 4] = [
+        Quadrant::Strengths,
+        Quadrant::Weaknesses,
+        Quadrant::Opportunities,
+        Quadrant::Threats,
+    ];
+
+    /// The letter used for board numbers (S1, O2) and the focus keys.
+    pub fn letter(self) -> char {
+        match self {
+            Quadrant::Strengths => 'S',
+            Quadrant::Weaknesses => 'W',
+            Quadrant::Opportunities => 'O',
+            Quadrant::Threats => 'T',
+        }
+    }
+
+    pub fn index(self) -> usize {
+        match self {
+            Quadrant::Strengths => 0,
+            Quadrant::Weaknesses => 1,
+            Quadrant::Opportunities => 2,
+            Quadrant::Threats => 3,
+        }
+    }
+}
+
+impl Swot {
+    pub fn items(&self, q: Quadrant) -> &Vec<SwotItem> {
+        match q {
+            Quadrant::Strengths => &self.strengths,
+            Quadrant::Weaknesses => &self.weaknesses,
+            Quadrant::Opportunities => &self.opportunities,
+            Quadrant::Threats => &self.threats,
+        }
+    }
+
+    pub fn items_mut(&mut self, q: Quadrant) -> &mut Vec<SwotItem> {
+        match q {
+            Quadrant::Strengths => &mut self.strengths,
+            Quadrant::Weaknesses => &mut self.weaknesses,
+            Quadrant::Opportunities => &mut self.opportunities,
+            Quadrant::Threats => &mut self.threats,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        Quadrant::ALL.iter().map(|q| self.items(*q).len()).sum()
+    }
+
+    /// Where an item sits: its quadrant and index.
+    pub fn find(&self, id: &str) -> Option<(Quadrant, usize)> {
+        Quadrant::ALL.iter().find_map(|q| {
+            self.items(*q)
+                .iter()
+                .position(|item| item.id == id)
+                .map(|i| (*q, i))
+        })
+    }
+}

@@ -1,0 +1,69 @@
+//! The sessions in a data folder, newest first.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::session::{LoadError, Quadrant, Session, Timestamp};
+
+/// What the session browser and `wethi list` show of one file.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub id: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub venue: String,
+    pub updated_at: Timestamp,
+    /// Items per quadrant, in board order.
+    pub counts: [usize; 4],
+}
+
+impl Listed {
+    pub fn from_session(path: PathBuf, s: &Session) -> Self {
+        Listed {
+            path,
+            id: s.id.clone(),
+            title: s.title.clone(),
+            date: s.meta.date,
+            venue: s.meta.venue.clone(),
+            updated_at: s.updated_at,
+            counts: Quadrant::ALL.map(|q| s.swot.items(q).len()),
+        }
+    }
+
+    /// The day a session is about: its workshop date, else when it was last changed.
+    pub fn day(&self) -> NaiveDate {
+        self.date.unwrap_or_else(|| self.updated_at.date_naive())
+    }
+}
+
+/// Every `*.json` session in `dir` (hidden files and backups excluded),
+/// newest first, and the files that could not be read, each with its reason.
+pub fn list_sessions(dir: &Path) -> std::io::Result<(Vec<Listed>, Vec<LoadError>)> {
+    let mut listed = Vec::new();
+    let mut broken = Vec::new();
+    if !dir.exists() {
+        return Ok((listed, broken));
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if !is_session_file(&path) {
+            continue;
+        }
+        match super::load(&path) {
+            Ok(loaded) => listed.push(Listed::from_session(path, &loaded.session)),
+            Err(e) => broken.push(e),
+        }
+    }
+    listed.sort_by(|a, b| (b.day(), b.updated_at, &b.path).cmp(&(a.day(), a.updated_at, &a.path)));
+    broken.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((listed, broken))
+}
+
+fn is_session_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    !name.starts_with('.') && name.ends_with(".json") && path.is_file()
+}

@@ -1,0 +1,13 @@
+//! Thai-aware text: width, wrapping, cursor movement, sanitising, normalising,
+//! Kedmanee keys and dates. Knows nothing of ratatui or sessions.
+
+pub mod cursor;
+pub mod date;
+pub mod kedmanee;
+pub mod lang;
+pub mod normalize;
+pub mod sanitize;
+pub mod width;
+pub mod wrap;
+
+pub use lang::Lang;

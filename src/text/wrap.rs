@@ -1,0 +1,370 @@
+//! Word wrapping that understands Thai.
+//!
+//! Thai is written without spaces between words, so break opportunities come
+//! from `icu_segmenter`'s dictionary line segmenter rather than from spaces.
+//! Lines are byte ranges into the caller's text so that styling and cursor
+//! code can map screen positions back to the source without copying.
+//!
+//! Callers that draw user text should sanitise each `'\n'`-separated
+//! paragraph with [`crate::text::sanitize::for_display`] and wrap the
+//! sanitised text: control characters change width when they become
+//! pictures, so wrapping the raw text would misjudge the columns.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::LazyLock;
+
+use icu_segmenter::options::LineBreakOptions;
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
+
+use super::width::{cluster_width, clusters};
+
+/// The dictionary model, not the LSTM one (`new_auto` is the LSTM today):
+/// on the workshop texts the LSTM cut inside words (ระเบียบกระทรว|ง, ตำ|บล),
+/// which is worse for wrapping than the dictionary's habit of splitting
+/// compounds into their real component words (จัด|ทำ, ส่ง|เสริม).
+/// It is also the faster of the two per string.
+static LINE_SEGMENTER: LazyLock<LineSegmenterBorrowed<'static>> =
+    LazyLock::new(|| LineSegmenter::new_dictionary(LineBreakOptions::default()));
+
+/// Wraps `text` into lines no wider than `width` columns (0 counts as 1).
+///
+/// Returns one byte range per line, in order. Lines break at line-break
+/// opportunities (spaces, and Thai word boundaries found with a dictionary),
+/// the spaces at a break are left out of both lines, a word longer than a
+/// line is cut between grapheme clusters, and `'\n'` (or `"\r\n"`) always
+/// ends a line, so consecutive newlines give empty lines. An empty text is
+/// one empty line.
+///
+/// No range ever splits a grapheme cluster. The one case where a line is
+/// wider than `width` is a single cluster that is wider on its own (a
+/// two-column emoji at width 1): it gets a line to itself and callers clip it.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let mut wrapper = Wrapper::new(width.max(1));
+    for paragraph in paragraphs(text) {
+        wrapper.paragraph(text, paragraph);
+    }
+    wrapper.lines
+}
+
+/// Paragraph ranges between newlines; a CR right before LF belongs to the
+/// newline so that `"\r\n"` text does not leave a stray CR at line ends.
+fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    let ends = text
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    ends.map(move |end| {
+        let content_end = if text[start..end].ends_with('\r') && end < text.len() {
+            end - 1
+        } else {
+            end
+        };
+        let range = start..content_end;
+        start = end + 1;
+        range
+    })
+}
+
+#[derive(Clone, Copy)]
+struct Cluster {
+    start: usize,
+    end: usize,
+    width: usize,
+    blank: bool,
+}
+
+fn paragraph_clusters(text: &str, range: &Range<usize>) -> Vec<Cluster> {
+    let base = range.start;
+    clusters(&text[range.clone()])
+        .map(|(at, g)| Cluster {
+            start: base + at,
+            end: base + at + g.len(),
+            width: cluster_width(g),
+            blank: g.chars().all(char::is_whitespace),
+        })
+        .collect()
+}
+
+/// Indices into `cs` where a new segment may start, ending with `cs.len()`.
+/// Segmenter breaks that fall inside a grapheme cluster are ignored: the
+/// dictionary can propose them on unusual mark sequences, and honouring them
+/// would split a cluster.
+fn segment_ends(paragraph: &str, base: usize, cs: &[Cluster]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut k = 0;
+    for brk in LINE_SEGMENTER.segment_str(paragraph).skip(1) {
+        let at = base + brk;
+        while k < cs.len() && cs[k].start < at {
+            k += 1;
+        }
+        if k < cs.len() && cs[k].start == at && !starts_with_no_break_before(&paragraph[brk..]) {
+            ends.push(k);
+        }
+    }
+    ends.push(cs.len());
+    ends
+}
+
+/// ๆ (repeat) and ฯ (abbreviation) belong to the word before them even
+/// across a space (ต่าง ๆ, คณะทำงานฯ); UAX #14 allows a break there, but Thai
+/// typography never starts a line with either.
+fn starts_with_no_break_before(rest: &str) -> bool {
+    rest.starts_with(['\u{0E46}', '\u{0E2F}'])
+}
+
+#[derive(Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    cols: usize,
+}
+
+struct Wrapper {
+    width: usize,
+    lines: Vec<Range<usize>>,
+    line: Option<Line>,
+    /// Columns of the spaces after the line's last word: they only count if
+    /// another word joins the line, otherwise they vanish at the break.
+    pending_space: usize,
+}
+
+impl Wrapper {
+    fn new(width: usize) -> Self {
+        Wrapper {
+            width,
+            lines: Vec::new(),
+            line: None,
+            pending_space: 0,
+        }
+    }
+
+    fn paragraph(&mut self, text: &str, range: Range<usize>) {
+        let cs = paragraph_clusters(text, &range);
+        let mut first = 0;
+        for end in segment_ends(&text[range.clone()], range.start, &cs) {
+            if end > first {
+                self.segment(&cs[first..end]);
+            }
+            first = end;
+        }
+        match self.line.take() {
+            Some(line) => self.lines.push(line.start..line.end),
+            None => self.lines.push(range.start..range.start),
+        }
+        self.pending_space = 0;
+    }
+
+    fn segment(&mut self, seg: &[Cluster]) {
+        let word_len = seg.len() - seg.iter().rev().take_while(|c| c.blank).count();
+        let (word, spaces) = seg.split_at(word_len);
+        let space_cols: usize = spaces.iter().map(|c| c.width).sum();
+        if word.is_empty() {
+            // Blank segments only occur at a paragraph start: leading spaces
+            // there would indent a line, which the pane layout does not want.
+            if self.line.is_some() {
+                self.pending_space += space_cols;
+            }
+            return;
+        }
+        self.word(word);
+        self.pending_space = space_cols;
+    }
+
+    fn word(&mut self, word: &[Cluster]) {
+        let cols: usize = word.iter().map(|c| c.width).sum();
+        let (start, end) = (word[0].start, word[word.len() - 1].end);
+        if let Some(line) = self.line.as_mut() {
+            if line.cols + self.pending_space + cols <= self.width {
+                line.end = end;
+                line.cols += self.pending_space + cols;
+                return;
+            }
+        }
+        self.finish_line();
+        if cols <= self.width {
+            self.line = Some(Line { start, end, cols });
+        } else {
+            self.cut_word(word);
+        }
+    }
+
+    /// Fills lines cluster by cluster; the last piece stays open so the next
+    /// word can still join it.
+    fn cut_word(&mut self, word: &[Cluster]) {
+        for c in word {
+            match self.line.as_mut() {
+                Some(line) if line.cols + c.width <= self.width => {
+                    line.end = c.end;
+                    line.cols += c.width;
+                }
+                _ => {
+                    self.finish_line();
+                    self.line = Some(Line {
+                        start: c.start,
+                        end: c.end,
+                        cols: c.width,
+                    });
+                }
+            }
+        }
+    }
+
+    fn finish_line(&mut self) {
+        if let Some(line) = self.line.take() {
+            self.lines.push(line.start..line.end);
+        }
+        self.pending_space = 0;
+    }
+}
+
+/// How many (text, width) results a default [`WrapCache`] keeps before it
+/// starts over; enough for every entry of a large session at a few widths.
+pub const WRAP_CACHE_BOUND: usize = 4096;
+
+type Lines = Rc<[Range<usize>]>;
+
+/// Remembers wrapped lines per (text, width) so that drawing code, which only
+/// holds `&self`, does not re-segment unchanged text on every frame.
+///
+/// When it holds more than its bound it is emptied rather than pruned: a
+/// redraw refills it with what is on screen, and clearing costs nothing.
+#[derive(Debug)]
+pub struct WrapCache {
+    entries: RefCell<HashMap<Box<str>, Vec<(usize, Lines)>>>,
+    count: Cell<usize>,
+    bound: usize,
+}
+
+impl WrapCache {
+    pub fn new() -> Self {
+        Self::with_bound(WRAP_CACHE_BOUND)
+    }
+
+    /// A cache that starts over once it holds more than `bound` results.
+    pub fn with_bound(bound: usize) -> Self {
+        WrapCache {
+            entries: RefCell::new(HashMap::new()),
+            count: Cell::new(0),
+            bound,
+        }
+    }
+
+    /// The same lines as [`wrap`]`(text, width)`, computed once per pair.
+    pub fn lines(&self, text: &str, width: usize) -> Rc<[Range<usize>]> {
+        if let Some(hit) = self.lookup(text, width) {
+            return hit;
+        }
+        let lines: Lines = wrap(text, width).into();
+        self.store(text, width, Rc::clone(&lines));
+        lines
+    }
+
+    /// Number of cached (text, width) results.
+    pub fn len(&self) -> usize {
+        self.count.get()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lookup(&self, text: &str, width: usize) -> Option<Lines> {
+        let entries = self.entries.try_borrow().ok()?;
+        let per_width = entries.get(text)?;
+        per_width
+            .iter()
+            .find(|(w, _)| *w == width)
+            .map(|(_, lines)| Rc::clone(lines))
+    }
+
+    /// Skips caching instead of panicking if the map is somehow borrowed.
+    fn store(&self, text: &str, width: usize, lines: Lines) {
+        let Ok(mut entries) = self.entries.try_borrow_mut() else {
+            return;
+        };
+        if self.count.get() >= self.bound {
+            entries.clear();
+            self.count.set(0);
+        }
+        entries.entry(text.into()).or_default().push((width, lines));
+        self.count.set(self.count.get() + 1);
+    }
+}
+
+impl Default for WrapCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn empty_text_is_one_empty_line() {
+        assert_eq!(wrap("", 10), vec![0..0]);
+    }
+
+    #[test]
+    fn newlines_force_breaks() {
+        assert_eq!(lines("a\nb", 10), ["a", "b"]);
+        assert_eq!(lines("a\n\nb", 10), ["a", "", "b"]);
+        assert_eq!(lines("a\r\nb\n", 10), ["a", "b", ""]);
+    }
+
+    #[test]
+    fn spaces_at_breaks_are_dropped() {
+        assert_eq!(lines("hello big world", 9), ["hello big", "world"]);
+        assert_eq!(lines("hello    world", 5), ["hello", "world"]);
+        assert_eq!(lines("  indented", 20), ["indented"]);
+        assert_eq!(lines("   ", 2), [""]);
+    }
+
+    #[test]
+    fn long_words_break_between_clusters() {
+        assert_eq!(lines("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(lines("ที่นี่ที่นี่", 3), ["ที่นี่ที่", "นี่"]);
+    }
+
+    #[test]
+    fn zero_width_counts_as_one() {
+        assert_eq!(lines("ab", 0), ["a", "b"]);
+    }
+
+    #[test]
+    fn overwide_cluster_sits_alone() {
+        assert_eq!(lines("a👍b", 1), ["a", "👍", "b"]);
+        assert_eq!(lines("日本語", 1), ["日", "本", "語"]);
+    }
+}
+#[cfg(test)]
+mod probe {
+    #[test]
+    fn probe() {
+        let texts = [
+            "สร้างความรู้ความเข้าใจในแนวทางการสนับสนุนแผนพัฒนาชุมชนและแผนพัฒนาตำบลที่สามารถแก้ไขปัญหาความต้องการของประชาชนได้",
+            "โครงการประชุมเชิงปฏิบัติการสร้างความรู้ความเข้าใจเครือข่ายคณะกรรมการบริหารศูนย์ประสานงานองค์การชุมชนระดับจังหวัด",
+            "สนับสนุนกิจกรรมส่งเสริมการดำเนินงานตามปรัชญาของเศรษฐกิจพอเพียง",
+            "ที่จะร่วมขับเคลื่อนงานพัฒนาชุมชนในพื้นที่ได้อย่างมีประสิทธิภาพและประสิทธิผลต่อไป",
+            "การจัดทำแผนหมู่บ้าน แผนชุมชน แผนตำบล แผนอำเภอ ตามห้วงเวลา",
+            "ร่วมเวทีประชาคม สนับสนุนกิจกรรมการมีส่วนร่วมของประชาชนต่าง ๆ เช่น การป้องกันแก้ไขปัญหายาเสพติด แก้ไขความขัดแย้งในชุมชน การป้องกันปราบปรามการทุจริตมิชอบ กิจกรรมสาธารณประโยชน์ เป็นต้น",
+            "การจัดทำแผนหมู่บ้าน",
+            "ทบทวนบทบาทหน้าที่แลกเปลี่ยนประสบการณ์ในการขับเคลื่อนงานหรือภารกิจที่สำคัญของคณะทำงานฯ",
+        ];
+        for t in texts {
+            for w in [8, 12, 20, 30] {
+                let ls: Vec<_> = super::wrap(t, w).into_iter().map(|r| &t[r]).collect();
+                println!("w={w} {}", ls.join(" | "));
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Helpers shared by the integration tests: where the repository's files are,
+//! the schema validator, a `wethi` command that never touches the real home
+//! folder, and snapshots that prove a file was left alone.
+
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::SystemTime;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The repository root (where Cargo.toml is).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn template_path() -> PathBuf {
+    root().join("sessions/templates/cdd-provincial-workshop.json")
+}
+
+pub fn example_path() -> PathBuf {
+    root().join("sessions/examples/ubon-2021-01-13.json")
+}
+
+pub fn schema_path() -> PathBuf {
+    root().join("sessions/session.schema.json")
+}
+
+/// Every `*.json` file in `sessions/examples/`.
+pub fn example_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root().join("sessions/examples"))
+        .expect("sessions/examples/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.extension() == Some(OsStr::new("json")))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The session schema, compiled once: draft 2020-12 with format checks on.
+pub fn schema() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let text = fs::read_to_string(schema_path()).expect("schema is readable");
+        let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+        jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("schema compiles")
+    })
+}
+
+/// Every schema error for `instance`, one per line; empty when it is valid.
+pub fn schema_errors(instance: &Value) -> String {
+    schema()
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Panics with every schema error when `text` (a file's content) is not a valid session.
+pub fn assert_schema_valid(what: &str, text: &str) {
+    let value: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{what} is not JSON: {e}"));
+    let errors = schema_errors(&value);
+    assert!(errors.is_empty(), "{what} does not validate against the schema:\n{errors}");
+}
+
+/// A sandbox for one test: a data folder and a fake home folder, both temporary.
+pub struct Sandbox {
+    pub data: TempDir,
+    pub home: TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Sandbox {
+            data: tempfile::tempdir().expect("temp data dir"),
+            home: tempfile::tempdir().expect("temp home dir"),
+        }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        self.data.path()
+    }
+
+    /// `wethi` with English locale, the fake home and no inherited data dir.
+    /// `--data-dir` is not passed: see [`Sandbox::wethi`].
+    pub fn bare(&self) -> Command {
+        self.bare_with_locale("en_US.UTF-8")
+    }
+
+    pub fn bare_with_locale(&self, locale: &str) -> Command {
+        let mut cmd = Command::cargo_bin("wethi").expect("the wethi binary is built");
+        cmd.env_remove("WETHI_DATA_DIR")
+            .env_remove("LANGUAGE")
+            .env("LANG", locale)
+            .env("LC_ALL", locale)
+            .env("HOME", self.home.path())
+            .env("XDG_DATA_HOME", self.home.path().join("xdg-data"))
+            .env("XDG_CONFIG_HOME", self.home.path().join("xdg-config"))
+            .env("NO_COLOR", "1")
+            .current_dir(self.home.path());
+        cmd
+    }
+
+    /// `wethi --data-dir <sandbox data folder>` with an English locale.
+    pub fn wethi(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.arg("--data-dir").arg(self.data_dir());
+        cmd
+    }
+
+    /// `wethi --data-dir <sandbox data folder>` with the given locale.
+    pub fn wethi_with_locale(&self, locale: &str) -> Command {
+        let mut cmd = self.bare_with_locale(locale);
+        cmd.arg("--data-dir").arg(self.data_dir());
+        cmd
+    }
+
+    /// Runs `wethi new --no-open --title TITLE` and returns the printed path.
+    pub fn new_session(&self, title: &str) -> PathBuf {
+        let out = self
+            .wethi()
+            .args(["new", "--no-open", "--title", title])
+            .output()
+            .expect("wethi runs");
+        assert!(
+            out.status.success(),
+            "wethi new failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        printed_path(&out.stdout)
+    }
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Sandbox::new()
+    }
+}
+
+/// The single path `wethi new` prints on stdout.
+pub fn printed_path(stdout: &[u8]) -> PathBuf {
+    let text = String::from_utf8(stdout.to_vec()).expect("stdout is UTF-8");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "expected one path on stdout, got {text:?}");
+    PathBuf::from(lines[0].trim())
+}
+
+/// A file's bytes and modification time, to prove it was not touched.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    bytes: Vec<u8>,
+    modified: SystemTime,
+}
+
+pub fn snapshot(path: &Path) -> Snapshot {
+    Snapshot {
+        bytes: fs::read(path).expect("file is readable"),
+        modified: fs::metadata(path)
+            .and_then(|m| m.modified())
+            .expect("file has an mtime"),
+    }
+}
+
+/// Every entry of `dir`, recursively, as paths relative to `dir`, sorted.
+pub fn tree(dir: &Path) -> Vec<String> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in fs::read_dir(dir).expect("readable folder") {
+            let path = entry.expect("readable entry").path();
+            out.push(
+                path.strip_prefix(base)
+                    .expect("inside base")
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+            if path.is_dir() {
+                walk(base, &path, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+pub fn read_json(path: &Path) -> Value {
+    let text = fs::read_to_string(path).expect("file is readable");
+    serde_json::from_str(&text).expect("file is JSON")
+}
+
+/// Writes `value` the way wethi does (two-space pretty JSON, newline at the end).
+pub fn write_json(path: &Path, value: &Value) {
+    let mut text = serde_json::to_string_pretty(value).expect("serialisable");
+    text.push('\n');
+    fs::write(path, text).expect("writable");
+}
+
+/// A SWOT item as JSON, for building test sessions.
+pub fn swot_item(id: &str, text: &str) -> Value {
+    serde_json::json!({
+        "id": id,
+        "text": text,
+        "votes": 0,
+        "created_at": "2021-01-13T09:00:00+07:00",
+        "updated_at": "2021-01-13T09:00:00+07:00"
+    })
+}
