@@ -39,6 +39,37 @@ pub struct Strings {
     pub newer_version: &'static str,
     pub valid: &'static str,
     pub open: &'static str,
+    pub agenda: &'static str,
+    pub summary: &'static str,
+    pub notes: &'static str,
+    pub no_notes: &'static str,
+    pub saved: &'static str,
+    pub not_saved: &'static str,
+    pub read_only: &'static str,
+    pub locked: &'static str,
+    pub viewing: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub undone: &'static str,
+    pub redone: &'static str,
+    pub nothing_selected: &'static str,
+    pub template_text: &'static str,
+    pub too_small: &'static str,
+    pub help_title: &'static str,
+    pub help_close: &'static str,
+    pub text_box_keys: &'static str,
+    pub add_to: &'static str,
+    pub edit_in: &'static str,
+    pub move_prompt: &'static str,
+    pub top_voted: &'static str,
+    pub timebox: &'static str,
+    pub spent: &'static str,
+    pub running: &'static str,
+    pub guidance_notes: &'static str,
+    pub stage: &'static str,
+    pub open_actions: &'static str,
+    pub unsaved_quit: &'static str,
+    pub save_to: &'static str,
 }
 
 pub const TH: Strings = Strings {
@@ -74,6 +105,37 @@ pub const TH: Strings = Strings {
     newer_version: "ไฟล์นี้มาจาก wethi รุ่นใหม่กว่า จึงเปิดได้แบบอ่านอย่างเดียว",
     valid: "ถูกต้อง",
     open: "ยังไม่เสร็จ",
+    agenda: "วาระ",
+    summary: "สรุป",
+    notes: "บันทึก",
+    no_notes: "(ยังไม่มีบันทึก — กด a เพื่อเพิ่ม)",
+    saved: "บันทึกแล้ว",
+    not_saved: "ยังไม่ได้บันทึก",
+    read_only: "อ่านอย่างเดียว",
+    locked: "มี wethi อีกตัวเปิดไฟล์นี้อยู่ จึงเปิดแบบอ่านอย่างเดียว",
+    viewing: "เปิดดูอย่างเดียว",
+    nothing_to_undo: "ไม่มีอะไรให้เลิกทำ",
+    nothing_to_redo: "ไม่มีอะไรให้ทำซ้ำ",
+    undone: "เลิกทำแล้ว",
+    redone: "ทำซ้ำแล้ว",
+    nothing_selected: "ยังไม่ได้เลือกรายการ",
+    template_text: "ข้อความนี้มาจากแม่แบบ: กด → เพื่อไปที่บันทึก",
+    too_small: "หน้าจอเล็กเกินไป: ขยายหน้าต่าง",
+    help_title: "ปุ่มลัด",
+    help_close: "กด Esc หรือ ? เพื่อปิด",
+    text_box_keys: "Enter บันทึก · Esc ยกเลิก · ← → เลื่อน · Ctrl-← → ทีละคำ",
+    add_to: "เพิ่มใน",
+    edit_in: "แก้ไขใน",
+    move_prompt: "ย้ายไปช่อง: s จุดแข็ง · w จุดอ่อน · o โอกาส · t อุปสรรค · Esc ยกเลิก",
+    top_voted: "คะแนนสูงสุด",
+    timebox: "เวลาที่กำหนด",
+    spent: "ใช้ไป",
+    running: "กำลังจับเวลา",
+    guidance_notes: "บันทึกและข้อตกลง",
+    stage: "ขั้นตอน",
+    open_actions: "สิ่งที่ต้องทำที่ยังไม่เสร็จ",
+    unsaved_quit: "บันทึกไม่ได้: พิมพ์ที่อยู่ไฟล์ที่จะบันทึก แล้วกด Enter",
+    save_to: "บันทึกไปที่",
 };
 
 pub const EN: Strings = Strings {
@@ -109,6 +171,37 @@ pub const EN: Strings = Strings {
     newer_version: "this file comes from a newer wethi, so it opens read-only",
     valid: "valid",
     open: "open",
+    agenda: "Agenda",
+    summary: "Summary",
+    notes: "Notes",
+    no_notes: "(no notes yet — press a to add)",
+    saved: "saved",
+    not_saved: "NOT SAVED",
+    read_only: "read-only",
+    locked: "another wethi has this file open, so it is read-only",
+    viewing: "opened for viewing only",
+    nothing_to_undo: "nothing to undo",
+    nothing_to_redo: "nothing to redo",
+    undone: "undone",
+    redone: "redone",
+    nothing_selected: "nothing selected",
+    template_text: "this text comes from the template: press → for the notes",
+    too_small: "terminal too small: make the window larger",
+    help_title: "Keys",
+    help_close: "Esc or ? closes",
+    text_box_keys: "Enter saves · Esc cancels · ← → move · Ctrl-← → by word",
+    add_to: "Add to",
+    edit_in: "Edit in",
+    move_prompt: "Move to: s strengths · w weaknesses · o opportunities · t threats · Esc cancels",
+    top_voted: "Top voted",
+    timebox: "timebox",
+    spent: "spent",
+    running: "running",
+    guidance_notes: "Notes and commitments",
+    stage: "Stage",
+    open_actions: "Open action items",
+    unsaved_quit: "Cannot save: type a path to save to, then Enter",
+    save_to: "Save to",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -119,6 +212,31 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 impl Strings {
+    pub fn view(&self, view: crate::app::View) -> &'static str {
+        use crate::app::View;
+        match view {
+            View::Agenda => self.agenda,
+            View::Guidance => self.guidance,
+            View::Swot => self.swot,
+            View::Summary => self.summary,
+        }
+    }
+
+    pub fn notice(&self, notice: crate::app::Notice) -> &'static str {
+        use crate::app::{Notice, ReadOnly};
+        match notice {
+            Notice::ReadOnly(ReadOnly::Locked) => self.locked,
+            Notice::ReadOnly(ReadOnly::NewerVersion) => self.newer_version,
+            Notice::ReadOnly(ReadOnly::Viewing) => self.viewing,
+            Notice::NothingToUndo => self.nothing_to_undo,
+            Notice::NothingToRedo => self.nothing_to_redo,
+            Notice::Undone => self.undone,
+            Notice::Redone => self.redone,
+            Notice::NothingSelected => self.nothing_selected,
+            Notice::TemplateText => self.template_text,
+        }
+    }
+
     pub fn quadrant(&self, q: Quadrant) -> &'static str {
         match q {
             Quadrant::Strengths => self.strengths,

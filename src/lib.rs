@@ -2,9 +2,12 @@
 //!
 //! Imports point one way: `main` → (`ui`, `app`, `store`) → `session` → `text`.
 
+pub mod app;
 pub mod i18n;
+pub mod input;
 pub mod session;
 pub mod store;
 pub mod summary;
 pub mod text;
+pub mod tui;
 pub mod ui;

@@ -11,6 +11,7 @@ use wethi::session::{self, Session, template};
 use wethi::store;
 use wethi::summary;
 use wethi::text::Lang;
+use wethi::tui;
 use wethi::ui::board;
 use wethi::ui::{Theme, ThemeName};
 
@@ -29,8 +30,19 @@ struct Cli {
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
 
+    /// Colours: dark, or light / high-contrast for projectors in bright rooms
+    #[arg(long, global = true, value_enum, default_value = "dark")]
+    theme: ThemeArg,
+
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Dark,
+    Light,
+    HighContrast,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -52,6 +64,16 @@ enum Command {
         /// Write the file and print its path; start no UI
         #[arg(long)]
         no_open: bool,
+    },
+    /// Edit a session
+    Open {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Review a session read-only
+    View {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
     /// Print the built-in template as JSON
     Template,
@@ -101,9 +123,16 @@ fn main() -> ExitCode {
             std::env::var("LANG").ok().as_deref(),
         ),
     };
+    let theme_name = match cli.theme {
+        ThemeArg::Dark => ThemeName::Dark,
+        ThemeArg::Light => ThemeName::Light,
+        ThemeArg::HighContrast => ThemeName::HighContrast,
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let ctx = Context {
         lang,
         data_dir: cli.data_dir,
+        theme: Theme::new(theme_name, !no_color),
     };
     match run(&ctx, cli.command) {
         Ok(code) => code,
@@ -117,6 +146,7 @@ fn main() -> ExitCode {
 struct Context {
     lang: Lang,
     data_dir: Option<PathBuf>,
+    theme: Theme,
 }
 
 impl Context {
@@ -157,19 +187,16 @@ fn run(ctx: &Context, command: Command) -> Result<ExitCode, Failure> {
             template,
             no_open,
         } => {
+            // The file is on disk before the first frame.
             let path = create_session(ctx, title.as_deref(), template.as_deref())?;
-            println!("{}", path.display());
-            if !no_open {
-                return Err(Failure::invalid(match ctx.lang {
-                    Lang::En => {
-                        "the editing screen is not part of this build yet; the session was written."
-                            .into()
-                    }
-                    Lang::Th => "รุ่นนี้ยังไม่มีหน้าจอแก้ไข แต่บันทึกไฟล์เวทีแล้ว".into(),
-                }));
+            if no_open {
+                println!("{}", path.display());
+                return Ok(ExitCode::SUCCESS);
             }
-            Ok(ExitCode::SUCCESS)
+            edit(ctx, &path, false)
         }
+        Command::Open { file } => edit(ctx, &ctx.resolve(&file), false),
+        Command::View { file } => edit(ctx, &ctx.resolve(&file), true),
         Command::Template => {
             print!("{}", template::BUILTIN_JSON);
             Ok(ExitCode::SUCCESS)
@@ -189,6 +216,20 @@ fn run(ctx: &Context, command: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The editing screen on `path` (read-only with `viewing`).
+fn edit(ctx: &Context, path: &Path, viewing: bool) -> Result<ExitCode, Failure> {
+    let loaded = store::load(path).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
+    let opening = tui::Opening {
+        path: path.to_path_buf(),
+        loaded,
+        lang: ctx.lang,
+        theme: ctx.theme,
+        viewing,
+    };
+    tui::run(opening).map_err(|e| Failure::invalid(format!("{}: {e}", path.display())))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Colour only on a terminal, and never with NO_COLOR.

@@ -25,7 +25,8 @@ pub fn default_title(date: NaiveDate, lang: Lang) -> String {
 /// `label:` padded to `width` columns, so Thai and English labels line up.
 fn label(text: &str, width: usize) -> String {
     let mut out = format!("{text}:");
-    let pad = width.saturating_sub(str_width(&out));
+    // At least one space, even when the label fills the column.
+    let pad = width.saturating_sub(str_width(&out)).max(1);
     out.extend(std::iter::repeat_n(' ', pad));
     out
 }
@@ -165,7 +166,7 @@ pub fn list_table(listed: &[Listed], lang: Lang) -> String {
             cell(&date, 12),
             cell(&title, 40),
             cell(&clean(&l.venue), 24),
-            l.path.display()
+            clean(&l.path.display().to_string())
         );
     }
     out

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::model::{FORMAT, Session, VERSION};
 use crate::text::Lang;
+use crate::text::sanitize::for_display;
 
 /// A session read from a file, and whether it may be changed.
 #[derive(Debug, Clone)]
@@ -60,13 +61,15 @@ impl LoadError {
         }
     }
 
-    /// One sentence naming the file, in the UI language.
+    /// One sentence naming the file, in the UI language. Text that came
+    /// from the file (or its name) is sanitised: it never reaches a terminal raw.
     pub fn message(&self, lang: Lang) -> String {
-        let file = self.path.display();
-        match lang {
-            Lang::En => format!("{file}: {}", self.problem.english()),
-            Lang::Th => format!("{file}: {}", self.problem.thai()),
-        }
+        let file = self.path.display().to_string();
+        let what = match lang {
+            Lang::En => self.problem.english(),
+            Lang::Th => self.problem.thai(),
+        };
+        for_display(&format!("{file}: {what}")).into_owned()
     }
 }
 
@@ -87,7 +90,7 @@ impl Problem {
                 format!("is JSON but not a session: it holds {found} instead of an object.")
             }
             Problem::WrongFormat { found: Some(f) } => {
-                format!("is not a wethi session: \"format\" is \"{f}\", expected \"{FORMAT}\".")
+                format!("is not a wethi session: \"format\" is {f}, expected \"{FORMAT}\".")
             }
             Problem::WrongFormat { found: None } => {
                 format!("is not a wethi session: it has no \"format\": \"{FORMAT}\" field.")
@@ -114,7 +117,7 @@ impl Problem {
                 format!("เป็น JSON แต่ไม่ใช่ไฟล์เวที: มี {found} แทนที่จะเป็นออบเจกต์")
             }
             Problem::WrongFormat { found: Some(f) } => {
-                format!("ไม่ใช่ไฟล์เวทีของ wethi: \"format\" เป็น \"{f}\" แต่ต้องเป็น \"{FORMAT}\"")
+                format!("ไม่ใช่ไฟล์เวทีของ wethi: \"format\" เป็น {f} แต่ต้องเป็น \"{FORMAT}\"")
             }
             Problem::WrongFormat { found: None } => {
                 format!("ไม่ใช่ไฟล์เวทีของ wethi: ไม่มีช่อง \"format\": \"{FORMAT}\"")
@@ -151,7 +154,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         err(Problem::Syntax {
             line: e.line(),
-            column: e.column(),
+            column: char_column(text, e.line(), e.column()),
             what: syntax_reason(&e),
         })
     })?;
@@ -190,7 +193,7 @@ fn check_envelope(value: &Value) -> Result<bool, Problem> {
         }
         Some(other) => {
             return Err(Problem::WrongFormat {
-                found: Some(other.to_string()),
+                found: Some(format!("{other} ({})", kind_of(other))),
             });
         }
         None => return Err(Problem::WrongFormat { found: None }),
@@ -220,6 +223,16 @@ fn syntax_reason(e: &serde_json::Error) -> String {
         Some(i) => full[..i].to_string(),
         None => full,
     }
+}
+
+/// serde_json counts columns in bytes; editors count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    l.char_indices()
+        .take_while(|(i, _)| *i < byte_column)
+        .count()
 }
 
 /// 1-based line and column (in characters) of the end of `prefix`.

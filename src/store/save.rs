@@ -22,10 +22,11 @@ pub struct SaveError {
 impl SaveError {
     pub fn message(&self, lang: Lang) -> String {
         let file = self.path.display();
-        match lang {
+        let message = match lang {
             Lang::En => format!("{file}: could not be saved ({}).", self.source),
             Lang::Th => format!("{file}: บันทึกไม่สำเร็จ ({})", self.source),
-        }
+        };
+        crate::text::sanitize::for_display(&message).into_owned()
     }
 }
 

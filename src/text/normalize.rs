@@ -6,6 +6,7 @@
 //! tidies them when an entry is committed.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 
 const NIKHAHIT: char = '\u{0E4D}';
 const SARA_AA: char = '\u{0E32}';
@@ -53,6 +54,33 @@ fn is_tone(c: char) -> bool {
     mark_rank(c) == Some(1)
 }
 
+fn is_thai_mark(c: char) -> bool {
+    mark_rank(c).is_some()
+}
+
+/// Position in the canonical order. The combining class breaks ties so the
+/// result stays in NFC: ฺ (class 9) before ุ ู (103) before the tones (107).
+fn mark_order(c: char) -> (u8, u8) {
+    (mark_rank(c).unwrap_or(3), canonical_combining_class(c))
+}
+
+/// Length of the run of combining marks starting `chars`, and whether all
+/// of them are Thai. Runs that mix in another script's marks keep the order
+/// NFC gave them: moving Thai marks past, say, an acute accent could undo
+/// NFC's own ordering and make the result depend on how often it is applied.
+fn mark_run(chars: &[char]) -> (usize, bool) {
+    let len = chars.iter().take_while(|&&c| is_combining_mark(c)).count();
+    (len, chars[..len].iter().all(|&c| is_thai_mark(c)))
+}
+
+fn thai_run_ends_at(chars: &[char], end: usize) -> bool {
+    chars[..end]
+        .iter()
+        .rev()
+        .take_while(|&&c| is_combining_mark(c))
+        .all(|&c| is_thai_mark(c))
+}
+
 /// ำ is spelled out as ํ + า so that its ํ takes part in the ordering and a
 /// ํา typed by hand meets the same rules.
 fn decompose_sara_am(s: &str) -> Vec<char> {
@@ -67,40 +95,51 @@ fn decompose_sara_am(s: &str) -> Vec<char> {
     chars
 }
 
-/// A tone after the า of ำ belongs on the consonant, before the ํ.
+/// A tone after the า of ำ belongs on the consonant, before the ํ; other
+/// marks typed there stay where they are.
 fn move_tones_before_sara_am(chars: &mut [char]) {
     let mut i = 1;
     while i < chars.len() {
         if chars[i - 1] == NIKHAHIT && chars[i] == SARA_AA {
-            let tones = chars[i + 1..].iter().take_while(|&&c| is_tone(c)).count();
-            // Rotating [ํ, า, tones…] to [tones…, ํ, า].
-            chars[i - 1..i + 1 + tones].rotate_right(tones);
-            i += tones;
+            let (after, thai_after) = mark_run(&chars[i + 1..]);
+            let end = i + 1 + after;
+            if thai_after && thai_run_ends_at(chars, i - 1) {
+                chars[i - 1..end].sort_by_key(|&c| sara_am_order(c));
+            }
+            i = end;
         }
         i += 1;
     }
 }
 
-/// Stable-sorts each run of Thai marks by rank and drops repeats.
-fn sort_mark_runs(chars: &mut Vec<char>) {
-    let mut out = Vec::with_capacity(chars.len());
-    let mut run: Vec<char> = Vec::new();
-    for &c in chars.iter() {
-        if mark_rank(c).is_some() {
-            run.push(c);
-        } else {
-            flush_run(&mut run, &mut out);
-            out.push(c);
-        }
+fn sara_am_order(c: char) -> u8 {
+    match c {
+        c if is_tone(c) => 0,
+        NIKHAHIT | SARA_AA => 1,
+        _ => 2,
     }
-    flush_run(&mut run, &mut out);
-    *chars = out;
 }
 
-fn flush_run(run: &mut Vec<char>, out: &mut Vec<char>) {
-    run.sort_by_key(|&c| mark_rank(c));
-    run.dedup();
-    out.append(run);
+/// Puts each all-Thai run of marks in canonical order and drops repeats.
+fn sort_mark_runs(chars: &mut Vec<char>) {
+    let mut out = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let (len, thai) = mark_run(&chars[i..]);
+        if len == 0 {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let mut run = chars[i..i + len].to_vec();
+        if thai {
+            run.sort_by_key(|&c| mark_order(c));
+            run.dedup();
+        }
+        out.append(&mut run);
+        i += len;
+    }
+    *chars = out;
 }
 
 fn compose_sara_am(chars: &[char]) -> String {
@@ -142,6 +181,26 @@ mod tests {
     fn tone_after_sara_am_moves_before_it() {
         assert_eq!(normalize("น\u{0E33}\u{0E49}"), "น้ำ");
         assert_eq!(normalize("น\u{0E4D}\u{0E49}\u{0E32}"), "น้ำ");
+    }
+
+    #[test]
+    fn only_tones_leave_the_sara_am() {
+        assert_eq!(
+            normalize("\u{0E33}\u{0E4C}\u{0E48}"),
+            "\u{0E48}\u{0E33}\u{0E4C}"
+        );
+        let once = normalize("น\u{0E33}\u{0E4C}\u{0E49}");
+        assert_eq!(normalize(&once), once);
+    }
+
+    #[test]
+    fn marks_mixed_with_other_scripts_keep_nfc_order() {
+        let once = normalize("\u{0301}\u{0E4C}\u{0E48}");
+        assert_eq!(normalize(&once), once);
+        assert_eq!(
+            normalize("ก\u{0E38}\u{0E4C}\u{0E3A}"),
+            "ก\u{0E3A}\u{0E38}\u{0E4C}"
+        );
     }
 
     #[test]

@@ -74,11 +74,20 @@ fn orphan_mark_at(g: &str) -> Option<usize> {
     }
 }
 
-/// General category M, except the invisible selectors: a variation
+/// General category M, except the invisible selectors (a variation
 /// selector or grapheme joiner on its own draws nothing, and a dotted circle
-/// for it would show something that is not there.
+/// would show something that is not there) and the few spacing marks that
+/// never join a cluster (a circle could not hold them, and sanitising again
+/// would add another).
 fn is_visible_mark(c: char) -> bool {
-    is_combining_mark(c) && !is_invisible_selector(c)
+    is_combining_mark(c) && !is_invisible_selector(c) && joins_dotted_circle(c)
+}
+
+fn joins_dotted_circle(c: char) -> bool {
+    let mut pair = String::with_capacity(8);
+    pair.push(DOTTED_CIRCLE);
+    pair.push(c);
+    pair.graphemes(true).nth(1).is_none()
 }
 
 fn is_invisible_selector(c: char) -> bool {
@@ -168,6 +177,12 @@ mod tests {
     #[test]
     fn latin_combining_mark_alone_gets_a_circle() {
         assert_eq!(shown("\u{0301}e"), "◌\u{0301}e");
+    }
+
+    #[test]
+    fn marks_that_never_join_a_cluster_get_no_circle() {
+        // U+1062 is a spacing mark outside the grapheme Extend/SpacingMark sets.
+        assert_eq!(shown("\u{1062}"), "\u{1062}");
     }
 
     #[test]

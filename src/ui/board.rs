@@ -13,11 +13,13 @@ use ratatui::widgets::{Block, BorderType, Widget};
 use crate::i18n::strings;
 use crate::session::{Quadrant, Swot, SwotItem};
 use crate::text::Lang;
-use crate::text::sanitize::for_display;
 use crate::text::width::str_width;
 use crate::text::wrap::WrapCache;
 
+use super::list::{self, ListLook, Row, draw_list};
 use super::theme::Theme;
+
+pub use super::list::visible_offset;
 
 /// A pane's selection (from the app) and first visible item (from the last frame).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -90,54 +92,28 @@ impl Board<'_> {
             layout.offsets[q.index()] = 0;
             return;
         }
-        let geometry = ItemGeometry::new(items, inner.width);
-        let height = |i: usize| geometry.height(self.cache, &items[i]);
-        let offset = visible_offset(
-            view.offset,
-            view.selected,
+        let look = ListLook {
+            numbered: true,
+            badge_width: votes_width(items),
+            accent: self.theme.accent(q),
+            selected: self.theme.selected(),
+            focused,
+        };
+        let drawn = draw_list(
             items.len(),
-            usize::from(inner.height),
-            height,
+            |i| item_row(&items[i]),
+            view.selected,
+            view.offset,
+            &look,
+            inner,
+            buf,
+            self.cache,
         );
-        layout.offsets[q.index()] = offset;
-        let mut y = inner.y;
-        let mut last = offset;
-        for (i, item) in items.iter().enumerate().skip(offset) {
-            if y >= inner.bottom() {
-                break;
-            }
-            let selected = view.selected == Some(i);
-            let style = match (selected, focused) {
-                (true, true) => self.theme.selected(),
-                (true, false) => Style::new().add_modifier(Modifier::BOLD),
-                _ => Style::new(),
-            };
-            let used = geometry.draw(
-                self.cache,
-                i,
-                item,
-                Rect {
-                    y,
-                    height: inner.bottom() - y,
-                    ..inner
-                },
-                buf,
-                style,
-                self.theme.accent(q),
-            );
-            layout.items.push((
-                Rect {
-                    y,
-                    height: used,
-                    ..inner
-                },
-                q,
-                i,
-            ));
-            y += used;
-            last = i;
-        }
-        self.draw_scroll_marks(area, buf, offset, items.len().saturating_sub(last + 1));
+        layout.offsets[q.index()] = drawn.offset;
+        layout
+            .items
+            .extend(drawn.rows.iter().map(|(rect, i)| (*rect, q, *i)));
+        self.draw_scroll_marks(area, buf, drawn.offset, drawn.hidden_below);
     }
 
     fn pane_block(&self, q: Quadrant, count: usize, focused: bool) -> Block<'static> {
@@ -206,139 +182,47 @@ pub fn quadrant_rects(area: Rect) -> [(Quadrant, Rect); 4] {
     ]
 }
 
-/// How items are laid out inside one pane: a number column, the wrapped
-/// text with a hanging indent, and a votes column when any item has votes.
-struct ItemGeometry {
-    number_width: usize,
-    votes_width: usize,
-    text_width: usize,
+fn item_row(item: &SwotItem) -> Row<'_> {
+    Row::new(&item.text).with_badge((item.votes > 0).then(|| format!("+{}", item.votes)))
 }
 
-impl ItemGeometry {
-    fn new(items: &[SwotItem], pane_width: u16) -> Self {
-        let number_width = items.len().to_string().len() + 2;
-        let max_votes = items.iter().map(|i| i.votes).max().unwrap_or(0);
-        let votes_width = if max_votes > 0 {
-            max_votes.to_string().len() + 2
-        } else {
-            0
-        };
-        // One column of padding on the left.
-        let text_width = usize::from(pane_width)
-            .saturating_sub(1 + number_width + votes_width)
-            .max(1);
-        ItemGeometry {
-            number_width,
-            votes_width,
-            text_width,
-        }
+/// The badge column fits the largest vote count in the pane.
+fn votes_width(items: &[SwotItem]) -> usize {
+    let max = items.iter().map(|i| i.votes).max().unwrap_or(0);
+    if max > 0 {
+        max.to_string().len() + 1
+    } else {
+        0
     }
-
-    fn height(&self, cache: &WrapCache, item: &SwotItem) -> usize {
-        cache
-            .lines(&for_display(&item.text), self.text_width)
-            .len()
-            .max(1)
-    }
-
-    /// Draws item `i` from the top of `area`; returns the rows it used.
-    #[allow(clippy::too_many_arguments)]
-    fn draw(
-        &self,
-        cache: &WrapCache,
-        i: usize,
-        item: &SwotItem,
-        area: Rect,
-        buf: &mut Buffer,
-        style: Style,
-        accent: Style,
-    ) -> u16 {
-        let text = for_display(&item.text);
-        let lines = cache.lines(&text, self.text_width);
-        let rows = lines.len().max(1).min(usize::from(area.height));
-        let x_text = area.x + 1 + self.number_width as u16;
-        for row in 0..rows {
-            let y = area.y + row as u16;
-            buf.set_style(Rect::new(area.x, y, area.width, 1), style);
-            if let Some(range) = lines.get(row) {
-                buf.set_stringn(x_text, y, &text[range.clone()], self.text_width, style);
-            }
-        }
-        let number = format!("{:>w$}. ", i + 1, w = self.number_width - 2);
-        buf.set_stringn(
-            area.x + 1,
-            area.y,
-            &number,
-            self.number_width,
-            style.patch(accent).add_modifier(Modifier::BOLD),
-        );
-        if item.votes > 0 && self.votes_width > 0 {
-            let votes = format!("+{}", item.votes);
-            let x = area.right().saturating_sub(votes.len() as u16);
-            buf.set_stringn(
-                x,
-                area.y,
-                &votes,
-                votes.len(),
-                style.add_modifier(Modifier::BOLD),
-            );
-        }
-        rows as u16
-    }
-}
-
-/// The first item to show so that the selected one is visible, starting from
-/// last frame's offset and laying out no more than a screenful of items.
-pub fn visible_offset(
-    previous: usize,
-    selected: Option<usize>,
-    len: usize,
-    height: usize,
-    item_height: impl Fn(usize) -> usize,
-) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    let mut offset = previous.min(len - 1);
-    let Some(selected) = selected.map(|s| s.min(len - 1)) else {
-        return offset;
-    };
-    if selected < offset {
-        return selected;
-    }
-    // The highest first item that still shows all of `selected`, walking up
-    // from it: cost bounded by one screen.
-    let mut top = selected;
-    let mut used = item_height(selected);
-    while top > offset {
-        let h = item_height(top - 1);
-        if used + h > height {
-            break;
-        }
-        used += h;
-        top -= 1;
-    }
-    offset = offset.max(top);
-    offset
 }
 
 /// Rows the board needs to show every item of every pane at `width`:
 /// what `wethi show --board` prints.
 pub fn full_height(swot: &Swot, width: u16, cache: &WrapCache) -> u16 {
     let rects = quadrant_rects(Rect::new(0, 0, width, 4));
-    let pane_rows = |q: Quadrant, w: u16| -> usize {
+    let pane_rows = |q: Quadrant| -> usize {
         let items = swot.items(q);
         if items.is_empty() {
             return 1;
         }
-        let g = ItemGeometry::new(items, w.saturating_sub(2));
-        items.iter().map(|i| g.height(cache, i)).sum()
+        let look = ListLook {
+            numbered: true,
+            badge_width: votes_width(items),
+            accent: Style::new(),
+            selected: Style::new(),
+            focused: false,
+        };
+        let inner_width = rects[q.index()].1.width.saturating_sub(2);
+        list::full_height(
+            items.len(),
+            |i| item_row(&items[i]),
+            &look,
+            inner_width,
+            cache,
+        )
     };
-    let w = |q: Quadrant| rects[q.index()].1.width;
-    let top = pane_rows(Quadrant::Strengths, w(Quadrant::Strengths))
-        .max(pane_rows(Quadrant::Weaknesses, w(Quadrant::Weaknesses)));
-    let bottom = pane_rows(Quadrant::Opportunities, w(Quadrant::Opportunities))
-        .max(pane_rows(Quadrant::Threats, w(Quadrant::Threats)));
+    let top = pane_rows(Quadrant::Strengths).max(pane_rows(Quadrant::Weaknesses));
+    let bottom = pane_rows(Quadrant::Opportunities).max(pane_rows(Quadrant::Threats));
     // Both rows get the taller row's height so the panes line up, plus borders.
     let row = top.max(bottom) + 2;
     u16::try_from(row * 2).unwrap_or(u16::MAX)
@@ -347,27 +231,6 @@ pub fn full_height(swot: &Swot, width: u16, cache: &WrapCache) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn offset_follows_the_selection_down_and_up() {
-        let h = |_| 2;
-        // 10 rows show 5 items of height 2.
-        assert_eq!(visible_offset(0, Some(4), 100, 10, h), 0);
-        assert_eq!(visible_offset(0, Some(5), 100, 10, h), 1);
-        assert_eq!(visible_offset(1, Some(5), 100, 10, h), 1);
-        assert_eq!(visible_offset(6, Some(3), 100, 10, h), 3);
-        assert_eq!(visible_offset(0, Some(99), 100, 10, h), 95);
-        assert_eq!(visible_offset(50, None, 10, 10, h), 9);
-        assert_eq!(visible_offset(0, Some(0), 0, 10, h), 0);
-    }
-
-    #[test]
-    fn an_item_taller_than_the_pane_is_shown_from_its_top() {
-        assert_eq!(
-            visible_offset(0, Some(3), 10, 4, |i| if i == 3 { 9 } else { 1 }),
-            3
-        );
-    }
 
     #[test]
     fn quadrants_tile_the_area_exactly() {

@@ -1,7 +1,141 @@
-//! Drawing: one file per view and overlay. Reads the app, changes nothing.
+//! Drawing: one file per view and overlay. Reads the app, changes nothing
+//! in it; `UiState` only remembers scroll positions and what sits where.
 
+pub mod agenda;
 pub mod board;
+pub mod cells;
+pub mod chrome;
+pub mod guidance;
+pub mod help;
+pub mod list;
 pub mod print;
+pub mod summary_view;
+pub mod textbox;
 pub mod theme;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::app::{App, Mode, View};
+use crate::i18n::strings;
+use crate::session::Timestamp;
+use crate::text::wrap::WrapCache;
+
 pub use theme::{Theme, ThemeName};
+
+/// Below this the screen only says it is too small.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Whether the session is on disk, for the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    NotSaved(String),
+}
+
+/// What the frame needs besides the app: the save state, the clock, colours.
+pub struct Status<'a> {
+    pub save: &'a SaveState,
+    pub now: Timestamp,
+    pub theme: Theme,
+}
+
+/// What drawing remembers between frames: scroll positions (like ratatui's
+/// `ListState`), the wrap cache, and where things were, for the mouse.
+#[derive(Default)]
+pub struct UiState {
+    pub cache: WrapCache,
+    pub board: board::BoardLayout,
+    pub stages_offset: usize,
+    pub notes_offset: usize,
+    pub checklist_offset: usize,
+}
+
+pub fn draw(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {
+    draw_screen(frame, app, status, state);
+    cells::split_am_clusters(frame.buffer_mut());
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    Block::new().style(status.theme.base()).render(area, buf);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        list::draw_wrapped(
+            strings(app.lang).too_small,
+            area,
+            buf,
+            &state.cache,
+            status.theme.warning(),
+        );
+        return;
+    }
+    let header = Rect { height: 1, ..area };
+    let footer = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let mut body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    chrome::header(app, status, header, buf);
+    chrome::footer(app, status, footer, buf);
+    let editor_area = match &app.mode {
+        Mode::Editing(editor) => {
+            let h = textbox::height(&editor.text, body.width, body.height / 2);
+            let rect = Rect {
+                y: body.bottom() - h,
+                height: h,
+                ..body
+            };
+            body.height -= h;
+            Some((editor, rect))
+        }
+        _ => None,
+    };
+    match app.view {
+        View::Agenda => agenda::draw(app, status, body, buf, state),
+        View::Guidance => guidance::draw(app, status, body, buf, state),
+        View::Swot => draw_swot(app, status, body, buf, state),
+        View::Summary => summary_view::draw(app, status, body, buf, state),
+    }
+    if let Some((editor, rect)) = editor_area {
+        Clear.render(rect, buf);
+        let title = chrome::editor_title(app, editor);
+        if let Some(cursor) = textbox::draw(&editor.text, &title, rect, buf, &status.theme) {
+            frame.set_cursor_position(cursor);
+        }
+    }
+    if app.mode == Mode::Help {
+        help::draw(app, status, body, frame.buffer_mut());
+    }
+}
+
+fn draw_swot(
+    app: &App,
+    status: &Status,
+    area: Rect,
+    buf: &mut ratatui::buffer::Buffer,
+    state: &mut UiState,
+) {
+    let offsets = state.board.offsets;
+    let panes = std::array::from_fn(|i| board::PaneView {
+        selected: app.swot.selected[i],
+        offset: offsets[i],
+    });
+    let board = board::Board {
+        swot: &app.session.swot,
+        lang: app.lang,
+        theme: status.theme,
+        focus: Some(app.swot.focus),
+        panes,
+        zoom: app.swot.zoom,
+        cache: &state.cache,
+    };
+    state.board = board.draw(area, buf);
+}

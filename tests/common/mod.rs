@@ -67,9 +67,13 @@ pub fn schema_errors(instance: &Value) -> String {
 
 /// Panics with every schema error when `text` (a file's content) is not a valid session.
 pub fn assert_schema_valid(what: &str, text: &str) {
-    let value: Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{what} is not JSON: {e}"));
+    let value: Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{what} is not JSON: {e}"));
     let errors = schema_errors(&value);
-    assert!(errors.is_empty(), "{what} does not validate against the schema:\n{errors}");
+    assert!(
+        errors.is_empty(),
+        "{what} does not validate against the schema:\n{errors}"
+    );
 }
 
 /// A sandbox for one test: a data folder and a fake home folder, both temporary.

@@ -1,0 +1,51 @@
+//! What a key (or a click) asks for, in the workshop's own words.
+//! Keys are mapped to these in one place (`crate::input`).
+
+use crate::session::Quadrant;
+
+use super::textbox::TextEdit;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    NextView,
+    PrevView,
+    ToggleHelp,
+    /// `Esc`: close an overlay, cancel a pending move.
+    Back,
+    Quit,
+    Undo,
+    Redo,
+    SwitchLang,
+    /// `↑` / `↓` in the focused list.
+    Up,
+    Down,
+    /// Open the text box to add to the focused list.
+    Add,
+    /// Open the text box on the selected entry.
+    Edit,
+    Delete,
+    MoveUp,
+    MoveDown,
+    /// `←` / `→`: the pane or column to the left / right.
+    FocusLeft,
+    FocusRight,
+    FocusQuadrant(Quadrant),
+    /// `m`: the next key picks the pane the selected item moves to.
+    StartMove,
+    MoveTo(Quadrant),
+    Vote(i32),
+    Zoom,
+    /// `Space` in the agenda: start or pause the selected stage's timer.
+    ToggleTimer,
+    /// `x` in the agenda: mark the selected stage done (again: not done).
+    ToggleDone,
+    /// `Space` in the guidance: toggle "discussed" on the selected sub-item.
+    ToggleDiscussed,
+    /// A mouse click or wheel on a SWOT item or pane.
+    SelectSwot(Quadrant, Option<usize>),
+    /// Keys while the text box is open.
+    Text(TextEdit),
+    Commit,
+    /// The clock moved on (redraws the running timer; changes nothing saved).
+    Tick,
+}

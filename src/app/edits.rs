@@ -1,0 +1,317 @@
+//! Every change to a session as a small, invertible edit, so undo and redo
+//! reach as far back as the session goes without copying the whole session.
+
+use crate::session::{Action as ActionItem, Note, Quadrant, Session, Stage, Strategy, SwotItem};
+
+/// One list of entries in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListId {
+    StageNotes(usize),
+    GuidanceNotes(usize),
+    Swot(Quadrant),
+    Recommendations,
+    Actions,
+    RoleReview,
+    ExperienceExchange,
+}
+
+/// One entry of any list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    Note(Note),
+    Swot(SwotItem),
+    Strategy(Strategy),
+    Action(ActionItem),
+}
+
+/// The fields of a stage a facilitator changes (its notes are a list).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageState {
+    pub timebox_minutes: u32,
+    pub elapsed_seconds: u64,
+    pub running_since: Option<crate::session::Timestamp>,
+    pub done: bool,
+}
+
+impl StageState {
+    pub fn of(stage: &Stage) -> Self {
+        StageState {
+            timebox_minutes: stage.timebox_minutes,
+            elapsed_seconds: stage.elapsed_seconds,
+            running_since: stage.running_since,
+            done: stage.done,
+        }
+    }
+
+    fn put(&self, stage: &mut Stage) {
+        stage.timebox_minutes = self.timebox_minutes;
+        stage.elapsed_seconds = self.elapsed_seconds;
+        stage.running_since = self.running_since;
+        stage.done = self.done;
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Insert {
+        list: ListId,
+        index: usize,
+        entry: Entry,
+    },
+    Remove {
+        list: ListId,
+        index: usize,
+        entry: Entry,
+    },
+    Replace {
+        list: ListId,
+        index: usize,
+        old: Entry,
+        new: Entry,
+    },
+    Stage {
+        index: usize,
+        old: StageState,
+        new: StageState,
+    },
+    Discussed {
+        point: usize,
+        item: usize,
+        value: bool,
+    },
+}
+
+impl Edit {
+    pub fn inverse(&self) -> Edit {
+        match self.clone() {
+            Edit::Insert { list, index, entry } => Edit::Remove { list, index, entry },
+            Edit::Remove { list, index, entry } => Edit::Insert { list, index, entry },
+            Edit::Replace {
+                list,
+                index,
+                old,
+                new,
+            } => Edit::Replace {
+                list,
+                index,
+                old: new,
+                new: old,
+            },
+            Edit::Stage { index, old, new } => Edit::Stage {
+                index,
+                old: new,
+                new: old,
+            },
+            Edit::Discussed { point, item, value } => Edit::Discussed {
+                point,
+                item,
+                value: !value,
+            },
+        }
+    }
+
+    /// Applies the edit; `false` (and nothing changed) when it does not fit
+    /// the session, which a correct caller never sees.
+    pub fn apply(&self, s: &mut Session) -> bool {
+        match self {
+            Edit::Insert { list, index, entry } => insert(s, *list, *index, entry.clone()),
+            Edit::Remove { list, index, .. } => remove(s, *list, *index).is_some(),
+            Edit::Replace {
+                list, index, new, ..
+            } => replace(s, *list, *index, new.clone()),
+            Edit::Stage { index, new, .. } => match s.stages.get_mut(*index) {
+                Some(stage) => {
+                    new.put(stage);
+                    true
+                }
+                None => false,
+            },
+            Edit::Discussed { point, item, value } => {
+                match s
+                    .guidance
+                    .get_mut(*point)
+                    .and_then(|p| p.items.get_mut(*item))
+                {
+                    Some(i) => {
+                        i.discussed = *value;
+                        true
+                    }
+                    None => false,
+                }
+            }
+        }
+    }
+}
+
+/// A list's entry type, to move entries in and out of [`Entry`].
+trait ListEntry: Sized + Clone {
+    fn wrap(self) -> Entry;
+    fn unwrap(entry: Entry) -> Option<Self>;
+}
+
+macro_rules! list_entry {
+    ($t:ty, $variant:ident) => {
+        impl ListEntry for $t {
+            fn wrap(self) -> Entry {
+                Entry::$variant(self)
+            }
+            fn unwrap(entry: Entry) -> Option<Self> {
+                match entry {
+                    Entry::$variant(e) => Some(e),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+list_entry!(Note, Note);
+list_entry!(SwotItem, Swot);
+list_entry!(Strategy, Strategy);
+list_entry!(ActionItem, Action);
+
+/// A borrowed list of a session, whatever its entry type.
+enum ListMut<'a> {
+    Notes(&'a mut Vec<Note>),
+    Swot(&'a mut Vec<SwotItem>),
+    Actions(&'a mut Vec<ActionItem>),
+}
+
+fn list_mut(s: &mut Session, id: ListId) -> Option<ListMut<'_>> {
+    Some(match id {
+        ListId::StageNotes(i) => ListMut::Notes(&mut s.stages.get_mut(i)?.notes),
+        ListId::GuidanceNotes(i) => ListMut::Notes(&mut s.guidance.get_mut(i)?.notes),
+        ListId::Recommendations => ListMut::Notes(&mut s.recommendations),
+        ListId::RoleReview => ListMut::Notes(&mut s.notes.role_review),
+        ListId::ExperienceExchange => ListMut::Notes(&mut s.notes.experience_exchange),
+        ListId::Swot(q) => ListMut::Swot(s.swot.items_mut(q)),
+        ListId::Actions => ListMut::Actions(&mut s.actions),
+    })
+}
+
+fn insert_in<T: ListEntry>(v: &mut Vec<T>, index: usize, entry: Entry) -> bool {
+    match T::unwrap(entry) {
+        Some(e) if index <= v.len() => {
+            v.insert(index, e);
+            true
+        }
+        _ => false,
+    }
+}
+
+fn remove_from<T: ListEntry>(v: &mut Vec<T>, index: usize) -> Option<Entry> {
+    (index < v.len()).then(|| v.remove(index).wrap())
+}
+
+fn replace_in<T: ListEntry>(v: &mut [T], index: usize, entry: Entry) -> bool {
+    match (T::unwrap(entry), v.get_mut(index)) {
+        (Some(e), Some(slot)) => {
+            *slot = e;
+            true
+        }
+        _ => false,
+    }
+}
+
+fn insert(s: &mut Session, id: ListId, index: usize, entry: Entry) -> bool {
+    match list_mut(s, id) {
+        Some(ListMut::Notes(v)) => insert_in(v, index, entry),
+        Some(ListMut::Swot(v)) => insert_in(v, index, entry),
+        Some(ListMut::Actions(v)) => insert_in(v, index, entry),
+        None => false,
+    }
+}
+
+fn remove(s: &mut Session, id: ListId, index: usize) -> Option<Entry> {
+    match list_mut(s, id)? {
+        ListMut::Notes(v) => remove_from(v, index),
+        ListMut::Swot(v) => remove_from(v, index),
+        ListMut::Actions(v) => remove_from(v, index),
+    }
+}
+
+fn replace(s: &mut Session, id: ListId, index: usize, entry: Entry) -> bool {
+    match list_mut(s, id) {
+        Some(ListMut::Notes(v)) => replace_in(v, index, entry),
+        Some(ListMut::Swot(v)) => replace_in(v, index, entry),
+        Some(ListMut::Actions(v)) => replace_in(v, index, entry),
+        None => false,
+    }
+}
+
+/// The entry at `index` of a list, cloned, for building edits.
+pub fn entry_at(s: &mut Session, id: ListId, index: usize) -> Option<Entry> {
+    match list_mut(s, id)? {
+        ListMut::Notes(v) => v.get(index).cloned().map(ListEntry::wrap),
+        ListMut::Swot(v) => v.get(index).cloned().map(ListEntry::wrap),
+        ListMut::Actions(v) => v.get(index).cloned().map(ListEntry::wrap),
+    }
+}
+
+/// How many entries a list holds (0 for a list that does not exist).
+pub fn list_len(s: &Session, id: ListId) -> usize {
+    match id {
+        ListId::StageNotes(i) => s.stages.get(i).map_or(0, |st| st.notes.len()),
+        ListId::GuidanceNotes(i) => s.guidance.get(i).map_or(0, |p| p.notes.len()),
+        ListId::Recommendations => s.recommendations.len(),
+        ListId::RoleReview => s.notes.role_review.len(),
+        ListId::ExperienceExchange => s.notes.experience_exchange.len(),
+        ListId::Swot(q) => s.swot.items(q).len(),
+        ListId::Actions => s.actions.len(),
+    }
+}
+
+/// Undo and redo stacks of transactions: one user action may make several
+/// edits (a move is a remove and an insert) and is undone as one.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Vec<Edit>>,
+    redo: Vec<Vec<Edit>>,
+}
+
+impl History {
+    /// Applies `edits` in order and records them; a new change clears redo.
+    pub fn commit(&mut self, s: &mut Session, edits: Vec<Edit>) -> bool {
+        let mut applied = Vec::with_capacity(edits.len());
+        for edit in edits {
+            if edit.apply(s) {
+                applied.push(edit);
+            } else {
+                // Roll back what went in so the session is never half-changed.
+                for done in applied.iter().rev() {
+                    let _: bool = Edit::inverse(done).apply(s);
+                }
+                return false;
+            }
+        }
+        if applied.is_empty() {
+            return false;
+        }
+        self.undo.push(applied);
+        self.redo.clear();
+        true
+    }
+
+    /// Undoes the last transaction; returns it (as it was done) when there was one.
+    pub fn undo(&mut self, s: &mut Session) -> Option<&[Edit]> {
+        let edits = self.undo.pop()?;
+        for edit in edits.iter().rev() {
+            edit.inverse().apply(s);
+        }
+        self.redo.push(edits);
+        self.redo.last().map(Vec::as_slice)
+    }
+
+    pub fn redo(&mut self, s: &mut Session) -> Option<&[Edit]> {
+        let edits = self.redo.pop()?;
+        for edit in &edits {
+            edit.apply(s);
+        }
+        self.undo.push(edits);
+        self.undo.last().map(Vec::as_slice)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+}

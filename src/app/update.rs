@@ -1,0 +1,649 @@
+//! `App::update`: one action in, the new state out. Pure: the caller passes
+//! the time, and saving and drawing happen afterwards.
+
+use crate::session::{Note, Quadrant, SwotItem, Timestamp, ids::new_id};
+use crate::text::normalize::normalize_marks;
+
+use super::edits::{Edit, Entry, ListId, StageState, entry_at, list_len};
+use super::{Action, App, EditTarget, Editor, Mode, Notice, TextBox, View, guidance_rows};
+
+impl App {
+    pub fn update(&mut self, action: Action, now: Timestamp) {
+        if action != Action::Tick {
+            self.notice = None;
+        }
+        match self.mode.clone() {
+            Mode::Editing(editor) => self.update_editing(editor, action, now),
+            Mode::Help => match action {
+                Action::ToggleHelp | Action::Back => self.mode = Mode::Normal,
+                Action::Quit => self.quit = true,
+                _ => {}
+            },
+            Mode::PendingMove => {
+                self.mode = Mode::Normal;
+                if let Action::MoveTo(q) = action {
+                    self.move_to(q, now);
+                }
+            }
+            Mode::Normal => self.update_normal(action, now),
+        }
+    }
+
+    fn update_normal(&mut self, action: Action, now: Timestamp) {
+        match action {
+            Action::NextView => self.view = self.view.step(true),
+            Action::PrevView => self.view = self.view.step(false),
+            Action::ToggleHelp => self.mode = Mode::Help,
+            Action::Back => self.swot.zoom = false,
+            Action::Quit => self.quit = true,
+            Action::SwitchLang => self.lang = self.lang.other(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Up => self.select_step(-1),
+            Action::Down => self.select_step(1),
+            Action::Add => self.open_add(),
+            Action::Edit => self.open_edit(),
+            Action::Delete => self.delete(now),
+            Action::MoveUp => self.reorder(-1, now),
+            Action::MoveDown => self.reorder(1, now),
+            Action::FocusLeft => self.focus_side(false),
+            Action::FocusRight => self.focus_side(true),
+            Action::FocusQuadrant(q) if self.view == View::Swot => self.swot.focus = q,
+            Action::StartMove if self.view == View::Swot => {
+                if self.selected_entry().is_some() && self.writable() {
+                    self.mode = Mode::PendingMove;
+                }
+            }
+            Action::Vote(delta) if self.view == View::Swot => self.vote(delta, now),
+            Action::Zoom if self.view == View::Swot => self.swot.zoom = !self.swot.zoom,
+            Action::ToggleTimer if self.view == View::Agenda => self.toggle_timer(now),
+            Action::ToggleDone if self.view == View::Agenda => self.toggle_done(now),
+            Action::ToggleDiscussed if self.view == View::Guidance => self.toggle_discussed(now),
+            Action::SelectSwot(q, item) => {
+                self.view = View::Swot;
+                self.swot.focus = q;
+                if let Some(i) = item.filter(|i| *i < self.session.swot.items(q).len()) {
+                    self.swot.selected[q.index()] = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_editing(&mut self, mut editor: Editor, action: Action, now: Timestamp) {
+        match action {
+            Action::Text(edit) => {
+                editor.text.apply(edit);
+                self.mode = Mode::Editing(editor);
+            }
+            Action::Commit => {
+                self.mode = Mode::Normal;
+                self.commit_text(editor, now);
+            }
+            Action::Back => self.mode = Mode::Normal,
+            _ => self.mode = Mode::Editing(editor),
+        }
+    }
+
+    fn writable(&mut self) -> bool {
+        match self.read_only {
+            Some(reason) => {
+                self.notice = Some(Notice::ReadOnly(reason));
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// Applies one user action's edits as one undo step.
+    fn change(&mut self, edits: Vec<Edit>, now: Timestamp) -> bool {
+        if !self.writable() {
+            return false;
+        }
+        let changed = self.history.commit(&mut self.session, edits);
+        if changed {
+            self.session.updated_at = now;
+            self.revision += 1;
+        }
+        changed
+    }
+
+    // --- which list the keys act on -------------------------------------
+
+    /// The focused list and its selected entry, for the list keys.
+    pub fn focused_list(&self) -> Option<(ListId, Option<usize>)> {
+        match self.view {
+            View::Agenda if self.agenda.notes_focused => {
+                Some((ListId::StageNotes(self.agenda.stage), self.agenda.note))
+            }
+            View::Guidance if self.guidance.notes_focused => {
+                let point = self.selected_point()?;
+                Some((ListId::GuidanceNotes(point), self.guidance.note))
+            }
+            View::Swot => {
+                let q = self.swot.focus;
+                Some((ListId::Swot(q), self.swot.selected[q.index()]))
+            }
+            _ => None,
+        }
+    }
+
+    fn selected_entry(&self) -> Option<(ListId, usize)> {
+        let (list, selected) = self.focused_list()?;
+        selected
+            .filter(|i| *i < list_len(&self.session, list))
+            .map(|i| (list, i))
+    }
+
+    /// The guidance point of the selected checklist row.
+    pub fn selected_point(&self) -> Option<usize> {
+        guidance_rows(&self.session)
+            .get(self.guidance.row)
+            .map(|(p, _)| *p)
+    }
+
+    /// Points the selection of `list` at `index` (clamped; `None` when empty).
+    fn select(&mut self, list: ListId, index: Option<usize>) {
+        let len = list_len(&self.session, list);
+        let index = index
+            .map(|i| i.min(len.saturating_sub(1)))
+            .filter(|_| len > 0);
+        match list {
+            ListId::StageNotes(stage) => {
+                self.agenda.stage = stage;
+                self.agenda.note = index;
+            }
+            ListId::GuidanceNotes(_) => self.guidance.note = index,
+            ListId::Swot(q) => self.swot.selected[q.index()] = index,
+            _ => {}
+        }
+    }
+
+    fn select_step(&mut self, delta: isize) {
+        match self.focused_list() {
+            Some((list, selected)) => {
+                let len = list_len(&self.session, list);
+                if len == 0 {
+                    return;
+                }
+                let next = match selected {
+                    Some(i) => i.saturating_add_signed(delta).min(len - 1),
+                    None => 0,
+                };
+                self.select(list, Some(next));
+            }
+            None => match self.view {
+                View::Agenda => {
+                    let len = self.session.stages.len();
+                    self.agenda.stage = step(self.agenda.stage, delta, len);
+                    self.agenda.note = first_if_any(
+                        self.session
+                            .stages
+                            .get(self.agenda.stage)
+                            .map_or(0, |s| s.notes.len()),
+                    );
+                }
+                View::Guidance => {
+                    let len = guidance_rows(&self.session).len();
+                    let before = self.selected_point();
+                    self.guidance.row = step(self.guidance.row, delta, len);
+                    if self.selected_point() != before {
+                        let notes = self
+                            .selected_point()
+                            .and_then(|p| self.session.guidance.get(p))
+                            .map_or(0, |p| p.notes.len());
+                        self.guidance.note = first_if_any(notes);
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+
+    fn focus_side(&mut self, right: bool) {
+        match self.view {
+            View::Agenda => self.agenda.notes_focused = right && !self.session.stages.is_empty(),
+            View::Guidance => {
+                self.guidance.notes_focused = right && self.selected_point().is_some()
+            }
+            View::Swot => {
+                self.swot.focus = match (self.swot.focus, right) {
+                    (Quadrant::Strengths, true) => Quadrant::Weaknesses,
+                    (Quadrant::Weaknesses, false) => Quadrant::Strengths,
+                    (Quadrant::Opportunities, true) => Quadrant::Threats,
+                    (Quadrant::Threats, false) => Quadrant::Opportunities,
+                    (q, _) => q,
+                }
+            }
+            View::Summary => {}
+        }
+    }
+
+    /// The list `a` adds to: the focused one, or the notes of the selected
+    /// stage or point when the left column has focus.
+    fn add_target(&self) -> Option<ListId> {
+        match self.view {
+            View::Agenda if !self.session.stages.is_empty() => {
+                Some(ListId::StageNotes(self.agenda.stage))
+            }
+            View::Guidance => self.selected_point().map(ListId::GuidanceNotes),
+            View::Swot => Some(ListId::Swot(self.swot.focus)),
+            _ => None,
+        }
+    }
+
+    // --- the text box ---------------------------------------------------
+
+    fn open_add(&mut self) {
+        if let Some(list) = self.add_target()
+            && self.writable()
+        {
+            self.mode = Mode::Editing(Editor {
+                target: EditTarget::Add(list),
+                text: TextBox::default(),
+            });
+        }
+    }
+
+    fn open_edit(&mut self) {
+        let Some((list, index)) = self.selected_entry() else {
+            self.notice = Some(if self.focused_list().is_none() {
+                Notice::TemplateText
+            } else {
+                Notice::NothingSelected
+            });
+            return;
+        };
+        if !self.writable() {
+            return;
+        }
+        if let Some(text) =
+            entry_at(&mut self.session, list, index).map(|e| entry_text(&e).to_owned())
+        {
+            self.mode = Mode::Editing(Editor {
+                target: EditTarget::Edit(list, index),
+                text: TextBox::new(&text),
+            });
+        }
+    }
+
+    fn commit_text(&mut self, editor: Editor, now: Timestamp) {
+        match editor.target {
+            EditTarget::SaveAs => self.save_as = Some(editor.text.text().trim().to_owned()),
+            EditTarget::Add(list) => {
+                // A paste of several lines makes one entry per non-empty line.
+                let start = list_len(&self.session, list);
+                let edits: Vec<Edit> = editor
+                    .text
+                    .text()
+                    .lines()
+                    .map(tidy)
+                    .filter(|line| !line.is_empty())
+                    .enumerate()
+                    .map(|(n, line)| Edit::Insert {
+                        list,
+                        index: start + n,
+                        entry: new_entry(list, line, now),
+                    })
+                    .collect();
+                let added = edits.len();
+                if added > 0 && self.change(edits, now) {
+                    self.focus_list(list);
+                    self.select(list, Some(start + added - 1));
+                }
+            }
+            EditTarget::Edit(list, index) => {
+                let text = tidy(&editor.text.text().replace('\n', " "));
+                let Some(old) = entry_at(&mut self.session, list, index) else {
+                    return;
+                };
+                if text.is_empty() || text == entry_text(&old) {
+                    return;
+                }
+                let new = with_text(old.clone(), &text, now);
+                self.change(
+                    vec![Edit::Replace {
+                        list,
+                        index,
+                        old,
+                        new,
+                    }],
+                    now,
+                );
+            }
+        }
+    }
+
+    /// Gives keyboard focus to the column that holds `list`.
+    fn focus_list(&mut self, list: ListId) {
+        match list {
+            ListId::StageNotes(_) => self.agenda.notes_focused = true,
+            ListId::GuidanceNotes(_) => self.guidance.notes_focused = true,
+            ListId::Swot(q) => self.swot.focus = q,
+            _ => {}
+        }
+    }
+
+    // --- list changes ---------------------------------------------------
+
+    fn delete(&mut self, now: Timestamp) {
+        let Some((list, index)) = self.selected_entry() else {
+            return;
+        };
+        let Some(entry) = entry_at(&mut self.session, list, index) else {
+            return;
+        };
+        if self.change(vec![Edit::Remove { list, index, entry }], now) {
+            self.select(list, Some(index));
+        }
+    }
+
+    fn reorder(&mut self, delta: isize, now: Timestamp) {
+        let Some((list, index)) = self.selected_entry() else {
+            return;
+        };
+        let len = list_len(&self.session, list);
+        let Some(target) = index.checked_add_signed(delta).filter(|t| *t < len) else {
+            return;
+        };
+        let Some(entry) = entry_at(&mut self.session, list, index) else {
+            return;
+        };
+        let edits = vec![
+            Edit::Remove {
+                list,
+                index,
+                entry: entry.clone(),
+            },
+            Edit::Insert {
+                list,
+                index: target,
+                entry,
+            },
+        ];
+        if self.change(edits, now) {
+            self.select(list, Some(target));
+        }
+    }
+
+    fn move_to(&mut self, to: Quadrant, now: Timestamp) {
+        let Some((list @ ListId::Swot(from), index)) = self.selected_entry() else {
+            return;
+        };
+        if from == to {
+            return;
+        }
+        let Some(Entry::Swot(mut item)) = entry_at(&mut self.session, list, index) else {
+            return;
+        };
+        let end = self.session.swot.items(to).len();
+        let removed = Entry::Swot(item.clone());
+        item.updated_at = now;
+        let edits = vec![
+            Edit::Remove {
+                list,
+                index,
+                entry: removed,
+            },
+            Edit::Insert {
+                list: ListId::Swot(to),
+                index: end,
+                entry: Entry::Swot(item),
+            },
+        ];
+        if self.change(edits, now) {
+            self.select(list, Some(index));
+            self.select(ListId::Swot(to), Some(end));
+        }
+    }
+
+    fn vote(&mut self, delta: i32, now: Timestamp) {
+        let Some((list, index)) = self.selected_entry() else {
+            return;
+        };
+        let Some(Entry::Swot(item)) = entry_at(&mut self.session, list, index) else {
+            return;
+        };
+        let votes = item.votes.saturating_add_signed(delta);
+        if votes == item.votes {
+            return;
+        }
+        let new = SwotItem {
+            votes,
+            updated_at: now,
+            ..item.clone()
+        };
+        self.change(
+            vec![Edit::Replace {
+                list,
+                index,
+                old: Entry::Swot(item),
+                new: Entry::Swot(new),
+            }],
+            now,
+        );
+    }
+
+    // --- agenda and guidance --------------------------------------------
+
+    fn toggle_timer(&mut self, now: Timestamp) {
+        let index = self.agenda.stage;
+        let Some(stage) = self.session.stages.get(index) else {
+            return;
+        };
+        let mut edits = Vec::new();
+        if stage.running_since.is_some() {
+            edits.push(pause(index, stage, now));
+        } else {
+            // One stage runs at a time: starting one pauses the other.
+            if let Some(other) = self.running_stage() {
+                edits.push(pause(other, &self.session.stages[other], now));
+            }
+            let old = StageState::of(stage);
+            let new = StageState {
+                running_since: Some(now),
+                ..old.clone()
+            };
+            edits.push(Edit::Stage { index, old, new });
+        }
+        self.change(edits, now);
+    }
+
+    fn toggle_done(&mut self, now: Timestamp) {
+        let index = self.agenda.stage;
+        let Some(stage) = self.session.stages.get(index) else {
+            return;
+        };
+        let old = StageState::of(stage);
+        let mut new = old.clone();
+        new.done = !old.done;
+        if let Some(since) = old.running_since.filter(|_| new.done) {
+            new.elapsed_seconds += seconds_between(since, now);
+            new.running_since = None;
+        }
+        self.change(vec![Edit::Stage { index, old, new }], now);
+    }
+
+    fn toggle_discussed(&mut self, now: Timestamp) {
+        let rows = guidance_rows(&self.session);
+        let Some(&(point, Some(item))) = rows.get(self.guidance.row) else {
+            return;
+        };
+        let Some(current) = self.session.guidance[point]
+            .items
+            .get(item)
+            .map(|i| i.discussed)
+        else {
+            return;
+        };
+        self.change(
+            vec![Edit::Discussed {
+                point,
+                item,
+                value: !current,
+            }],
+            now,
+        );
+    }
+
+    // --- undo -----------------------------------------------------------
+
+    fn undo(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let Some(edits) = self.history.undo(&mut self.session) else {
+            self.notice = Some(Notice::NothingToUndo);
+            return;
+        };
+        let shown = edits.first().cloned();
+        self.revision += 1;
+        self.notice = Some(Notice::Undone);
+        if let Some(edit) = shown {
+            self.reveal(&edit);
+        }
+    }
+
+    fn redo(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let Some(edits) = self.history.redo(&mut self.session) else {
+            self.notice = Some(Notice::NothingToRedo);
+            return;
+        };
+        let shown = edits.last().cloned();
+        self.revision += 1;
+        self.notice = Some(Notice::Redone);
+        if let Some(edit) = shown {
+            self.reveal(&edit);
+        }
+    }
+
+    /// Shows where an undone or redone edit happened, whichever view it was in.
+    fn reveal(&mut self, edit: &Edit) {
+        match edit {
+            Edit::Insert { list, index, .. }
+            | Edit::Remove { list, index, .. }
+            | Edit::Replace { list, index, .. } => {
+                match list {
+                    ListId::StageNotes(s) => {
+                        self.view = View::Agenda;
+                        self.agenda.stage = *s;
+                    }
+                    ListId::GuidanceNotes(p) => {
+                        self.view = View::Guidance;
+                        if let Some(row) = guidance_rows(&self.session)
+                            .iter()
+                            .position(|r| *r == (*p, None))
+                        {
+                            self.guidance.row = row;
+                        }
+                    }
+                    ListId::Swot(_) => self.view = View::Swot,
+                    _ => {}
+                }
+                self.focus_list(*list);
+                self.select(*list, Some(*index));
+            }
+            Edit::Stage { index, .. } => {
+                self.view = View::Agenda;
+                self.agenda.stage = *index;
+            }
+            Edit::Discussed { point, item, .. } => {
+                self.view = View::Guidance;
+                if let Some(row) = guidance_rows(&self.session)
+                    .iter()
+                    .position(|r| *r == (*point, Some(*item)))
+                {
+                    self.guidance.row = row;
+                    self.guidance.notes_focused = false;
+                }
+            }
+        }
+    }
+}
+
+fn step(current: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        0
+    } else {
+        current.saturating_add_signed(delta).min(len - 1)
+    }
+}
+
+fn first_if_any(len: usize) -> Option<usize> {
+    (len > 0).then_some(0)
+}
+
+fn pause(index: usize, stage: &crate::session::Stage, now: Timestamp) -> Edit {
+    let old = StageState::of(stage);
+    let mut new = old.clone();
+    if let Some(since) = old.running_since {
+        new.elapsed_seconds += seconds_between(since, now);
+        new.running_since = None;
+    }
+    Edit::Stage { index, old, new }
+}
+
+/// Whole seconds from `since` to `now`; a clock that went backwards counts 0.
+pub fn seconds_between(since: Timestamp, now: Timestamp) -> u64 {
+    u64::try_from((now - since).num_seconds()).unwrap_or(0)
+}
+
+/// What a facilitator typed, as it is stored: marks in canonical order,
+/// no surrounding whitespace.
+fn tidy(text: &str) -> String {
+    normalize_marks(text.trim())
+}
+
+fn new_entry(list: ListId, text: String, now: Timestamp) -> Entry {
+    match list {
+        ListId::Swot(_) => Entry::Swot(SwotItem {
+            id: new_id("sw"),
+            text,
+            votes: 0,
+            created_at: now,
+            updated_at: now,
+            group: None,
+            extra: Default::default(),
+        }),
+        _ => Entry::Note(Note {
+            id: new_id("n"),
+            text,
+            created_at: now,
+            extra: Default::default(),
+        }),
+    }
+}
+
+pub fn entry_text(entry: &Entry) -> &str {
+    match entry {
+        Entry::Note(n) => &n.text,
+        Entry::Swot(i) => &i.text,
+        Entry::Strategy(s) => &s.text,
+        Entry::Action(a) => &a.text,
+    }
+}
+
+fn with_text(entry: Entry, text: &str, now: Timestamp) -> Entry {
+    match entry {
+        Entry::Note(n) => Entry::Note(crate::session::Note {
+            text: text.to_owned(),
+            ..n
+        }),
+        Entry::Swot(i) => Entry::Swot(SwotItem {
+            text: text.to_owned(),
+            updated_at: now,
+            ..i
+        }),
+        Entry::Strategy(s) => Entry::Strategy(crate::session::Strategy {
+            text: text.to_owned(),
+            ..s
+        }),
+        Entry::Action(a) => Entry::Action(crate::session::Action {
+            text: text.to_owned(),
+            ..a
+        }),
+    }
+}

@@ -1,0 +1,506 @@
+//! Keys to actions, in one table: the same table drives the key handling,
+//! the footer and the help overlay, so they cannot drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, App, Mode, TextEdit, View};
+use crate::session::Quadrant;
+use crate::text::Lang;
+use crate::text::kedmanee::to_us_key;
+
+/// A key as the table knows it, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Up,
+    Down,
+    Left,
+    Right,
+    ShiftUp,
+    ShiftDown,
+    CtrlLeft,
+    CtrlRight,
+    Tab,
+    BackTab,
+    Enter,
+    Esc,
+    Backspace,
+    Delete,
+    Home,
+    End,
+    F(u8),
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everywhere,
+    In(View),
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub scope: Scope,
+    pub action: Action,
+    /// Thai and English labels for the footer and help.
+    pub th: &'static str,
+    pub en: &'static str,
+    /// Shown in the footer (the rest only in help).
+    pub footer: bool,
+}
+
+impl Binding {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Th => self.th,
+            Lang::En => self.en,
+        }
+    }
+}
+
+use Key::*;
+use Scope::*;
+
+const fn b(
+    keys: &'static [Key],
+    scope: Scope,
+    action: Action,
+    th: &'static str,
+    en: &'static str,
+    footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        scope,
+        action,
+        th,
+        en,
+        footer,
+    }
+}
+
+/// Every command-mode key (product.md §4). View bindings come first so
+/// they win over the ones that apply everywhere.
+pub static BINDINGS: &[Binding] = &[
+    b(
+        &[Char('s')],
+        In(View::Swot),
+        Action::FocusQuadrant(Quadrant::Strengths),
+        "จุดแข็ง",
+        "strengths",
+        false,
+    ),
+    b(
+        &[Char('w')],
+        In(View::Swot),
+        Action::FocusQuadrant(Quadrant::Weaknesses),
+        "จุดอ่อน",
+        "weaknesses",
+        false,
+    ),
+    b(
+        &[Char('o')],
+        In(View::Swot),
+        Action::FocusQuadrant(Quadrant::Opportunities),
+        "โอกาส",
+        "opportunities",
+        false,
+    ),
+    b(
+        &[Char('t')],
+        In(View::Swot),
+        Action::FocusQuadrant(Quadrant::Threats),
+        "อุปสรรค",
+        "threats",
+        false,
+    ),
+    b(
+        &[Left, Char('h')],
+        In(View::Swot),
+        Action::FocusLeft,
+        "ช่องซ้าย",
+        "pane left",
+        false,
+    ),
+    b(
+        &[Right, Char('l')],
+        In(View::Swot),
+        Action::FocusRight,
+        "ช่องขวา",
+        "pane right",
+        false,
+    ),
+    b(
+        &[Char('m')],
+        In(View::Swot),
+        Action::StartMove,
+        "ย้ายไปช่อง",
+        "move to pane",
+        true,
+    ),
+    b(
+        &[Char('+'), Char('=')],
+        In(View::Swot),
+        Action::Vote(1),
+        "เพิ่มคะแนน",
+        "vote",
+        true,
+    ),
+    b(
+        &[Char('-')],
+        In(View::Swot),
+        Action::Vote(-1),
+        "ลดคะแนน",
+        "unvote",
+        false,
+    ),
+    b(
+        &[Char('z')],
+        In(View::Swot),
+        Action::Zoom,
+        "ขยายช่อง",
+        "zoom",
+        true,
+    ),
+    b(
+        &[Left, Char('h')],
+        In(View::Agenda),
+        Action::FocusLeft,
+        "ขั้นตอน",
+        "stages",
+        false,
+    ),
+    b(
+        &[Right, Char('l')],
+        In(View::Agenda),
+        Action::FocusRight,
+        "บันทึก",
+        "notes",
+        false,
+    ),
+    b(
+        &[Char(' ')],
+        In(View::Agenda),
+        Action::ToggleTimer,
+        "จับเวลา",
+        "timer",
+        true,
+    ),
+    b(
+        &[Char('x')],
+        In(View::Agenda),
+        Action::ToggleDone,
+        "เสร็จแล้ว",
+        "done",
+        true,
+    ),
+    b(
+        &[Left, Char('h')],
+        In(View::Guidance),
+        Action::FocusLeft,
+        "รายการ",
+        "checklist",
+        false,
+    ),
+    b(
+        &[Right, Char('l')],
+        In(View::Guidance),
+        Action::FocusRight,
+        "บันทึก",
+        "notes",
+        false,
+    ),
+    b(
+        &[Char(' ')],
+        In(View::Guidance),
+        Action::ToggleDiscussed,
+        "หารือแล้ว",
+        "discussed",
+        true,
+    ),
+    b(
+        &[Tab],
+        Everywhere,
+        Action::NextView,
+        "หน้าถัดไป",
+        "next view",
+        true,
+    ),
+    b(
+        &[BackTab],
+        Everywhere,
+        Action::PrevView,
+        "หน้าก่อน",
+        "previous view",
+        false,
+    ),
+    b(&[Char('a')], Everywhere, Action::Add, "เพิ่ม", "add", true),
+    b(
+        &[Enter, Char('e')],
+        Everywhere,
+        Action::Edit,
+        "แก้ไข",
+        "edit",
+        true,
+    ),
+    b(
+        &[Char('d'), Delete],
+        Everywhere,
+        Action::Delete,
+        "ลบ",
+        "delete",
+        true,
+    ),
+    b(&[Up, Char('k')], Everywhere, Action::Up, "ขึ้น", "up", false),
+    b(
+        &[Down, Char('j')],
+        Everywhere,
+        Action::Down,
+        "ลง",
+        "down",
+        false,
+    ),
+    b(
+        &[ShiftUp, Char('K')],
+        Everywhere,
+        Action::MoveUp,
+        "เลื่อนขึ้น",
+        "move up",
+        false,
+    ),
+    b(
+        &[ShiftDown, Char('J')],
+        Everywhere,
+        Action::MoveDown,
+        "เลื่อนลง",
+        "move down",
+        false,
+    ),
+    b(
+        &[Char('u')],
+        Everywhere,
+        Action::Undo,
+        "เลิกทำ",
+        "undo",
+        true,
+    ),
+    b(
+        &[Ctrl('r')],
+        Everywhere,
+        Action::Redo,
+        "ทำซ้ำ",
+        "redo",
+        false,
+    ),
+    b(
+        &[F(2)],
+        Everywhere,
+        Action::SwitchLang,
+        "English",
+        "ภาษาไทย",
+        true,
+    ),
+    b(
+        &[Char('?')],
+        Everywhere,
+        Action::ToggleHelp,
+        "ช่วยเหลือ",
+        "help",
+        true,
+    ),
+    b(&[Esc], Everywhere, Action::Back, "ปิด", "close", false),
+    b(
+        &[Char('q'), Ctrl('c')],
+        Everywhere,
+        Action::Quit,
+        "ออก",
+        "quit",
+        true,
+    ),
+];
+
+/// The bindings that apply in `view`, in table order, each action once.
+pub fn bindings_for(view: View) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.scope == Everywhere || b.scope == In(view))
+        .filter(move |b| !shadowed(b, view))
+}
+
+/// An everywhere-binding whose every key a view binding takes over.
+fn shadowed(binding: &Binding, view: View) -> bool {
+    binding.scope == Everywhere
+        && binding.keys.iter().all(|k| {
+            BINDINGS
+                .iter()
+                .any(|o| o.scope == In(view) && o.keys.contains(k))
+        })
+}
+
+/// A terminal key event as a [`Key`]; `None` for releases and keys we do not use.
+pub fn key_of(event: KeyEvent) -> Option<Key> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let shift = event.modifiers.contains(KeyModifiers::SHIFT);
+    Some(match event.code {
+        KeyCode::Char(c) if ctrl => Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => Char(c),
+        KeyCode::Up if shift => ShiftUp,
+        KeyCode::Down if shift => ShiftDown,
+        KeyCode::Left if ctrl => CtrlLeft,
+        KeyCode::Right if ctrl => CtrlRight,
+        KeyCode::Up => Up,
+        KeyCode::Down => Down,
+        KeyCode::Left => Left,
+        KeyCode::Right => Right,
+        KeyCode::Tab if shift => BackTab,
+        KeyCode::Tab => Tab,
+        KeyCode::BackTab => BackTab,
+        KeyCode::Enter => Enter,
+        KeyCode::Esc => Esc,
+        KeyCode::Backspace => Backspace,
+        KeyCode::Delete => Delete,
+        KeyCode::Home => Home,
+        KeyCode::End => End,
+        KeyCode::F(n) => F(n),
+        _ => return None,
+    })
+}
+
+/// A Thai Kedmanee character means the US key in the same position, so
+/// commands work whichever layout is active.
+fn layout_independent(key: Key) -> Key {
+    match key {
+        Char(c) => Char(to_us_key(c).unwrap_or(c)),
+        other => other,
+    }
+}
+
+/// The action a key asks for in the app's current mode.
+pub fn action_for(app: &App, key: Key) -> Option<Action> {
+    match &app.mode {
+        Mode::Editing(_) => text_action(key),
+        Mode::PendingMove => Some(match layout_independent(key) {
+            Char('s') => Action::MoveTo(Quadrant::Strengths),
+            Char('w') => Action::MoveTo(Quadrant::Weaknesses),
+            Char('o') => Action::MoveTo(Quadrant::Opportunities),
+            Char('t') => Action::MoveTo(Quadrant::Threats),
+            _ => Action::Back,
+        }),
+        Mode::Help | Mode::Normal => {
+            let key = layout_independent(key);
+            bindings_for(app.view)
+                .find(|b| b.keys.contains(&key))
+                .map(|b| b.action.clone())
+        }
+    }
+}
+
+/// Keys while the text box is open: everything types, except the editing keys.
+fn text_action(key: Key) -> Option<Action> {
+    Some(match key {
+        Char(c) => Action::Text(TextEdit::Insert(c)),
+        Enter => Action::Commit,
+        Esc | Ctrl('c') => Action::Back,
+        Backspace => Action::Text(TextEdit::Backspace),
+        Delete => Action::Text(TextEdit::Delete),
+        Left => Action::Text(TextEdit::Left),
+        Right => Action::Text(TextEdit::Right),
+        Home | Ctrl('a') => Action::Text(TextEdit::Home),
+        End | Ctrl('e') => Action::Text(TextEdit::End),
+        CtrlLeft => Action::Text(TextEdit::WordLeft),
+        CtrlRight => Action::Text(TextEdit::WordRight),
+        _ => return None,
+    })
+}
+
+/// How a key is written in the footer and help.
+pub fn key_name(key: Key) -> String {
+    match key {
+        Char(' ') => "Space".into(),
+        Char(c) => c.to_string(),
+        Ctrl(c) => format!("Ctrl-{c}"),
+        Up => "↑".into(),
+        Down => "↓".into(),
+        Left => "←".into(),
+        Right => "→".into(),
+        ShiftUp => "Shift-↑".into(),
+        ShiftDown => "Shift-↓".into(),
+        CtrlLeft => "Ctrl-←".into(),
+        CtrlRight => "Ctrl-→".into(),
+        Tab => "Tab".into(),
+        BackTab => "Shift-Tab".into(),
+        Enter => "Enter".into(),
+        Esc => "Esc".into(),
+        Backspace => "Backspace".into(),
+        Delete => "Delete".into(),
+        Home => "Home".into(),
+        End => "End".into(),
+        F(n) => format!("F{n}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::template::builtin;
+
+    fn app(view: View) -> App {
+        let mut app = App::new(builtin().unwrap(), Lang::En, None);
+        app.view = view;
+        app
+    }
+
+    #[test]
+    fn thai_layout_keys_mean_the_same_commands() {
+        let a = app(View::Swot);
+        assert_eq!(action_for(&a, Char('ฟ')), Some(Action::Add));
+        assert_eq!(action_for(&a, Char('ๆ')), Some(Action::Quit));
+        assert_eq!(action_for(&a, Char('ฦ')), Some(Action::ToggleHelp));
+        assert_eq!(
+            action_for(&a, Char('ห')),
+            Some(Action::FocusQuadrant(Quadrant::Strengths))
+        );
+        assert_eq!(
+            action_for(&a, Char('ะ')),
+            Some(Action::FocusQuadrant(Quadrant::Threats))
+        );
+    }
+
+    #[test]
+    fn view_keys_win_over_everywhere_keys() {
+        assert_eq!(action_for(&app(View::Swot), Left), Some(Action::FocusLeft));
+        assert_eq!(
+            action_for(&app(View::Agenda), Char(' ')),
+            Some(Action::ToggleTimer)
+        );
+        assert_eq!(
+            action_for(&app(View::Guidance), Char(' ')),
+            Some(Action::ToggleDiscussed)
+        );
+        assert_eq!(action_for(&app(View::Summary), Char(' ')), None);
+    }
+
+    #[test]
+    fn every_binding_has_both_labels_and_no_key_is_bound_twice_in_a_view() {
+        for view in View::ALL {
+            let mut seen = std::collections::HashSet::new();
+            for b in bindings_for(view) {
+                assert!(!b.th.is_empty() && !b.en.is_empty());
+                for k in b.keys {
+                    let owner = BINDINGS.iter().find(|o| {
+                        (o.scope == In(view) || o.scope == Everywhere) && o.keys.contains(k)
+                    });
+                    assert!(
+                        std::ptr::eq(owner.unwrap(), b) || b.scope == Everywhere,
+                        "{k:?} in {view:?}"
+                    );
+                    seen.insert(*k);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! The terminal side of the editing screen: raw mode, the event loop, and
+//! saving after every change. The flow is one way: event → action →
+//! `App::update` → save → draw.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::layout::Position;
+use ratatui::prelude::CrosstermBackend;
+
+use crate::app::{Action, App, Mode, ReadOnly, TextEdit, View};
+use crate::input::{action_for, key_of};
+use crate::session::{self, Loaded};
+use crate::store::{self, SessionLock};
+use crate::text::Lang;
+use crate::ui::{self, SaveState, Status, Theme, UiState};
+
+/// How the session was opened.
+pub struct Opening {
+    pub path: PathBuf,
+    pub loaded: Loaded,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// `wethi view`: never write.
+    pub viewing: bool,
+}
+
+/// Restores the terminal however the screen ends: return, error or panic.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<TerminalGuard> {
+        enable_raw_mode()?;
+        let guard = TerminalGuard;
+        execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableBracketedPaste,
+            EnableMouseCapture
+        )?;
+        Ok(guard)
+    }
+}
+
+fn restore_terminal() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen
+    );
+    let _ = disable_raw_mode();
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// A panic gives the terminal back and says where the work is.
+fn install_panic_hook(path: &Path) {
+    let previous = std::panic::take_hook();
+    let path = path.display().to_string();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        eprintln!(
+            "wethi: an internal error stopped the program. Your last saved work is in {path}"
+        );
+        previous(info);
+    }));
+}
+
+/// Everything about the file the screen edits.
+struct SessionFile {
+    path: PathBuf,
+    _lock: Option<SessionLock>,
+    backed_up: bool,
+    saved_revision: u64,
+    state: SaveState,
+}
+
+impl SessionFile {
+    /// Saves when the app changed since the last save; a failure keeps the
+    /// work in memory and is retried on the next pass of the loop.
+    fn save_if_changed(&mut self, app: &App) {
+        if app.read_only.is_some() || app.revision == self.saved_revision {
+            return;
+        }
+        if !self.backed_up {
+            // The file as it was when opened, before this opening's first save.
+            let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
+            if store::backup(&self.path, &stamp).is_ok() {
+                self.backed_up = true;
+            }
+        }
+        match store::save_session(&self.path, &app.session) {
+            Ok(()) => {
+                self.saved_revision = app.revision;
+                self.state = SaveState::Saved;
+            }
+            Err(e) => self.state = SaveState::NotSaved(e.source.to_string()),
+        }
+    }
+
+    fn save_as(&mut self, app: &App, target: &str) -> bool {
+        let target = PathBuf::from(target);
+        match store::save_session(&target, &app.session) {
+            Ok(()) => {
+                self.path = target;
+                self.saved_revision = app.revision;
+                self.state = SaveState::Saved;
+                true
+            }
+            Err(e) => {
+                self.state = SaveState::NotSaved(e.message(app.lang));
+                false
+            }
+        }
+    }
+}
+
+pub fn run(opening: Opening) -> Result<(), String> {
+    let Opening {
+        path,
+        loaded,
+        lang,
+        theme,
+        viewing,
+    } = opening;
+    let (lock, read_only) = if viewing {
+        (None, Some(ReadOnly::Viewing))
+    } else if loaded.newer_version {
+        (None, Some(ReadOnly::NewerVersion))
+    } else {
+        match SessionLock::try_acquire(&path) {
+            Ok(Some(lock)) => (Some(lock), None),
+            Ok(None) => (None, Some(ReadOnly::Locked)),
+            Err(e) => return Err(format!("{}: {e}", store::lock::lock_path(&path).display())),
+        }
+    };
+    let mut app = App::new(loaded.session, lang, read_only);
+    let mut file = SessionFile {
+        path,
+        _lock: lock,
+        backed_up: false,
+        saved_revision: 0,
+        state: SaveState::Saved,
+    };
+    install_panic_hook(&file.path);
+    let guard = TerminalGuard::enter().map_err(|e| e.to_string())?;
+    let mut terminal =
+        Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
+    let result = event_loop(&mut terminal, &mut app, &mut file, theme);
+    drop(guard);
+    if let Some(lock) = &file._lock {
+        // Best effort: a stale lock file is harmless, it only holds no lock.
+        let _ = std::fs::remove_file(lock.path());
+    }
+    result.map_err(|e| e.to_string())
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    file: &mut SessionFile,
+    theme: Theme,
+) -> io::Result<()> {
+    let mut ui_state = UiState::default();
+    loop {
+        let status = Status {
+            save: &file.state,
+            now: session::now(),
+            theme,
+        };
+        terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
+        let actions = if event::poll(Duration::from_millis(500))? {
+            actions_for(app, event::read()?, &ui_state)
+        } else {
+            vec![Action::Tick]
+        };
+        for action in actions {
+            app.update(action, session::now());
+        }
+        file.save_if_changed(app);
+        if let Some(target) = app.save_as.take() {
+            if file.save_as(app, &target) {
+                return Ok(());
+            }
+            app.ask_save_as(&target);
+        }
+        if app.quit {
+            if app.read_only.is_some() || file.saved_revision == app.revision {
+                return Ok(());
+            }
+            let suggestion = std::env::temp_dir().join(file.path.file_name().unwrap_or_default());
+            app.ask_save_as(&suggestion.display().to_string());
+        }
+    }
+}
+
+/// The actions one terminal event asks for.
+fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
+    match event {
+        Event::Key(key) => key_of(key)
+            .and_then(|k| action_for(app, k))
+            .into_iter()
+            .collect(),
+        Event::Paste(text) => match app.mode {
+            Mode::Editing(_) => vec![Action::Text(TextEdit::Paste(text))],
+            // A paste on a list adds it: one entry per line.
+            Mode::Normal => vec![
+                Action::Add,
+                Action::Text(TextEdit::Paste(text)),
+                Action::Commit,
+            ],
+            _ => vec![],
+        },
+        Event::Mouse(mouse) if app.view == View::Swot && app.mode == Mode::Normal => {
+            let at = Position::new(mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    click(ui_state, at).into_iter().collect()
+                }
+                MouseEventKind::ScrollUp => vec![Action::Up],
+                MouseEventKind::ScrollDown => vec![Action::Down],
+                _ => vec![],
+            }
+        }
+        _ => vec![],
+    }
+}
+
+fn click(ui_state: &UiState, at: Position) -> Option<Action> {
+    let layout = &ui_state.board;
+    if let Some((_, q, i)) = layout.items.iter().find(|(r, _, _)| r.contains(at)) {
+        return Some(Action::SelectSwot(*q, Some(*i)));
+    }
+    layout
+        .panes
+        .iter()
+        .find(|(r, _)| r.contains(at))
+        .map(|(_, q)| Action::SelectSwot(*q, None))
+}

@@ -1,0 +1,186 @@
+//! The header (title, date, view, running timer, save state) and the footer
+//! (the keys of this screen, or a notice).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::app::{App, EditTarget, Editor, ListId, Mode, seconds_between};
+use crate::i18n::strings;
+use crate::input::{bindings_for, key_name};
+use crate::session::Stage;
+use crate::text::date::format_date;
+use crate::text::sanitize::for_display;
+use crate::text::width::str_width;
+
+use super::{SaveState, Status};
+
+pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
+    let t = strings(app.lang);
+    let theme = &status.theme;
+    let bar = theme.base().add_modifier(Modifier::REVERSED);
+    buf.set_style(area, bar);
+    let (save_text, save_style) = match (&app.read_only, status.save) {
+        (Some(_), _) => (
+            format!(" {} ", t.read_only),
+            bar.add_modifier(Modifier::BOLD),
+        ),
+        (None, SaveState::Saved) => (format!(" ✓ {} ", t.saved), bar),
+        (None, SaveState::NotSaved(why)) => (
+            format!(" ✗ {}: {} ", t.not_saved, for_display(why)),
+            theme.error().add_modifier(Modifier::REVERSED),
+        ),
+    };
+    let title = if app.session.title.trim().is_empty() {
+        t.untitled.to_owned()
+    } else {
+        for_display(&app.session.title).replace('\n', " ")
+    };
+    let mut spans = vec![Span::styled(
+        format!(" เวที │ {title}"),
+        bar.add_modifier(Modifier::BOLD),
+    )];
+    if let Some(date) = app.session.meta.date {
+        spans.push(Span::styled(
+            format!(" │ {}", format_date(date, app.lang)),
+            bar,
+        ));
+    }
+    spans.push(Span::styled(
+        format!(" │ {}", t.view(app.view)),
+        bar.add_modifier(Modifier::BOLD),
+    ));
+    if let Some(i) = app.running_stage() {
+        let stage = &app.session.stages[i];
+        spans.push(Span::styled(" │ ", bar));
+        spans.push(Span::styled(
+            format!("⏱ {} {}", stage.id, timer_text(stage, status)),
+            timer_style(stage, status, bar),
+        ));
+    }
+    let save_width = str_width(&save_text) as u16;
+    let left_width = area.width.saturating_sub(save_width);
+    buf.set_line(area.x, area.y, &Line::from(spans), left_width);
+    buf.set_stringn(
+        area.right().saturating_sub(save_width),
+        area.y,
+        &save_text,
+        usize::from(save_width),
+        save_style,
+    );
+}
+
+/// Seconds a stage has run, counting a running timer up to now.
+pub fn spent_seconds(stage: &Stage, status: &Status) -> u64 {
+    stage.elapsed_seconds
+        + stage
+            .running_since
+            .map_or(0, |since| seconds_between(since, status.now))
+}
+
+pub fn clock(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+fn timer_text(stage: &Stage, status: &Status) -> String {
+    format!(
+        "{} / {}",
+        clock(spent_seconds(stage, status)),
+        clock(u64::from(stage.timebox_minutes) * 60)
+    )
+}
+
+/// Amber in the last 10% of the timebox, red when over.
+fn timer_style(stage: &Stage, status: &Status, bar: Style) -> Style {
+    let spent = spent_seconds(stage, status);
+    let budget = u64::from(stage.timebox_minutes) * 60;
+    if budget > 0 && spent > budget {
+        status.theme.error().add_modifier(Modifier::REVERSED)
+    } else if budget > 0 && spent * 10 >= budget * 9 {
+        status.theme.warning().add_modifier(Modifier::REVERSED)
+    } else {
+        bar.add_modifier(Modifier::BOLD)
+    }
+}
+
+pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
+    let t = strings(app.lang);
+    let theme = &status.theme;
+    if let Some(notice) = app.notice {
+        buf.set_stringn(
+            area.x,
+            area.y,
+            format!(" {}", t.notice(notice)),
+            usize::from(area.width),
+            theme.warning(),
+        );
+        return;
+    }
+    let text = match app.mode {
+        Mode::Editing(_) => format!(" {}", t.text_box_keys),
+        Mode::PendingMove => format!(" {}", t.move_prompt),
+        Mode::Help => format!(" {}", t.help_close),
+        Mode::Normal => {
+            let keys: Vec<String> = bindings_for(app.view)
+                .filter(|b| b.footer)
+                .map(|b| {
+                    format!(
+                        "{} {}",
+                        b.keys.first().map_or_else(String::new, |k| key_name(*k)),
+                        b.label(app.lang)
+                    )
+                })
+                .collect();
+            format!(" {}", keys.join(" · "))
+        }
+    };
+    buf.set_stringn(
+        area.x,
+        area.y,
+        text,
+        usize::from(area.width),
+        theme.dim().add_modifier(Modifier::BOLD),
+    );
+}
+
+/// "Add to Strengths" / "แก้ไขใน บันทึก".
+pub fn editor_title(app: &App, editor: &Editor) -> String {
+    let t = strings(app.lang);
+    let verb = match editor.target {
+        EditTarget::Add(_) => t.add_to,
+        EditTarget::Edit(..) => t.edit_in,
+        EditTarget::SaveAs => return format!(" {} ", t.unsaved_quit),
+    };
+    let Some(list) = editor.target.list() else {
+        return String::new();
+    };
+    let list = match list {
+        ListId::Swot(q) => t.quadrant(q).to_owned(),
+        ListId::StageNotes(i) => format!(
+            "{} · {}",
+            t.notes,
+            app.session
+                .stages
+                .get(i)
+                .map_or("", |s| s.title.get(app.lang))
+        ),
+        ListId::GuidanceNotes(i) => format!(
+            "{} · {}",
+            t.notes,
+            app.session
+                .guidance
+                .get(i)
+                .map_or("", |g| g.title.get(app.lang))
+        ),
+        ListId::Recommendations => t.recommendations.to_owned(),
+        ListId::Actions => t.actions.to_owned(),
+        ListId::RoleReview | ListId::ExperienceExchange => t.notes.to_owned(),
+    };
+    for_display(&format!(" {verb} {list} ")).into_owned()
+}

@@ -1,0 +1,295 @@
+//! A vertical list of wrapped entries with a number column, a hanging
+//! indent, an optional badge column (votes, time) and a selection that is
+//! always visible. Every list on screen is drawn by this one function.
+//!
+//! Rows come from a closure so that only the visible ones are built.
+
+use std::borrow::Cow;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::text::sanitize::for_display;
+use crate::text::width::str_width;
+use crate::text::wrap::WrapCache;
+
+/// One entry as shown: its text and what goes in the badge column.
+pub struct Row<'a> {
+    pub text: Cow<'a, str>,
+    pub badge: Option<String>,
+}
+
+impl<'a> Row<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Row {
+            text: Cow::Borrowed(text),
+            badge: None,
+        }
+    }
+
+    pub fn with_badge(mut self, badge: Option<String>) -> Self {
+        self.badge = badge;
+        self
+    }
+}
+
+/// How a list looks; the same for every list so they read alike.
+#[derive(Clone, Copy)]
+pub struct ListLook {
+    /// Numbers (1. 2. …) in the first column, else a bullet.
+    pub numbered: bool,
+    /// Columns kept for badges (0: none).
+    pub badge_width: usize,
+    /// The number column's style (a pane's colour).
+    pub accent: Style,
+    /// The selected entry when the list has focus.
+    pub selected: Style,
+    pub focused: bool,
+}
+
+/// What was drawn: the first visible entry, and each visible entry's rows.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Drawn {
+    pub offset: usize,
+    pub hidden_below: usize,
+    pub rows: Vec<(Rect, usize)>,
+}
+
+struct Geometry {
+    number_width: usize,
+    text_width: usize,
+}
+
+impl Geometry {
+    fn new(len: usize, look: &ListLook, width: u16) -> Self {
+        let number_width = if look.numbered {
+            len.to_string().len() + 2
+        } else {
+            2
+        };
+        // One column of padding on the left, one between text and badge.
+        let badge = if look.badge_width > 0 {
+            look.badge_width + 1
+        } else {
+            0
+        };
+        let text_width = usize::from(width)
+            .saturating_sub(1 + number_width + badge)
+            .max(1);
+        Geometry {
+            number_width,
+            text_width,
+        }
+    }
+}
+
+/// Rows an entry takes at this list's width.
+fn entry_height(cache: &WrapCache, text: &str, width: usize) -> usize {
+    cache.lines(&for_display(text), width).len().max(1)
+}
+
+/// Total rows all `len` entries need in a list `width` columns wide.
+pub fn full_height<'a>(
+    len: usize,
+    row: impl Fn(usize) -> Row<'a>,
+    look: &ListLook,
+    width: u16,
+    cache: &WrapCache,
+) -> usize {
+    let g = Geometry::new(len, look, width);
+    (0..len)
+        .map(|i| entry_height(cache, &row(i).text, g.text_width))
+        .sum()
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn draw_list<'a>(
+    len: usize,
+    row: impl Fn(usize) -> Row<'a>,
+    selected: Option<usize>,
+    previous_offset: usize,
+    look: &ListLook,
+    area: Rect,
+    buf: &mut Buffer,
+    cache: &WrapCache,
+) -> Drawn {
+    if area.is_empty() || len == 0 {
+        return Drawn::default();
+    }
+    let g = Geometry::new(len, look, area.width);
+    let offset = visible_offset(
+        previous_offset,
+        selected,
+        len,
+        usize::from(area.height),
+        |i| entry_height(cache, &row(i).text, g.text_width),
+    );
+    let mut drawn = Drawn {
+        offset,
+        ..Drawn::default()
+    };
+    let mut y = area.y;
+    let mut last = offset;
+    for i in offset..len {
+        if y >= area.bottom() {
+            break;
+        }
+        let style = match (selected == Some(i), look.focused) {
+            (true, true) => look.selected,
+            (true, false) => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            _ => Style::new(),
+        };
+        let rect = Rect {
+            y,
+            height: area.bottom() - y,
+            ..area
+        };
+        let used = draw_entry(&g, look, i, &row(i), rect, buf, cache, style);
+        drawn.rows.push((
+            Rect {
+                height: used,
+                ..rect
+            },
+            i,
+        ));
+        y += used;
+        last = i;
+    }
+    drawn.hidden_below = len - 1 - last;
+    drawn
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_entry(
+    g: &Geometry,
+    look: &ListLook,
+    i: usize,
+    row: &Row,
+    area: Rect,
+    buf: &mut Buffer,
+    cache: &WrapCache,
+    style: Style,
+) -> u16 {
+    let text = for_display(&row.text);
+    let lines = cache.lines(&text, g.text_width);
+    let rows = lines.len().max(1).min(usize::from(area.height));
+    let x_text = area.x.saturating_add(1 + g.number_width as u16);
+    for (r, y) in (area.y..).take(rows).enumerate() {
+        buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+        if let Some(range) = lines.get(r) {
+            buf.set_stringn(x_text, y, &text[range.clone()], g.text_width, style);
+        }
+    }
+    let number = if look.numbered {
+        format!("{:>w$}. ", i + 1, w = g.number_width - 2)
+    } else {
+        "• ".to_owned()
+    };
+    buf.set_stringn(
+        area.x.saturating_add(1),
+        area.y,
+        &number,
+        g.number_width,
+        style.patch(look.accent).add_modifier(Modifier::BOLD),
+    );
+    if let Some(badge) = &row.badge {
+        let w = str_width(badge) as u16;
+        let x = area.right().saturating_sub(w);
+        buf.set_stringn(
+            x,
+            area.y,
+            badge,
+            usize::from(w),
+            style.add_modifier(Modifier::BOLD),
+        );
+    }
+    rows as u16
+}
+
+/// Wrapped text from the top of `area`, sanitised; returns the rows used.
+pub fn draw_wrapped(
+    text: &str,
+    area: Rect,
+    buf: &mut Buffer,
+    cache: &WrapCache,
+    style: Style,
+) -> u16 {
+    if area.is_empty() {
+        return 0;
+    }
+    let text = for_display(text);
+    let lines = cache.lines(&text, usize::from(area.width));
+    let mut used = 0;
+    for (range, y) in lines.iter().zip(area.y..area.bottom()) {
+        buf.set_stringn(
+            area.x,
+            y,
+            &text[range.clone()],
+            usize::from(area.width),
+            style,
+        );
+        used += 1;
+    }
+    used
+}
+
+/// The first entry to show so that the selected one is visible, starting from
+/// last frame's offset and laying out no more than a screenful of entries.
+pub fn visible_offset(
+    previous: usize,
+    selected: Option<usize>,
+    len: usize,
+    height: usize,
+    item_height: impl Fn(usize) -> usize,
+) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let offset = previous.min(len - 1);
+    let Some(selected) = selected.map(|s| s.min(len - 1)) else {
+        return offset;
+    };
+    if selected < offset {
+        return selected;
+    }
+    // The highest first entry that still shows all of `selected`, walking up
+    // from it: the cost is bounded by one screen.
+    let mut top = selected;
+    let mut used = item_height(selected);
+    while top > offset {
+        let h = item_height(top - 1);
+        if used + h > height {
+            break;
+        }
+        used += h;
+        top -= 1;
+    }
+    offset.max(top)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_follows_the_selection_down_and_up() {
+        let h = |_| 2;
+        // 10 rows show 5 entries of height 2.
+        assert_eq!(visible_offset(0, Some(4), 100, 10, h), 0);
+        assert_eq!(visible_offset(0, Some(5), 100, 10, h), 1);
+        assert_eq!(visible_offset(1, Some(5), 100, 10, h), 1);
+        assert_eq!(visible_offset(6, Some(3), 100, 10, h), 3);
+        assert_eq!(visible_offset(0, Some(99), 100, 10, h), 95);
+        assert_eq!(visible_offset(50, None, 10, 10, h), 9);
+        assert_eq!(visible_offset(0, Some(0), 0, 10, h), 0);
+    }
+
+    #[test]
+    fn an_entry_taller_than_the_area_is_shown_from_its_top() {
+        assert_eq!(
+            visible_offset(0, Some(3), 10, 4, |i| if i == 3 { 9 } else { 1 }),
+            3
+        );
+    }
+}

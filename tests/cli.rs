@@ -1,0 +1,909 @@
+//! The command line as a contract (product.md §5): what a user types and what
+//! they see. Every run gets its own data folder and a fake home folder.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::Local;
+use serde_json::{Value, json};
+
+use common::{Sandbox, printed_path, read_json, snapshot, swot_item, tree, write_json};
+
+const SUBCOMMANDS: &[&str] = &["new", "template", "validate", "list", "show"];
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut assert_cmd::Command) -> Run {
+    let out = cmd.output().expect("wethi runs");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn ok(cmd: &mut assert_cmd::Command) -> String {
+    let r = run(cmd);
+    assert_eq!(r.code, Some(0), "expected success; stderr: {}", r.stderr);
+    r.stdout
+}
+
+/// Non-empty lines of stderr.
+fn stderr_lines(r: &Run) -> Vec<&str> {
+    r.stderr.lines().filter(|l| !l.trim().is_empty()).collect()
+}
+
+fn today_range() -> [String; 2] {
+    let a = Local::now().date_naive().format("%Y-%m-%d").to_string();
+    // A test running over midnight may see either day.
+    let b = (Local::now().date_naive() + chrono::Days::new(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    [a, b]
+}
+
+// ---------------------------------------------------------------------------
+// Help, version, usage errors
+// ---------------------------------------------------------------------------
+
+#[test]
+fn help_works_on_the_top_level_and_every_subcommand() {
+    let sb = Sandbox::new();
+    for flag in ["--help", "-h"] {
+        let top = ok(sb.bare().arg(flag));
+        assert!(top.contains("Usage"), "{top}");
+        for sub in SUBCOMMANDS {
+            assert!(top.contains(sub), "top-level help lists {sub}: {top}");
+        }
+    }
+    let via_help = ok(sb.bare().arg("help"));
+    assert!(via_help.contains("Usage"), "{via_help}");
+    for sub in SUBCOMMANDS {
+        let text = ok(sb.bare().args([sub, "--help"]));
+        assert!(text.contains("Usage"), "{sub} --help: {text}");
+        assert!(
+            text.contains(&format!("wethi {sub}")),
+            "{sub} --help names the command: {text}"
+        );
+        let again = ok(sb.bare().args(["help", sub]));
+        assert!(
+            again.contains(&format!("wethi {sub}")),
+            "help {sub}: {again}"
+        );
+    }
+    let new_help = ok(sb.bare().args(["new", "--help"]));
+    for flag in ["--title", "--template", "--no-open", "--data-dir", "--lang"] {
+        assert!(new_help.contains(flag), "new --help mentions {flag}");
+    }
+    assert!(ok(sb.bare().args(["list", "--help"])).contains("--json"));
+}
+
+#[test]
+fn version_prints_the_version() {
+    let sb = Sandbox::new();
+    let out = ok(sb.bare().arg("--version"));
+    assert_eq!(out.trim(), format!("wethi {}", env!("CARGO_PKG_VERSION")));
+    assert!(ok(sb.bare().arg("-V")).contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn unknown_commands_and_flags_exit_2() {
+    let sb = Sandbox::new();
+    let cases: &[&[&str]] = &[
+        &["frobnicate"],
+        &["--frobnicate"],
+        &["list", "--frobnicate"],
+        &["new", "--no-open", "--colour", "red"],
+        &["validate"],
+        &["show"],
+        &["--lang", "fr", "list"],
+        &["list", "--lang", "de"],
+    ];
+    for args in cases {
+        let r = run(sb.wethi().args(*args));
+        assert_eq!(
+            r.code,
+            Some(2),
+            "wethi {args:?} is a usage error; stderr: {}",
+            r.stderr
+        );
+        assert!(
+            !r.stderr.trim().is_empty(),
+            "wethi {args:?} says what is wrong"
+        );
+        assert!(
+            r.stdout.is_empty(),
+            "wethi {args:?} prints nothing on stdout"
+        );
+    }
+    assert!(tree(sb.data_dir()).is_empty(), "usage errors write nothing");
+}
+
+// ---------------------------------------------------------------------------
+// Language
+// ---------------------------------------------------------------------------
+
+#[test]
+fn lang_is_accepted_before_and_after_the_subcommand() {
+    let sb = Sandbox::new();
+    let example = common::example_path();
+    // The locale says the opposite, so only the flag can explain the output.
+    let before_en = ok(sb
+        .wethi_with_locale("th_TH.UTF-8")
+        .args(["--lang", "en", "show"])
+        .arg(&example));
+    let after_en = ok(sb
+        .wethi_with_locale("th_TH.UTF-8")
+        .arg("show")
+        .arg(&example)
+        .args(["--lang", "en"]));
+    assert!(before_en.contains("13 January 2021"), "{before_en}");
+    assert_eq!(before_en, after_en);
+
+    let before_th = ok(sb
+        .wethi_with_locale("en_US.UTF-8")
+        .args(["--lang", "th", "show"])
+        .arg(&example));
+    let after_th = ok(sb
+        .wethi_with_locale("en_US.UTF-8")
+        .arg("show")
+        .arg(&example)
+        .args(["--lang", "th"]));
+    assert!(before_th.contains("13 มกราคม 2564"), "{before_th}");
+    assert_eq!(before_th, after_th);
+
+    // And --data-dir after the subcommand too.
+    let r = ok(sb
+        .bare()
+        .args(["list", "--lang", "en", "--data-dir"])
+        .arg(sb.data_dir()));
+    assert!(r.contains("No sessions"), "{r}");
+}
+
+#[test]
+fn locale_picks_the_language_when_no_flag_is_given() {
+    let sb = Sandbox::new();
+    let example = common::example_path();
+    let th = ok(sb
+        .wethi_with_locale("th_TH.UTF-8")
+        .arg("show")
+        .arg(&example));
+    assert!(th.contains("13 มกราคม 2564"), "{th}");
+    let en = ok(sb.wethi_with_locale("C.UTF-8").arg("show").arg(&example));
+    assert!(en.contains("13 January 2021"), "{en}");
+}
+
+// ---------------------------------------------------------------------------
+// new
+// ---------------------------------------------------------------------------
+
+#[test]
+fn new_writes_a_valid_session_from_the_template_into_the_data_folder() {
+    let sb = Sandbox::new();
+    let r = run(sb.wethi().args(["new", "--no-open", "--title", "SWOT day"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let path = printed_path(r.stdout.as_bytes());
+    assert_eq!(
+        path.parent(),
+        Some(sb.data_dir()),
+        "{} is in the data folder",
+        path.display()
+    );
+    assert!(path.is_file());
+    assert_eq!(path.extension().and_then(|e| e.to_str()), Some("json"));
+
+    let v = ok(sb.wethi().arg("validate").arg(&path));
+    assert!(v.contains(&path.display().to_string()), "{v}");
+
+    let doc = read_json(&path);
+    assert_eq!(doc["format"], "wethi.session");
+    assert_eq!(doc["title"], "SWOT day");
+    let stage_ids: Vec<&str> = doc["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(stage_ids, ["S1", "S2", "S3", "S4"]);
+    let guidance_ids: Vec<&str> = doc["guidance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(guidance_ids, ["G1", "G2", "G3", "G4"]);
+    let template = read_json(&common::template_path());
+    assert_eq!(
+        doc["stages"], template["stages"],
+        "the stages are the template's"
+    );
+    assert_eq!(
+        doc["guidance"], template["guidance"],
+        "the guidance is the template's"
+    );
+    let date = doc["meta"]["date"].as_str().expect("meta.date is set");
+    assert!(
+        today_range().iter().any(|d| d == date),
+        "meta.date {date} is today"
+    );
+    assert_ne!(doc["id"], template["id"], "the session has its own id");
+    assert_eq!(doc["lang"], "en", "--lang/locale English");
+}
+
+#[test]
+fn thai_title_gives_a_readable_single_component_file_name() {
+    let sb = Sandbox::new();
+    let title = "ประชุมเชิงปฏิบัติการ ศอช.จ. อุบลราชธานี";
+    let path = sb.new_session(title);
+    let name = path
+        .file_name()
+        .unwrap()
+        .to_str()
+        .expect("a UTF-8 file name");
+    for word in ["ประชุมเชิงปฏิบัติการ", "ศอช", "อุบลราชธานี"]
+    {
+        assert!(name.contains(word), "{name} contains {word}");
+    }
+    assert_eq!(read_json(&path)["title"], title);
+
+    // Hostile titles still give one plain file in the data folder.
+    let long = "ที่ทำการ".repeat(100);
+    for nasty in [
+        "../../etc/passwd",
+        "a/b\\c:d*e?f\"g<h>i|j",
+        "\u{1b}[31mแดง\u{7}\u{7f}",
+        ".hidden",
+        "",
+        "   ",
+        long.as_str(),
+    ] {
+        let path = sb.new_session(nasty);
+        assert_eq!(
+            path.parent(),
+            Some(sb.data_dir()),
+            "{nasty:?} -> {}",
+            path.display()
+        );
+        let name = path.file_name().unwrap().to_str().expect("UTF-8");
+        assert!(!name.starts_with('.'), "{name:?} is not hidden");
+        assert!(name.ends_with(".json"), "{name:?}");
+        assert!(
+            !name
+                .chars()
+                .any(|c| c.is_control() || "/\\:*?\"<>|".contains(c)),
+            "{name:?}"
+        );
+        assert!(name.len() <= 255, "{name:?} fits every file system");
+        assert!(path.is_file());
+        assert_eq!(
+            read_json(&path)["title"],
+            nasty,
+            "the title itself is kept as typed"
+        );
+    }
+    let red = tree(sb.data_dir());
+    assert!(red.iter().any(|n| n.contains("แดง")), "{red:?}");
+}
+
+#[test]
+fn same_title_twice_gives_two_files() {
+    let sb = Sandbox::new();
+    let first = sb.new_session("ทบทวนบทบาท");
+    let first_bytes = fs::read(&first).unwrap();
+    let second = sb.new_session("ทบทวนบทบาท");
+    assert_ne!(first, second);
+    assert!(first.is_file() && second.is_file());
+    assert_eq!(
+        fs::read(&first).unwrap(),
+        first_bytes,
+        "the first session is untouched"
+    );
+    assert_ne!(read_json(&first)["id"], read_json(&second)["id"]);
+    assert_eq!(tree(sb.data_dir()).len(), 2);
+}
+
+#[test]
+fn new_with_template_file_uses_its_stages() {
+    let sb = Sandbox::new();
+    let mut template = read_json(&common::template_path());
+    template["stages"] = json!([{
+        "id": "X1",
+        "title": {"th": "ขั้นตอนทดลอง", "en": "Trial stage"},
+        "text": {"th": "ทดลอง", "en": "A trial."},
+        "timebox_minutes": 25,
+        "elapsed_seconds": 600,
+        "running_since": "2021-01-13T09:00:00+07:00",
+        "done": true,
+        "notes": [],
+        "x_custom": {"kept": true}
+    }]);
+    let file = sb.home.path().join("my-template.json");
+    write_json(&file, &template);
+
+    let r = run(sb
+        .wethi()
+        .args(["new", "--no-open", "--title", "Custom"])
+        .arg("--template")
+        .arg(&file));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let path = printed_path(r.stdout.as_bytes());
+    let doc = read_json(&path);
+    assert_eq!(doc["title"], "Custom");
+    let stages = doc["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 1, "only the template file's stage");
+    assert_eq!(stages[0]["id"], "X1");
+    assert_eq!(stages[0]["title"]["en"], "Trial stage");
+    assert_eq!(stages[0]["timebox_minutes"], 25);
+    assert_eq!(stages[0]["x_custom"], json!({"kept": true}));
+    // A new session starts with no progress.
+    assert_eq!(stages[0]["elapsed_seconds"], 0);
+    assert_eq!(stages[0]["done"], false);
+    assert_eq!(stages[0]["running_since"], Value::Null);
+    ok(sb.wethi().arg("validate").arg(&path));
+}
+
+#[test]
+fn new_with_a_bad_template_file_exits_1_naming_it() {
+    let sb = Sandbox::new();
+    let bad = sb.home.path().join("bad-template.json");
+    fs::write(&bad, "{ \"format\": \"wethi.session\", ").unwrap();
+    let before = snapshot(&bad);
+    let r = run(sb
+        .wethi()
+        .args(["new", "--no-open"])
+        .arg("--template")
+        .arg(&bad));
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let lines = stderr_lines(&r);
+    assert_eq!(lines.len(), 1, "{:?}", r.stderr);
+    assert!(
+        lines[0].contains(&bad.display().to_string()),
+        "{:?}",
+        r.stderr
+    );
+    assert!(
+        r.stdout.trim().is_empty(),
+        "no path is printed: {:?}",
+        r.stdout
+    );
+    assert!(
+        !sb.data_dir().exists() || tree(sb.data_dir()).is_empty(),
+        "no session was written"
+    );
+    assert_eq!(snapshot(&bad), before);
+
+    let missing = sb.home.path().join("no-such-template.json");
+    let r = run(sb
+        .wethi()
+        .args(["new", "--no-open"])
+        .arg("--template")
+        .arg(&missing));
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.stderr.contains(&missing.display().to_string()),
+        "{:?}",
+        r.stderr
+    );
+}
+
+#[test]
+fn data_folder_can_come_from_wethi_data_dir() {
+    let sb = Sandbox::new();
+    let dir = sb.data_dir().join("from-env");
+    let r = run(sb.bare().env("WETHI_DATA_DIR", &dir).args([
+        "new",
+        "--no-open",
+        "--title",
+        "env folder",
+    ]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let path = printed_path(r.stdout.as_bytes());
+    assert_eq!(path.parent(), Some(dir.as_path()));
+    assert!(path.is_file());
+    let listed = ok(sb.bare().env("WETHI_DATA_DIR", &dir).arg("list"));
+    assert!(listed.contains("env folder"), "{listed}");
+    // Nothing went to the (fake) home folder.
+    assert!(!sb.home.path().join("xdg-data").exists());
+}
+
+// ---------------------------------------------------------------------------
+// template
+// ---------------------------------------------------------------------------
+
+#[test]
+fn template_prints_the_built_in_template() {
+    let sb = Sandbox::new();
+    let out = ok(sb.wethi().arg("template"));
+    let file = fs::read_to_string(common::template_path()).unwrap();
+    assert_eq!(out, file);
+    let loaded = wethi::session::parse(Path::new("<stdout>"), out.as_bytes()).expect("a session");
+    assert_eq!(loaded.session.stages.len(), 4);
+    assert_eq!(loaded.session.guidance.len(), 4);
+}
+
+// ---------------------------------------------------------------------------
+// validate
+// ---------------------------------------------------------------------------
+
+#[test]
+fn validate_accepts_several_good_files() {
+    let sb = Sandbox::new();
+    let a = sb.new_session("one");
+    let b = sb.new_session("two");
+    let r = run(sb
+        .wethi()
+        .arg("validate")
+        .arg(&a)
+        .arg(&b)
+        .arg(common::example_path())
+        .arg(common::template_path()));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    for file in [&a, &b] {
+        assert!(
+            r.stdout.contains(&file.display().to_string()),
+            "{}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn validate_with_one_bad_file_exits_1_and_names_it() {
+    let sb = Sandbox::new();
+    let a = sb.new_session("good one");
+    let b = sb.new_session("good two");
+    let bad = sb.data_dir().join("bad.json");
+    let mut doc = read_json(&a);
+    doc["swot"]["strengths"] = json!([{"id": "s1", "text": "x", "votes": "3",
+        "created_at": "2021-01-13T09:00:00+07:00", "updated_at": "2021-01-13T09:00:00+07:00"}]);
+    write_json(&bad, &doc);
+    let before = snapshot(&bad);
+
+    let r = run(sb.wethi().arg("validate").arg(&a).arg(&bad).arg(&b));
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let lines = stderr_lines(&r);
+    assert_eq!(lines.len(), 1, "{:?}", r.stderr);
+    assert!(
+        lines[0].contains(&bad.display().to_string()),
+        "{:?}",
+        r.stderr
+    );
+    assert!(
+        lines[0].contains("swot.strengths[0].votes"),
+        "{:?}",
+        r.stderr
+    );
+    for good in [&a, &b] {
+        assert!(
+            !r.stderr.contains(&good.display().to_string()),
+            "{good:?} is not blamed"
+        );
+        assert!(
+            r.stdout.contains(&good.display().to_string()),
+            "{good:?} is reported valid"
+        );
+    }
+    assert!(
+        !r.stdout.contains(&bad.display().to_string()),
+        "bad file not reported valid"
+    );
+    assert_eq!(snapshot(&bad), before);
+}
+
+// ---------------------------------------------------------------------------
+// list
+// ---------------------------------------------------------------------------
+
+#[test]
+fn list_on_an_empty_folder_says_there_are_no_sessions() {
+    let sb = Sandbox::new();
+    let en = run(sb.wethi().arg("list"));
+    assert_eq!(en.code, Some(0), "{}", en.stderr);
+    assert!(en.stdout.contains("No sessions"), "{}", en.stdout);
+    let th = ok(sb.wethi().args(["--lang", "th", "list"]));
+    assert!(th.contains("ยังไม่มีเวที"), "{th}");
+    let json_out = ok(sb.wethi().args(["list", "--json"]));
+    assert_eq!(serde_json::from_str::<Value>(&json_out).unwrap(), json!([]));
+
+    // A data folder that does not exist yet is just empty.
+    let r = ok(sb
+        .bare()
+        .arg("--data-dir")
+        .arg(sb.data_dir().join("not-yet"))
+        .arg("list"));
+    assert!(r.contains("No sessions"), "{r}");
+}
+
+/// Creates a session with `wethi new`, then sets its date, venue and SWOT counts.
+fn make_session(sb: &Sandbox, title: &str, date: &str, venue: &str, counts: [usize; 4]) -> PathBuf {
+    let path = sb.new_session(title);
+    let mut doc = read_json(&path);
+    doc["meta"]["date"] = json!(date);
+    doc["meta"]["venue"] = json!(venue);
+    for (q, n) in ["strengths", "weaknesses", "opportunities", "threats"]
+        .iter()
+        .zip(counts)
+    {
+        let items: Vec<Value> = (0..n)
+            .map(|i| swot_item(&format!("{q}-{i}"), &format!("{q} {i}")))
+            .collect();
+        doc["swot"][q] = Value::Array(items);
+    }
+    write_json(&path, &doc);
+    path
+}
+
+/// Three sessions, created in an order that differs from their dates.
+fn three_sessions(sb: &Sandbox) -> [PathBuf; 3] {
+    let middle = make_session(sb, "Ubon SWOT", "2021-01-13", "Regent Palace", [1, 2, 3, 4]);
+    let oldest = make_session(
+        sb,
+        "Khon Kaen review",
+        "2020-11-30",
+        "Town hall",
+        [0, 0, 0, 0],
+    );
+    let newest = make_session(sb, "เวทีศรีสะเกษ", "2022-03-15", "ศาลากลาง", [5, 0, 2, 1]);
+    [newest, middle, oldest]
+}
+
+fn position(haystack: &str, needle: &str) -> usize {
+    haystack
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} is listed in:\n{haystack}"))
+}
+
+fn line_with<'a>(text: &'a str, needle: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("a line with {needle:?} in:\n{text}"))
+}
+
+#[test]
+fn list_shows_sessions_newest_first_with_date_title_venue_and_counts() {
+    let sb = Sandbox::new();
+    three_sessions(&sb);
+
+    let en = ok(sb.wethi().arg("list"));
+    let order = [
+        position(&en, "เวทีศรีสะเกษ"),
+        position(&en, "Ubon SWOT"),
+        position(&en, "Khon Kaen review"),
+    ];
+    assert!(
+        order[0] < order[1] && order[1] < order[2],
+        "newest first:\n{en}"
+    );
+    let line = line_with(&en, "Ubon SWOT");
+    for part in ["13 Jan 2021", "Regent Palace", "S1 W2 O3 T4"] {
+        assert!(line.contains(part), "{line:?} shows {part:?}");
+    }
+    let line = line_with(&en, "เวทีศรีสะเกษ");
+    for part in ["15 Mar 2022", "ศาลากลาง", "S5 W0 O2 T1"] {
+        assert!(line.contains(part), "{line:?} shows {part:?}");
+    }
+    let line = line_with(&en, "Khon Kaen review");
+    for part in ["30 Nov 2020", "Town hall", "S0 W0 O0 T0"] {
+        assert!(line.contains(part), "{line:?} shows {part:?}");
+    }
+
+    let th = ok(sb.wethi().args(["list", "--lang", "th"]));
+    assert!(line_with(&th, "Ubon SWOT").contains("13 ม.ค. 64"), "{th}");
+    assert!(line_with(&th, "เวทีศรีสะเกษ").contains("15 มี.ค. 65"), "{th}");
+    assert!(
+        line_with(&th, "Khon Kaen review").contains("30 พ.ย. 63"),
+        "{th}"
+    );
+    assert!(!th.contains("2021"), "Thai dates are Buddhist era:\n{th}");
+}
+
+#[test]
+fn list_of_the_example_shows_its_thai_short_date() {
+    let sb = Sandbox::new();
+    fs::create_dir_all(sb.data_dir()).unwrap();
+    fs::copy(common::example_path(), sb.data_dir().join("ubon.json")).unwrap();
+    let th = ok(sb.wethi().args(["--lang", "th", "list"]));
+    assert!(th.contains("13 ม.ค. 64"), "{th}");
+    let en = ok(sb.wethi().args(["--lang", "en", "list"]));
+    assert!(en.contains("13 Jan 2021"), "{en}");
+}
+
+#[test]
+fn list_json_gives_an_array_newest_first() {
+    let sb = Sandbox::new();
+    let [newest, middle, oldest] = three_sessions(&sb);
+    let out = ok(sb.wethi().args(["list", "--json"]));
+    let list: Value = serde_json::from_str(&out).expect("list --json prints JSON");
+    let rows = list.as_array().expect("an array");
+    assert_eq!(rows.len(), 3);
+    let expected = [
+        (&newest, "เวทีศรีสะเกษ", "2022-03-15", [5, 0, 2, 1]),
+        (&middle, "Ubon SWOT", "2021-01-13", [1, 2, 3, 4]),
+        (&oldest, "Khon Kaen review", "2020-11-30", [0, 0, 0, 0]),
+    ];
+    for (row, (path, title, date, counts)) in rows.iter().zip(expected) {
+        assert_eq!(row["path"], path.display().to_string());
+        assert_eq!(row["title"], title);
+        assert_eq!(row["date"], date);
+        assert_eq!(
+            row["counts"],
+            json!({"strengths": counts[0], "weaknesses": counts[1], "opportunities": counts[2], "threats": counts[3]})
+        );
+        assert_eq!(row["id"], read_json(path)["id"]);
+    }
+}
+
+#[test]
+fn list_reports_a_broken_file_and_still_lists_the_others() {
+    let sb = Sandbox::new();
+    three_sessions(&sb);
+    let broken = sb.data_dir().join("broken.json");
+    fs::write(&broken, "{\"format\": \"wethi.session\",\n").unwrap();
+    let before = snapshot(&broken);
+
+    let r = run(sb.wethi().arg("list"));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("broken.json"), "{:?}", r.stderr);
+    for title in ["เวทีศรีสะเกษ", "Ubon SWOT", "Khon Kaen review"] {
+        assert!(
+            r.stdout.contains(title),
+            "{title} still listed:\n{}",
+            r.stdout
+        );
+    }
+    assert!(
+        !r.stdout.contains("broken.json"),
+        "the broken file is not listed as a session"
+    );
+
+    let r = run(sb.wethi().args(["list", "--json"]));
+    assert_eq!(r.code, Some(0));
+    assert!(r.stderr.contains("broken.json"), "{:?}", r.stderr);
+    let list: Value = serde_json::from_str(&r.stdout).expect("stdout stays pure JSON");
+    assert_eq!(list.as_array().unwrap().len(), 3);
+    assert_eq!(snapshot(&broken), before, "the broken file is left alone");
+}
+
+// ---------------------------------------------------------------------------
+// show
+// ---------------------------------------------------------------------------
+
+/// The number at the end of the line that starts with `name`.
+fn count_after(text: &str, name: &str) -> usize {
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(name))
+        .unwrap_or_else(|| panic!("a line for {name:?} in:\n{text}"));
+    let digits: String = line
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("a count at the end of {line:?}"))
+}
+
+#[test]
+fn show_summarises_the_example_in_thai() {
+    let sb = Sandbox::new();
+    let out = ok(sb
+        .wethi()
+        .args(["--lang", "th", "show"])
+        .arg(common::example_path()));
+    for part in [
+        "ประชุมเชิงปฏิบัติการ ศอช.จ. อุบลราชธานี",
+        "13 มกราคม 2564",
+        "โรงแรมรีเจ้นท์ พาเลซ",
+        "บทบาทและโครงสร้าง ศอช.จ.",
+    ] {
+        assert!(out.contains(part), "shows {part:?}:\n{out}");
+    }
+    assert!(line_with(&out, "ผู้เข้าร่วม").contains("55"), "{out}");
+    for stage in ["S1", "S2", "S3", "S4"] {
+        line_with(&out, stage);
+    }
+    for quadrant in ["จุดแข็ง", "จุดอ่อน", "โอกาส", "อุปสรรค"]
+    {
+        assert_eq!(count_after(&out, quadrant), 3, "{quadrant}:\n{out}");
+    }
+    assert!(
+        !out.contains("Strengths"),
+        "no English quadrant names:\n{out}"
+    );
+}
+
+#[test]
+fn show_summarises_the_example_in_english() {
+    let sb = Sandbox::new();
+    let out = ok(sb
+        .wethi()
+        .args(["show", "--lang", "en"])
+        .arg(common::example_path()));
+    for part in [
+        "ประชุมเชิงปฏิบัติการ ศอช.จ. อุบลราชธานี",
+        "13 January 2021",
+        "โรงแรมรีเจ้นท์ พาเลซ",
+        "ศอช.จ. mandate, structure and roles",
+    ] {
+        assert!(out.contains(part), "shows {part:?}:\n{out}");
+    }
+    assert!(line_with(&out, "Participants").contains("55"), "{out}");
+    for stage in ["S1", "S2", "S3", "S4"] {
+        line_with(&out, stage);
+    }
+    for quadrant in ["Strengths", "Weaknesses", "Opportunities", "Threats"] {
+        assert_eq!(count_after(&out, quadrant), 3, "{quadrant}:\n{out}");
+    }
+    assert!(!out.contains("จุดแข็ง"), "no Thai quadrant names:\n{out}");
+    assert!(
+        !out.contains("2564"),
+        "no Buddhist-era year in English:\n{out}"
+    );
+}
+
+#[test]
+fn show_counts_each_quadrant_separately() {
+    let sb = Sandbox::new();
+    let path = make_session(&sb, "Counts", "2021-01-13", "Hall", [1, 2, 0, 4]);
+    let en = ok(sb.wethi().args(["--lang", "en", "show"]).arg(&path));
+    assert_eq!(count_after(&en, "Strengths"), 1, "{en}");
+    assert_eq!(count_after(&en, "Weaknesses"), 2, "{en}");
+    assert_eq!(count_after(&en, "Opportunities"), 0, "{en}");
+    assert_eq!(count_after(&en, "Threats"), 4, "{en}");
+    let th = ok(sb.wethi().args(["--lang", "th", "show"]).arg(&path));
+    assert_eq!(count_after(&th, "จุดแข็ง"), 1, "{th}");
+    assert_eq!(count_after(&th, "จุดอ่อน"), 2, "{th}");
+    assert_eq!(count_after(&th, "โอกาส"), 0, "{th}");
+    assert_eq!(count_after(&th, "อุปสรรค"), 4, "{th}");
+}
+
+#[test]
+fn control_characters_from_a_file_never_reach_the_terminal_raw() {
+    let sb = Sandbox::new();
+    let path = sb.new_session("placeholder");
+    let mut doc = read_json(&path);
+    doc["title"] = json!("Evil\u{1b}[2J\u{1b}]0;pwned\u{7}title");
+    doc["meta"]["venue"] = json!("Hall\u{9b}31m\u{7f}");
+    write_json(&path, &doc);
+
+    let show = run(sb.wethi().args(["--lang", "en", "show"]).arg(&path));
+    assert_eq!(show.code, Some(0), "{}", show.stderr);
+    assert!(
+        show.stdout.contains("Evil␛[2J␛]0;pwned"),
+        "ESC shows as ␛:\n{}",
+        show.stdout
+    );
+    for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{7f}'] {
+        assert!(
+            !show.stdout.contains(raw),
+            "no raw {raw:?} in show's output"
+        );
+    }
+
+    let list = run(sb.wethi().arg("list"));
+    assert_eq!(list.code, Some(0), "{}", list.stderr);
+    assert!(list.stdout.contains("Evil␛"), "{}", list.stdout);
+    for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{7f}'] {
+        assert!(
+            !list.stdout.contains(raw),
+            "no raw {raw:?} in list's output"
+        );
+    }
+}
+
+#[test]
+fn error_messages_never_carry_raw_control_characters_from_the_file() {
+    let sb = Sandbox::new();
+    let template = read_json(&common::template_path());
+    let cases = [
+        ("format", json!("\u{1b}]0;pwned\u{7}\u{1b}[2J")),
+        ("lang", json!("\u{1b}[31mth")),
+        ("id", json!(["\u{1b}[31m"])),
+        ("version", json!("\u{1b}[31m")),
+    ];
+    let mut raw = Vec::new();
+    for (field, value) in cases {
+        let path = sb.data_dir().join(format!("evil-{field}.json"));
+        fs::create_dir_all(sb.data_dir()).unwrap();
+        let mut doc = template.clone();
+        doc[field] = value;
+        write_json(&path, &doc);
+        for command in ["validate", "show"] {
+            let r = run(sb.wethi().arg(command).arg(&path));
+            assert_eq!(r.code, Some(1), "{}", r.stderr);
+            assert!(
+                r.stderr.contains(&path.display().to_string()),
+                "{:?}",
+                r.stderr
+            );
+            if r.stderr.contains(['\u{1b}', '\u{7}']) {
+                raw.push(format!(
+                    "wethi {command} with a bad {field:?}: {:?}",
+                    r.stderr
+                ));
+            }
+        }
+    }
+    assert!(
+        raw.is_empty(),
+        "raw control characters on stderr:\n{}",
+        raw.join("\n")
+    );
+}
+
+#[test]
+fn show_missing_file_exits_1_with_one_line_naming_it() {
+    let sb = Sandbox::new();
+    let r = run(sb.wethi().args(["show", "missing.json"]));
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{:?}", r.stdout);
+    assert_eq!(r.stderr.lines().count(), 1, "one line: {:?}", r.stderr);
+    assert!(r.stderr.contains("missing.json"), "{:?}", r.stderr);
+
+    let th = run(sb.wethi().args(["--lang", "th", "show", "missing.json"]));
+    assert_eq!(th.code, Some(1));
+    assert_eq!(th.stderr.lines().count(), 1, "{:?}", th.stderr);
+    assert!(th.stderr.contains("missing.json"), "{:?}", th.stderr);
+    assert!(
+        th.stderr.contains("ไม่พบ"),
+        "the Thai message is Thai: {:?}",
+        th.stderr
+    );
+}
+
+#[test]
+fn show_separates_every_label_from_its_value() {
+    let sb = Sandbox::new();
+    for lang in ["en", "th"] {
+        let out = ok(sb
+            .wethi()
+            .args(["--lang", lang, "show"])
+            .arg(common::example_path()));
+        for line in out.lines() {
+            if let Some((_, value)) = line.split_once(':') {
+                assert!(
+                    value.is_empty() || value.starts_with(' '),
+                    "--lang {lang}: a space after the label in {line:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn list_never_prints_raw_control_characters_from_file_names() {
+    // File names in the data folder come from anywhere (a shared drive, an
+    // unzipped archive); an ESC in one must not drive the terminal.
+    let sb = Sandbox::new();
+    fs::create_dir_all(sb.data_dir()).unwrap();
+    fs::copy(
+        common::example_path(),
+        sb.data_dir().join("evil\u{1b}[2J.json"),
+    )
+    .unwrap();
+    fs::write(sb.data_dir().join("bad\u{1b}]0;pwned\u{7}.json"), "{").unwrap();
+    let r = run(sb.wethi().arg("list"));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stdout.contains("13 Jan 2021"),
+        "the good file is listed: {}",
+        r.stdout
+    );
+    for (stream, text) in [("stdout", &r.stdout), ("stderr", &r.stderr)] {
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}']),
+            "raw control characters on {stream}: {text:?}"
+        );
+    }
+}

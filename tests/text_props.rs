@@ -1,0 +1,249 @@
+//! Property tests for the Thai-aware text module: wrapping, cursor movement,
+//! sanitising and normalising must hold up on any text a user could paste.
+
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+use wethi::text::cursor::{
+    delete_cluster_after, delete_code_point_before, next_cluster, next_word, prev_cluster,
+    prev_word, snap_to_cluster,
+};
+use wethi::text::normalize::{normalize, search_key};
+use wethi::text::sanitize::{for_display, is_bidi_control};
+use wethi::text::width::str_width;
+use wethi::text::wrap::{WrapCache, wrap};
+
+/// Pieces chosen to hit the hard cases: stacked Thai marks, ำ, ZWJ emoji,
+/// marks with no base, controls, bidi controls, spaces and newlines.
+const ATOMS: &[&str] = &[
+    "ก",
+    "ท",
+    "น",
+    "ห",
+    "ม",
+    "ป",
+    "ที่",
+    "ที",
+    "่",
+    "่่",
+    "ิ",
+    "ั",
+    "ุ",
+    "ู",
+    "็",
+    "์",
+    "ํ",
+    "ำ",
+    "ํา",
+    "น้ำ",
+    "กำ",
+    "การ",
+    "จัดทำ",
+    "แผน",
+    "หมู่บ้าน",
+    "ประสิทธิภาพ",
+    "ๆ",
+    "ฯ",
+    "๕",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\u{A0}",
+    "\u{3000}",
+    "a",
+    "Z",
+    "word",
+    "é",
+    "e\u{301}",
+    "\u{301}",
+    "\u{20E3}",
+    "日",
+    "本",
+    "👍",
+    "👍🏽",
+    "❤\u{FE0F}",
+    "\u{FE0F}",
+    "\u{200D}",
+    "👨\u{200D}👩\u{200D}👧",
+    "🇹🇭",
+    "\u{1F1E6}",
+    "\x1b",
+    "\x1b[31m",
+    "\x00",
+    "\x7f",
+    "\u{85}",
+    "\u{9b}",
+    "\u{202E}",
+    "\u{2067}",
+    "\u{200E}",
+    "\u{200B}",
+    "\u{2028}",
+    "-",
+    ",",
+    ".",
+    "(",
+];
+
+fn atom() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(ATOMS).prop_map(str::to_owned),
+        1 => any::<char>().prop_map(String::from),
+    ]
+}
+
+fn mixed_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(atom(), 0..48).prop_map(|parts| parts.concat())
+}
+
+fn boundaries(s: &str) -> Vec<usize> {
+    s.grapheme_indices(true)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
+        .collect()
+}
+
+fn without_whitespace(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn is_control_or_bidi(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn wrapped_lines_fit_or_hold_one_overwide_cluster(text in mixed_text(), width in 1usize..=200) {
+        for r in wrap(&text, width) {
+            let line = &text[r];
+            let single_cluster = line.graphemes(true).count() == 1;
+            prop_assert!(
+                str_width(line) <= width || single_cluster,
+                "line {line:?} is {} wide at width {width}", str_width(line)
+            );
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_never_split_a_cluster(text in mixed_text(), width in 1usize..=200) {
+        let bounds = boundaries(&text);
+        let lines = wrap(&text, width);
+        prop_assert!(!lines.is_empty());
+        let mut previous_end = 0;
+        for r in lines {
+            prop_assert!(r.start <= r.end && previous_end <= r.start, "{r:?} after {previous_end}");
+            prop_assert!(bounds.binary_search(&r.start).is_ok(), "start {} splits a cluster", r.start);
+            prop_assert!(bounds.binary_search(&r.end).is_ok(), "end {} splits a cluster", r.end);
+            previous_end = r.end;
+        }
+    }
+
+    #[test]
+    fn wrapping_keeps_everything_but_whitespace(text in mixed_text(), width in 1usize..=200) {
+        let joined: String = wrap(&text, width).into_iter().map(|r| &text[r]).collect();
+        prop_assert_eq!(without_whitespace(&joined), without_whitespace(&text));
+    }
+
+    #[test]
+    fn wrapping_narrow_widths(text in mixed_text(), width in 0usize..=3) {
+        let joined: String = wrap(&text, width).into_iter().map(|r| &text[r]).collect();
+        prop_assert_eq!(without_whitespace(&joined), without_whitespace(&text));
+    }
+
+    #[test]
+    fn newlines_give_at_least_one_line_each(text in mixed_text(), width in 1usize..=200) {
+        let newlines = text.matches('\n').count();
+        prop_assert!(wrap(&text, width).len() > newlines);
+    }
+
+    #[test]
+    fn cache_agrees_with_wrap(text in mixed_text(), width in 0usize..=200) {
+        let cache = WrapCache::new();
+        let expected = wrap(&text, width);
+        prop_assert_eq!(&*cache.lines(&text, width), expected.as_slice());
+        prop_assert_eq!(&*cache.lines(&text, width), expected.as_slice());
+    }
+
+    #[test]
+    fn cursor_moves_land_on_boundaries(text in mixed_text(), at in 0usize..300) {
+        let bounds = boundaries(&text);
+        let on_boundary = |p: usize| bounds.binary_search(&p).is_ok();
+        let snapped = snap_to_cluster(&text, at);
+        prop_assert!(on_boundary(snapped) && snapped <= at);
+        for (name, p) in [
+            ("prev_cluster", prev_cluster(&text, at)),
+            ("next_cluster", next_cluster(&text, at)),
+            ("prev_word", prev_word(&text, at)),
+            ("next_word", next_word(&text, at)),
+        ] {
+            prop_assert!(on_boundary(p), "{name} gave {p}");
+        }
+        let here = snapped;
+        prop_assert!(next_cluster(&text, here) > here || here == text.len());
+        prop_assert!(prev_cluster(&text, here) < here || here == 0);
+        prop_assert!(next_word(&text, here) > here || here == text.len());
+        prop_assert!(prev_word(&text, here) < here || here == 0);
+    }
+
+    #[test]
+    fn backspace_removes_one_code_point(text in mixed_text(), at in 0usize..300) {
+        let mut edited = text.clone();
+        let cursor = delete_code_point_before(&mut edited, at);
+        prop_assert!(cursor <= edited.len());
+        prop_assert!(boundaries(&edited).binary_search(&cursor).is_ok());
+        let removed = text.chars().count() - edited.chars().count();
+        let at_start = snap_char(&text, at) == 0;
+        prop_assert_eq!(removed, if at_start { 0 } else { 1 });
+    }
+
+    #[test]
+    fn delete_removes_one_whole_cluster(text in mixed_text(), at in 0usize..300) {
+        let mut edited = text.clone();
+        delete_cluster_after(&mut edited, at);
+        let here = snap_to_cluster(&text, at);
+        let end = next_cluster(&text, here);
+        prop_assert_eq!(format!("{}{}", &text[..here], &text[end..]), edited);
+    }
+
+    #[test]
+    fn sanitised_text_has_no_controls(text in mixed_text()) {
+        let shown = for_display(&text);
+        prop_assert!(!shown.chars().any(is_control_or_bidi), "{shown:?}");
+    }
+
+    #[test]
+    fn sanitised_text_has_no_baseless_marks(text in mixed_text()) {
+        let shown = for_display(&text);
+        prop_assert_eq!(for_display(&shown), shown.clone(), "sanitising twice changed it");
+        for g in shown.graphemes(true) {
+            let first = g.chars().next().unwrap_or(' ');
+            let thai_mark = matches!(first, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+            prop_assert!(!thai_mark, "cluster {g:?} starts with a mark");
+        }
+    }
+
+    #[test]
+    fn clean_text_is_borrowed(text in "[ก-ฮa-z ]{0,40}") {
+        prop_assert!(matches!(for_display(&text), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn normalising_is_idempotent(text in mixed_text()) {
+        let once = normalize(&text);
+        prop_assert_eq!(normalize(&once), once.clone());
+        let key = search_key(&text);
+        prop_assert_eq!(search_key(&key), key);
+    }
+}
+
+fn snap_char(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
