@@ -1,7 +1,7 @@
 //! What a key (or a click) asks for, in the workshop's own words.
 //! Keys are mapped to these in one place (`crate::input`).
 
-use crate::session::Quadrant;
+use crate::session::{Quadrant, TowsPair};
 
 use super::textbox::TextEdit;
 
@@ -41,6 +41,19 @@ pub enum Action {
     ToggleDone,
     /// `Space` in the guidance: toggle "discussed" on the selected sub-item.
     ToggleDiscussed,
+    /// `+` / `-` in the agenda: the selected stage's timebox, in minutes.
+    Timebox(i32),
+    /// `1`–`4` in the strategies view.
+    FocusPair(TowsPair),
+    /// `l` in the strategies view: the selected strategy's link picker.
+    OpenLinks,
+    /// `Space` in the link picker.
+    ToggleLink,
+    /// `i` anywhere: the session details form.
+    OpenDetails,
+    /// `Tab` / `Shift-Tab` in a form.
+    NextField,
+    PrevField,
     /// A mouse click or wheel on a SWOT item or pane.
     SelectSwot(Quadrant, Option<usize>),
     /// Keys while the text box is open.

@@ -1,7 +1,10 @@
 //! Every change to a session as a small, invertible edit, so undo and redo
 //! reach as far back as the session goes without copying the whole session.
 
-use crate::session::{Action as ActionItem, Note, Quadrant, Session, Stage, Strategy, SwotItem};
+use crate::session::{
+    Action as ActionItem, Meta, Note, Quadrant, Session, Stage, Strategy, SwotItem, Timestamp,
+    TowsPair,
+};
 
 /// One list of entries in a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,6 +12,7 @@ pub enum ListId {
     StageNotes(usize),
     GuidanceNotes(usize),
     Swot(Quadrant),
+    Strategies(TowsPair),
     Recommendations,
     Actions,
     RoleReview,
@@ -79,6 +83,18 @@ pub enum Edit {
         item: usize,
         value: bool,
     },
+    /// The session details form: title and metadata together.
+    Details {
+        old: Box<Details>,
+        new: Box<Details>,
+    },
+}
+
+/// What the session details form changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Details {
+    pub title: String,
+    pub meta: Meta,
 }
 
 impl Edit {
@@ -107,6 +123,7 @@ impl Edit {
                 item,
                 value: !value,
             },
+            Edit::Details { old, new } => Edit::Details { old: new, new: old },
         }
     }
 
@@ -126,6 +143,11 @@ impl Edit {
                 }
                 None => false,
             },
+            Edit::Details { new, .. } => {
+                s.title.clone_from(&new.title);
+                s.meta = new.meta.clone();
+                true
+            }
             Edit::Discussed { point, item, value } => {
                 match s
                     .guidance
@@ -174,6 +196,7 @@ list_entry!(ActionItem, Action);
 enum ListMut<'a> {
     Notes(&'a mut Vec<Note>),
     Swot(&'a mut Vec<SwotItem>),
+    Strategies(&'a mut Vec<Strategy>),
     Actions(&'a mut Vec<ActionItem>),
 }
 
@@ -185,6 +208,7 @@ fn list_mut(s: &mut Session, id: ListId) -> Option<ListMut<'_>> {
         ListId::RoleReview => ListMut::Notes(&mut s.notes.role_review),
         ListId::ExperienceExchange => ListMut::Notes(&mut s.notes.experience_exchange),
         ListId::Swot(q) => ListMut::Swot(s.swot.items_mut(q)),
+        ListId::Strategies(p) => ListMut::Strategies(s.strategies.items_mut(p)),
         ListId::Actions => ListMut::Actions(&mut s.actions),
     })
 }
@@ -217,6 +241,7 @@ fn insert(s: &mut Session, id: ListId, index: usize, entry: Entry) -> bool {
     match list_mut(s, id) {
         Some(ListMut::Notes(v)) => insert_in(v, index, entry),
         Some(ListMut::Swot(v)) => insert_in(v, index, entry),
+        Some(ListMut::Strategies(v)) => insert_in(v, index, entry),
         Some(ListMut::Actions(v)) => insert_in(v, index, entry),
         None => false,
     }
@@ -226,6 +251,7 @@ fn remove(s: &mut Session, id: ListId, index: usize) -> Option<Entry> {
     match list_mut(s, id)? {
         ListMut::Notes(v) => remove_from(v, index),
         ListMut::Swot(v) => remove_from(v, index),
+        ListMut::Strategies(v) => remove_from(v, index),
         ListMut::Actions(v) => remove_from(v, index),
     }
 }
@@ -234,6 +260,7 @@ fn replace(s: &mut Session, id: ListId, index: usize, entry: Entry) -> bool {
     match list_mut(s, id) {
         Some(ListMut::Notes(v)) => replace_in(v, index, entry),
         Some(ListMut::Swot(v)) => replace_in(v, index, entry),
+        Some(ListMut::Strategies(v)) => replace_in(v, index, entry),
         Some(ListMut::Actions(v)) => replace_in(v, index, entry),
         None => false,
     }
@@ -244,6 +271,7 @@ pub fn entry_at(s: &mut Session, id: ListId, index: usize) -> Option<Entry> {
     match list_mut(s, id)? {
         ListMut::Notes(v) => v.get(index).cloned().map(ListEntry::wrap),
         ListMut::Swot(v) => v.get(index).cloned().map(ListEntry::wrap),
+        ListMut::Strategies(v) => v.get(index).cloned().map(ListEntry::wrap),
         ListMut::Actions(v) => v.get(index).cloned().map(ListEntry::wrap),
     }
 }
@@ -257,21 +285,32 @@ pub fn list_len(s: &Session, id: ListId) -> usize {
         ListId::RoleReview => s.notes.role_review.len(),
         ListId::ExperienceExchange => s.notes.experience_exchange.len(),
         ListId::Swot(q) => s.swot.items(q).len(),
+        ListId::Strategies(p) => s.strategies.items(p).len(),
         ListId::Actions => s.actions.len(),
     }
+}
+
+/// One user action's edits, undone as one, with the session's `updated_at`
+/// before and after so that undoing everything gives back the very session
+/// that was opened.
+#[derive(Debug, Clone)]
+struct Transaction {
+    edits: Vec<Edit>,
+    before: Timestamp,
+    after: Timestamp,
 }
 
 /// Undo and redo stacks of transactions: one user action may make several
 /// edits (a move is a remove and an insert) and is undone as one.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    undo: Vec<Vec<Edit>>,
-    redo: Vec<Vec<Edit>>,
+    undo: Vec<Transaction>,
+    redo: Vec<Transaction>,
 }
 
 impl History {
     /// Applies `edits` in order and records them; a new change clears redo.
-    pub fn commit(&mut self, s: &mut Session, edits: Vec<Edit>) -> bool {
+    pub fn commit(&mut self, s: &mut Session, edits: Vec<Edit>, now: Timestamp) -> bool {
         let mut applied = Vec::with_capacity(edits.len());
         for edit in edits {
             if edit.apply(s) {
@@ -287,28 +326,35 @@ impl History {
         if applied.is_empty() {
             return false;
         }
-        self.undo.push(applied);
+        let before = std::mem::replace(&mut s.updated_at, now);
+        self.undo.push(Transaction {
+            edits: applied,
+            before,
+            after: now,
+        });
         self.redo.clear();
         true
     }
 
-    /// Undoes the last transaction; returns it (as it was done) when there was one.
+    /// Undoes the last transaction; returns its edits (as they were done).
     pub fn undo(&mut self, s: &mut Session) -> Option<&[Edit]> {
-        let edits = self.undo.pop()?;
-        for edit in edits.iter().rev() {
+        let t = self.undo.pop()?;
+        for edit in t.edits.iter().rev() {
             edit.inverse().apply(s);
         }
-        self.redo.push(edits);
-        self.redo.last().map(Vec::as_slice)
+        s.updated_at = t.before;
+        self.redo.push(t);
+        self.redo.last().map(|t| t.edits.as_slice())
     }
 
     pub fn redo(&mut self, s: &mut Session) -> Option<&[Edit]> {
-        let edits = self.redo.pop()?;
-        for edit in &edits {
+        let t = self.redo.pop()?;
+        for edit in &t.edits {
             edit.apply(s);
         }
-        self.undo.push(edits);
-        self.undo.last().map(Vec::as_slice)
+        s.updated_at = t.after;
+        self.undo.push(t);
+        self.undo.last().map(|t| t.edits.as_slice())
     }
 
     pub fn can_undo(&self) -> bool {

@@ -4,15 +4,19 @@
 
 pub mod action;
 pub mod edits;
+pub mod form;
+#[cfg(test)]
+mod tests;
 pub mod textbox;
 mod update;
 pub use update::seconds_between;
 
 pub use action::Action;
 pub use edits::{Edit, Entry, History, ListId};
+pub use form::{FieldKind, Form, FormError, FormKind};
 pub use textbox::{TextBox, TextEdit};
 
-use crate::session::{Quadrant, Session};
+use crate::session::{Quadrant, Session, TowsPair};
 use crate::text::Lang;
 
 /// The views, in Tab order (product.md §3).
@@ -21,11 +25,20 @@ pub enum View {
     Agenda,
     Guidance,
     Swot,
+    Strategies,
+    Actions,
     Summary,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Agenda, View::Guidance, View::Swot, View::Summary];
+    pub const ALL: [View; 6] = [
+        View::Agenda,
+        View::Guidance,
+        View::Swot,
+        View::Strategies,
+        View::Actions,
+        View::Summary,
+    ];
 
     fn step(self, forward: bool) -> View {
         let i = View::ALL.iter().position(|v| *v == self).unwrap_or(0);
@@ -46,6 +59,13 @@ pub enum Mode {
     Editing(Editor),
     /// `m` was pressed on the SWOT board: the next key names the target pane.
     PendingMove,
+    /// The link picker of one strategy; `cursor` indexes [`link_candidates`].
+    LinkPicker {
+        pair: TowsPair,
+        index: usize,
+        cursor: usize,
+    },
+    Form(Form),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +147,63 @@ impl Default for SwotState {
     }
 }
 
+/// The strategies view: the focused TOWS pane and each pane's selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StrategiesState {
+    pub focus: TowsPair,
+    pub selected: [Option<usize>; 4],
+}
+
+impl Default for StrategiesState {
+    fn default() -> Self {
+        StrategiesState {
+            focus: TowsPair::SO,
+            selected: [None; 4],
+        }
+    }
+}
+
+/// The lists of the actions view, left to right (closing notes hold two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ActionsPane {
+    #[default]
+    Recommendations,
+    Actions,
+    RoleReview,
+    ExperienceExchange,
+}
+
+impl ActionsPane {
+    pub const ALL: [ActionsPane; 4] = [
+        ActionsPane::Recommendations,
+        ActionsPane::Actions,
+        ActionsPane::RoleReview,
+        ActionsPane::ExperienceExchange,
+    ];
+
+    pub fn index(self) -> usize {
+        ActionsPane::ALL
+            .iter()
+            .position(|p| *p == self)
+            .unwrap_or(0)
+    }
+
+    pub fn list(self) -> ListId {
+        match self {
+            ActionsPane::Recommendations => ListId::Recommendations,
+            ActionsPane::Actions => ListId::Actions,
+            ActionsPane::RoleReview => ListId::RoleReview,
+            ActionsPane::ExperienceExchange => ListId::ExperienceExchange,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ActionsState {
+    pub focus: ActionsPane,
+    pub selected: [Option<usize>; 4],
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     pub session: Session,
@@ -137,6 +214,8 @@ pub struct App {
     pub agenda: AgendaState,
     pub guidance: GuidanceState,
     pub swot: SwotState,
+    pub strategies: StrategiesState,
+    pub actions: ActionsState,
     pub history: History,
     /// Bumped by every change to the session: the loop saves when it moves.
     pub revision: u64,
@@ -157,6 +236,8 @@ impl App {
             agenda: AgendaState::default(),
             guidance: GuidanceState::default(),
             swot: SwotState::default(),
+            strategies: StrategiesState::default(),
+            actions: ActionsState::default(),
             history: History::default(),
             revision: 0,
             notice: read_only.map(Notice::ReadOnly),
@@ -164,7 +245,13 @@ impl App {
             save_as: None,
         };
         for q in Quadrant::ALL {
-            app.swot.selected[q.index()] = (!app.session.swot.items(q).is_empty()).then_some(0);
+            app.swot.selected[q.index()] = first(app.session.swot.items(q).len());
+        }
+        for p in TowsPair::ALL {
+            app.strategies.selected[p.index()] = first(app.session.strategies.items(p).len());
+        }
+        for pane in ActionsPane::ALL {
+            app.actions.selected[pane.index()] = first(edits::list_len(&app.session, pane.list()));
         }
         app
     }
@@ -185,6 +272,19 @@ impl App {
             .iter()
             .position(|s| s.running_since.is_some())
     }
+}
+
+fn first(len: usize) -> Option<usize> {
+    (len > 0).then_some(0)
+}
+
+/// The SWOT items a strategy of `pair` may link to: its two source
+/// quadrants' items, in board order.
+pub fn link_candidates(s: &Session, pair: TowsPair) -> Vec<(Quadrant, usize)> {
+    pair.sources()
+        .into_iter()
+        .flat_map(|q| (0..s.swot.items(q).len()).map(move |i| (q, i)))
+        .collect()
 }
 
 /// The guidance checklist flattened: each point, then its sub-items.

@@ -1,11 +1,15 @@
 //! `App::update`: one action in, the new state out. Pure: the caller passes
 //! the time, and saving and drawing happen afterwards.
 
-use crate::session::{Note, Quadrant, SwotItem, Timestamp, ids::new_id};
+use crate::session::{Note, Quadrant, Strategy, SwotItem, Timestamp, TowsPair, ids::new_id};
 use crate::text::normalize::normalize_marks;
 
 use super::edits::{Edit, Entry, ListId, StageState, entry_at, list_len};
-use super::{Action, App, EditTarget, Editor, Mode, Notice, TextBox, View, guidance_rows};
+use super::form::{Form, FormKind};
+use super::{
+    Action, ActionsPane, App, EditTarget, Editor, Mode, Notice, TextBox, View, guidance_rows,
+    link_candidates,
+};
 
 impl App {
     pub fn update(&mut self, action: Action, now: Timestamp) {
@@ -25,6 +29,12 @@ impl App {
                     self.move_to(q, now);
                 }
             }
+            Mode::LinkPicker {
+                pair,
+                index,
+                cursor,
+            } => self.update_links(pair, index, cursor, action, now),
+            Mode::Form(form) => self.update_form(form, action, now),
             Mode::Normal => self.update_normal(action, now),
         }
     }
@@ -49,15 +59,20 @@ impl App {
             Action::FocusLeft => self.focus_side(false),
             Action::FocusRight => self.focus_side(true),
             Action::FocusQuadrant(q) if self.view == View::Swot => self.swot.focus = q,
-            Action::StartMove if self.view == View::Swot => {
-                if self.selected_entry().is_some() && self.writable() {
-                    self.mode = Mode::PendingMove;
+            Action::FocusPair(p) if self.view == View::Strategies => self.strategies.focus = p,
+            Action::OpenLinks if self.view == View::Strategies => self.open_links(),
+            Action::OpenDetails => {
+                if self.writable() {
+                    self.mode = Mode::Form(Form::details(&self.session, self.lang));
                 }
             }
+            Action::Timebox(delta) if self.view == View::Agenda => self.change_timebox(delta, now),
+            Action::StartMove if self.view == View::Swot => self.start_move(),
             Action::Vote(delta) if self.view == View::Swot => self.vote(delta, now),
             Action::Zoom if self.view == View::Swot => self.swot.zoom = !self.swot.zoom,
             Action::ToggleTimer if self.view == View::Agenda => self.toggle_timer(now),
             Action::ToggleDone if self.view == View::Agenda => self.toggle_done(now),
+            Action::ToggleDone if self.view == View::Actions => self.toggle_action_done(now),
             Action::ToggleDiscussed if self.view == View::Guidance => self.toggle_discussed(now),
             Action::SelectSwot(q, item) => {
                 self.view = View::Swot;
@@ -100,9 +115,8 @@ impl App {
         if !self.writable() {
             return false;
         }
-        let changed = self.history.commit(&mut self.session, edits);
+        let changed = self.history.commit(&mut self.session, edits, now);
         if changed {
-            self.session.updated_at = now;
             self.revision += 1;
         }
         changed
@@ -123,6 +137,14 @@ impl App {
             View::Swot => {
                 let q = self.swot.focus;
                 Some((ListId::Swot(q), self.swot.selected[q.index()]))
+            }
+            View::Strategies => {
+                let p = self.strategies.focus;
+                Some((ListId::Strategies(p), self.strategies.selected[p.index()]))
+            }
+            View::Actions => {
+                let pane = self.actions.focus;
+                Some((pane.list(), self.actions.selected[pane.index()]))
             }
             _ => None,
         }
@@ -155,7 +177,15 @@ impl App {
             }
             ListId::GuidanceNotes(_) => self.guidance.note = index,
             ListId::Swot(q) => self.swot.selected[q.index()] = index,
-            _ => {}
+            ListId::Strategies(p) => self.strategies.selected[p.index()] = index,
+            ListId::Recommendations
+            | ListId::Actions
+            | ListId::RoleReview
+            | ListId::ExperienceExchange => {
+                if let Some(pane) = ActionsPane::ALL.into_iter().find(|p| p.list() == list) {
+                    self.actions.selected[pane.index()] = index;
+                }
+            }
         }
     }
 
@@ -215,6 +245,24 @@ impl App {
                     (q, _) => q,
                 }
             }
+            View::Strategies => {
+                self.strategies.focus = match (self.strategies.focus, right) {
+                    (TowsPair::SO, true) => TowsPair::WO,
+                    (TowsPair::WO, false) => TowsPair::SO,
+                    (TowsPair::ST, true) => TowsPair::WT,
+                    (TowsPair::WT, false) => TowsPair::ST,
+                    (p, _) => p,
+                }
+            }
+            View::Actions => {
+                let i = self.actions.focus.index();
+                let next = if right {
+                    (i + 1).min(ActionsPane::ALL.len() - 1)
+                } else {
+                    i.saturating_sub(1)
+                };
+                self.actions.focus = ActionsPane::ALL[next];
+            }
             View::Summary => {}
         }
     }
@@ -228,6 +276,8 @@ impl App {
             }
             View::Guidance => self.selected_point().map(ListId::GuidanceNotes),
             View::Swot => Some(ListId::Swot(self.swot.focus)),
+            View::Strategies => Some(ListId::Strategies(self.strategies.focus)),
+            View::Actions => Some(self.actions.focus.list()),
             _ => None,
         }
     }
@@ -238,6 +288,10 @@ impl App {
         if let Some(list) = self.add_target()
             && self.writable()
         {
+            if list == ListId::Actions {
+                self.mode = Mode::Form(Form::action(None, self.lang));
+                return;
+            }
             self.mode = Mode::Editing(Editor {
                 target: EditTarget::Add(list),
                 text: TextBox::default(),
@@ -320,7 +374,15 @@ impl App {
             ListId::StageNotes(_) => self.agenda.notes_focused = true,
             ListId::GuidanceNotes(_) => self.guidance.notes_focused = true,
             ListId::Swot(q) => self.swot.focus = q,
-            _ => {}
+            ListId::Strategies(p) => self.strategies.focus = p,
+            ListId::Recommendations
+            | ListId::Actions
+            | ListId::RoleReview
+            | ListId::ExperienceExchange => {
+                if let Some(pane) = ActionsPane::ALL.into_iter().find(|p| p.list() == list) {
+                    self.actions.focus = pane;
+                }
+            }
         }
     }
 
@@ -333,9 +395,35 @@ impl App {
         let Some(entry) = entry_at(&mut self.session, list, index) else {
             return;
         };
-        if self.change(vec![Edit::Remove { list, index, entry }], now) {
+        // A deleted SWOT item takes its links with it; undo brings both back.
+        let mut edits = match &entry {
+            Entry::Swot(item) => self.unlink_edits(&item.id),
+            _ => Vec::new(),
+        };
+        edits.push(Edit::Remove { list, index, entry });
+        if self.change(edits, now) {
             self.select(list, Some(index));
         }
+    }
+
+    /// Edits that remove every strategy's link to the SWOT item `id`.
+    fn unlink_edits(&self, id: &str) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        for pair in TowsPair::ALL {
+            for (index, strategy) in self.session.strategies.items(pair).iter().enumerate() {
+                if strategy.links.iter().any(|l| l == id) {
+                    let mut new = strategy.clone();
+                    new.links.retain(|l| l != id);
+                    edits.push(Edit::Replace {
+                        list: ListId::Strategies(pair),
+                        index,
+                        old: Entry::Strategy(strategy.clone()),
+                        new: Entry::Strategy(new),
+                    });
+                }
+            }
+        }
+        edits
     }
 
     fn reorder(&mut self, delta: isize, now: Timestamp) {
@@ -363,6 +451,12 @@ impl App {
         ];
         if self.change(edits, now) {
             self.select(list, Some(target));
+        }
+    }
+
+    fn start_move(&mut self) {
+        if self.selected_entry().is_some() && self.writable() {
+            self.mode = Mode::PendingMove;
         }
     }
 
@@ -486,6 +580,209 @@ impl App {
         );
     }
 
+    fn change_timebox(&mut self, delta: i32, now: Timestamp) {
+        let index = self.agenda.stage;
+        let Some(stage) = self.session.stages.get(index) else {
+            return;
+        };
+        let old = StageState::of(stage);
+        let minutes = old.timebox_minutes.saturating_add_signed(delta).max(1);
+        if minutes != old.timebox_minutes {
+            let new = StageState {
+                timebox_minutes: minutes,
+                ..old.clone()
+            };
+            self.change(vec![Edit::Stage { index, old, new }], now);
+        }
+    }
+
+    fn toggle_action_done(&mut self, now: Timestamp) {
+        let Some((list @ ListId::Actions, index)) = self.selected_entry() else {
+            return;
+        };
+        let Some(Entry::Action(old)) = entry_at(&mut self.session, list, index) else {
+            return;
+        };
+        let new = crate::session::Action {
+            done: !old.done,
+            ..old.clone()
+        };
+        self.change(
+            vec![Edit::Replace {
+                list,
+                index,
+                old: Entry::Action(old),
+                new: Entry::Action(new),
+            }],
+            now,
+        );
+    }
+
+    // --- the link picker ------------------------------------------------
+
+    fn open_links(&mut self) {
+        let pair = self.strategies.focus;
+        if let Some(index) = self.strategies.selected[pair.index()]
+            .filter(|i| *i < self.session.strategies.items(pair).len())
+            && self.writable()
+        {
+            self.mode = Mode::LinkPicker {
+                pair,
+                index,
+                cursor: 0,
+            };
+        } else if self.read_only.is_none() {
+            self.notice = Some(Notice::NothingSelected);
+        }
+    }
+
+    fn update_links(
+        &mut self,
+        pair: TowsPair,
+        index: usize,
+        cursor: usize,
+        action: Action,
+        now: Timestamp,
+    ) {
+        let candidates = link_candidates(&self.session, pair);
+        let cursor = match action {
+            Action::Up => cursor.saturating_sub(1),
+            Action::Down => (cursor + 1).min(candidates.len().saturating_sub(1)),
+            Action::ToggleLink => {
+                if let Some(&(q, i)) = candidates.get(cursor) {
+                    self.toggle_link(pair, index, q, i, now);
+                }
+                cursor
+            }
+            Action::Commit | Action::Back | Action::Edit => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            Action::Quit => {
+                self.quit = true;
+                return;
+            }
+            _ => cursor,
+        };
+        self.mode = Mode::LinkPicker {
+            pair,
+            index,
+            cursor,
+        };
+    }
+
+    fn toggle_link(&mut self, pair: TowsPair, index: usize, q: Quadrant, i: usize, now: Timestamp) {
+        let (Some(strategy), Some(item)) = (
+            self.session.strategies.items(pair).get(index),
+            self.session.swot.items(q).get(i),
+        ) else {
+            return;
+        };
+        let mut new = strategy.clone();
+        if new.links.contains(&item.id) {
+            new.links.retain(|l| *l != item.id);
+        } else {
+            new.links.push(item.id.clone());
+        }
+        let old = Entry::Strategy(strategy.clone());
+        let list = ListId::Strategies(pair);
+        self.change(
+            vec![Edit::Replace {
+                list,
+                index,
+                old,
+                new: Entry::Strategy(new),
+            }],
+            now,
+        );
+    }
+
+    // --- forms ----------------------------------------------------------
+
+    fn update_form(&mut self, mut form: Form, action: Action, now: Timestamp) {
+        match action {
+            Action::Text(edit) => {
+                if let Some(field) = form.fields.get_mut(form.focus) {
+                    field.text.apply(edit);
+                }
+            }
+            Action::NextField => form.step(true),
+            Action::PrevField => form.step(false),
+            Action::Back => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            Action::Commit => {
+                match self.save_form(&mut form, now) {
+                    Ok(()) => {
+                        self.mode = Mode::Normal;
+                        return;
+                    }
+                    // The form stays open with the message and the cursor on the bad field.
+                    Err(e) => form.error = Some(e),
+                }
+            }
+            _ => {}
+        }
+        self.mode = Mode::Form(form);
+    }
+
+    fn save_form(&mut self, form: &mut Form, now: Timestamp) -> Result<(), super::FormError> {
+        match form.kind {
+            FormKind::Action(None) => {
+                let action = form.read_action(None)?;
+                let index = self.session.actions.len();
+                let list = ListId::Actions;
+                if self.change(
+                    vec![Edit::Insert {
+                        list,
+                        index,
+                        entry: Entry::Action(action),
+                    }],
+                    now,
+                ) {
+                    self.focus_list(list);
+                    self.select(list, Some(index));
+                }
+            }
+            FormKind::Action(Some(index)) => {
+                let Some(old) = self.session.actions.get(index).cloned() else {
+                    return Ok(());
+                };
+                let new = form.read_action(Some(&old))?;
+                if new != old {
+                    let list = ListId::Actions;
+                    self.change(
+                        vec![Edit::Replace {
+                            list,
+                            index,
+                            old: Entry::Action(old),
+                            new: Entry::Action(new),
+                        }],
+                        now,
+                    );
+                }
+            }
+            FormKind::Details => {
+                let new = form.read_details(&self.session)?;
+                let old = super::edits::Details {
+                    title: self.session.title.clone(),
+                    meta: self.session.meta.clone(),
+                };
+                if new != old {
+                    self.change(
+                        vec![Edit::Details {
+                            old: Box::new(old),
+                            new: Box::new(new),
+                        }],
+                        now,
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
     // --- undo -----------------------------------------------------------
 
     fn undo(&mut self) {
@@ -541,7 +838,13 @@ impl App {
                         }
                     }
                     ListId::Swot(_) => self.view = View::Swot,
-                    _ => {}
+                    ListId::Strategies(_) => self.view = View::Strategies,
+                    ListId::Recommendations
+                    | ListId::Actions
+                    | ListId::RoleReview
+                    | ListId::ExperienceExchange => {
+                        self.view = View::Actions;
+                    }
                 }
                 self.focus_list(*list);
                 self.select(*list, Some(*index));
@@ -550,6 +853,7 @@ impl App {
                 self.view = View::Agenda;
                 self.agenda.stage = *index;
             }
+            Edit::Details { .. } => {}
             Edit::Discussed { point, item, .. } => {
                 self.view = View::Guidance;
                 if let Some(row) = guidance_rows(&self.session)
@@ -606,6 +910,12 @@ fn new_entry(list: ListId, text: String, now: Timestamp) -> Entry {
             created_at: now,
             updated_at: now,
             group: None,
+            extra: Default::default(),
+        }),
+        ListId::Strategies(_) => Entry::Strategy(Strategy {
+            id: new_id("tw"),
+            text,
+            links: Vec::new(),
             extra: Default::default(),
         }),
         _ => Entry::Note(Note {

@@ -274,3 +274,78 @@ impl Swot {
         })
     }
 }
+
+/// The four TOWS pairs: each pairs an internal quadrant with an external one.
+/// Keyed on the codes; the Thai and English names are display text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TowsPair {
+    SO,
+    WO,
+    ST,
+    WT,
+}
+
+impl TowsPair {
+    pub const ALL: [TowsPair; 4] = [TowsPair::SO, TowsPair::WO, TowsPair::ST, TowsPair::WT];
+
+    pub fn index(self) -> usize {
+        match self {
+            TowsPair::SO => 0,
+            TowsPair::WO => 1,
+            TowsPair::ST => 2,
+            TowsPair::WT => 3,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TowsPair::SO => "SO",
+            TowsPair::WO => "WO",
+            TowsPair::ST => "ST",
+            TowsPair::WT => "WT",
+        }
+    }
+
+    /// The SWOT quadrants a strategy of this pair draws on.
+    pub fn sources(self) -> [Quadrant; 2] {
+        match self {
+            TowsPair::SO => [Quadrant::Strengths, Quadrant::Opportunities],
+            TowsPair::WO => [Quadrant::Weaknesses, Quadrant::Opportunities],
+            TowsPair::ST => [Quadrant::Strengths, Quadrant::Threats],
+            TowsPair::WT => [Quadrant::Weaknesses, Quadrant::Threats],
+        }
+    }
+}
+
+impl Strategies {
+    pub fn items(&self, p: TowsPair) -> &Vec<Strategy> {
+        match p {
+            TowsPair::SO => &self.so,
+            TowsPair::WO => &self.wo,
+            TowsPair::ST => &self.st,
+            TowsPair::WT => &self.wt,
+        }
+    }
+
+    pub fn items_mut(&mut self, p: TowsPair) -> &mut Vec<Strategy> {
+        match p {
+            TowsPair::SO => &mut self.so,
+            TowsPair::WO => &mut self.wo,
+            TowsPair::ST => &mut self.st,
+            TowsPair::WT => &mut self.wt,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        TowsPair::ALL.iter().map(|p| self.items(*p).len()).sum()
+    }
+}
+
+impl Session {
+    /// An item's board number, as the facilitator sees it: `S1`, `O2`.
+    pub fn board_number(&self, id: &str) -> Option<String> {
+        self.swot
+            .find(id)
+            .map(|(q, i)| format!("{}{}", q.letter(), i + 1))
+    }
+}

@@ -91,12 +91,14 @@ fn joins_dotted_circle(c: char) -> bool {
 }
 
 fn is_invisible_selector(c: char) -> bool {
-    matches!(c,
+    matches!(
+        c,
         '\u{034F}'
-        | '\u{180B}'..='\u{180D}'
-        | '\u{180F}'
-        | '\u{FE00}'..='\u{FE0F}'
-        | '\u{E0100}'..='\u{E01EF}')
+            | '\u{180B}'..='\u{180D}'
+            | '\u{180F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
 }
 
 /// What one character becomes on screen; `None` removes it.
@@ -110,11 +112,14 @@ fn display_char(c: char) -> Option<char> {
     }
 }
 
-/// Embeddings, overrides, isolates and the directional marks: all of them
-/// can make stored text read differently from how it is shown.
+/// Embeddings, overrides, isolates and the directional marks (Unicode's
+/// Bidi_Control set, which includes the Arabic letter mark U+061C): all of
+/// them can make stored text read differently from how it is shown.
 pub fn is_bidi_control(c: char) -> bool {
-    matches!(c,
-        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 #[cfg(test)]
@@ -154,7 +159,7 @@ mod tests {
     fn bidi_controls_are_removed() {
         let controls = [
             '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
-            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
         ];
         for c in controls {
             assert_eq!(shown(&format!("ab{c}cd")), "abcd", "U+{:04X}", c as u32);

@@ -38,6 +38,10 @@ static LINE_SEGMENTER: LazyLock<LineSegmenterBorrowed<'static>> =
 /// ends a line, so consecutive newlines give empty lines. An empty text is
 /// one empty line.
 ///
+/// Other mandatory breaks of UAX #14 (a lone CR, VT, FF, NEL, U+2028,
+/// U+2029) are only break opportunities here: the text model's lines are
+/// `'\n'`-separated, and sanitised text shows the C0 ones as pictures.
+///
 /// No range ever splits a grapheme cluster. The one case where a line is
 /// wider than `width` is a single cluster that is wider on its own (a
 /// two-column emoji at width 1): it gets a line to itself and callers clip it.
@@ -91,8 +95,9 @@ fn paragraph_clusters(text: &str, range: &Range<usize>) -> Vec<Cluster> {
 
 /// Indices into `cs` where a new segment may start, ending with `cs.len()`.
 /// Segmenter breaks that fall inside a grapheme cluster are ignored: the
-/// dictionary can propose them on unusual mark sequences, and honouring them
-/// would split a cluster.
+/// segmenter proposes them on unusual sequences (ำ after a space or an
+/// ideograph, a Thai mark on a flag), and honouring them would split a
+/// cluster.
 fn segment_ends(paragraph: &str, base: usize, cs: &[Cluster]) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut k = 0;
@@ -163,8 +168,8 @@ impl Wrapper {
         let (word, spaces) = seg.split_at(word_len);
         let space_cols: usize = spaces.iter().map(|c| c.width).sum();
         if word.is_empty() {
-            // Blank segments only occur at a paragraph start: leading spaces
-            // there would indent a line, which the pane layout does not want.
+            // Spaces with no word before them (a paragraph's indent) are
+            // dropped like spaces at a break: panes align entries flush left.
             if self.line.is_some() {
                 self.pending_space += space_cols;
             }
@@ -176,13 +181,16 @@ impl Wrapper {
 
     fn word(&mut self, word: &[Cluster]) {
         let cols: usize = word.iter().map(|c| c.width).sum();
-        let (start, end) = (word[0].start, word[word.len() - 1].end);
-        if let Some(line) = self.line.as_mut() {
-            if line.cols + self.pending_space + cols <= self.width {
-                line.end = end;
-                line.cols += self.pending_space + cols;
-                return;
-            }
+        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+            return;
+        };
+        let (start, end) = (first.start, last.end);
+        if let Some(line) = self.line.as_mut()
+            && line.cols + self.pending_space + cols <= self.width
+        {
+            line.end = end;
+            line.cols += self.pending_space + cols;
+            return;
         }
         self.finish_line();
         if cols <= self.width {
@@ -227,6 +235,10 @@ pub const WRAP_CACHE_BOUND: usize = 4096;
 
 type Lines = Rc<[Range<usize>]>;
 
+/// The results for one text, one per width it was wrapped at (few: a pane
+/// and perhaps its zoomed form).
+type ByWidth = Vec<(usize, Lines)>;
+
 /// Remembers wrapped lines per (text, width) so that drawing code, which only
 /// holds `&self`, does not re-segment unchanged text on every frame.
 ///
@@ -234,7 +246,7 @@ type Lines = Rc<[Range<usize>]>;
 /// redraw refills it with what is on screen, and clearing costs nothing.
 #[derive(Debug)]
 pub struct WrapCache {
-    entries: RefCell<HashMap<Box<str>, Vec<(usize, Lines)>>>,
+    entries: RefCell<HashMap<Box<str>, ByWidth>>,
     count: Cell<usize>,
     bound: usize,
 }

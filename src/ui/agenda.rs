@@ -83,10 +83,8 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
                 "·"
             };
             let minutes = spent_seconds(s, status) / 60;
-            Row {
-                text: format!("{mark} {}", s.title.get(app.lang)).into(),
-                badge: Some(format!("{minutes}/{}′", s.timebox_minutes)),
-            }
+            Row::owned(format!("{mark} {}", s.title.get(app.lang)))
+                .with_badge(Some(format!("{minutes}/{}′", s.timebox_minutes)))
         },
         Some(app.agenda.stage),
         state.stages_offset,

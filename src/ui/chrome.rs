@@ -126,6 +126,8 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         Mode::Editing(_) => format!(" {}", t.text_box_keys),
         Mode::PendingMove => format!(" {}", t.move_prompt),
         Mode::Help => format!(" {}", t.help_close),
+        Mode::LinkPicker { .. } => format!(" {}", t.links_keys),
+        Mode::Form(_) => format!(" {}", t.form_keys),
         Mode::Normal => {
             let keys: Vec<String> = bindings_for(app.view)
                 .filter(|b| b.footer)
@@ -178,6 +180,7 @@ pub fn editor_title(app: &App, editor: &Editor) -> String {
                 .get(i)
                 .map_or("", |g| g.title.get(app.lang))
         ),
+        ListId::Strategies(p) => t.tows(p).to_owned(),
         ListId::Recommendations => t.recommendations.to_owned(),
         ListId::Actions => t.actions.to_owned(),
         ListId::RoleReview | ListId::ExperienceExchange => t.notes.to_owned(),

@@ -37,10 +37,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
                 ),
                 None => format!("{} {}", point.id, point.title.get(app.lang)),
             };
-            Row {
-                text: text.into(),
-                badge: None,
-            }
+            Row::owned(text).with_badge(None)
         },
         Some(app.guidance.row),
         state.checklist_offset,

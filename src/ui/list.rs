@@ -14,10 +14,12 @@ use crate::text::sanitize::for_display;
 use crate::text::width::str_width;
 use crate::text::wrap::WrapCache;
 
-/// One entry as shown: its text and what goes in the badge column.
+/// One entry as shown: its text, what goes in the badge column, and a
+/// style that makes it stand out (an overdue action).
 pub struct Row<'a> {
     pub text: Cow<'a, str>,
     pub badge: Option<String>,
+    pub style: Style,
 }
 
 impl<'a> Row<'a> {
@@ -25,7 +27,21 @@ impl<'a> Row<'a> {
         Row {
             text: Cow::Borrowed(text),
             badge: None,
+            style: Style::new(),
         }
+    }
+
+    pub fn owned(text: String) -> Row<'static> {
+        Row {
+            text: Cow::Owned(text),
+            badge: None,
+            style: Style::new(),
+        }
+    }
+
+    pub fn styled(mut self, style: Style) -> Self {
+        self.style = style;
+        self
     }
 
     pub fn with_badge(mut self, badge: Option<String>) -> Self {
@@ -145,7 +161,9 @@ pub fn draw_list<'a>(
             height: area.bottom() - y,
             ..area
         };
-        let used = draw_entry(&g, look, i, &row(i), rect, buf, cache, style);
+        let row = row(i);
+        let style = row.style.patch(style);
+        let used = draw_entry(&g, look, i, &row, rect, buf, cache, style);
         drawn.rows.push((
             Rect {
                 height: used,

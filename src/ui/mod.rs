@@ -1,14 +1,19 @@
 //! Drawing: one file per view and overlay. Reads the app, changes nothing
 //! in it; `UiState` only remembers scroll positions and what sits where.
 
+pub mod actions_view;
 pub mod agenda;
 pub mod board;
 pub mod cells;
 pub mod chrome;
+pub mod form;
 pub mod guidance;
 pub mod help;
+pub mod links;
 pub mod list;
+pub mod pane;
 pub mod print;
+pub mod strategies;
 pub mod summary_view;
 pub mod textbox;
 pub mod theme;
@@ -51,6 +56,8 @@ pub struct UiState {
     pub stages_offset: usize,
     pub notes_offset: usize,
     pub checklist_offset: usize,
+    pub strategy_offsets: [usize; 4],
+    pub action_offsets: [usize; 4],
 }
 
 pub fn draw(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {
@@ -102,6 +109,8 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
         View::Agenda => agenda::draw(app, status, body, buf, state),
         View::Guidance => guidance::draw(app, status, body, buf, state),
         View::Swot => draw_swot(app, status, body, buf, state),
+        View::Strategies => strategies::draw(app, status, body, buf, state),
+        View::Actions => actions_view::draw(app, status, body, buf, state),
         View::Summary => summary_view::draw(app, status, body, buf, state),
     }
     if let Some((editor, rect)) = editor_area {
@@ -111,8 +120,30 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
             frame.set_cursor_position(cursor);
         }
     }
-    if app.mode == Mode::Help {
-        help::draw(app, status, body, frame.buffer_mut());
+    match &app.mode {
+        Mode::Help => help::draw(app, status, body, frame.buffer_mut()),
+        Mode::LinkPicker {
+            pair,
+            index,
+            cursor,
+        } => {
+            links::draw(
+                app,
+                status,
+                *pair,
+                *index,
+                *cursor,
+                body,
+                frame.buffer_mut(),
+                state,
+            );
+        }
+        Mode::Form(form) => {
+            if let Some(cursor) = form::draw(app, status, form, body, frame.buffer_mut()) {
+                frame.set_cursor_position(cursor);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -1,25 +1,64 @@
-//! The closing overview: counts per quadrant, the most-voted items, time per stage.
+//! The closing overview, the screen to project at the end of the day:
+//! counts and most-voted items per quadrant, strategies per pair, open
+//! actions with owner and due date, time spent per stage against its timebox.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use crate::app::App;
+use crate::app::form::overdue;
 use crate::i18n::strings;
-use crate::session::Quadrant;
+use crate::session::{Quadrant, TowsPair};
+use crate::text::date::format_date_short;
 use crate::text::sanitize::for_display;
 
 use super::chrome::{clock, spent_seconds};
+use super::strategies::link_numbers;
 use super::{Status, UiState};
 
 /// How many of each quadrant's items the summary lists.
 const TOP: usize = 3;
 
+type Lines = Vec<(String, Style)>;
+
+fn one_line(s: &str) -> String {
+    for_display(s).replace('␊', " ")
+}
+
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, _state: &mut UiState) {
+    let mut left = swot_lines(app, status);
+    let mut right = closing_lines(app, status);
+    // Two columns when there is room: the SWOT on the left, the rest on the right.
+    if area.width >= 100 {
+        let half = area.width / 2;
+        draw_lines(
+            &left,
+            Rect {
+                width: half,
+                ..area
+            },
+            buf,
+        );
+        draw_lines(
+            &right,
+            Rect {
+                x: area.x + half,
+                width: area.width - half,
+                ..area
+            },
+            buf,
+        );
+    } else {
+        left.push((String::new(), Style::new()));
+        left.append(&mut right);
+        draw_lines(&left, area, buf);
+    }
+}
+
+fn swot_lines(app: &App, status: &Status) -> Lines {
     let t = strings(app.lang);
-    let mut lines: Vec<(String, Style)> = Vec::new();
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    lines.push((format!("{} · {}", t.swot, t.top_voted), bold));
+    let mut lines = vec![(format!("{} · {}", t.swot, t.top_voted), bold())];
     for q in Quadrant::ALL {
         let items = app.session.swot.items(q);
         lines.push((
@@ -36,34 +75,95 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, _state: &m
                     q.letter(),
                     i + 1,
                     item.votes,
-                    for_display(&item.text).replace('\n', " ")
+                    one_line(&item.text)
                 ),
                 Style::new(),
             ));
         }
     }
+    lines
+}
+
+fn closing_lines(app: &App, status: &Status) -> Lines {
+    let t = strings(app.lang);
+    let s = &app.session;
+    let mut lines = vec![(t.strategies_per_pair.to_owned(), bold())];
+    for pair in TowsPair::ALL {
+        let items = s.strategies.items(pair);
+        lines.push((
+            format!("   {} ({})", t.tows(pair), items.len()),
+            status.theme.pair_accent(pair),
+        ));
+        for st in items {
+            let links = link_numbers(s, st).join(" · ");
+            lines.push((
+                format!("      {}  → {links}", one_line(&st.text)),
+                Style::new(),
+            ));
+        }
+    }
     lines.push((String::new(), Style::new()));
-    lines.push((t.stages.to_owned(), bold));
-    for stage in &app.session.stages {
+    lines.push((t.open_actions.to_owned(), bold()));
+    let open: Vec<_> = s.actions.iter().filter(|a| !a.done).collect();
+    if open.is_empty() {
+        lines.push((format!("   {}", t.none), status.theme.dim()));
+    }
+    for a in open {
+        let due = a
+            .due
+            .map(|d| format_date_short(d, app.lang))
+            .unwrap_or_default();
+        let style = if overdue(a, status.now) {
+            status.theme.error()
+        } else {
+            Style::new()
+        };
+        lines.push((
+            format!(
+                "   ☐ {} — {} · {due}",
+                one_line(&a.text),
+                one_line(&a.owner)
+            ),
+            style,
+        ));
+    }
+    lines.push((String::new(), Style::new()));
+    lines.push((t.time_per_stage.to_owned(), bold()));
+    for stage in &s.stages {
         let mark = if stage.done { "✓" } else { "·" };
+        let spent = spent_seconds(stage, status);
+        let budget = u64::from(stage.timebox_minutes) * 60;
+        let style = if budget > 0 && spent > budget {
+            status.theme.error()
+        } else {
+            Style::new()
+        };
         lines.push((
             format!(
                 "   {mark} {} {}  {} / {}",
                 stage.id,
                 stage.title.get(app.lang),
-                clock(spent_seconds(stage, status)),
-                clock(u64::from(stage.timebox_minutes) * 60)
+                clock(spent),
+                clock(budget)
             ),
-            Style::new(),
+            style,
         ));
     }
+    lines
+}
+
+fn bold() -> Style {
+    Style::new().add_modifier(Modifier::BOLD)
+}
+
+fn draw_lines(lines: &[(String, Style)], area: Rect, buf: &mut Buffer) {
     for (row, (text, style)) in (area.y + 1..area.bottom()).zip(lines) {
         buf.set_stringn(
             area.x + 1,
             row,
-            &text,
+            text,
             usize::from(area.width.saturating_sub(2)),
-            style,
+            *style,
         );
     }
 }

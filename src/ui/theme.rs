@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::session::Quadrant;
+use crate::session::{Quadrant, TowsPair};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
@@ -54,6 +54,18 @@ impl Theme {
         }
     }
 
+    /// TOWS panes: the colour of the pair's internal factor, told apart by
+    /// the external one (SO green, WO orange, ST blue, WT red).
+    pub fn pair_accent(&self, p: TowsPair) -> Style {
+        let q = match p {
+            TowsPair::SO => Quadrant::Strengths,
+            TowsPair::WO => Quadrant::Weaknesses,
+            TowsPair::ST => Quadrant::Opportunities,
+            TowsPair::WT => Quadrant::Threats,
+        };
+        self.accent(q)
+    }
+
     pub fn accent(&self, q: Quadrant) -> Style {
         self.fg(self.quadrant_color(q))
     }
@@ -82,12 +94,6 @@ impl Theme {
     /// The selected entry: reverse video reads on any projector and without colour.
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
-    }
-
-    /// A focused pane's title.
-    pub fn focused_title(&self, q: Quadrant) -> Style {
-        self.accent(q)
-            .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
     pub fn warning(&self) -> Style {

@@ -1,0 +1,144 @@
+//! Recommendations, action items (owner, due date in the UI calendar,
+//! overdue ones stand out) and the closing notes (role review, experience
+//! exchange), left to right.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::form::overdue;
+use crate::app::{ActionsPane, App};
+use crate::i18n::strings;
+use crate::session::Note;
+use crate::text::date::format_date_short;
+
+use super::list::Row;
+use super::pane::{PaneSpec, PaneView, draw_pane};
+use super::{Status, UiState};
+
+pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
+    let third = area.width / 3;
+    let columns = [
+        Rect {
+            width: third,
+            ..area
+        },
+        Rect {
+            x: area.x + third,
+            width: third,
+            ..area
+        },
+        Rect {
+            x: area.x + 2 * third,
+            width: area.width - 2 * third,
+            ..area
+        },
+    ];
+    let half = columns[2].height.div_ceil(2);
+    let rects = [
+        columns[0],
+        columns[1],
+        Rect {
+            height: half,
+            ..columns[2]
+        },
+        Rect {
+            y: columns[2].y + half,
+            height: columns[2].height - half,
+            ..columns[2]
+        },
+    ];
+    for (pane, rect) in ActionsPane::ALL.into_iter().zip(rects) {
+        draw_one(app, status, pane, rect, buf, state);
+    }
+}
+
+fn draw_one(
+    app: &App,
+    status: &Status,
+    pane: ActionsPane,
+    area: Rect,
+    buf: &mut Buffer,
+    state: &mut UiState,
+) {
+    let t = strings(app.lang);
+    let s = &app.session;
+    let name = match pane {
+        ActionsPane::Recommendations => t.recommendations,
+        ActionsPane::Actions => t.actions,
+        ActionsPane::RoleReview => t.role_review,
+        ActionsPane::ExperienceExchange => t.experience_exchange,
+    };
+    let i = pane.index();
+    let spec = PaneSpec {
+        key: "",
+        name,
+        accent: Style::new(),
+        focused: app.actions.focus == pane,
+        empty: t.no_notes,
+        badge_width: 0,
+    };
+    let view = PaneView {
+        selected: app.actions.selected[i],
+        offset: state.action_offsets[i],
+    };
+    let notes = |list: &'_ [Note]| list.len();
+    let drawn = match pane {
+        ActionsPane::Actions => {
+            let row = |k: usize| {
+                let a = &s.actions[k];
+                let mark = if a.done { "☑" } else { "☐" };
+                let mut details = Vec::new();
+                if !a.owner.is_empty() {
+                    details.push(a.owner.clone());
+                }
+                if let Some(due) = a.due {
+                    details.push(format_date_short(due, app.lang));
+                }
+                let late = overdue(a, status.now);
+                if late {
+                    details.push(format!("⚠ {}", t.overdue));
+                }
+                let text = if details.is_empty() {
+                    format!("{mark} {}", a.text)
+                } else {
+                    format!("{mark} {} — {}", a.text, details.join(" · "))
+                };
+                let row = Row::owned(text);
+                if late {
+                    row.styled(status.theme.error())
+                } else {
+                    row
+                }
+            };
+            draw_pane(
+                &spec,
+                s.actions.len(),
+                row,
+                view,
+                area,
+                buf,
+                &status.theme,
+                &state.cache,
+            )
+        }
+        _ => {
+            let list: &[Note] = match pane {
+                ActionsPane::Recommendations => &s.recommendations,
+                ActionsPane::RoleReview => &s.notes.role_review,
+                _ => &s.notes.experience_exchange,
+            };
+            draw_pane(
+                &spec,
+                notes(list),
+                |k| Row::new(&list[k].text),
+                view,
+                area,
+                buf,
+                &status.theme,
+                &state.cache,
+            )
+        }
+    };
+    state.action_offsets[i] = drawn.offset;
+}

@@ -1,0 +1,690 @@
+//! End to end: the real `wethi` binary in a pseudo-terminal, driven with the
+//! bytes a terminal sends, checked on the screen it draws and in the file it
+//! saves while it runs (product.md §3–§5, §7).
+//!
+//! No fixed sleeps: every step polls for its effect (see `e2e/harness.rs`).
+
+mod common;
+#[path = "e2e/harness.rs"]
+mod harness;
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use harness::{
+    CTRL_R, DOWN, ENTER, F2, LEFT, Sandbox, TAB, Tui, assert_terminal_restored, note_texts, paste,
+    quadrant, read_json, squeeze, wait_for_file,
+};
+
+/// The screen of a pane of the SWOT board, as (top, left, height, width),
+/// for a terminal of `cols`×`rows` (header and footer take a row each).
+fn pane_rect(cols: u16, rows: u16, letter: char) -> (u16, u16, u16, u16) {
+    let body = rows - 2;
+    let (left, top) = (cols / 2, body.div_ceil(2));
+    match letter {
+        's' => (1, 0, top, left),
+        'w' => (1, left, top, cols - left),
+        'o' => (1 + top, 0, body - top, left),
+        't' => (1 + top, left, body - top, cols - left),
+        _ => unreachable!("a pane letter"),
+    }
+}
+
+/// Whether `texts` appear in this order in `region` (whitespace ignored).
+fn in_order(region: &str, texts: &[&str]) -> bool {
+    let region = squeeze(region);
+    let mut from = 0;
+    for t in texts {
+        match region[from..].find(&squeeze(t)) {
+            Some(at) => from += at + squeeze(t).len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Waits until pane `letter` is titled `title (count)` and shows exactly
+/// `texts`, in order, and none of `absent`.
+fn wait_pane(tui: &mut Tui, letter: char, title: &str, texts: &[&str], absent: &[&str]) {
+    let (cols, rows) = {
+        let (r, c) = tui.size();
+        (c, r)
+    };
+    let heading = format!("[{letter}] {title} ({})", texts.len());
+    let what = format!("pane {heading} with {texts:?} and without {absent:?}");
+    tui.wait_region(&what, pane_rect(cols, rows, letter), |region| {
+        squeeze(region).contains(&squeeze(&heading))
+            && in_order(region, texts)
+            && absent
+                .iter()
+                .all(|a| !squeeze(region).contains(&squeeze(a)))
+    });
+}
+
+/// Waits until the pane `letter` has focus (its title carries the marker).
+fn wait_focus(tui: &mut Tui, letter: char) {
+    let (rows, cols) = tui.size();
+    let (top, left, _, width) = pane_rect(cols, rows, letter);
+    let marker = format!("▶ [{letter}]");
+    tui.wait_region(&format!("focus on {marker}"), (top, left, 1, width), |r| {
+        r.contains(&marker)
+    });
+}
+
+/// Focuses a pane, opens the add box, types `text` and commits it.
+fn add_swot(tui: &mut Tui, focus: &str, add: &str, letter: char, add_title: &str, text: &str) {
+    tui.send(focus);
+    wait_focus(tui, letter);
+    tui.send(add);
+    tui.wait_text(add_title);
+    tui.send(text);
+    tui.wait_text(text);
+    tui.send(ENTER);
+    tui.wait_for("the add box to close", |s| {
+        !squeeze(s).contains(&squeeze(add_title))
+    });
+}
+
+/// The saved SWOT board, or why it is not the expected one yet.
+fn swot_is(json: &Value, expected: &[(&str, &[(&str, u64)])]) -> Result<(), String> {
+    for (name, items) in expected {
+        let got = quadrant(json, name);
+        let want: Vec<(String, u64)> = items.iter().map(|(t, v)| ((*t).to_owned(), *v)).collect();
+        if got != want {
+            return Err(format!("swot.{name} is {got:?}, expected {want:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// Quits with `key` and checks the exit code and that the terminal is back
+/// to normal (raw mode off, alternate screen left, paste and mouse off).
+fn quit_cleanly(tui: &mut Tui, key: &str) {
+    if let Some(raw) = tui.raw_mode() {
+        assert!(raw, "the terminal is in raw mode while wethi runs");
+    }
+    tui.send(key);
+    assert_eq!(tui.wait_exit(), 0, "wethi exits with 0");
+    if let Some(raw) = tui.raw_mode() {
+        assert!(!raw, "raw mode is turned off on exit");
+    }
+    assert_terminal_restored(&tui.raw_output());
+}
+
+fn assert_valid_session(path: &Path) {
+    let text = fs::read_to_string(path).expect("the session file is readable");
+    common::assert_schema_valid(&path.display().to_string(), &text);
+}
+
+// ---------------------------------------------------------------------------
+// A whole SWOT round in Thai
+// ---------------------------------------------------------------------------
+
+#[test]
+fn thai_swot_round_is_saved_while_running_and_quits_cleanly() {
+    const A: &str = "คณะกรรมการมีประสบการณ์";
+    const B: &str = "ชุมชนเข้มแข็ง";
+    const C: &str = "มีปราชญ์ชาวบ้าน";
+    const D: &str = "งบประมาณจำกัด";
+    const E: &str = "นโยบายรัฐสนับสนุน";
+    const F: &str = "ภัยแล้งซ้ำซาก";
+
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "th", "new", "--title", "ทดสอบ"],
+        120,
+        40,
+    );
+    // The agenda comes first; the header names the session, the view and the save state.
+    tui.wait_texts(&["ขั้นตอน", "S1"]);
+    let header = tui.row(0);
+    for part in ["ทดสอบ", "วาระ", "✓ บันทึกแล้ว"] {
+        assert!(
+            squeeze(&header).contains(&squeeze(part)),
+            "{part:?} in the header {header:?}"
+        );
+    }
+
+    // The file is on disk while the UI runs, valid, and titled.
+    let file = sb.wait_single_session();
+    assert!(!tui.has_exited(), "the UI is still running");
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.contains("ทดสอบ"), "{name}");
+    let json = read_json(&file);
+    assert_eq!(json["format"], "wethi.session");
+    assert_eq!(json["title"], "ทดสอบ");
+    assert_valid_session(&file);
+
+    // Tab: Guidance, Tab: SWOT.
+    tui.send(TAB);
+    tui.wait_for("the guidance view", |_| true);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[], &[]);
+    wait_focus(&mut tui, 's');
+    for (letter, title) in [('w', "จุดอ่อน"), ('o', "โอกาส"), ('t', "อุปสรรค")]
+    {
+        wait_pane(&mut tui, letter, title, &[], &[]);
+    }
+
+    // Thai typed into each of the four panes.
+    add_swot(&mut tui, "s", "a", 's', "เพิ่มใน จุดแข็ง", A);
+    add_swot(&mut tui, "s", "a", 's', "เพิ่มใน จุดแข็ง", B);
+    add_swot(&mut tui, "s", "a", 's', "เพิ่มใน จุดแข็ง", C);
+    add_swot(&mut tui, "w", "a", 'w', "เพิ่มใน จุดอ่อน", D);
+    add_swot(&mut tui, "o", "a", 'o', "เพิ่มใน โอกาส", E);
+    add_swot(&mut tui, "t", "a", 't', "เพิ่มใน อุปสรรค", F);
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[A, B, C], &[]);
+    wait_pane(&mut tui, 'w', "จุดอ่อน", &[D], &[]);
+    wait_pane(&mut tui, 'o', "โอกาส", &[E], &[]);
+    wait_pane(&mut tui, 't', "อุปสรรค", &[F], &[]);
+
+    // Back to Strengths, where the newest entry (C) is selected: two votes.
+    tui.send("s");
+    wait_focus(&mut tui, 's');
+    tui.send("+");
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[A, B, C, "+1"], &[]);
+    tui.send("+");
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[A, B, C, "+2"], &["+1"]);
+
+    // K moves C above B.
+    tui.send("K");
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[A, C, "+2", B], &[]);
+
+    // Down to B, then m o: B goes to the end of Opportunities.
+    tui.send("j");
+    tui.send("m");
+    tui.wait_text("ย้ายไปช่อง");
+    tui.send("o");
+    wait_pane(&mut tui, 'o', "โอกาส", &[E, B], &[]);
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[A, C], &[B]);
+
+    // d deletes the selected C; u brings it back with its votes.
+    tui.send("d");
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[A], &[C, B]);
+    wait_for_file(&file, "C deleted", |j| {
+        swot_is(j, &[("strengths", &[(A, 0)])])
+    });
+    tui.send("u");
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[A, C, "+2"], &[B]);
+    tui.wait_text("เลิกทำแล้ว");
+    // A second u undoes the move (one step, though it is two edits) …
+    tui.send("u");
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[A, C, B], &[]);
+    wait_pane(&mut tui, 'o', "โอกาส", &[E], &[B]);
+    // … and Ctrl-r redoes it.
+    tui.send(CTRL_R);
+    tui.wait_text("ทำซ้ำแล้ว");
+    wait_pane(&mut tui, 'o', "โอกาส", &[E, B], &[]);
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[A, C, "+2"], &[B]);
+    wait_pane(&mut tui, 'w', "จุดอ่อน", &[D], &[]);
+    wait_pane(&mut tui, 't', "อุปสรรค", &[F], &[]);
+
+    // The file holds it all while the program still runs.
+    let expected: &[(&str, &[(&str, u64)])] = &[
+        ("strengths", &[(A, 0), (C, 2)]),
+        ("weaknesses", &[(D, 0)]),
+        ("opportunities", &[(E, 0), (B, 0)]),
+        ("threats", &[(F, 0)]),
+    ];
+    wait_for_file(&file, "the final board", |j| swot_is(j, expected));
+    assert!(!tui.has_exited(), "saved while still running");
+    assert_valid_session(&file);
+
+    quit_cleanly(&mut tui, "q");
+    let json = read_json(&file);
+    swot_is(&json, expected).unwrap();
+    assert_eq!(sb.session_files(), vec![file.clone()], "one session file");
+    assert_valid_session(&file);
+}
+
+// ---------------------------------------------------------------------------
+// Notes in the agenda and the guidance
+// ---------------------------------------------------------------------------
+
+#[test]
+fn notes_go_to_the_selected_stage_and_guidance_point_and_discussed_toggles() {
+    const STAGE_NOTE: &str = "เตรียมแผนที่หมู่บ้าน";
+    const POINT_NOTE: &str = "ทุกหมู่บ้านทบทวนแผนชุมชน";
+
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Notes"],
+        80,
+        24,
+    );
+    tui.wait_texts(&["Agenda", "Stages", "S1"]);
+    let file = sb.wait_single_session();
+
+    // a in the agenda: a note on the selected stage (S1).
+    tui.send("a");
+    tui.wait_text("Add to Notes");
+    tui.send(STAGE_NOTE);
+    tui.send(ENTER);
+    tui.wait_for("the add box to close", |s| !s.contains("Add to"));
+    tui.wait_text(STAGE_NOTE);
+    wait_for_file(&file, "the stage note", |j| {
+        let notes = note_texts(&j["stages"][0]["notes"]);
+        if notes == [STAGE_NOTE] {
+            Ok(())
+        } else {
+            Err(format!("stages[0].notes is {notes:?}"))
+        }
+    });
+    let json = read_json(&file);
+    for stage in 1..json["stages"].as_array().unwrap().len() {
+        assert_eq!(
+            note_texts(&json["stages"][stage]["notes"]),
+            Vec::<String>::new()
+        );
+    }
+
+    // Tab: Guidance, G1 selected. a adds a note to G1.
+    tui.send(TAB);
+    tui.wait_texts(&["G1", "Notes and commitments"]);
+    tui.send("a");
+    tui.wait_text("Add to Notes");
+    tui.send(POINT_NOTE);
+    tui.send(ENTER);
+    tui.wait_for("the add box to close", |s| !s.contains("Add to"));
+    tui.wait_text(POINT_NOTE);
+    wait_for_file(&file, "the G1 note", |j| {
+        let notes = note_texts(&j["guidance"][0]["notes"]);
+        if notes == [POINT_NOTE] {
+            Ok(())
+        } else {
+            Err(format!("guidance[0].notes is {notes:?}"))
+        }
+    });
+
+    // Back to the checklist, ↓ to G1's first sub-item, Space: discussed.
+    tui.send(LEFT);
+    tui.wait_text("▶ Guidance");
+    tui.send(DOWN);
+    tui.send(" ");
+    tui.wait_text("☑");
+    let discussed = |j: &Value| -> Vec<Vec<bool>> {
+        j["guidance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                p["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| i["discussed"].as_bool().unwrap())
+                    .collect()
+            })
+            .collect()
+    };
+    let first_only = |j: &Value| -> Result<(), String> {
+        let d = discussed(j);
+        let ok = d.iter().enumerate().all(|(p, items)| {
+            items
+                .iter()
+                .enumerate()
+                .all(|(i, v)| *v == (p == 0 && i == 0))
+        });
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("discussed flags are {d:?}"))
+        }
+    };
+    wait_for_file(&file, "G1's first sub-item discussed", first_only);
+
+    // Undo and redo reach the checklist too.
+    tui.send("u");
+    tui.wait_for("the tick to go", |s| !s.contains('☑'));
+    wait_for_file(&file, "nothing discussed", |j| {
+        let d = discussed(j);
+        if d.iter().flatten().all(|v| !v) {
+            Ok(())
+        } else {
+            Err(format!("discussed flags are {d:?}"))
+        }
+    });
+    tui.send(CTRL_R);
+    tui.wait_text("☑");
+    wait_for_file(&file, "G1's first sub-item discussed again", first_only);
+    assert_eq!(
+        note_texts(&read_json(&file)["stages"][0]["notes"]),
+        [STAGE_NOTE]
+    );
+
+    quit_cleanly(&mut tui, "q");
+    assert_valid_session(&file);
+}
+
+// ---------------------------------------------------------------------------
+// The Thai keyboard layout
+// ---------------------------------------------------------------------------
+
+#[test]
+fn thai_layout_keys_add_focus_and_quit() {
+    // Typed with the Thai layout on: these contain ไ ฟ ห ๆ, which are
+    // commands outside the text box and must only type inside it.
+    const WEAK: &str = "ไฟฟ้าไม่พอหลายๆหมู่บ้าน";
+    const STRONG: &str = "ชาวบ้านให้ความร่วมมือ";
+    const NOTE: &str = "บันทึกจากแป้นไทย";
+
+    let sb = Sandbox::new();
+    // No --lang: a Thai locale means a Thai UI.
+    let mut tui = sb.spawn("th_TH.UTF-8", &["new", "--title", "ผังไทย"], 80, 24);
+    tui.wait_texts(&["วาระ", "ขั้นตอน"]);
+    let file = sb.wait_single_session();
+
+    // ฟ is a: a note on the first stage.
+    tui.send("ฟ");
+    tui.wait_text("เพิ่มใน");
+    tui.send(NOTE);
+    tui.send(ENTER);
+    tui.wait_text(NOTE);
+    wait_for_file(&file, "the stage note", |j| {
+        let notes = note_texts(&j["stages"][0]["notes"]);
+        if notes == [NOTE] {
+            Ok(())
+        } else {
+            Err(format!("stages[0].notes is {notes:?}"))
+        }
+    });
+
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[], &[]);
+    // ไ is w, ห is s.
+    add_swot(&mut tui, "ไ", "ฟ", 'w', "เพิ่มใน จุดอ่อน", WEAK);
+    add_swot(&mut tui, "ห", "ฟ", 's', "เพิ่มใน จุดแข็ง", STRONG);
+    wait_pane(&mut tui, 'w', "จุดอ่อน", &[WEAK], &[]);
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[STRONG], &[]);
+    let expected: &[(&str, &[(&str, u64)])] = &[
+        ("strengths", &[(STRONG, 0)]),
+        ("weaknesses", &[(WEAK, 0)]),
+        ("opportunities", &[]),
+        ("threats", &[]),
+    ];
+    wait_for_file(&file, "the two entries", |j| swot_is(j, expected));
+
+    // ๆ is q.
+    quit_cleanly(&mut tui, "ๆ");
+    swot_is(&read_json(&file), expected).unwrap();
+}
+
+// ---------------------------------------------------------------------------
+// F2: the UI language
+// ---------------------------------------------------------------------------
+
+#[test]
+fn f2_switches_the_board_labels_between_thai_and_english() {
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "th", "new", "--title", "ภาษา"],
+        120,
+        40,
+    );
+    tui.wait_text("วาระ");
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[], &[]);
+
+    tui.send(F2);
+    for (letter, title) in [
+        ('s', "Strengths"),
+        ('w', "Weaknesses"),
+        ('o', "Opportunities"),
+        ('t', "Threats"),
+    ] {
+        wait_pane(&mut tui, letter, title, &[], &[]);
+    }
+    let screen = squeeze(&tui.screen());
+    for thai in ["จุดแข็ง", "จุดอ่อน", "โอกาส", "อุปสรรค", "บันทึกแล้ว"]
+    {
+        assert!(!screen.contains(thai), "{thai} is still shown:\n{screen}");
+    }
+    assert!(tui.row(0).contains("saved"), "{}", tui.row(0));
+
+    tui.send(F2);
+    wait_pane(&mut tui, 's', "จุดแข็ง", &[], &["Strengths"]);
+    quit_cleanly(&mut tui, "q");
+}
+
+// ---------------------------------------------------------------------------
+// Bracketed paste
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_paste_of_several_lines_adds_one_entry_per_line() {
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Paste"],
+        80,
+        24,
+    );
+    tui.wait_text("Stages");
+    let file = sb.wait_single_session();
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 'o', "Opportunities", &[], &[]);
+
+    // Into the add box: a terminal sends CR for each line break; blank lines are skipped.
+    tui.send("o");
+    wait_focus(&mut tui, 'o');
+    tui.send("a");
+    tui.wait_text("Add to Opportunities");
+    tui.send(&paste("ข้อหนึ่ง\r\rข้อสอง\r"));
+    tui.wait_texts(&["ข้อหนึ่ง", "ข้อสอง"]);
+    tui.send(ENTER);
+    wait_pane(&mut tui, 'o', "Opportunities", &["ข้อหนึ่ง", "ข้อสอง"], &[]);
+    let two: &[(&str, &[(&str, u64)])] = &[
+        ("opportunities", &[("ข้อหนึ่ง", 0), ("ข้อสอง", 0)]),
+        ("strengths", &[]),
+    ];
+    wait_for_file(&file, "two pasted entries", |j| swot_is(j, two));
+
+    // A paste straight onto the board adds too, one entry per line.
+    tui.send(&paste("ข้อสาม\nข้อสี่"));
+    wait_pane(
+        &mut tui,
+        'o',
+        "Opportunities",
+        &["ข้อหนึ่ง", "ข้อสอง", "ข้อสาม", "ข้อสี่"],
+        &[],
+    );
+    let four: &[(&str, &[(&str, u64)])] = &[(
+        "opportunities",
+        &[("ข้อหนึ่ง", 0), ("ข้อสอง", 0), ("ข้อสาม", 0), ("ข้อสี่", 0)],
+    )];
+    wait_for_file(&file, "four entries", |j| swot_is(j, four));
+
+    // One undo takes back the whole paste.
+    tui.send("u");
+    wait_pane(
+        &mut tui,
+        'o',
+        "Opportunities",
+        &["ข้อหนึ่ง", "ข้อสอง"],
+        &["ข้อสาม", "ข้อสี่"],
+    );
+    wait_for_file(&file, "two entries again", |j| swot_is(j, two));
+    quit_cleanly(&mut tui, "q");
+}
+
+// ---------------------------------------------------------------------------
+// Read-only: a second instance, and `wethi view`
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_second_instance_on_the_same_file_is_read_only_and_changes_nothing() {
+    const WORK: &str = "งานของเครื่องแรก";
+    let sb = Sandbox::new();
+    let mut first = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Shared"],
+        80,
+        24,
+    );
+    first.wait_text("Stages");
+    let file = sb.wait_single_session();
+    first.send(TAB);
+    first.wait_text("G1");
+    first.send(TAB);
+    wait_pane(&mut first, 's', "Strengths", &[], &[]);
+    add_swot(&mut first, "s", "a", 's', "Add to Strengths", WORK);
+    let work: &[(&str, &[(&str, u64)])] = &[("strengths", &[(WORK, 0)])];
+    wait_for_file(&file, "the first instance's work", |j| swot_is(j, work));
+    assert!(first.row(0).contains("✓ saved"), "{}", first.row(0));
+
+    let path = file.display().to_string();
+    let mut second = sb.spawn("C.UTF-8", &["--lang", "en", "open", &path], 80, 24);
+    second.wait_text("another wethi has this file open");
+    assert!(second.row(0).contains("read-only"), "{}", second.row(0));
+    let before = common::snapshot(&file);
+
+    second.send(TAB);
+    second.wait_for("the notice to give way to the keys", |s| {
+        !s.contains("another wethi") && s.contains("Guidance")
+    });
+    second.send(TAB);
+    wait_pane(&mut second, 's', "Strengths", &[WORK], &[]);
+    second.send("a");
+    second.wait_text("another wethi has this file open");
+    assert!(!second.screen().contains("Add to"), "no add box opens");
+    // Nor do votes, deletes or pastes change anything.
+    for key in ["+", "d", "K"] {
+        second.send(TAB);
+        second.wait_for("the notice to go", |s| !s.contains("another wethi"));
+        second.send(harness::SHIFT_TAB);
+        second.wait_text("[s] Strengths");
+        second.send(key);
+        second.wait_text("another wethi has this file open");
+    }
+    second.send(&paste("ไม่ควรบันทึก"));
+    wait_pane(&mut second, 's', "Strengths", &[WORK], &["ไม่ควรบันทึก"]);
+    assert_eq!(common::snapshot(&file), before, "the file is untouched");
+
+    // The first quits; its work stays.
+    quit_cleanly(&mut first, "q");
+    swot_is(&read_json(&file), work).unwrap();
+    assert_eq!(common::snapshot(&file), before);
+    // The second quits and does not write over it either.
+    quit_cleanly(&mut second, "q");
+    assert_eq!(common::snapshot(&file), before);
+    swot_is(&read_json(&file), work).unwrap();
+    assert_eq!(sb.session_files(), vec![file]);
+}
+
+#[test]
+fn view_opens_read_only() {
+    let sb = Sandbox::new();
+    let printed = sb.run(&["--lang", "en", "new", "--no-open", "--title", "Viewed"]);
+    let file = std::path::PathBuf::from(printed.trim());
+    assert!(file.is_file(), "{printed}");
+    let before = common::snapshot(&file);
+    let tree_before = common::tree(&sb.data);
+
+    let path = file.display().to_string();
+    let mut tui = sb.spawn("C.UTF-8", &["--lang", "en", "view", &path], 80, 24);
+    tui.wait_text("opened for viewing only");
+    assert!(tui.row(0).contains("read-only"), "{}", tui.row(0));
+    assert!(!tui.row(0).contains("saved"), "{}", tui.row(0));
+
+    // In the agenda: a note is refused.
+    tui.send(TAB);
+    tui.wait_for("the notice to go", |s| !s.contains("viewing only"));
+    tui.send(harness::SHIFT_TAB);
+    tui.wait_text("Stages");
+    tui.send("a");
+    tui.wait_text("opened for viewing only");
+    assert!(!tui.screen().contains("Add to"), "no add box opens");
+    // On the board: adding is refused too.
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 's', "Strengths", &[], &[]);
+    tui.send("a");
+    tui.wait_text("opened for viewing only");
+    assert!(!tui.screen().contains("Add to"), "no add box opens");
+
+    quit_cleanly(&mut tui, "q");
+    assert_eq!(common::snapshot(&file), before, "the file is untouched");
+    assert_eq!(
+        common::tree(&sb.data),
+        tree_before,
+        "no lock, backup or temporary file"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Terminal size
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_tiny_terminal_says_so_and_quits_cleanly() {
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Tiny"],
+        20,
+        5,
+    );
+    tui.wait_text("too small");
+    let screen = tui.screen();
+    assert!(!screen.contains("Stages"), "{screen}");
+    quit_cleanly(&mut tui, "q");
+    assert_eq!(sb.session_files().len(), 1);
+}
+
+#[test]
+fn resizing_redraws_the_board() {
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Resize"],
+        20,
+        5,
+    );
+    tui.wait_text("too small");
+
+    tui.resize(80, 24);
+    tui.wait_for("the agenda at 80×24", |s| {
+        s.contains("Stages") && !squeeze(s).contains("toosmall")
+    });
+    assert!(tui.row(0).contains("saved"), "{}", tui.row(0));
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    for (letter, title) in [
+        ('s', "Strengths"),
+        ('w', "Weaknesses"),
+        ('o', "Opportunities"),
+        ('t', "Threats"),
+    ] {
+        wait_pane(&mut tui, letter, title, &[], &[]);
+    }
+
+    // Larger: the panes move to the new halves.
+    tui.resize(120, 40);
+    for (letter, title) in [('w', "Weaknesses"), ('t', "Threats")] {
+        wait_pane(&mut tui, letter, title, &[], &[]);
+    }
+    tui.wait_for("the footer on the last row", |_| true);
+    let footer = tui.row(39);
+    assert!(footer.contains("quit"), "footer: {footer:?}");
+
+    // Back to tiny, then quit.
+    tui.resize(20, 5);
+    tui.wait_for("the too-small message again", |s| {
+        squeeze(s).contains("toosmall") && !s.contains("Strengths")
+    });
+    quit_cleanly(&mut tui, "q");
+}
