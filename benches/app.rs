@@ -1,0 +1,87 @@
+//! The facilitator's budgets (product.md §10): a keystroke in the text box
+//! (update and redraw) at 10 and 10,000 items, saving a session of 1,000
+//! items, and `list` over 1,000 session files.
+
+use std::hint::black_box;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use wethi::app::{Action, App, TextEdit, View};
+use wethi::session::{Quadrant, Session, SwotItem, template};
+use wethi::store;
+use wethi::text::Lang;
+use wethi::ui::{self, SaveState, Status, Theme, UiState};
+
+const SENTENCES: [&str; 4] = [
+    "คณะกรรมการมีประสบการณ์ทำงานในพื้นที่และมีเครือข่ายผู้นำชุมชนที่เข้มแข็ง",
+    "ขาดงบประมาณสนับสนุนการดำเนินงานของศูนย์ประสานงานองค์การชุมชน",
+    "นโยบายโคก หนอง นา โมเดล สนับสนุนการมีส่วนร่วมของประชาชน",
+    "สถานการณ์โควิด-19 ทำให้จัดเวทีประชาคมได้ยาก",
+];
+
+fn session_with(items: usize) -> Session {
+    let now = wethi::session::now();
+    let mut s = template::instantiate(template::builtin().expect("template"), "bench", now, Lang::Th);
+    for i in 0..items {
+        let q = Quadrant::ALL[i % 4];
+        s.swot.items_mut(q).push(SwotItem {
+            id: format!("sw-{i}"),
+            text: format!("{} ({i})", SENTENCES[i % 4]),
+            votes: (i % 7) as u32,
+            created_at: now,
+            updated_at: now,
+            group: None,
+            extra: Default::default(),
+        });
+    }
+    s
+}
+
+fn keystroke(c: &mut Criterion) {
+    for items in [10, 1_000, 10_000] {
+        let mut app = App::new(session_with(items), Lang::Th, None);
+        app.view = View::Swot;
+        let now = wethi::session::now();
+        app.update(Action::Add, now);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+        let mut state = UiState::default();
+        let save = SaveState::Saved;
+        let status = Status { save: &save, now, theme: Theme::plain() };
+        c.bench_function(&format!("keystroke_update_and_draw_{items}_items"), |b| {
+            b.iter(|| {
+                app.update(Action::Text(TextEdit::Insert('ก')), now);
+                terminal.draw(|f| ui::draw(f, &app, &status, &mut state)).expect("draw");
+                app.update(Action::Text(TextEdit::Backspace), now);
+            })
+        });
+    }
+}
+
+fn save(c: &mut Criterion) {
+    let session = session_with(1_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.json");
+    c.bench_function("save_session_1000_items", |b| {
+        b.iter(|| store::save_session(black_box(&path), black_box(&session)).expect("save"))
+    });
+}
+
+fn list(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = session_with(20);
+    for i in 0..1_000 {
+        store::save_session(&dir.path().join(format!("s-{i:04}.json")), &session).expect("save");
+    }
+    c.bench_function("list_1000_session_files", |b| {
+        b.iter_batched(|| (), |()| store::list_sessions(dir.path()).expect("list"), BatchSize::SmallInput)
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = keystroke, save, list
+}
+criterion_main!(benches);
