@@ -23,7 +23,12 @@ const SENTENCES: [&str; 4] = [
 
 fn session_with(items: usize) -> Session {
     let now = wethi::session::now();
-    let mut s = template::instantiate(template::builtin().expect("template"), "bench", now, Lang::Th);
+    let mut s = template::instantiate(
+        template::builtin().expect("template"),
+        "bench",
+        now,
+        Lang::Th,
+    );
     for i in 0..items {
         let q = Quadrant::ALL[i % 4];
         s.swot.items_mut(q).push(SwotItem {
@@ -48,11 +53,17 @@ fn keystroke(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
         let mut state = UiState::default();
         let save = SaveState::Saved;
-        let status = Status { save: &save, now, theme: Theme::plain() };
+        let status = Status {
+            save: &save,
+            now,
+            theme: Theme::plain(),
+        };
         c.bench_function(&format!("keystroke_update_and_draw_{items}_items"), |b| {
             b.iter(|| {
                 app.update(Action::Text(TextEdit::Insert('ก')), now);
-                terminal.draw(|f| ui::draw(f, &app, &status, &mut state)).expect("draw");
+                terminal
+                    .draw(|f| ui::draw(f, &app, &status, &mut state))
+                    .expect("draw");
                 app.update(Action::Text(TextEdit::Backspace), now);
             })
         });
@@ -75,7 +86,11 @@ fn list(c: &mut Criterion) {
         store::save_session(&dir.path().join(format!("s-{i:04}.json")), &session).expect("save");
     }
     c.bench_function("list_1000_session_files", |b| {
-        b.iter_batched(|| (), |()| store::list_sessions(dir.path()).expect("list"), BatchSize::SmallInput)
+        b.iter_batched(
+            || (),
+            |()| store::list_sessions(dir.path()).expect("list"),
+            BatchSize::SmallInput,
+        )
     });
 }
 

@@ -163,10 +163,9 @@ pub fn run(opening: Opening) -> Result<(), String> {
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let result = event_loop(&mut terminal, &mut app, &mut file, theme);
     drop(guard);
-    if let Some(lock) = &file._lock {
-        // Best effort: a stale lock file is harmless, it only holds no lock.
-        let _ = std::fs::remove_file(lock.path());
-    }
+    // The lock file stays: deleting it while another wethi has it open would
+    // let a third one lock a new file and write beside it. A leftover lock
+    // file holds no lock.
     result.map_err(|e| e.to_string())
 }
 

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use harness::ESC as ESC_KEY;
 use harness::{
     CTRL_R, DOWN, ENTER, F2, LEFT, Sandbox, TAB, Tui, assert_terminal_restored, note_texts, paste,
     quadrant, read_json, squeeze, wait_for_file,
@@ -101,13 +102,16 @@ fn swot_is(json: &Value, expected: &[(&str, &[(&str, u64)])]) -> Result<(), Stri
 /// Quits with `key` and checks the exit code and that the terminal is back
 /// to normal (raw mode off, alternate screen left, paste and mouse off).
 fn quit_cleanly(tui: &mut Tui, key: &str) {
-    if let Some(raw) = tui.raw_mode() {
-        assert!(raw, "the terminal is in raw mode while wethi runs");
+    let linux = cfg!(target_os = "linux");
+    match tui.raw_mode() {
+        Some(raw) => assert!(raw, "the terminal is in raw mode while wethi runs"),
+        None => assert!(!linux, "the pty's mode can be read on Linux"),
     }
     tui.send(key);
     assert_eq!(tui.wait_exit(), 0, "wethi exits with 0");
-    if let Some(raw) = tui.raw_mode() {
-        assert!(!raw, "raw mode is turned off on exit");
+    match tui.raw_mode() {
+        Some(raw) => assert!(!raw, "raw mode is turned off on exit"),
+        None => assert!(!linux, "the pty's mode can be read on Linux"),
     }
     assert_terminal_restored(&tui.raw_output());
 }
@@ -147,8 +151,15 @@ fn thai_swot_round_is_saved_while_running_and_quits_cleanly() {
         );
     }
 
-    // The file is on disk while the UI runs, valid, and titled.
-    let file = sb.wait_single_session();
+    // The file is on disk while the UI runs (written before the first
+    // frame), valid, and titled.
+    let files = sb.session_files();
+    assert_eq!(
+        files.len(),
+        1,
+        "one session file in the data folder: {files:?}"
+    );
+    let file = files[0].clone();
     assert!(!tui.has_exited(), "the UI is still running");
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.contains("ทดสอบ"), "{name}");
@@ -195,7 +206,8 @@ fn thai_swot_round_is_saved_while_running_and_quits_cleanly() {
     // Down to B, then m o: B goes to the end of Opportunities.
     tui.send("j");
     tui.send("m");
-    tui.wait_text("ย้ายไปช่อง");
+    // The footer asks where to (its key list also says "ย้ายไปช่อง", without the colon).
+    tui.wait_text("ย้ายไปช่อง: s จุดแข็ง");
     tui.send("o");
     wait_pane(&mut tui, 'o', "โอกาส", &[E, B], &[]);
     wait_pane(&mut tui, 's', "จุดแข็ง", &[A, C], &[B]);
@@ -557,8 +569,8 @@ fn a_second_instance_on_the_same_file_is_read_only_and_changes_nothing() {
     second.send("a");
     second.wait_text("another wethi has this file open");
     assert!(!second.screen().contains("Add to"), "no add box opens");
-    // Nor do votes, deletes or pastes change anything.
-    for key in ["+", "d", "K"] {
+    // Nor do votes, deletes, edits, moves or pastes change anything.
+    for key in ["+", "d", ENTER, "m"] {
         second.send(TAB);
         second.wait_for("the notice to go", |s| !s.contains("another wethi"));
         second.send(harness::SHIFT_TAB);
@@ -613,7 +625,8 @@ fn view_opens_read_only() {
     tui.wait_text("opened for viewing only");
     assert!(!tui.screen().contains("Add to"), "no add box opens");
 
-    quit_cleanly(&mut tui, "q");
+    // Ctrl-C quits too.
+    quit_cleanly(&mut tui, "\x03");
     assert_eq!(common::snapshot(&file), before, "the file is untouched");
     assert_eq!(
         common::tree(&sb.data),
@@ -676,7 +689,7 @@ fn resizing_redraws_the_board() {
         wait_pane(&mut tui, letter, title, &[], &[]);
     }
     tui.wait_region("the footer on the last row", (39, 0, 1, 120), |r| {
-        r.contains("quit")
+        r.contains("Tab next view")
     });
 
     // Back to tiny, then quit.
@@ -685,4 +698,281 @@ fn resizing_redraws_the_board() {
         squeeze(s).contains("toosmall") && !s.contains("Strengths")
     });
     quit_cleanly(&mut tui, "q");
+}
+
+// ---------------------------------------------------------------------------
+// Safety of the work (product.md §7)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_change_shown_is_on_disk_and_survives_a_kill_and_reopening_keeps_a_backup() {
+    const FIRST: &str = "ผู้นำชุมชนเข้มแข็ง";
+    const SECOND: &str = "เครือข่ายอาสาสมัคร";
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Crash"],
+        80,
+        24,
+    );
+    tui.wait_text("Stages");
+    let file = sb.wait_single_session();
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    add_swot(&mut tui, "s", "a", 's', "Add to Strengths", FIRST);
+    // A change is saved before the frame that shows it: no polling needed.
+    wait_pane(&mut tui, 's', "Strengths", &[FIRST], &[]);
+    swot_is(&read_json(&file), &[("strengths", &[(FIRST, 0)])]).unwrap();
+    tui.send("+");
+    wait_pane(&mut tui, 's', "Strengths", &[FIRST, "+1"], &[]);
+    let shown: &[(&str, &[(&str, u64)])] = &[("strengths", &[(FIRST, 1)])];
+    swot_is(&read_json(&file), shown).unwrap();
+
+    // Killed: the file is whole and holds what was shown.
+    tui.kill();
+    swot_is(&read_json(&file), shown).unwrap();
+    assert_valid_session(&file);
+    drop(tui);
+
+    // Reopened: the stale lock file does not make it read-only.
+    let path = file.display().to_string();
+    let mut tui = sb.spawn("C.UTF-8", &["--lang", "en", "open", &path], 80, 24);
+    tui.wait_text("Stages");
+    let header = tui.row(0);
+    assert!(
+        header.contains("✓ saved") && !header.contains("read-only"),
+        "{header}"
+    );
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 's', "Strengths", &[FIRST, "+1"], &[]);
+    add_swot(&mut tui, "s", "a", 's', "Add to Strengths", SECOND);
+    wait_pane(&mut tui, 's', "Strengths", &[FIRST, "+1", SECOND], &[]);
+    let both: &[(&str, &[(&str, u64)])] = &[("strengths", &[(FIRST, 1), (SECOND, 0)])];
+    swot_is(&read_json(&file), both).unwrap();
+
+    // The file as it was before this opening's first save is kept.
+    let backups: Vec<_> = fs::read_dir(sb.data.join(".backups"))
+        .expect("a .backups folder beside the session")
+        .map(|e| e.expect("a readable entry").path())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    swot_is(&read_json(&backups[0]), shown).unwrap();
+
+    quit_cleanly(&mut tui, "q");
+    swot_is(&read_json(&file), both).unwrap();
+}
+
+#[test]
+fn when_saving_fails_the_header_says_so_saving_is_retried_and_quitting_asks_where_to_save() {
+    const KEPT: &str = "งานที่ยังอยู่ในหน่วยความจำ";
+    const LATER: &str = "บันทึกภายหลัง";
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Disk"],
+        80,
+        24,
+    );
+    tui.wait_text("Stages");
+    let file = sb.wait_single_session();
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 's', "Strengths", &[], &[]);
+
+    // The folder goes away (an unplugged USB stick): the work stays on screen.
+    fs::remove_dir_all(&sb.data).expect("the data folder can be removed");
+    add_swot(&mut tui, "s", "a", 's', "Add to Strengths", KEPT);
+    tui.wait_region("NOT SAVED in the header", (0, 0, 1, 80), |h| {
+        h.contains("NOT SAVED")
+    });
+    wait_pane(&mut tui, 's', "Strengths", &[KEPT], &[]);
+
+    // It comes back: the next save goes through without a keypress.
+    fs::create_dir_all(&sb.data).expect("the data folder can be made again");
+    tui.wait_region("saved in the header", (0, 0, 1, 80), |h| {
+        h.contains("✓ saved") && !h.contains("NOT SAVED")
+    });
+    let kept: &[(&str, &[(&str, u64)])] = &[("strengths", &[(KEPT, 0)])];
+    swot_is(&read_json(&file), kept).unwrap();
+
+    // Gone again; quitting with unsaved work asks where to save it.
+    fs::remove_dir_all(&sb.data).expect("the data folder can be removed");
+    add_swot(&mut tui, "s", "a", 's', "Add to Strengths", LATER);
+    tui.wait_region("NOT SAVED in the header", (0, 0, 1, 80), |h| {
+        h.contains("NOT SAVED")
+    });
+    tui.send("q");
+    tui.wait_text("Cannot save: type a path to save to, then Enter");
+    assert!(!tui.has_exited(), "unsaved work does not quit silently");
+    // Enter takes the suggestion: the same name in the temporary folder (TMPDIR).
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    tui.send(ENTER);
+    assert_eq!(tui.wait_exit(), 0);
+    assert_terminal_restored(&tui.raw_output());
+    let saved = sb.home().join("tmp").join(&name);
+    let both: &[(&str, &[(&str, u64)])] = &[("strengths", &[(KEPT, 0), (LATER, 0)])];
+    swot_is(&read_json(&saved), both).unwrap();
+    assert_valid_session(&saved);
+}
+
+#[test]
+fn while_not_saved_the_header_still_names_the_session_and_the_view() {
+    // product.md §3: the header always shows title · date · view · … · save
+    // state. A long OS error must not push the rest out.
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Context"],
+        80,
+        24,
+    );
+    tui.wait_text("Stages");
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 's', "Strengths", &[], &[]);
+    fs::remove_dir_all(&sb.data).expect("the data folder can be removed");
+    add_swot(&mut tui, "s", "a", 's', "Add to Strengths", "ข้อมูลชั่วคราว");
+    let header = tui.wait_region("NOT SAVED in the header", (0, 0, 1, 80), |h| {
+        h.contains("NOT SAVED")
+    });
+    for part in ["Context", "SWOT"] {
+        assert!(
+            header.contains(part),
+            "the header lost {part:?} while not saved: {header:?}"
+        );
+    }
+    // The folder comes back, the work is saved, and q quits.
+    fs::create_dir_all(&sb.data).expect("the data folder can be made again");
+    tui.wait_region("saved in the header", (0, 0, 1, 80), |h| {
+        h.contains("✓ saved")
+    });
+    quit_cleanly(&mut tui, "q");
+}
+
+// ---------------------------------------------------------------------------
+// Help, zoom and Esc
+// ---------------------------------------------------------------------------
+
+/// Labels of SWOT-view keys that help must list (a sample across the table).
+const SWOT_HELP: &[&str] = &[
+    "strengths",
+    "move to pane",
+    "unvote",
+    "zoom",
+    "next view",
+    "delete",
+    "move down",
+    "undo",
+    "redo",
+    "help",
+    "previous view",
+    "quit",
+];
+
+#[test]
+fn help_zoom_and_esc_change_nothing() {
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Overlays"],
+        120,
+        40,
+    );
+    tui.wait_text("Stages");
+    let file = sb.wait_single_session();
+    let before = common::snapshot(&file);
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 'w', "Weaknesses", &[], &[]);
+
+    // ? lists the keys; Esc closes it.
+    tui.send("?");
+    tui.wait_texts(&["Keys · SWOT", "Esc or ? closes"]);
+    let screen = tui.screen();
+    for label in SWOT_HELP {
+        assert!(screen.contains(label), "help lists {label:?}:\n{screen}");
+    }
+    tui.send(ESC_KEY);
+    tui.wait_for("help to close", |s| !s.contains("Keys · SWOT"));
+    // ฦ is ? on the Thai layout.
+    tui.send("ฦ");
+    tui.wait_text("Keys · SWOT");
+    tui.send("?");
+    tui.wait_for("help to close", |s| !s.contains("Keys · SWOT"));
+
+    // z zooms the focused pane to the whole body, z again leaves.
+    tui.send("w");
+    wait_focus(&mut tui, 'w');
+    tui.send("z");
+    tui.wait_for("the zoomed pane alone", |s| {
+        s.contains("[w] Weaknesses") && !s.contains("[s] Strengths") && !s.contains("[t] Threats")
+    });
+    tui.send("z");
+    wait_pane(&mut tui, 's', "Strengths", &[], &[]);
+    wait_pane(&mut tui, 'w', "Weaknesses", &[], &[]);
+
+    // Esc in the add box cancels: nothing is added.
+    tui.send("a");
+    tui.wait_text("Add to Weaknesses");
+    tui.send("ไม่บันทึกข้อนี้");
+    tui.wait_text("ไม่บันทึกข้อนี้");
+    tui.send(ESC_KEY);
+    tui.wait_for("the add box to close", |s| !s.contains("Add to"));
+    wait_pane(&mut tui, 'w', "Weaknesses", &[], &["ไม่บันทึกข้อนี้"]);
+    assert_eq!(common::snapshot(&file), before, "nothing was saved");
+    quit_cleanly(&mut tui, "q");
+    assert_eq!(common::snapshot(&file), before, "nothing was saved");
+}
+
+#[test]
+fn help_lists_every_key_of_the_board_on_an_80x24_terminal() {
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Help"],
+        80,
+        24,
+    );
+    tui.wait_text("Stages");
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    wait_pane(&mut tui, 's', "Strengths", &[], &[]);
+    tui.send("?");
+    let screen = tui.wait_texts(&["Keys · SWOT", "Esc or ? closes"]);
+    let missing: Vec<&&str> = SWOT_HELP.iter().filter(|l| !screen.contains(**l)).collect();
+    assert!(
+        missing.is_empty(),
+        "help at 80×24 does not list {missing:?}:\n{screen}"
+    );
+    tui.send(ESC_KEY);
+    tui.wait_for("help to close", |s| !s.contains("Keys · SWOT"));
+    quit_cleanly(&mut tui, "q");
+}
+
+// ---------------------------------------------------------------------------
+// The harness itself
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_restore_check_catches_a_terminal_left_behind() {
+    let enter = "\x1b[?1049h\x1b[?2004h\x1b[?1000h\x1b[?1002h\x1b[?1003h\x1b[?1015h\x1b[?1006h";
+    let leave = "\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?2004l\x1b[?1049l";
+    let good = format!("{enter}\x1b[1;1Hframe{leave}\x1b[?25h");
+    assert_terminal_restored(good.as_bytes());
+    for bad in [
+        format!("{enter}\x1b[1;1Hframe"),
+        format!("{enter}\x1b[1;1Hframe\x1b[?1049l"),
+        format!("{enter}{leave}\x1b[1;1Hframe"),
+        format!("{enter}\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l"),
+    ] {
+        let caught = std::panic::catch_unwind(|| assert_terminal_restored(bad.as_bytes()));
+        assert!(caught.is_err(), "not caught: {bad:?}");
+    }
 }

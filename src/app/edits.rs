@@ -296,6 +296,8 @@ pub fn list_len(s: &Session, id: ListId) -> usize {
 #[derive(Debug, Clone)]
 struct Transaction {
     edits: Vec<Edit>,
+    /// The edit redo shows (undo shows the first).
+    shown: usize,
     before: Timestamp,
     after: Timestamp,
 }
@@ -310,7 +312,13 @@ pub struct History {
 
 impl History {
     /// Applies `edits` in order and records them; a new change clears redo.
-    pub fn commit(&mut self, s: &mut Session, edits: Vec<Edit>, now: Timestamp) -> bool {
+    pub fn commit(
+        &mut self,
+        s: &mut Session,
+        edits: Vec<Edit>,
+        now: Timestamp,
+        shown: usize,
+    ) -> bool {
         let mut applied = Vec::with_capacity(edits.len());
         for edit in edits {
             if edit.apply(s) {
@@ -327,8 +335,10 @@ impl History {
             return false;
         }
         let before = std::mem::replace(&mut s.updated_at, now);
+        let shown = shown.min(applied.len() - 1);
         self.undo.push(Transaction {
             edits: applied,
+            shown,
             before,
             after: now,
         });
@@ -336,25 +346,28 @@ impl History {
         true
     }
 
-    /// Undoes the last transaction; returns its edits (as they were done).
-    pub fn undo(&mut self, s: &mut Session) -> Option<&[Edit]> {
+    /// Undoes the last transaction; returns the edit to show (its first).
+    pub fn undo(&mut self, s: &mut Session) -> Option<Edit> {
         let t = self.undo.pop()?;
         for edit in t.edits.iter().rev() {
             edit.inverse().apply(s);
         }
         s.updated_at = t.before;
+        let shown = t.edits.first().cloned();
         self.redo.push(t);
-        self.redo.last().map(|t| t.edits.as_slice())
+        shown
     }
 
-    pub fn redo(&mut self, s: &mut Session) -> Option<&[Edit]> {
+    /// Redoes the last undone transaction; returns the edit to show.
+    pub fn redo(&mut self, s: &mut Session) -> Option<Edit> {
         let t = self.redo.pop()?;
         for edit in &t.edits {
             edit.apply(s);
         }
         s.updated_at = t.after;
+        let shown = t.edits.get(t.shown).cloned();
         self.undo.push(t);
-        self.undo.last().map(|t| t.edits.as_slice())
+        shown
     }
 
     pub fn can_undo(&self) -> bool {

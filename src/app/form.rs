@@ -210,9 +210,11 @@ impl Form {
             if raw.trim().is_empty() {
                 continue;
             }
+            // "label: 25": a count only when what follows the last colon is
+            // digits, so a label may itself hold a colon.
             let (label, count) = match raw.rsplit_once(':') {
-                Some((label, count)) => (label, count.to_owned()),
-                None => (raw.as_str(), String::new()),
+                Some((label, count)) if is_count(count) => (label, count.to_owned()),
+                _ => (raw.as_str(), String::new()),
             };
             let count = self.read_count_at(i, count)?;
             groups.push(ParticipantGroup {
@@ -261,6 +263,13 @@ impl Form {
             FormError::Number(e)
         })
     }
+}
+
+fn is_count(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || ('๐'..='๙').contains(&c))
 }
 
 fn tidy(s: &str) -> String {

@@ -244,6 +244,8 @@ impl App {
             quit: false,
             save_as: None,
         };
+        app.agenda.note = first(app.session.stages.first().map_or(0, |s| s.notes.len()));
+        app.guidance.note = first(app.session.guidance.first().map_or(0, |p| p.notes.len()));
         for q in Quadrant::ALL {
             app.swot.selected[q.index()] = first(app.session.swot.items(q).len());
         }

@@ -1347,6 +1347,7 @@ fn undo_of_a_note_goes_to_its_stage_or_point() {
     assert_eq!(a.view, View::Guidance);
     assert_eq!(a.selected_point(), Some(3));
     assert!(a.guidance.notes_focused);
+    // Elsewhere, with another stage selected in the agenda.
     a.view = View::Swot;
     a.agenda.stage = 3;
     a.agenda.note = None;
@@ -1355,6 +1356,7 @@ fn undo_of_a_note_goes_to_its_stage_or_point() {
     assert_eq!(a.view, View::Agenda);
     assert_eq!(a.agenda.stage, 1);
     assert!(a.agenda.notes_focused);
+    assert_eq!(a.agenda.note, Some(0), "the note where the undone one was");
     assert_eq!(a.session, example());
 }
 
@@ -1987,6 +1989,27 @@ fn the_details_form_refuses_a_bad_date() {
     assert_eq!(form(&a).fields[form(&a).focus].kind, FieldKind::Date);
     go(&mut a, Action::Back);
     assert_eq!(a.session, example());
+}
+
+#[test]
+fn the_details_form_saves_a_group_label_that_holds_a_colon() {
+    // Labels are free text (they come from files and merges); a colon in
+    // one is no count, so opening the form and pressing Enter must work.
+    let mut s = example();
+    s.meta.participants.groups[0].label = "ผู้แทนอำเภอ: เมือง".into();
+    s.meta.participants.groups[0].count = None;
+    let mut a = App::new(s.clone(), Lang::Th, None);
+    go_all(&mut a, [Action::OpenDetails, Action::Commit]);
+    assert_eq!(a.mode, Mode::Normal, "{:?}", form_error(&a));
+    assert_eq!(a.session, s, "nothing was edited");
+    assert_eq!(a.revision, 0);
+}
+
+fn form_error(app: &App) -> Option<FormError> {
+    match &app.mode {
+        Mode::Form(f) => f.error.clone(),
+        _ => None,
+    }
 }
 
 #[test]

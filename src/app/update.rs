@@ -4,6 +4,8 @@
 use crate::session::{Note, Quadrant, Strategy, SwotItem, Timestamp, TowsPair, ids::new_id};
 use crate::text::normalize::normalize_marks;
 
+use super::textbox::is_blank;
+
 use super::edits::{Edit, Entry, ListId, StageState, entry_at, list_len};
 use super::form::{Form, FormKind};
 use super::{
@@ -47,8 +49,8 @@ impl App {
             Action::Back => self.swot.zoom = false,
             Action::Quit => self.quit = true,
             Action::SwitchLang => self.lang = self.lang.other(),
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
+            Action::Undo => self.travel(true),
+            Action::Redo => self.travel(false),
             Action::Up => self.select_step(-1),
             Action::Down => self.select_step(1),
             Action::Add => self.open_add(),
@@ -61,11 +63,7 @@ impl App {
             Action::FocusQuadrant(q) if self.view == View::Swot => self.swot.focus = q,
             Action::FocusPair(p) if self.view == View::Strategies => self.strategies.focus = p,
             Action::OpenLinks if self.view == View::Strategies => self.open_links(),
-            Action::OpenDetails => {
-                if self.writable() {
-                    self.mode = Mode::Form(Form::details(&self.session, self.lang));
-                }
-            }
+            Action::OpenDetails => self.open_details(),
             Action::Timebox(delta) if self.view == View::Agenda => self.change_timebox(delta, now),
             Action::StartMove if self.view == View::Swot => self.start_move(),
             Action::Vote(delta) if self.view == View::Swot => self.vote(delta, now),
@@ -110,12 +108,19 @@ impl App {
         }
     }
 
-    /// Applies one user action's edits as one undo step.
+    /// Applies one user action's edits as one undo step; undo and redo show
+    /// where its last edit happened.
     fn change(&mut self, edits: Vec<Edit>, now: Timestamp) -> bool {
+        let last = edits.len().saturating_sub(1);
+        self.change_showing(edits, now, last)
+    }
+
+    /// Like [`App::change`], naming the edit undo and redo show.
+    fn change_showing(&mut self, edits: Vec<Edit>, now: Timestamp, shown: usize) -> bool {
         if !self.writable() {
             return false;
         }
-        let changed = self.history.commit(&mut self.session, edits, now);
+        let changed = self.history.commit(&mut self.session, edits, now, shown);
         if changed {
             self.revision += 1;
         }
@@ -311,6 +316,12 @@ impl App {
         if !self.writable() {
             return;
         }
+        if list == ListId::Actions {
+            if let Some(action) = self.session.actions.get(index) {
+                self.mode = Mode::Form(Form::action(Some((index, action)), self.lang));
+            }
+            return;
+        }
         if let Some(text) =
             entry_at(&mut self.session, list, index).map(|e| entry_text(&e).to_owned())
         {
@@ -332,7 +343,7 @@ impl App {
                     .text()
                     .lines()
                     .map(tidy)
-                    .filter(|line| !line.is_empty())
+                    .filter(|line| !is_blank(line))
                     .enumerate()
                     .map(|(n, line)| Edit::Insert {
                         list,
@@ -351,7 +362,7 @@ impl App {
                 let Some(old) = entry_at(&mut self.session, list, index) else {
                     return;
                 };
-                if text.is_empty() || text == entry_text(&old) {
+                if is_blank(&text) || text == entry_text(&old) {
                     return;
                 }
                 let new = with_text(old.clone(), &text, now);
@@ -396,12 +407,13 @@ impl App {
             return;
         };
         // A deleted SWOT item takes its links with it; undo brings both back.
-        let mut edits = match &entry {
+        let unlinks = match &entry {
             Entry::Swot(item) => self.unlink_edits(&item.id),
             _ => Vec::new(),
         };
-        edits.push(Edit::Remove { list, index, entry });
-        if self.change(edits, now) {
+        let mut edits = vec![Edit::Remove { list, index, entry }];
+        edits.extend(unlinks);
+        if self.change_showing(edits, now, 0) {
             self.select(list, Some(index));
         }
     }
@@ -451,6 +463,12 @@ impl App {
         ];
         if self.change(edits, now) {
             self.select(list, Some(target));
+        }
+    }
+
+    fn open_details(&mut self) {
+        if self.writable() {
+            self.mode = Mode::Form(Form::details(&self.session, self.lang));
         }
     }
 
@@ -785,36 +803,73 @@ impl App {
 
     // --- undo -----------------------------------------------------------
 
-    fn undo(&mut self) {
+    /// Undo (`back`) or redo one step, then show where it happened.
+    fn travel(&mut self, back: bool) {
         if !self.writable() {
             return;
         }
-        let Some(edits) = self.history.undo(&mut self.session) else {
-            self.notice = Some(Notice::NothingToUndo);
+        let step = if back {
+            self.history.undo(&mut self.session)
+        } else {
+            self.history.redo(&mut self.session)
+        };
+        let Some(edit) = step else {
+            self.notice = Some(if back {
+                Notice::NothingToUndo
+            } else {
+                Notice::NothingToRedo
+            });
             return;
         };
-        let shown = edits.first().cloned();
         self.revision += 1;
-        self.notice = Some(Notice::Undone);
-        if let Some(edit) = shown {
-            self.reveal(&edit);
-        }
+        self.notice = Some(if back { Notice::Undone } else { Notice::Redone });
+        self.reveal(&edit);
+        self.clamp_selections();
     }
 
-    fn redo(&mut self) {
-        if !self.writable() {
-            return;
-        }
-        let Some(edits) = self.history.redo(&mut self.session) else {
-            self.notice = Some(Notice::NothingToRedo);
-            return;
+    /// Keeps every selection on an entry that exists after lists changed
+    /// under it (undo and redo can change any list).
+    fn clamp_selections(&mut self) {
+        let s = &self.session;
+        let clamp = |sel: Option<usize>, len: usize| {
+            if len == 0 {
+                None
+            } else {
+                Some(sel.unwrap_or(0).min(len - 1))
+            }
         };
-        let shown = edits.last().cloned();
-        self.revision += 1;
-        self.notice = Some(Notice::Redone);
-        if let Some(edit) = shown {
-            self.reveal(&edit);
+        for q in Quadrant::ALL {
+            self.swot.selected[q.index()] =
+                clamp(self.swot.selected[q.index()], s.swot.items(q).len());
         }
+        for p in TowsPair::ALL {
+            self.strategies.selected[p.index()] = clamp(
+                self.strategies.selected[p.index()],
+                s.strategies.items(p).len(),
+            );
+        }
+        for pane in ActionsPane::ALL {
+            self.actions.selected[pane.index()] = clamp(
+                self.actions.selected[pane.index()],
+                list_len(s, pane.list()),
+            );
+        }
+        self.agenda.stage = self.agenda.stage.min(s.stages.len().saturating_sub(1));
+        self.agenda.note = clamp(
+            self.agenda.note,
+            s.stages
+                .get(self.agenda.stage)
+                .map_or(0, |st| st.notes.len()),
+        );
+        self.guidance.row = self
+            .guidance
+            .row
+            .min(guidance_rows(s).len().saturating_sub(1));
+        let point_notes = self
+            .selected_point()
+            .and_then(|p| self.session.guidance.get(p))
+            .map_or(0, |p| p.notes.len());
+        self.guidance.note = clamp(self.guidance.note, point_notes);
     }
 
     /// Shows where an undone or redone edit happened, whichever view it was in.

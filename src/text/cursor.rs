@@ -5,17 +5,10 @@
 //! Every function accepts any offset, even past the end or inside a UTF-8
 //! sequence, and clamps it, because offsets may come from stale state.
 
-use std::sync::LazyLock;
-
-use icu_segmenter::options::WordBreakInvariantOptions;
-use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Dictionary-based for the same reason as the line segmenter in `wrap`: the
 /// LSTM model cuts inside Thai words on the workshop texts.
-static WORD_SEGMENTER: LazyLock<WordSegmenterBorrowed<'static>> =
-    LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
-
 /// Cluster boundaries of `s`, including 0 and `s.len()`.
 fn boundaries(s: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
     s.grapheme_indices(true)
@@ -61,19 +54,10 @@ pub fn next_cluster(s: &str, at: usize) -> usize {
 /// Byte ranges of the words in `s` (letters or numbers, Thai words included),
 /// widened to whole clusters so a word edge is always a cursor position.
 fn words(s: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut iter = WORD_SEGMENTER.segment_str(s);
-    let mut start = match iter.next() {
-        Some(first) => first,
-        None => return spans,
-    };
-    while let Some(end) = iter.next() {
-        if iter.is_word_like() {
-            spans.push((snap_to_cluster(s, start), ceil_to_cluster(s, end)));
-        }
-        start = end;
-    }
-    spans
+    super::segment::word_spans(s)
+        .into_iter()
+        .map(|(start, end)| (snap_to_cluster(s, start), ceil_to_cluster(s, end)))
+        .collect()
 }
 
 /// Ctrl-→: the end of the word the cursor is in, or of the next word,
@@ -202,10 +186,7 @@ mod tests {
             at = next_word(VILLAGE_PLAN, at);
             stops.push(&VILLAGE_PLAN[..at]);
         }
-        assert_eq!(
-            stops,
-            ["การ", "การจัด", "การจัดทำ", "การจัดทำแผน", "การจัดทำแผนหมู่บ้าน"]
-        );
+        assert_eq!(stops, ["การ", "การจัดทำ", "การจัดทำแผน", "การจัดทำแผนหมู่บ้าน"]);
     }
 
     #[test]
@@ -216,16 +197,7 @@ mod tests {
             at = prev_word(VILLAGE_PLAN, at);
             stops.push(&VILLAGE_PLAN[at..]);
         }
-        assert_eq!(
-            stops,
-            [
-                "หมู่บ้าน",
-                "แผนหมู่บ้าน",
-                "ทำแผนหมู่บ้าน",
-                "จัดทำแผนหมู่บ้าน",
-                VILLAGE_PLAN
-            ]
-        );
+        assert_eq!(stops, ["หมู่บ้าน", "แผนหมู่บ้าน", "จัดทำแผนหมู่บ้าน", VILLAGE_PLAN]);
     }
 
     #[test]

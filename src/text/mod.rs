@@ -7,6 +7,7 @@ pub mod kedmanee;
 pub mod lang;
 pub mod normalize;
 pub mod sanitize;
+pub mod segment;
 pub mod width;
 pub mod wrap;
 

@@ -47,6 +47,16 @@ pub fn for_display(s: &str) -> Cow<'_, str> {
 /// The displayable form of one cluster, or `None` when it is fine as is.
 fn fix_cluster(g: &str) -> Option<String> {
     let needs_base = orphan_mark_at(g);
+    // A cluster that draws nothing (a zero-width space, a stray joiner) is
+    // dropped by the terminal layer; dropping it here too keeps the clusters
+    // we lay out the same as the cells drawn, so neighbours that join once it
+    // is gone (👍 ZWJ ZWSP 👍) are measured joined.
+    if needs_base.is_none()
+        && unicode_width::UnicodeWidthStr::width(g) == 0
+        && !g.contains(is_control_like)
+    {
+        return Some(String::new());
+    }
     let clean = g.chars().all(|c| display_char(c) == Some(c));
     if clean && needs_base.is_none() {
         return None;
@@ -99,6 +109,11 @@ fn is_invisible_selector(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}'
             | '\u{E0100}'..='\u{E01EF}'
     )
+}
+
+/// Characters that become a visible picture rather than vanish.
+fn is_control_like(c: char) -> bool {
+    c.is_control()
 }
 
 /// What one character becomes on screen; `None` removes it.
@@ -208,6 +223,9 @@ mod tests {
         ] {
             assert!(matches!(for_display(s), Cow::Borrowed(_)), "{s}");
         }
-        assert_eq!(shown("\u{FE0F}"), "\u{FE0F}");
+        // A lone selector draws nothing, so it is dropped like the terminal drops it.
+        assert_eq!(shown("\u{FE0F}"), "");
+        assert_eq!(shown("a\u{200B}b"), "ab");
+        assert_eq!(shown("👍\u{200D}\u{200B}👍"), "👍\u{200D}👍");
     }
 }

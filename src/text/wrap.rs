@@ -14,10 +14,6 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::LazyLock;
-
-use icu_segmenter::options::LineBreakOptions;
-use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
 
 use super::width::{cluster_width, clusters};
 
@@ -26,9 +22,6 @@ use super::width::{cluster_width, clusters};
 /// which is worse for wrapping than the dictionary's habit of splitting
 /// compounds into their real component words (จัด|ทำ, ส่ง|เสริม).
 /// It is also the faster of the two per string.
-static LINE_SEGMENTER: LazyLock<LineSegmenterBorrowed<'static>> =
-    LazyLock::new(|| LineSegmenter::new_dictionary(LineBreakOptions::default()));
-
 /// Wraps `text` into lines no wider than `width` columns (0 counts as 1).
 ///
 /// Returns one byte range per line, in order. Lines break at line-break
@@ -101,7 +94,7 @@ fn paragraph_clusters(text: &str, range: &Range<usize>) -> Vec<Cluster> {
 fn segment_ends(paragraph: &str, base: usize, cs: &[Cluster]) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut k = 0;
-    for brk in LINE_SEGMENTER.segment_str(paragraph).skip(1) {
+    for brk in super::segment::line_breaks(paragraph) {
         let at = base + brk;
         while k < cs.len() && cs[k].start < at {
             k += 1;
@@ -432,8 +425,8 @@ mod tests {
                 "การจัดทำแผน",
                 "หมู่บ้าน แผน",
                 "ชุมชน แผนตำบล",
-                "แผนอำเภอ ตาม",
-                "ห้วงเวลา"
+                "แผนอำเภอ",
+                "ตามห้วงเวลา"
             ]
         );
         let g3 = "ร่วมเวทีประชาคม สนับสนุนกิจกรรมการมีส่วนร่วมของประชาชนต่าง ๆ เช่น การป้องกันแก้ไขปัญหายาเสพติด แก้ไขความขัดแย้งในชุมชน การป้องกันปราบปรามการทุจริตมิชอบ กิจกรรมสาธารณประโยชน์ เป็นต้น";
@@ -462,8 +455,9 @@ mod tests {
                 "ทบทวนบทบาท",
                 "หน้าที่แลกเปลี่ยน",
                 "ประสบการณ์ใน",
-                "การขับเคลื่อน",
-                "งานหรือภารกิจที่",
+                "การ",
+                "ขับเคลื่อนงาน",
+                "หรือภารกิจที่",
                 "สำคัญของคณะ",
                 "ทำงานฯ",
             ]

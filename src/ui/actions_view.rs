@@ -77,6 +77,7 @@ fn draw_one(
         focused: app.actions.focus == pane,
         empty: t.no_notes,
         badge_width: 0,
+        theme: &status.theme,
     };
     let view = PaneView {
         selected: app.actions.selected[i],
@@ -111,16 +112,7 @@ fn draw_one(
                     row
                 }
             };
-            draw_pane(
-                &spec,
-                s.actions.len(),
-                row,
-                view,
-                area,
-                buf,
-                &status.theme,
-                &state.cache,
-            )
+            draw_pane(&spec, s.actions.len(), row, view, area, buf, &state.cache)
         }
         _ => {
             let list: &[Note] = match pane {
@@ -135,7 +127,6 @@ fn draw_one(
                 view,
                 area,
                 buf,
-                &status.theme,
                 &state.cache,
             )
         }

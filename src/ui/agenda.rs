@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::app::App;
 use crate::i18n::strings;
+use crate::session::Note;
 
 use super::chrome::{clock, spent_seconds};
 use super::list::{ListLook, Row, draw_list, draw_wrapped};
@@ -97,26 +98,59 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
     let Some(stage) = stages.get(app.agenda.stage) else {
         return;
     };
-    let title = format!("{} · {}", stage.id, stage.title.get(app.lang));
-    let block = column(&title, app.agenda.notes_focused, status);
-    let inner = block.inner(right);
-    block.render(right, buf);
+    let detail = Detail {
+        title: format!("{} · {}", stage.id, stage.title.get(app.lang)),
+        status_line: format!(
+            "{} {} / {} {}",
+            t.spent,
+            clock(spent_seconds(stage, status)),
+            t.timebox,
+            clock(u64::from(stage.timebox_minutes) * 60)
+        ),
+        text: stage.text.get(app.lang),
+        notes: &stage.notes,
+        heading: t.notes,
+        selected: app.agenda.note,
+        focused: app.agenda.notes_focused,
+    };
+    draw_detail(app, &detail, status, right, buf, state);
+}
+
+/// The right column of the agenda and guidance: a stage's or point's full
+/// text under a one-line status, then its notes.
+pub struct Detail<'a> {
+    pub title: String,
+    pub status_line: String,
+    pub text: &'a str,
+    pub notes: &'a [Note],
+    pub heading: &'a str,
+    pub selected: Option<usize>,
+    pub focused: bool,
+}
+
+pub fn draw_detail(
+    app: &App,
+    d: &Detail,
+    status: &Status,
+    area: Rect,
+    buf: &mut Buffer,
+    state: &mut UiState,
+) {
+    let block = column(&d.title, d.focused, status);
+    let inner = block.inner(area);
+    block.render(area, buf);
     let padded = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    let time = format!(
-        "{} {} / {} {}",
-        t.spent,
-        clock(spent_seconds(stage, status)),
-        t.timebox,
-        clock(u64::from(stage.timebox_minutes) * 60)
-    );
+    if padded.is_empty() {
+        return;
+    }
     buf.set_stringn(
         padded.x,
         padded.y,
-        time,
+        &d.status_line,
         usize::from(padded.width),
         status.theme.dim(),
     );
@@ -125,44 +159,24 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
         height: padded.height.saturating_sub(2),
         ..padded
     };
-    let used = draw_wrapped(
-        stage.text.get(app.lang),
-        text_area,
-        buf,
-        &state.cache,
-        Style::new(),
-    );
+    let used = draw_wrapped(d.text, text_area, buf, &state.cache, Style::new());
     let notes_area = Rect {
         y: text_area.y + used + 1,
         height: text_area.height.saturating_sub(used + 1),
         ..inner
     };
-    draw_notes(
-        app,
-        &stage.notes,
-        app.agenda.note,
-        app.agenda.notes_focused,
-        t.notes,
-        status,
-        notes_area,
-        buf,
-        state,
-    );
+    draw_notes(app, d, status, notes_area, buf, state);
 }
 
-/// A "Notes" heading and the notes list under it; shared with the guidance view.
-#[allow(clippy::too_many_arguments)]
-pub fn draw_notes(
+fn draw_notes(
     app: &App,
-    notes: &[crate::session::Note],
-    selected: Option<usize>,
-    focused: bool,
-    heading: &str,
+    d: &Detail,
     status: &Status,
     area: Rect,
     buf: &mut Buffer,
     state: &mut UiState,
 ) {
+    let (notes, selected, focused, heading) = (d.notes, d.selected, d.focused, d.heading);
     if area.height < 2 {
         return;
     }

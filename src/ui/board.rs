@@ -73,6 +73,7 @@ impl Board<'_> {
             focused: self.focus == Some(q),
             empty: t.empty_pane,
             badge_width: votes_width(items),
+            theme: &self.theme,
         };
         let view = self.panes[q.index()];
         let drawn = draw_pane(
@@ -82,7 +83,6 @@ impl Board<'_> {
             view,
             area,
             buf,
-            &self.theme,
             self.cache,
         );
         layout.panes.push((area, q));

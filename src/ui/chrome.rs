@@ -12,7 +12,7 @@ use crate::input::{bindings_for, key_name};
 use crate::session::Stage;
 use crate::text::date::format_date;
 use crate::text::sanitize::for_display;
-use crate::text::width::str_width;
+use crate::text::width::{str_width, truncate_to_width};
 
 use super::{SaveState, Status};
 
@@ -27,38 +27,55 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
             bar.add_modifier(Modifier::BOLD),
         ),
         (None, SaveState::Saved) => (format!(" ✓ {} ", t.saved), bar),
-        (None, SaveState::NotSaved(why)) => (
-            format!(" ✗ {}: {} ", t.not_saved, for_display(why)),
-            theme.error().add_modifier(Modifier::REVERSED),
-        ),
+        (None, SaveState::NotSaved(why)) => {
+            // The reason may be long (a path); the title and view come first.
+            let room = usize::from(area.width / 2).saturating_sub(str_width(t.not_saved) + 6);
+            let reason = shorten(&for_display(why), room);
+            (
+                format!(" ✗ {}: {reason} ", t.not_saved),
+                theme.error().add_modifier(Modifier::REVERSED),
+            )
+        }
     };
+    // The view, timer and save state always show; the date when there is
+    // room; the title takes what is left and is cut with "…".
+    let mut tail = Vec::new();
+    let date = app
+        .session
+        .meta
+        .date
+        .map(|d| Span::styled(format!(" │ {}", format_date(d, app.lang)), bar));
+    tail.push(Span::styled(
+        format!(" │ {}", t.view(app.view)),
+        bar.add_modifier(Modifier::BOLD),
+    ));
+    if let Some(i) = app.running_stage() {
+        let stage = &app.session.stages[i];
+        tail.push(Span::styled(" │ ", bar));
+        tail.push(Span::styled(
+            format!("⏱ {} {}", stage.id, timer_text(stage, status)),
+            timer_style(stage, status, bar),
+        ));
+    }
+    let width = |spans: &[Span]| spans.iter().map(|s| str_width(&s.content)).sum::<usize>();
+    let lead = " เวที │ ";
+    let room = usize::from(area.width)
+        .saturating_sub(str_width(&save_text) + str_width(lead) + width(&tail));
+    if let Some(date) = date.filter(|d| str_width(&d.content) + 12 <= room) {
+        tail.insert(0, date);
+    }
+    let room = usize::from(area.width)
+        .saturating_sub(str_width(&save_text) + str_width(lead) + width(&tail));
     let title = if app.session.title.trim().is_empty() {
         t.untitled.to_owned()
     } else {
         for_display(&app.session.title).replace('\n', " ")
     };
     let mut spans = vec![Span::styled(
-        format!(" เวที │ {title}"),
+        format!("{lead}{}", shorten(&title, room)),
         bar.add_modifier(Modifier::BOLD),
     )];
-    if let Some(date) = app.session.meta.date {
-        spans.push(Span::styled(
-            format!(" │ {}", format_date(date, app.lang)),
-            bar,
-        ));
-    }
-    spans.push(Span::styled(
-        format!(" │ {}", t.view(app.view)),
-        bar.add_modifier(Modifier::BOLD),
-    ));
-    if let Some(i) = app.running_stage() {
-        let stage = &app.session.stages[i];
-        spans.push(Span::styled(" │ ", bar));
-        spans.push(Span::styled(
-            format!("⏱ {} {}", stage.id, timer_text(stage, status)),
-            timer_style(stage, status, bar),
-        ));
-    }
+    spans.extend(tail);
     let save_width = str_width(&save_text) as u16;
     let left_width = area.width.saturating_sub(save_width);
     buf.set_line(area.x, area.y, &Line::from(spans), left_width);
@@ -69,6 +86,14 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         usize::from(save_width),
         save_style,
     );
+}
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+fn shorten(text: &str, width: usize) -> String {
+    if str_width(text) <= width {
+        return text.to_owned();
+    }
+    format!("{}…", truncate_to_width(text, width.saturating_sub(1)))
 }
 
 /// Seconds a stage has run, counting a running timer up to now.
@@ -129,17 +154,21 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         Mode::LinkPicker { .. } => format!(" {}", t.links_keys),
         Mode::Form(_) => format!(" {}", t.form_keys),
         Mode::Normal => {
-            let keys: Vec<String> = bindings_for(app.view)
-                .filter(|b| b.footer)
-                .map(|b| {
-                    format!(
-                        "{} {}",
-                        b.keys.first().map_or_else(String::new, |k| key_name(*k)),
-                        b.label(app.lang)
-                    )
-                })
-                .collect();
-            format!(" {}", keys.join(" · "))
+            // Whole entries only: a key without its label helps nobody.
+            let mut text = String::new();
+            for b in bindings_for(app.view).filter(|b| b.footer) {
+                let key = b.keys.first().map_or_else(String::new, |k| key_name(*k));
+                let entry = format!(
+                    "{}{key} {}",
+                    if text.is_empty() { " " } else { " · " },
+                    b.label(app.lang)
+                );
+                if str_width(&text) + str_width(&entry) > usize::from(area.width) {
+                    break;
+                }
+                text.push_str(&entry);
+            }
+            text
         }
     };
     buf.set_stringn(

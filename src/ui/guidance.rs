@@ -3,14 +3,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::app::{App, guidance_rows};
 use crate::i18n::strings;
 
-use super::agenda::{column, columns, draw_notes, look};
-use super::list::{Row, draw_list, draw_wrapped};
+use super::agenda::{Detail, column, columns, draw_detail, look};
+use super::list::{Row, draw_list};
 use super::{Status, UiState};
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
@@ -50,47 +49,15 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
     let Some(point) = app.selected_point().and_then(|p| points.get(p)) else {
         return;
     };
-    let title = format!("{} · {}", point.id, point.title.get(app.lang));
-    let block = column(&title, app.guidance.notes_focused, status);
-    let inner = block.inner(right);
-    block.render(right, buf);
-    let padded = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
-    let used = draw_wrapped(
-        point.text.get(app.lang),
-        padded,
-        buf,
-        &state.cache,
-        Style::new(),
-    );
     let done = point.items.iter().filter(|i| i.discussed).count();
-    let progress = format!("{} {done}/{}", t.discussed, point.items.len());
-    if used < padded.height {
-        buf.set_stringn(
-            padded.x,
-            padded.y + used,
-            progress,
-            usize::from(padded.width),
-            status.theme.dim(),
-        );
-    }
-    let notes_area = Rect {
-        y: padded.y + used + 2,
-        height: padded.height.saturating_sub(used + 2),
-        ..inner
+    let detail = Detail {
+        title: format!("{} · {}", point.id, point.title.get(app.lang)),
+        status_line: format!("{} {done}/{}", t.discussed, point.items.len()),
+        text: point.text.get(app.lang),
+        notes: &point.notes,
+        heading: t.guidance_notes,
+        selected: app.guidance.note,
+        focused: app.guidance.notes_focused,
     };
-    draw_notes(
-        app,
-        &point.notes,
-        app.guidance.note,
-        app.guidance.notes_focused,
-        t.guidance_notes,
-        status,
-        notes_area,
-        buf,
-        state,
-    );
+    draw_detail(app, &detail, status, right, buf, state);
 }

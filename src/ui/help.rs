@@ -27,8 +27,17 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let key_width = rows.iter().map(|(k, _)| str_width(k)).max().unwrap_or(0);
-    let width = (key_width + 30).min(usize::from(area.width)) as u16;
-    let height = (rows.len() as u16 + 4).min(area.height);
+    let label_width = rows.iter().map(|(_, l)| str_width(l)).max().unwrap_or(0);
+    let column_width = key_width + label_width + 3;
+    // One column when it fits, else as many as needed side by side.
+    let fit_rows = usize::from(area.height.saturating_sub(2)).max(1);
+    let columns = rows.len().div_ceil(fit_rows).max(1);
+    let per_column = rows.len().div_ceil(columns).max(1);
+    let title = format!(" {} · {} ", t.help_title, t.view(app.view));
+    let width = (column_width * columns + 2)
+        .max(str_width(&title) + 4)
+        .min(usize::from(area.width)) as u16;
+    let height = (per_column as u16 + 2).min(area.height);
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -39,25 +48,33 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .style(status.theme.base())
-        .title(format!(" {} · {} ", t.help_title, t.view(app.view)))
+        .title(title)
         .title_bottom(format!(" {} ", t.help_close));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    for ((keys, label), y) in rows.iter().zip(inner.y..inner.bottom()) {
-        buf.set_stringn(
-            inner.x + 1,
-            y,
-            keys,
-            key_width,
-            Style::new().add_modifier(Modifier::BOLD),
-        );
-        let x = inner.x + 2 + key_width as u16;
+    for (n, (keys, label)) in rows.iter().enumerate() {
+        let x = inner.x + ((n / per_column) * column_width) as u16 + 1;
+        let y = inner.y + (n % per_column) as u16;
+        if y >= inner.bottom() || x >= inner.right() {
+            continue;
+        }
+        let room = usize::from(inner.right() - x);
         buf.set_stringn(
             x,
             y,
-            label,
-            usize::from(inner.right().saturating_sub(x)),
-            Style::new(),
+            keys,
+            key_width.min(room),
+            Style::new().add_modifier(Modifier::BOLD),
         );
+        let lx = x + key_width as u16 + 1;
+        if lx < inner.right() {
+            buf.set_stringn(
+                lx,
+                y,
+                label,
+                usize::from(inner.right() - lx).min(label_width),
+                Style::new(),
+            );
+        }
     }
 }

@@ -15,9 +15,7 @@ use super::{Status, UiState};
 pub fn draw(
     app: &App,
     status: &Status,
-    pair: TowsPair,
-    index: usize,
-    cursor: usize,
+    (pair, index, cursor): (TowsPair, usize, usize),
     area: Rect,
     buf: &mut Buffer,
     state: &UiState,

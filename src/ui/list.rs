@@ -192,11 +192,18 @@ fn draw_entry(
     let text = for_display(&row.text);
     let lines = cache.lines(&text, g.text_width);
     let rows = lines.len().max(1).min(usize::from(area.height));
-    let x_text = area.x.saturating_add(1 + g.number_width as u16);
     for (r, y) in (area.y..).take(rows).enumerate() {
         buf.set_style(Rect::new(area.x, y, area.width, 1), style);
         if let Some(range) = lines.get(r) {
-            buf.set_stringn(x_text, y, &text[range.clone()], g.text_width, style);
+            put(
+                buf,
+                area,
+                1 + g.number_width,
+                y,
+                &text[range.clone()],
+                g.text_width,
+                style,
+            );
         }
     }
     let number = if look.numbered {
@@ -204,25 +211,35 @@ fn draw_entry(
     } else {
         "• ".to_owned()
     };
-    buf.set_stringn(
-        area.x.saturating_add(1),
-        area.y,
-        &number,
-        g.number_width,
-        style.patch(look.accent).add_modifier(Modifier::BOLD),
-    );
+    let number_style = style.patch(look.accent).add_modifier(Modifier::BOLD);
+    put(buf, area, 1, area.y, &number, g.number_width, number_style);
     if let Some(badge) = &row.badge {
-        let w = str_width(badge) as u16;
-        let x = area.right().saturating_sub(w);
-        buf.set_stringn(
-            x,
-            area.y,
-            badge,
-            usize::from(w),
-            style.add_modifier(Modifier::BOLD),
-        );
+        // A badge only where it does not cover the number column.
+        let w = str_width(badge);
+        if w + 1 + g.number_width < usize::from(area.width) {
+            put(
+                buf,
+                area,
+                usize::from(area.width) - w,
+                area.y,
+                badge,
+                w,
+                style.add_modifier(Modifier::BOLD),
+            );
+        }
     }
     rows as u16
+}
+
+/// Writes `text` at column `dx` of `area`, clipped to the area: a narrow
+/// pane never spills into its border or its neighbour.
+#[allow(clippy::too_many_arguments)]
+fn put(buf: &mut Buffer, area: Rect, dx: usize, y: u16, text: &str, width: usize, style: Style) {
+    let room = usize::from(area.width).saturating_sub(dx);
+    if room == 0 {
+        return;
+    }
+    buf.set_stringn(area.x + dx as u16, y, text, width.min(room), style);
 }
 
 /// Wrapped text from the top of `area`, sanitised; returns the rows used.

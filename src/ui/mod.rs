@@ -130,9 +130,7 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
             links::draw(
                 app,
                 status,
-                *pair,
-                *index,
-                *cursor,
+                (*pair, *index, *cursor),
                 body,
                 frame.buffer_mut(),
                 state,

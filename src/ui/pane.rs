@@ -31,6 +31,7 @@ pub struct PaneSpec<'a> {
     pub empty: &'a str,
     /// Columns for badges (votes) in the list, 0 for none.
     pub badge_width: usize,
+    pub theme: &'a Theme,
 }
 
 pub fn draw_pane<'r>(
@@ -40,9 +41,9 @@ pub fn draw_pane<'r>(
     view: PaneView,
     area: Rect,
     buf: &mut Buffer,
-    theme: &Theme,
     cache: &WrapCache,
 ) -> Drawn {
+    let theme = spec.theme;
     let block = block(spec, len, theme);
     let inner = block.inner(area);
     block.render(area, buf);

@@ -33,6 +33,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
             focused: app.strategies.focus == pair,
             empty: t.empty_pane,
             badge_width: 0,
+            theme: &status.theme,
         };
         let view = PaneView {
             selected: app.strategies.selected[pair.index()],
@@ -48,16 +49,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
             };
             Row::owned(format!("{}  → {links}", s.text))
         };
-        let drawn = draw_pane(
-            &spec,
-            items.len(),
-            row,
-            view,
-            rect,
-            buf,
-            &status.theme,
-            &state.cache,
-        );
+        let drawn = draw_pane(&spec, items.len(), row, view, rect, buf, &state.cache);
         state.strategy_offsets[pair.index()] = drawn.offset;
     }
 }

@@ -59,6 +59,7 @@ impl Sandbox {
         let home = tempfile::tempdir().expect("a temporary home folder");
         let data = home.path().join("data");
         fs::create_dir_all(&data).expect("the data folder can be made");
+        fs::create_dir_all(home.path().join("tmp")).expect("a temporary folder can be made");
         Sandbox { home, data }
     }
 
@@ -77,6 +78,7 @@ impl Sandbox {
             ("LC_ALL".into(), locale.into()),
             ("TERM".into(), "xterm-256color".into()),
             ("PATH".into(), "/usr/bin:/bin".into()),
+            ("TMPDIR".into(), format!("{home}/tmp")),
         ]
     }
 
@@ -438,6 +440,14 @@ impl Tui {
         status.exit_code()
     }
 
+    /// Ends the process abruptly (SIGHUP, then SIGKILL), as a closed
+    /// terminal window or a crash would: no destructors run.
+    pub fn kill(&mut self) {
+        self.child.kill().expect("the child can be signalled");
+        let status = self.child.wait().expect("the child can be waited for");
+        self.exited = Some(status);
+    }
+
     /// Whether the process has ended already (without waiting).
     pub fn has_exited(&mut self) -> bool {
         if self.exited.is_none() {
@@ -531,5 +541,16 @@ pub fn assert_terminal_restored(raw: &[u8]) {
             "text was drawn after turning {name} off: {:?}",
             show(&rest)
         );
+    }
+}
+
+impl Tui {
+    /// The text of one cell (a character and the marks stored with it).
+    pub fn cell(&self, row: u16, col: u16) -> String {
+        self.parser()
+            .screen()
+            .cell(row, col)
+            .map(|c| c.contents().to_owned())
+            .unwrap_or_default()
     }
 }

@@ -1,0 +1,133 @@
+//! Thai word and line boundaries that both of ICU's Thai models agree on.
+//!
+//! The dictionary model splits unknown words and abbreviations into pieces
+//! (สถานการณ์|โค|วิด, จป|ฐ., and even ผลก|า|รป|ระ|ชุม); the LSTM model cuts
+//! inside long words (ระเบียบกระทรว|ง). Where both place a boundary it is
+//! almost always a real one, so only those are used: a line breaks less
+//! often, but only between words.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use icu_segmenter::options::{LineBreakOptions, WordBreakInvariantOptions};
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed, WordSegmenter, WordSegmenterBorrowed};
+
+static LINE_DICTIONARY: LazyLock<LineSegmenterBorrowed<'static>> =
+    LazyLock::new(|| LineSegmenter::new_dictionary(LineBreakOptions::default()));
+static LINE_LSTM: LazyLock<LineSegmenterBorrowed<'static>> =
+    LazyLock::new(|| LineSegmenter::new_lstm(LineBreakOptions::default()));
+static WORD_DICTIONARY: LazyLock<WordSegmenterBorrowed<'static>> =
+    LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
+static WORD_LSTM: LazyLock<WordSegmenterBorrowed<'static>> =
+    LazyLock::new(|| WordSegmenter::new_lstm(WordBreakInvariantOptions::default()));
+
+/// Only Thai (and Lao) runs go through the models; elsewhere the two agree.
+fn has_thai(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0E00}'..='\u{0EFF}').contains(&c))
+}
+
+/// Line-break opportunities of `s` (byte offsets, ascending, `s.len()` last).
+pub fn line_breaks(s: &str) -> Vec<usize> {
+    let dictionary: Vec<usize> = LINE_DICTIONARY.segment_str(s).skip(1).collect();
+    if !has_thai(s) {
+        return dictionary;
+    }
+    let lstm: HashSet<usize> = LINE_LSTM.segment_str(s).collect();
+    dictionary
+        .into_iter()
+        .filter(|b| lstm.contains(b))
+        .collect()
+}
+
+/// The words of `s` as byte spans, without the spaces and punctuation between them.
+pub fn word_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut segments: Vec<(usize, usize, bool)> = Vec::new();
+    let mut iter = WORD_DICTIONARY.segment_str(s);
+    let Some(mut start) = iter.next() else {
+        return Vec::new();
+    };
+    while let Some(end) = iter.next() {
+        segments.push((start, end, iter.is_word_like()));
+        start = end;
+    }
+    if has_thai(s) {
+        let lstm: HashSet<usize> = WORD_LSTM.segment_str(s).collect();
+        segments = merge_unconfirmed(segments, &lstm);
+    }
+    segments
+        .into_iter()
+        .filter(|(_, _, word)| *word)
+        .map(|(a, b, _)| (a, b))
+        .collect()
+}
+
+/// Joins neighbouring segments whose shared boundary the other model does not confirm.
+fn merge_unconfirmed(
+    segments: Vec<(usize, usize, bool)>,
+    confirmed: &HashSet<usize>,
+) -> Vec<(usize, usize, bool)> {
+    let mut merged: Vec<(usize, usize, bool)> = Vec::with_capacity(segments.len());
+    for (start, end, word) in segments {
+        match merged.last_mut() {
+            Some(last) if !confirmed.contains(&start) => {
+                last.1 = end;
+                last.2 |= word;
+            }
+            _ => merged.push((start, end, word)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(s: &str, ends: &[usize]) -> Vec<String> {
+        let mut prev = 0;
+        ends.iter()
+            .map(|&e| {
+                let piece = s[prev..e].to_owned();
+                prev = e;
+                piece
+            })
+            .collect()
+    }
+
+    #[test]
+    fn common_words_stay_whole() {
+        let s = "สรุปผลการประชุม";
+        assert!(
+            !line_breaks(s)
+                .iter()
+                .any(|&b| b > "สรุปผล".len() && b < s.len() && b != "สรุปผลการ".len())
+        );
+        let s = "สถานการณ์โควิด-19";
+        assert_eq!(pieces(s, &line_breaks(s)), ["สถานการณ์", "โควิด-19"]);
+    }
+
+    #[test]
+    fn abbreviations_stay_whole() {
+        let s = "ข้อมูล จปฐ. และ กชช.2ค";
+        assert_eq!(
+            pieces(s, &line_breaks(s)),
+            ["ข้อมูล ", "จปฐ. ", "และ ", "กชช.2ค"]
+        );
+    }
+
+    #[test]
+    fn words_are_found_in_a_thai_run() {
+        let s = "การจัดทำแผนหมู่บ้าน";
+        let words: Vec<&str> = word_spans(s).iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(words, ["การ", "จัดทำ", "แผน", "หมู่บ้าน"]);
+    }
+
+    #[test]
+    fn latin_text_is_untouched() {
+        let s = "Prepare village plans";
+        assert_eq!(
+            pieces(s, &line_breaks(s)),
+            ["Prepare ", "village ", "plans"]
+        );
+    }
+}
