@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::app::home::{Home, HomeAction};
 use crate::app::{Action, App, Mode, TextEdit, View};
 use crate::session::{Quadrant, TowsPair};
 use crate::text::Lang;
@@ -39,10 +40,10 @@ pub enum Scope {
     In(View),
 }
 
-pub struct Binding {
+pub struct Binding<A: 'static = Action> {
     pub keys: &'static [Key],
     pub scope: Scope,
-    pub action: Action,
+    pub action: A,
     /// Thai and English labels for the footer and help.
     pub th: &'static str,
     pub en: &'static str,
@@ -50,7 +51,7 @@ pub struct Binding {
     pub footer: bool,
 }
 
-impl Binding {
+impl<A> Binding<A> {
     pub fn label(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Th => self.th,
@@ -62,14 +63,14 @@ impl Binding {
 use Key::*;
 use Scope::*;
 
-const fn b(
+const fn b<A>(
     keys: &'static [Key],
     scope: Scope,
-    action: Action,
+    action: A,
     th: &'static str,
     en: &'static str,
     footer: bool,
-) -> Binding {
+) -> Binding<A> {
     Binding {
         keys,
         scope,
@@ -130,6 +131,44 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Esc], Everywhere, Action::Back, "ปิด", "close", false),
     b(&[Char('q'), Ctrl('c')], Everywhere, Action::Quit, "ออก", "quit", true),
 ];
+
+/// The home screen's keys.
+#[rustfmt::skip]
+pub static HOME_BINDINGS: &[Binding<HomeAction>] = &[
+    b(&[Enter], Everywhere, HomeAction::Open, "เปิด", "open", true),
+    b(&[Char('v')], Everywhere, HomeAction::ViewOnly, "ดูอย่างเดียว", "view", true),
+    b(&[Char('n')], Everywhere, HomeAction::New, "เวทีใหม่", "new", true),
+    b(&[Char('/')], Everywhere, HomeAction::StartFilter, "ค้นหา", "filter", true),
+    b(&[Char('D')], Everywhere, HomeAction::Trash, "ย้ายไปถังขยะ", "to trash", true),
+    b(&[Up, Char('k')], Everywhere, HomeAction::Up, "ขึ้น", "up", false),
+    b(&[Down, Char('j')], Everywhere, HomeAction::Down, "ลง", "down", false),
+    b(&[F(2)], Everywhere, HomeAction::SwitchLang, "English", "ภาษาไทย", true),
+    b(&[Char('?')], Everywhere, HomeAction::ToggleHelp, "ช่วยเหลือ", "help", true),
+    b(&[Esc], Everywhere, HomeAction::Back, "ล้างคำค้น", "clear filter", false),
+    b(&[Char('q'), Ctrl('c')], Everywhere, HomeAction::Quit, "ออก", "quit", true),
+];
+
+/// The action a key asks for on the home screen.
+pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
+    if home.filtering {
+        return match key {
+            Up => Some(HomeAction::Up),
+            Down => Some(HomeAction::Down),
+            Enter => Some(HomeAction::Commit),
+            Esc => Some(HomeAction::Back),
+            Ctrl('c') => Some(HomeAction::Quit),
+            other => match text_action(other)? {
+                Action::Text(edit) => Some(HomeAction::Text(edit)),
+                _ => None,
+            },
+        };
+    }
+    let key = layout_independent(key);
+    HOME_BINDINGS
+        .iter()
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action.clone())
+}
 
 /// The bindings that apply in `view`, in table order, each action once.
 pub fn bindings_for(view: View) -> impl Iterator<Item = &'static Binding> {

@@ -34,8 +34,9 @@ struct Cli {
     #[arg(long, global = true, value_enum, default_value = "dark")]
     theme: ThemeArg,
 
+    /// Without a command: the home screen (the sessions in the data folder)
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -180,7 +181,10 @@ impl Context {
     }
 }
 
-fn run(ctx: &Context, command: Command) -> Result<ExitCode, Failure> {
+fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
+    let Some(command) = command else {
+        return home(ctx);
+    };
     match command {
         Command::New {
             title,
@@ -216,6 +220,22 @@ fn run(ctx: &Context, command: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The home screen: the session browser on the data folder.
+fn home(ctx: &Context) -> Result<ExitCode, Failure> {
+    let dir = ctx.data_dir()?;
+    let new_session = |lang: Lang| {
+        let lang_ctx = Context {
+            lang,
+            data_dir: Some(dir.clone()),
+            theme: ctx.theme,
+        };
+        create_session(&lang_ctx, None, None).map_err(|f| f.message)
+    };
+    tui::run_home(&dir, ctx.lang, ctx.theme, new_session)
+        .map_err(|e| Failure::invalid(format!("{}: {e}", dir.display())))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The editing screen on `path` (read-only with `viewing`).
@@ -267,11 +287,7 @@ fn create_session(
         None => summary::default_title(now.date_naive(), ctx.lang),
     };
     let new: Session = template::instantiate(base, &title, now, ctx.lang);
-    let dir = ctx.data_dir()?;
-    store::ensure_dir(&dir).map_err(|e| Failure::invalid(format!("{}: {e}.", dir.display())))?;
-    let path = store::file_name_for(&dir, now.date_naive(), &new.title);
-    store::save_session(&path, &new).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
-    Ok(path)
+    store::create_session(&ctx.data_dir()?, &new).map_err(|e| Failure::invalid(e.message(ctx.lang)))
 }
 
 fn validate(ctx: &Context, files: &[PathBuf]) -> ExitCode {

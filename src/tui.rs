@@ -18,8 +18,10 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Position;
 use ratatui::prelude::CrosstermBackend;
 
+use crate::app::home::{Home, HomeRequest};
 use crate::app::{Action, App, Mode, ReadOnly, TextEdit, View};
-use crate::input::{action_for, key_of};
+use crate::i18n::strings;
+use crate::input::{action_for, home_action_for, key_of};
 use crate::session::{self, Loaded};
 use crate::store::{self, SessionLock};
 use crate::text::Lang;
@@ -68,17 +70,40 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// The file a panic message points to: the open session, or the data folder.
+static WORK: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+fn set_work(path: &Path) {
+    if let Ok(mut work) = WORK.lock() {
+        *work = path.display().to_string();
+    }
+}
+
 /// A panic gives the terminal back and says where the work is.
-fn install_panic_hook(path: &Path) {
+fn install_panic_hook() {
     let previous = std::panic::take_hook();
-    let path = path.display().to_string();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
+        let work = WORK.lock().map(|w| w.clone()).unwrap_or_default();
         eprintln!(
-            "wethi: an internal error stopped the program. Your last saved work is in {path}"
+            "wethi: an internal error stopped the program. Your last saved work is in {work}"
         );
         previous(info);
     }));
+}
+
+type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Runs `body` with the terminal in raw mode on the alternate screen, and
+/// gives the terminal back afterwards whatever happens.
+fn with_terminal<T>(body: impl FnOnce(&mut Term) -> Result<T, String>) -> Result<T, String> {
+    install_panic_hook();
+    let guard = TerminalGuard::enter().map_err(|e| e.to_string())?;
+    let mut terminal =
+        Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
+    let result = body(&mut terminal);
+    drop(guard);
+    result
 }
 
 /// Everything about the file the screen edits.
@@ -130,7 +155,14 @@ impl SessionFile {
     }
 }
 
+/// The editing screen on one session, in its own terminal session.
 pub fn run(opening: Opening) -> Result<(), String> {
+    with_terminal(|terminal| edit(terminal, opening).map(|_| ()))
+}
+
+/// Edits one session until the facilitator quits; returns the UI language
+/// they ended with.
+fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
     let Opening {
         path,
         loaded,
@@ -150,6 +182,7 @@ pub fn run(opening: Opening) -> Result<(), String> {
         }
     };
     let mut app = App::new(loaded.session, lang, read_only);
+    set_work(&path);
     let mut file = SessionFile {
         path,
         _lock: lock,
@@ -157,16 +190,96 @@ pub fn run(opening: Opening) -> Result<(), String> {
         saved_revision: 0,
         state: SaveState::Saved,
     };
-    install_panic_hook(&file.path);
-    let guard = TerminalGuard::enter().map_err(|e| e.to_string())?;
-    let mut terminal =
-        Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
-    let result = event_loop(&mut terminal, &mut app, &mut file, theme);
-    drop(guard);
-    // The lock file stays: deleting it while another wethi has it open would
-    // let a third one lock a new file and write beside it. A leftover lock
-    // file holds no lock.
-    result.map_err(|e| e.to_string())
+    // The lock file stays when the screen closes: deleting it while another
+    // wethi has it open would let a third one lock a new file and write
+    // beside it. A leftover lock file holds no lock.
+    event_loop(terminal, &mut app, &mut file, theme).map_err(|e| e.to_string())?;
+    Ok(app.lang)
+}
+
+/// The home screen on the data folder `dir`: browse, filter, open, view,
+/// start a new session (`new_session` writes it and returns its path) or
+/// move one to the trash.
+pub fn run_home(
+    dir: &Path,
+    lang: Lang,
+    theme: Theme,
+    new_session: impl Fn(Lang) -> Result<PathBuf, String>,
+) -> Result<(), String> {
+    set_work(dir);
+    with_terminal(|terminal| {
+        let mut home = Home::new(listing(dir), lang);
+        let mut ui_state = UiState::default();
+        while !home.quit {
+            let status = Status {
+                save: &SaveState::Saved,
+                now: session::now(),
+                theme,
+            };
+            terminal
+                .draw(|frame| ui::home::draw(frame, &home, dir, &status, &mut ui_state))
+                .map_err(|e| e.to_string())?;
+            if event::poll(Duration::from_millis(1000)).map_err(|e| e.to_string())?
+                && let Event::Key(key) = event::read().map_err(|e| e.to_string())?
+                && let Some(action) = key_of(key).and_then(|k| home_action_for(&home, k))
+            {
+                home.update(action);
+            }
+            if let Some(request) = home.request.take() {
+                home.message =
+                    serve(terminal, &mut home, request, theme, &new_session).unwrap_or_else(Some);
+                home.reload(listing(dir));
+                set_work(dir);
+            }
+        }
+        Ok(())
+    })
+}
+
+fn listing(dir: &Path) -> Vec<crate::session::Listed> {
+    store::list_sessions(dir)
+        .map(|(listed, _)| listed)
+        .unwrap_or_default()
+}
+
+/// Carries out what the home screen asked for; returns a line for its
+/// footer (what was done, or as the error, what went wrong).
+fn serve(
+    terminal: &mut Term,
+    home: &mut Home,
+    request: HomeRequest,
+    theme: Theme,
+    new_session: &impl Fn(Lang) -> Result<PathBuf, String>,
+) -> Result<Option<String>, String> {
+    let (path, viewing) = match request {
+        HomeRequest::Open(path) => (path, false),
+        HomeRequest::View(path) => (path, true),
+        HomeRequest::New => (new_session(home.lang)?, false),
+        HomeRequest::Trash(path) => {
+            let moved =
+                store::move_to_trash(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            return Ok(Some(format!(
+                "{}: {}",
+                strings(home.lang).moved_to_trash,
+                moved.display()
+            )));
+        }
+    };
+    let loaded = store::load(&path).map_err(|e| e.message(home.lang))?;
+    // The editing screen starts from a clean screen of its own.
+    terminal.clear().map_err(|e| e.to_string())?;
+    home.lang = edit(
+        terminal,
+        Opening {
+            path,
+            loaded,
+            lang: home.lang,
+            theme,
+            viewing,
+        },
+    )?;
+    terminal.clear().map_err(|e| e.to_string())?;
+    Ok(None)
 }
 
 fn event_loop(

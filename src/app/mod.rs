@@ -5,6 +5,7 @@
 pub mod action;
 pub mod edits;
 pub mod form;
+pub mod home;
 #[cfg(test)]
 mod tests;
 pub mod textbox;

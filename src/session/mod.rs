@@ -2,10 +2,12 @@
 //! files with clear errors. Knows nothing of terminals or folders.
 
 pub mod ids;
+pub mod listing;
 pub mod load;
 pub mod model;
 pub mod template;
 
+pub use listing::Listed;
 pub use load::{LoadError, Loaded, Problem, parse, to_json};
 pub use model::*;
 

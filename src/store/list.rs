@@ -1,42 +1,8 @@
 //! The sessions in a data folder, newest first.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use chrono::NaiveDate;
-
-use crate::session::{LoadError, Quadrant, Session, Timestamp};
-
-/// What the session browser and `wethi list` show of one file.
-#[derive(Debug, Clone)]
-pub struct Listed {
-    pub path: PathBuf,
-    pub id: String,
-    pub title: String,
-    pub date: Option<NaiveDate>,
-    pub venue: String,
-    pub updated_at: Timestamp,
-    /// Items per quadrant, in board order.
-    pub counts: [usize; 4],
-}
-
-impl Listed {
-    pub fn from_session(path: PathBuf, s: &Session) -> Self {
-        Listed {
-            path,
-            id: s.id.clone(),
-            title: s.title.clone(),
-            date: s.meta.date,
-            venue: s.meta.venue.clone(),
-            updated_at: s.updated_at,
-            counts: Quadrant::ALL.map(|q| s.swot.items(q).len()),
-        }
-    }
-
-    /// The day a session is about: its workshop date, else when it was last changed.
-    pub fn day(&self) -> NaiveDate {
-        self.date.unwrap_or_else(|| self.updated_at.date_naive())
-    }
-}
+use crate::session::{Listed, LoadError};
 
 /// Every `*.json` session in `dir` (hidden files and backups excluded),
 /// newest first, and the files that could not be read, each with its reason.

@@ -1,4 +1,4 @@
-//! An advisory lock on a sidecar `<file>.lock`, so a second wethi on the same
+//! An advisory lock on a sidecar `.<file>.lock`, so a second wethi on the same
 //! session opens it read-only instead of overwriting the first one's work.
 
 use std::fs::{File, OpenOptions};
@@ -12,8 +12,11 @@ pub struct SessionLock {
     path: PathBuf,
 }
 
+/// `.NAME.json.lock` beside the session: hidden, so the data folder shows
+/// only sessions.
 pub fn lock_path(session: &Path) -> PathBuf {
-    let mut name = session.file_name().unwrap_or_default().to_os_string();
+    let mut name = std::ffi::OsString::from(".");
+    name.push(session.file_name().unwrap_or_default());
     name.push(".lock");
     session.with_file_name(name)
 }

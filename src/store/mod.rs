@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::session::{LoadError, Loaded, Problem, parse};
 
-pub use list::{Listed, list_sessions};
+pub use crate::session::Listed;
+pub use list::list_sessions;
 pub use lock::SessionLock;
 pub use names::file_name_for;
 pub use save::{SaveError, backup, save_session, write_atomic};
@@ -24,6 +25,42 @@ pub fn default_data_dir() -> Option<PathBuf> {
 /// Creates the data folder on first use.
 pub fn ensure_dir(dir: &Path) -> io::Result<()> {
     std::fs::create_dir_all(dir)
+}
+
+/// Writes a new session into `dir` (created on first use) under a fresh
+/// name from its date and title, and returns the path.
+pub fn create_session(dir: &Path, session: &crate::session::Session) -> Result<PathBuf, SaveError> {
+    ensure_dir(dir).map_err(|source| SaveError {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let day = session
+        .meta
+        .date
+        .unwrap_or_else(|| session.created_at.date_naive());
+    let path = file_name_for(dir, day, &session.title);
+    save_session(&path, session)?;
+    Ok(path)
+}
+
+/// Moves a session file into `.trash/` beside it (never deletes), under a
+/// name not taken there yet. Returns the new path.
+pub fn move_to_trash(path: &Path) -> io::Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new(".")).join(".trash");
+    std::fs::create_dir_all(&dir)?;
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let mut target = dir.join(&name);
+    let mut n = 2;
+    while target.exists() {
+        target = dir.join(format!("{n}-{name}"));
+        n += 1;
+    }
+    std::fs::rename(path, &target)?;
+    Ok(target)
 }
 
 /// Reads and parses a session file; every failure names the file.

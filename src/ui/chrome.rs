@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, EditTarget, Editor, ListId, Mode, seconds_between};
 use crate::i18n::strings;
-use crate::input::{bindings_for, key_name};
+use crate::input::{Binding, bindings_for, key_name};
 use crate::session::Stage;
+use crate::text::Lang;
 use crate::text::date::format_date;
 use crate::text::sanitize::for_display;
 use crate::text::width::{str_width, truncate_to_width};
@@ -153,23 +154,7 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         Mode::Help => format!(" {}", t.help_close),
         Mode::LinkPicker { .. } => format!(" {}", t.links_keys),
         Mode::Form(_) => format!(" {}", t.form_keys),
-        Mode::Normal => {
-            // Whole entries only: a key without its label helps nobody.
-            let mut text = String::new();
-            for b in bindings_for(app.view).filter(|b| b.footer) {
-                let key = b.keys.first().map_or_else(String::new, |k| key_name(*k));
-                let entry = format!(
-                    "{}{key} {}",
-                    if text.is_empty() { " " } else { " · " },
-                    b.label(app.lang)
-                );
-                if str_width(&text) + str_width(&entry) > usize::from(area.width) {
-                    break;
-                }
-                text.push_str(&entry);
-            }
-            text
-        }
+        Mode::Normal => keys_line(bindings_for(app.view), app.lang, area.width),
     };
     buf.set_stringn(
         area.x,
@@ -178,6 +163,29 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         usize::from(area.width),
         theme.dim().add_modifier(Modifier::BOLD),
     );
+}
+
+/// The footer's key hints: whole entries only, as many as fit, since a key
+/// without its label helps nobody.
+pub fn keys_line<A: 'static>(
+    bindings: impl Iterator<Item = &'static Binding<A>>,
+    lang: Lang,
+    width: u16,
+) -> String {
+    let mut text = String::new();
+    for b in bindings.filter(|b| b.footer) {
+        let key = b.keys.first().map_or_else(String::new, |k| key_name(*k));
+        let entry = format!(
+            "{}{key} {}",
+            if text.is_empty() { " " } else { " · " },
+            b.label(lang)
+        );
+        if str_width(&text) + str_width(&entry) > usize::from(width) {
+            break;
+        }
+        text.push_str(&entry);
+    }
+    text
 }
 
 /// "Add to Strengths" / "แก้ไขใน บันทึก".

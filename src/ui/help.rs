@@ -7,14 +7,30 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::App;
 use crate::i18n::strings;
-use crate::input::{bindings_for, key_name};
+use crate::input::{Binding, bindings_for, key_name};
+use crate::text::Lang;
 use crate::text::width::str_width;
 
 use super::Status;
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let t = strings(app.lang);
-    let rows: Vec<(String, &str)> = bindings_for(app.view)
+    let title = format!(" {} · {} ", t.help_title, t.view(app.view));
+    draw_keys(&title, bindings_for(app.view), app.lang, status, area, buf);
+}
+
+/// A centred overlay listing `bindings`: keys and labels, in as many
+/// columns as the area needs so that none is left out.
+pub fn draw_keys<A: 'static>(
+    title: &str,
+    bindings: impl Iterator<Item = &'static Binding<A>>,
+    lang: Lang,
+    status: &Status,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = strings(lang);
+    let rows: Vec<(String, &str)> = bindings
         .map(|b| {
             (
                 b.keys
@@ -22,7 +38,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
                     .map(|k| key_name(*k))
                     .collect::<Vec<_>>()
                     .join(" / "),
-                b.label(app.lang),
+                b.label(lang),
             )
         })
         .collect();
@@ -33,9 +49,8 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let fit_rows = usize::from(area.height.saturating_sub(2)).max(1);
     let columns = rows.len().div_ceil(fit_rows).max(1);
     let per_column = rows.len().div_ceil(columns).max(1);
-    let title = format!(" {} · {} ", t.help_title, t.view(app.view));
     let width = (column_width * columns + 2)
-        .max(str_width(&title) + 4)
+        .max(str_width(title) + 4)
         .min(usize::from(area.width)) as u16;
     let height = (per_column as u16 + 2).min(area.height);
     let rect = Rect {
@@ -48,7 +63,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .style(status.theme.base())
-        .title(title)
+        .title(title.to_owned())
         .title_bottom(format!(" {} ", t.help_close));
     let inner = block.inner(rect);
     block.render(rect, buf);

@@ -9,6 +9,7 @@ pub mod chrome;
 pub mod form;
 pub mod guidance;
 pub mod help;
+pub mod home;
 pub mod links;
 pub mod list;
 pub mod pane;
@@ -56,6 +57,7 @@ pub struct UiState {
     pub stages_offset: usize,
     pub notes_offset: usize,
     pub checklist_offset: usize,
+    pub home_offset: usize,
     pub strategy_offsets: [usize; 4],
     pub action_offsets: [usize; 4],
 }

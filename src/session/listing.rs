@@ -1,0 +1,39 @@
+//! What the session browser and `wethi list` show of one session file.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::model::{Quadrant, Session, Timestamp};
+
+/// One session file as listed.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub path: PathBuf,
+    pub id: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub venue: String,
+    pub updated_at: Timestamp,
+    /// Items per quadrant, in board order.
+    pub counts: [usize; 4],
+}
+
+impl Listed {
+    pub fn from_session(path: PathBuf, s: &Session) -> Self {
+        Listed {
+            path,
+            id: s.id.clone(),
+            title: s.title.clone(),
+            date: s.meta.date,
+            venue: s.meta.venue.clone(),
+            updated_at: s.updated_at,
+            counts: Quadrant::ALL.map(|q| s.swot.items(q).len()),
+        }
+    }
+
+    /// The day a session is about: its workshop date, else when it was last changed.
+    pub fn day(&self) -> NaiveDate {
+        self.date.unwrap_or_else(|| self.updated_at.date_naive())
+    }
+}

@@ -1,0 +1,142 @@
+//! The home screen: past sessions newest first, with date, title, venue and
+//! item counts; a filter line; the keys in the footer.
+
+use std::path::Path;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::widgets::{Block, Widget};
+
+use crate::app::home::Home;
+use crate::i18n::strings;
+use crate::input::HOME_BINDINGS;
+use crate::text::date::format_date_short;
+use crate::text::sanitize::for_display;
+
+use super::chrome::keys_line;
+use super::list::{ListLook, Row, draw_list, draw_wrapped};
+use super::{MIN_HEIGHT, MIN_WIDTH, Status, UiState, cells, help, textbox};
+
+pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: &mut UiState) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let t = strings(home.lang);
+    let theme = &status.theme;
+    Block::new().style(theme.base()).render(area, buf);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_wrapped(t.too_small, area, buf, &state.cache, theme.warning());
+        return;
+    }
+    let bar = theme.base().add_modifier(Modifier::REVERSED);
+    buf.set_style(Rect { height: 1, ..area }, bar);
+    let heading = for_display(&format!(" เวที │ {} · {}", t.home_title, dir.display())).into_owned();
+    buf.set_stringn(
+        area.x,
+        area.y,
+        heading,
+        usize::from(area.width),
+        bar.add_modifier(Modifier::BOLD),
+    );
+    let footer_y = area.bottom() - 1;
+    let footer = match &home.message {
+        Some(message) => for_display(message).into_owned(),
+        None => keys_line(HOME_BINDINGS.iter(), home.lang, area.width),
+    };
+    buf.set_stringn(
+        area.x,
+        footer_y,
+        footer,
+        usize::from(area.width),
+        theme.dim().add_modifier(Modifier::BOLD),
+    );
+    let mut body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    let mut cursor = None;
+    if home.filtering || !home.filter.text().is_empty() {
+        let rect = Rect { height: 3, ..body };
+        cursor = textbox::draw(&home.filter, &format!(" {} ", t.filter), rect, buf, theme)
+            .filter(|_| home.filtering);
+        body = Rect {
+            y: body.y + 3,
+            height: body.height.saturating_sub(3),
+            ..body
+        };
+    }
+    let visible = home.visible();
+    if visible.is_empty() {
+        let message = if home.sessions.is_empty() {
+            t.home_empty
+        } else {
+            t.no_match
+        };
+        buf.set_stringn(
+            body.x + 2,
+            body.y + 1,
+            message,
+            usize::from(body.width.saturating_sub(4)),
+            theme.dim(),
+        );
+    } else {
+        let look = ListLook {
+            numbered: false,
+            badge_width: 15,
+            accent: theme.dim(),
+            selected: theme.selected(),
+            focused: true,
+        };
+        let row = |i: usize| {
+            let l = visible[i];
+            let date = l
+                .date
+                .map_or_else(|| t.no_date.to_owned(), |d| format_date_short(d, home.lang));
+            let title = if l.title.trim().is_empty() {
+                t.untitled
+            } else {
+                &l.title
+            };
+            let venue = if l.venue.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", l.venue)
+            };
+            let [s, w, o, th] = l.counts;
+            Row::owned(format!("{date} · {title}{venue}"))
+                .with_badge(Some(format!("S{s} W{w} O{o} T{th}")))
+        };
+        let list_area = Rect {
+            y: body.y + 1,
+            height: body.height.saturating_sub(1),
+            ..body
+        };
+        let drawn = draw_list(
+            visible.len(),
+            row,
+            Some(home.selected),
+            state.home_offset,
+            &look,
+            list_area,
+            buf,
+            &state.cache,
+        );
+        state.home_offset = drawn.offset;
+    }
+    if home.help {
+        let title = format!(" {} · {} ", t.help_title, t.home_title);
+        help::draw_keys(
+            &title,
+            HOME_BINDINGS.iter(),
+            home.lang,
+            status,
+            body,
+            frame.buffer_mut(),
+        );
+    }
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+    cells::split_am_clusters(frame.buffer_mut());
+}

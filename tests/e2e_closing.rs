@@ -1,0 +1,626 @@
+//! End to end, the closing half of the day: the stage timer in the agenda,
+//! TOWS strategies linked to SWOT items, recommendations and action items,
+//! the summary, and the session details form (product.md §3–§4).
+//!
+//! The real `wethi` in a pseudo-terminal (see `e2e/harness.rs`). No fixed
+//! sleeps: every step polls the screen or the saved file. The timer test
+//! must let real seconds pass; it polls the header and the file for them.
+
+mod common;
+#[path = "e2e/harness.rs"]
+mod harness;
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use harness::{
+    DOWN, ENTER, ESC, F2, RIGHT, SHIFT_TAB, Sandbox, TAB, Tui, note_texts, read_json, squeeze,
+    wait_for_file,
+};
+
+const BACKSPACE: &str = "\x7f";
+
+/// Quits with `q` and checks the exit code.
+fn quit(tui: &mut Tui) {
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0, "wethi exits with 0");
+}
+
+fn assert_valid_session(path: &Path) {
+    let text = std::fs::read_to_string(path).expect("the session file is readable");
+    common::assert_schema_valid(&path.display().to_string(), &text);
+}
+
+/// Whether the screen, whitespace ignored, holds `text` (whitespace ignored).
+fn shows(screen: &str, text: &str) -> bool {
+    squeeze(screen).contains(&squeeze(text))
+}
+
+/// Waits for the add box titled `title`, types `text`, commits it and waits
+/// for the box to close.
+fn add_text(tui: &mut Tui, title: &str, text: &str) {
+    tui.send("a");
+    tui.wait_text(title);
+    tui.send(text);
+    tui.wait_text(text);
+    tui.send(ENTER);
+    tui.wait_for("the add box to close", |s| !shows(s, title));
+}
+
+// ---------------------------------------------------------------------------
+// The stage timer
+// ---------------------------------------------------------------------------
+
+/// The running stage and its time in seconds as the header shows them
+/// ("⏱ S1 00:02 / 1:00:00"), or `None` when no timer shows.
+fn header_timer(header: &str) -> Option<(String, u64)> {
+    let header = squeeze(header);
+    let rest = &header[header.find('⏱')? + '⏱'.len_utf8()..];
+    let (running, rest) = rest.split_once('/')?;
+    // "S100:02": the stage id, then the clock (m:ss or h:mm:ss).
+    let clock_at = running.find(|c: char| c.is_ascii_digit() && false).unwrap_or(0);
+    let _ = clock_at;
+    let id_end = running
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(running.len(), |(i, _)| i);
+    let _ = rest;
+    // The id is a letter and digits, and the clock starts with two digits
+    // and a colon; split where the clock's "NN:" begins.
+    let colon = running.find(':')?;
+    let clock_start = colon.checked_sub(2)?;
+    if clock_start < 2 || id_end < clock_start {
+        return None;
+    }
+    let id = running[..clock_start].to_owned();
+    let seconds = running[clock_start..]
+        .split(':')
+        .try_fold(0u64, |acc, part| Some(acc * 60 + part.parse::<u64>().ok()?))?;
+    Some((id, seconds))
+}
+
+/// Waits until the header shows stage `id`'s timer at `at_least` seconds or
+/// more; returns the seconds shown.
+fn wait_header_timer(tui: &mut Tui, id: &str, at_least: u64) -> u64 {
+    let (_, cols) = tui.size();
+    let what = format!("the header timer of {id} at {at_least} s or more");
+    let header = tui.wait_region(&what, (0, 0, 1, cols), |h| {
+        header_timer(h).is_some_and(|(shown, secs)| shown == id && secs >= at_least)
+    });
+    header_timer(&header).map_or(0, |(_, secs)| secs)
+}
+
+fn stage(json: &Value, index: usize) -> &Value {
+    &json["stages"][index]
+}
+
+#[test]
+fn header_timer_parsing() {
+    assert_eq!(
+        header_timer(" เวที │ T │ Agenda │ ⏱ S1 00:02 / 1:00:00  ✓ saved "),
+        Some(("S1".into(), 2))
+    );
+    assert_eq!(
+        header_timer("x │ ⏱ S12 1:02:03 / 2:00:00"),
+        Some(("S12".into(), 3723))
+    );
+    assert_eq!(header_timer(" เวที │ T │ Agenda  ✓ saved "), None);
+}
+
+#[test]
+fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "T"],
+        100,
+        30,
+    );
+    tui.wait_texts(&["Stages", "S1"]);
+    let file = sb.wait_single_session();
+    let json = read_json(&file);
+    assert_eq!(stage(&json, 0)["id"], "S1");
+    assert_eq!(stage(&json, 0)["elapsed_seconds"], 0);
+    assert_eq!(stage(&json, 0)["running_since"], Value::Null);
+    let timebox = stage(&json, 0)["timebox_minutes"]
+        .as_u64()
+        .expect("a timebox");
+    assert!(header_timer(&tui.row(0)).is_none(), "{}", tui.row(0));
+
+    // Space starts S1's timer: the header shows it and it counts.
+    tui.send(" ");
+    wait_for_file(&file, "S1 running", |j| {
+        match stage(j, 0)["running_since"].as_str() {
+            Some(_) => Ok(()),
+            None => Err(format!("stages[0] is {}", stage(j, 0))),
+        }
+    });
+    wait_header_timer(&mut tui, "S1", 0);
+    let header = tui.row(0);
+    assert!(
+        shows(&header, &format!("/ {}", clock(timebox * 60))),
+        "the timebox in the header: {header}"
+    );
+    wait_header_timer(&mut tui, "S1", 2);
+
+    // Space pauses: the time spent is kept, the timer leaves the header.
+    tui.send(" ");
+    let paused = wait_for_file(&file, "S1 paused after 2 s or more", |j| {
+        let s = stage(j, 0);
+        match (s["elapsed_seconds"].as_u64(), &s["running_since"]) {
+            (Some(e), Value::Null) if e >= 2 => Ok(e),
+            _ => Err(format!("stages[0] is {s}")),
+        }
+    });
+    tui.wait_region("the timer to leave the header", (0, 0, 1, 100), |h| {
+        header_timer(h).is_none()
+    });
+
+    // Started again, then q while it runs: the file says it still runs.
+    tui.send(" ");
+    wait_header_timer(&mut tui, "S1", paused);
+    wait_for_file(&file, "S1 running again", |j| {
+        let s = stage(j, 0);
+        match (s["elapsed_seconds"].as_u64(), s["running_since"].as_str()) {
+            (Some(e), Some(_)) if e == paused => Ok(()),
+            _ => Err(format!("stages[0] is {s}")),
+        }
+    });
+    quit(&mut tui);
+    let json = read_json(&file);
+    let s = stage(&json, 0);
+    assert!(
+        s["running_since"].is_string(),
+        "quitting keeps the timer running: {s}"
+    );
+    assert_eq!(s["elapsed_seconds"].as_u64(), Some(paused), "{s}");
+    assert_valid_session(&file);
+    drop(tui);
+
+    // Reopened: the header shows the timer still running, and it counts on.
+    let path = file.display().to_string();
+    let mut tui = sb.spawn("C.UTF-8", &["--lang", "en", "open", &path], 100, 30);
+    tui.wait_text("Stages");
+    let first = wait_header_timer(&mut tui, "S1", paused);
+    let later = wait_header_timer(&mut tui, "S1", first + 1);
+    assert!(later > first);
+
+    // x marks the stage done, which also stops its timer.
+    tui.send("x");
+    let done = wait_for_file(&file, "S1 done", |j| {
+        let s = stage(j, 0);
+        match (&s["done"], &s["running_since"], s["elapsed_seconds"].as_u64()) {
+            (Value::Bool(true), Value::Null, Some(e)) if e >= later => Ok(e),
+            _ => Err(format!("stages[0] is {s}")),
+        }
+    });
+    tui.wait_region("the timer to leave the header", (0, 0, 1, 100), |h| {
+        header_timer(h).is_none()
+    });
+    tui.wait_text("✓ Introduction");
+
+    // + raises the timebox by 5 minutes; the stage keeps its time.
+    tui.send("+");
+    wait_for_file(&file, "a timebox 5 minutes longer", |j| {
+        let s = stage(j, 0);
+        if s["timebox_minutes"].as_u64() == Some(timebox + 5)
+            && s["elapsed_seconds"].as_u64() == Some(done)
+            && s["done"] == true
+        {
+            Ok(())
+        } else {
+            Err(format!("stages[0] is {s}"))
+        }
+    });
+    tui.wait_text(&format!("/{}′", timebox + 5));
+    // The other stages are untouched.
+    let json = read_json(&file);
+    for s in &json["stages"].as_array().unwrap()[1..] {
+        assert_eq!(
+            (&s["elapsed_seconds"], &s["running_since"], &s["done"]),
+            (&json!(0), &Value::Null, &json!(false)),
+            "{s}"
+        );
+    }
+    quit(&mut tui);
+    assert_valid_session(&file);
+}
+
+fn clock(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Strategies linked to SWOT items
+// ---------------------------------------------------------------------------
+
+fn ids(json: &Value, quadrant: &str) -> Vec<String> {
+    json["swot"][quadrant]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| i["id"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn so_links(json: &Value) -> Vec<String> {
+    json["strategies"]["so"][0]["links"]
+        .as_array()
+        .map(|l| {
+            l.iter()
+                .map(|i| i.as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_strategy_links_swot_items_and_deleting_an_item_unlinks_it_until_undone() {
+    const STRENGTH: &str = "ชุมชนสามัคคี";
+    const OPPORTUNITY: &str = "ตลาดออนไลน์";
+    const STRATEGY: &str = "ใช้ความสามัคคีขยายตลาด";
+
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Links"],
+        120,
+        40,
+    );
+    tui.wait_text("Stages");
+    let file = sb.wait_single_session();
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send(TAB);
+    tui.wait_text("▶ [s] Strengths (0)");
+
+    tui.send("s");
+    add_text(&mut tui, "Add to Strengths", STRENGTH);
+    tui.send("o");
+    tui.wait_text("▶ [o] Opportunities (0)");
+    add_text(&mut tui, "Add to Opportunities", OPPORTUNITY);
+    tui.wait_texts(&["[s] Strengths (1)", "[o] Opportunities (1)"]);
+
+    // Strategies: a, a Thai strategy in SO.
+    tui.send(TAB);
+    tui.wait_text("▶ [1] SO Aggressive (0)");
+    add_text(&mut tui, "Add to SO Aggressive", STRATEGY);
+    tui.wait_texts(&["[1] SO Aggressive (1)", STRATEGY, "no links yet"]);
+    wait_for_file(&file, "the strategy", |j| {
+        let so = note_texts(&j["strategies"]["so"]);
+        if so == [STRATEGY] && so_links(j).is_empty() {
+            Ok(())
+        } else {
+            Err(format!("strategies.so is {}", j["strategies"]["so"]))
+        }
+    });
+
+    // l: the picker lists the strengths, then the opportunities.
+    tui.send("l");
+    let screen = tui.wait_texts(&["Link to SWOT items", "☐ S1", "☐ O1"]);
+    let flat = squeeze(&screen);
+    let (s_at, o_at) = (flat.find("☐S1"), flat.find("☐O1"));
+    assert!(s_at < o_at, "strengths first:\n{screen}");
+    assert!(shows(&screen, &format!("S1  {STRENGTH}")), "{screen}");
+    assert!(shows(&screen, &format!("O1  {OPPORTUNITY}")), "{screen}");
+    tui.send(" ");
+    tui.wait_texts(&["☑ S1", "☐ O1"]);
+    tui.send(DOWN);
+    tui.send(" ");
+    tui.wait_texts(&["☑ S1", "☑ O1"]);
+    tui.send(ENTER);
+    tui.wait_for("the picker to close", |s| !s.contains("Link to SWOT items"));
+    tui.wait_text(&format!("{STRATEGY} → S1 · O1"));
+
+    let json = wait_for_file(&file, "both links", |j| {
+        let want = [ids(j, "strengths"), ids(j, "opportunities")].concat();
+        if want.len() == 2 && so_links(j) == want {
+            Ok(j.clone())
+        } else {
+            Err(format!("links {:?}, items {want:?}", so_links(j)))
+        }
+    });
+    let strength_id = ids(&json, "strengths")[0].clone();
+    let opportunity_id = ids(&json, "opportunities")[0].clone();
+    assert_valid_session(&file);
+
+    // Back on the board, d deletes the strength: its link goes with it.
+    tui.send(SHIFT_TAB);
+    tui.wait_text("[s] Strengths (1)");
+    tui.send("s");
+    tui.wait_text("▶ [s] Strengths (1)");
+    tui.send("d");
+    tui.wait_text("▶ [s] Strengths (0)");
+    wait_for_file(&file, "the strength and its link gone", |j| {
+        if ids(j, "strengths").is_empty() && so_links(j) == [opportunity_id.clone()] {
+            Ok(())
+        } else {
+            Err(format!(
+                "strengths {:?}, links {:?}",
+                ids(j, "strengths"),
+                so_links(j)
+            ))
+        }
+    });
+    tui.send(TAB);
+    tui.wait_text(&format!("{STRATEGY} → O1"));
+    assert!(!shows(&tui.screen(), "S1"), "{}", tui.screen());
+
+    // u brings back the item and the link together (and shows the board).
+    tui.send("u");
+    tui.wait_texts(&["[s] Strengths (1)", STRENGTH, "undone"]);
+    wait_for_file(&file, "the strength and its link back", |j| {
+        if ids(j, "strengths") == [strength_id.clone()]
+            && so_links(j) == [strength_id.clone(), opportunity_id.clone()]
+        {
+            Ok(())
+        } else {
+            Err(format!(
+                "strengths {:?}, links {:?}",
+                ids(j, "strengths"),
+                so_links(j)
+            ))
+        }
+    });
+    tui.send(TAB);
+    tui.wait_text(&format!("{STRATEGY} → S1 · O1"));
+    quit(&mut tui);
+    assert_valid_session(&file);
+}
+
+// ---------------------------------------------------------------------------
+// Recommendations, action items and the summary
+// ---------------------------------------------------------------------------
+
+/// The text, owner, due date and done flag of every saved action item.
+fn actions(json: &Value) -> Vec<Value> {
+    json["actions"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|a| {
+                    json!({
+                        "text": a["text"],
+                        "owner": a["owner"],
+                        "due": a["due"],
+                        "done": a["done"],
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn wait_actions(file: &Path, what: &str, want: &[Value]) {
+    wait_for_file(file, what, |j| {
+        let got = actions(j);
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("actions are {got:?}"))
+        }
+    });
+}
+
+#[test]
+fn recommendations_and_action_items_are_saved_and_summarised() {
+    const RECOMMENDATION: &str = "ควรจัดเวทีทุกไตรมาส";
+    const ACTION: &str = "ซ่อมฝายกั้นน้ำ";
+    const OWNER: &str = "นายสมชาย";
+    const SECOND: &str = "จัดทำแผนที่";
+
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Closing"],
+        120,
+        40,
+    );
+    tui.wait_text("Stages");
+    let file = sb.wait_single_session();
+    for _ in 0..4 {
+        tui.send(TAB);
+    }
+    tui.wait_texts(&["▶ Recommendations (0)", "Action items (0)"]);
+
+    // a on Recommendations: a plain text box.
+    add_text(&mut tui, "Add to Recommendations", RECOMMENDATION);
+    tui.wait_text("Recommendations (1)");
+    wait_for_file(&file, "the recommendation", |j| {
+        let texts = note_texts(&j["recommendations"]);
+        if texts == [RECOMMENDATION] {
+            Ok(())
+        } else {
+            Err(format!("recommendations are {texts:?}"))
+        }
+    });
+
+    // → Action items, a: the form (text, Tab owner, Tab due date).
+    tui.send(RIGHT);
+    tui.wait_text("▶ Action items (0)");
+    tui.send("a");
+    tui.wait_texts(&["Action item", "Text:", "Owner:", "Due:"]);
+    tui.send(ACTION);
+    tui.send(TAB);
+    tui.send(OWNER);
+    tui.send(TAB);
+    tui.send("31/2/2564");
+    tui.wait_texts(&[ACTION, OWNER, "31/2/2564"]);
+    // No 31 February: the form stays open and says why, quoting the input.
+    tui.send(ENTER);
+    tui.wait_text("“31/2/2564” is not a real date");
+    let screen = tui.screen();
+    for part in ["Text:", "Owner:", "Due:", ACTION, OWNER] {
+        assert!(shows(&screen, part), "the form keeps {part:?}:\n{screen}");
+    }
+    assert!(
+        actions(&read_json(&file)).is_empty(),
+        "nothing saved while the date is wrong"
+    );
+
+    // The cursor is on the due date: Backspace it away and type a real one.
+    tui.send(&BACKSPACE.repeat("31/2/2564".chars().count()));
+    tui.wait_for("the due date to be cleared", |s| !s.contains("31/2/2564\""));
+    tui.send("15/2/2564");
+    tui.wait_text("15/2/2564");
+    tui.send(ENTER);
+    tui.wait_for("the form to close", |s| !s.contains("Owner:"));
+    tui.wait_texts(&["▶ Action items (1)", ACTION, OWNER, "15 Feb 2021"]);
+    let first = json!({"text": ACTION, "owner": OWNER, "due": "2021-02-15", "done": false});
+    wait_actions(&file, "the action item", std::slice::from_ref(&first));
+
+    // Thai digits read the same: ๑๕/๒/๒๕๖๔ is 15/2/2564, 2021-02-15.
+    tui.send("a");
+    tui.wait_text("Owner:");
+    tui.send(SECOND);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send("๑๕/๒/๒๕๖๔");
+    tui.wait_text("๑๕/๒/๒๕๖๔");
+    tui.send(ENTER);
+    tui.wait_for("the form to close", |s| !s.contains("Owner:"));
+    tui.wait_texts(&["▶ Action items (2)", SECOND]);
+    let second = json!({"text": SECOND, "owner": "", "due": "2021-02-15", "done": false});
+    wait_actions(&file, "two action items", &[first.clone(), second.clone()]);
+    assert_valid_session(&file);
+
+    // The summary lists the open actions with owner and due date…
+    tui.send(TAB);
+    tui.wait_texts(&[
+        "Open action items",
+        &format!("☐ {ACTION} — {OWNER} · 15 Feb 2021"),
+        &format!("☐ {SECOND} — · 15 Feb 2021"),
+    ]);
+    // … in the UI language's calendar.
+    tui.send(F2);
+    tui.wait_texts(&[
+        "สิ่งที่ต้องทำที่ยังไม่เสร็จ",
+        &format!("☐ {ACTION} — {OWNER} · 15 ก.พ. 64"),
+    ]);
+    tui.send(F2);
+    tui.wait_text("Open action items");
+
+    // x in the Actions view: the first action is done.
+    tui.send(SHIFT_TAB);
+    tui.wait_text("▶ Action items (2)");
+    tui.send("k");
+    tui.send("x");
+    tui.wait_text(&format!("☑ {ACTION}"));
+    let done = json!({"text": ACTION, "owner": OWNER, "due": "2021-02-15", "done": true});
+    wait_actions(&file, "the first action done", &[done.clone(), second.clone()]);
+    // The summary no longer lists it as open.
+    tui.send(TAB);
+    tui.wait_text(&format!("☐ {SECOND}"));
+    assert!(!shows(&tui.screen(), ACTION), "{}", tui.screen());
+    // x again opens it again.
+    tui.send(SHIFT_TAB);
+    tui.wait_text(&format!("☑ {ACTION}"));
+    tui.send("x");
+    tui.wait_text(&format!("☐ {ACTION}"));
+    wait_actions(&file, "the first action open again", &[first, second]);
+    quit(&mut tui);
+    assert_valid_session(&file);
+}
+
+// ---------------------------------------------------------------------------
+// Session details
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_session_details_form_saves_the_venue_and_refuses_a_bad_total() {
+    const VENUE: &str = "ศาลาประชาคมหมู่บ้าน";
+    const OTHER: &str = "วัดป่า";
+
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Details"],
+        100,
+        30,
+    );
+    tui.wait_text("Stages");
+    let file = sb.wait_single_session();
+    let before = read_json(&file)["meta"].clone();
+    assert_eq!(before["venue"], "");
+
+    // i, Tab twice (title, date, venue), type, Enter.
+    tui.send("i");
+    tui.wait_texts(&["Session details", "Title:", "Date:", "Venue:", "Total:"]);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send(VENUE);
+    tui.wait_text(VENUE);
+    tui.send(ENTER);
+    tui.wait_for("the form to close", |s| !s.contains("Session details"));
+    wait_for_file(&file, "the venue", |j| {
+        let meta = &j["meta"];
+        let mut want = before.clone();
+        want["venue"] = json!(VENUE);
+        if *meta == want && j["title"] == "Details" {
+            Ok(())
+        } else {
+            Err(format!("meta is {meta}"))
+        }
+    });
+
+    // Again, from any view: a new venue and a total that is not a number.
+    tui.send(TAB);
+    tui.wait_text("G1");
+    tui.send("i");
+    tui.wait_texts(&["Session details", VENUE]);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send(&BACKSPACE.repeat(VENUE.chars().count()));
+    tui.send(OTHER);
+    tui.wait_text(OTHER);
+    // Shift-Tab back round: title, then the new group, then the total.
+    for _ in 0..4 {
+        tui.send(SHIFT_TAB);
+    }
+    tui.send("abc");
+    tui.send(ENTER);
+    tui.wait_text("“abc” is not a whole number");
+    assert!(shows(&tui.screen(), "Session details"), "the form stays open");
+    let json = read_json(&file);
+    assert_eq!(json["meta"]["venue"], VENUE, "nothing saved");
+    assert_eq!(json["meta"]["participants"]["total"], Value::Null);
+
+    // The cursor is on the total: fixed with Thai digits, it saves.
+    tui.send(&BACKSPACE.repeat(3));
+    tui.send("๕๕");
+    tui.wait_text("๕๕");
+    tui.send(ENTER);
+    tui.wait_for("the form to close", |s| !s.contains("Session details"));
+    wait_for_file(&file, "the new venue and the total", |j| {
+        let meta = &j["meta"];
+        if meta["venue"] == OTHER && meta["participants"]["total"] == 55 {
+            Ok(())
+        } else {
+            Err(format!("meta is {meta}"))
+        }
+    });
+
+    // Esc cancels: nothing changes.
+    let saved = read_json(&file);
+    tui.send("i");
+    tui.wait_text("Session details");
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send("xyz");
+    tui.wait_text(&format!("{OTHER}xyz"));
+    tui.send(ESC);
+    tui.wait_for("the form to close", |s| !s.contains("Session details"));
+    quit(&mut tui);
+    assert_eq!(read_json(&file)["meta"], saved["meta"]);
+    assert_valid_session(&file);
+}
