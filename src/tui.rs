@@ -266,8 +266,8 @@ fn serve(
         }
     };
     let loaded = store::load(&path).map_err(|e| e.message(home.lang))?;
-    // The editing screen starts from a clean screen of its own.
-    terminal.clear().map_err(|e| e.to_string())?;
+    // Both screens draw through the same terminal, so its buffers always
+    // match the screen: no clearing between them.
     home.lang = edit(
         terminal,
         Opening {
@@ -278,7 +278,6 @@ fn serve(
             viewing,
         },
     )?;
-    terminal.clear().map_err(|e| e.to_string())?;
     Ok(None)
 }
 

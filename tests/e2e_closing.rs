@@ -37,6 +37,25 @@ fn shows(screen: &str, text: &str) -> bool {
     squeeze(screen).contains(&squeeze(text))
 }
 
+/// The text of a region without whitespace or box-drawing borders, so an
+/// entry wrapped onto two rows of a pane reads as one.
+fn unboxed(region: &str) -> String {
+    squeeze(region)
+        .chars()
+        .filter(|c| !('\u{2500}'..='\u{257f}').contains(c))
+        .collect()
+}
+
+/// Waits until the pane at `rect` (top, left, height, width) holds every
+/// one of `texts`, whitespace, borders and wrapping ignored.
+fn wait_pane_texts(tui: &mut Tui, rect: (u16, u16, u16, u16), texts: &[&str]) -> String {
+    let want: Vec<String> = texts.iter().map(|t| unboxed(t)).collect();
+    tui.wait_region(&format!("{texts:?} in the pane"), rect, |r| {
+        let r = unboxed(r);
+        want.iter().all(|w| r.contains(w))
+    })
+}
+
 /// Waits for the add box titled `title`, types `text`, commits it and waits
 /// for the box to close.
 fn add_text(tui: &mut Tui, title: &str, text: &str) {
@@ -55,30 +74,16 @@ fn add_text(tui: &mut Tui, title: &str, text: &str) {
 /// The running stage and its time in seconds as the header shows them
 /// ("⏱ S1 00:02 / 1:00:00"), or `None` when no timer shows.
 fn header_timer(header: &str) -> Option<(String, u64)> {
-    let header = squeeze(header);
     let rest = &header[header.find('⏱')? + '⏱'.len_utf8()..];
-    let (running, rest) = rest.split_once('/')?;
-    // "S100:02": the stage id, then the clock (m:ss or h:mm:ss).
-    let clock_at = running.find(|c: char| c.is_ascii_digit() && false).unwrap_or(0);
-    let _ = clock_at;
-    let id_end = running
-        .char_indices()
-        .skip(1)
-        .find(|(_, c)| !c.is_ascii_digit())
-        .map_or(running.len(), |(i, _)| i);
-    let _ = rest;
-    // The id is a letter and digits, and the clock starts with two digits
-    // and a colon; split where the clock's "NN:" begins.
-    let colon = running.find(':')?;
-    let clock_start = colon.checked_sub(2)?;
-    if clock_start < 2 || id_end < clock_start {
+    let mut words = rest.split_whitespace();
+    let (id, clock, slash) = (words.next()?, words.next()?, words.next()?);
+    if slash != "/" {
         return None;
     }
-    let id = running[..clock_start].to_owned();
-    let seconds = running[clock_start..]
+    let seconds = clock
         .split(':')
         .try_fold(0u64, |acc, part| Some(acc * 60 + part.parse::<u64>().ok()?))?;
-    Some((id, seconds))
+    Some((id.to_owned(), seconds))
 }
 
 /// Waits until the header shows stage `id`'s timer at `at_least` seconds or
@@ -112,12 +117,7 @@ fn header_timer_parsing() {
 #[test]
 fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "T"],
-        100,
-        30,
-    );
+    let mut tui = sb.spawn("C.UTF-8", &["--lang", "en", "new", "--title", "T"], 100, 30);
     tui.wait_texts(&["Stages", "S1"]);
     let file = sb.wait_single_session();
     let json = read_json(&file);
@@ -131,12 +131,14 @@ fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
 
     // Space starts S1's timer: the header shows it and it counts.
     tui.send(" ");
-    wait_for_file(&file, "S1 running", |j| {
-        match stage(j, 0)["running_since"].as_str() {
+    wait_for_file(
+        &file,
+        "S1 running",
+        |j| match stage(j, 0)["running_since"].as_str() {
             Some(_) => Ok(()),
             None => Err(format!("stages[0] is {}", stage(j, 0))),
-        }
-    });
+        },
+    );
     wait_header_timer(&mut tui, "S1", 0);
     let header = tui.row(0);
     assert!(
@@ -191,7 +193,11 @@ fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
     tui.send("x");
     let done = wait_for_file(&file, "S1 done", |j| {
         let s = stage(j, 0);
-        match (&s["done"], &s["running_since"], s["elapsed_seconds"].as_u64()) {
+        match (
+            &s["done"],
+            &s["running_since"],
+            s["elapsed_seconds"].as_u64(),
+        ) {
             (Value::Bool(true), Value::Null, Some(e)) if e >= later => Ok(e),
             _ => Err(format!("stages[0] is {s}")),
         }
@@ -199,7 +205,7 @@ fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
     tui.wait_region("the timer to leave the header", (0, 0, 1, 100), |h| {
         header_timer(h).is_none()
     });
-    tui.wait_text("✓ Introduction");
+    tui.wait_text("✓ ศอช.จ. mandate");
 
     // + raises the timebox by 5 minutes; the stage keeps its time.
     tui.send("+");
@@ -353,8 +359,10 @@ fn a_strategy_links_swot_items_and_deleting_an_item_unlinks_it_until_undone() {
         }
     });
     tui.send(TAB);
-    tui.wait_text(&format!("{STRATEGY} → O1"));
-    assert!(!shows(&tui.screen(), "S1"), "{}", tui.screen());
+    let unlinked = format!("{STRATEGY} → O1");
+    tui.wait_for("the strategy linked to O1 alone", |s| {
+        shows(s, "▶ [1] SO Aggressive (1)") && shows(s, &unlinked) && !shows(s, "S1")
+    });
 
     // u brings back the item and the link together (and shows the board).
     tui.send("u");
@@ -470,12 +478,20 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
 
     // The cursor is on the due date: Backspace it away and type a real one.
     tui.send(&BACKSPACE.repeat("31/2/2564".chars().count()));
-    tui.wait_for("the due date to be cleared", |s| !s.contains("31/2/2564\""));
     tui.send("15/2/2564");
     tui.wait_text("15/2/2564");
     tui.send(ENTER);
     tui.wait_for("the form to close", |s| !s.contains("Owner:"));
-    tui.wait_texts(&["▶ Action items (1)", ACTION, OWNER, "15 Feb 2021"]);
+    // The middle third of the Actions view; 2021 is past, so it is overdue.
+    let action_pane = (1, 40, 38, 40);
+    wait_pane_texts(
+        &mut tui,
+        action_pane,
+        &[
+            "▶ Action items (1)",
+            &format!("1. ☐ {ACTION} — {OWNER} · 15 Feb 2021 · ⚠ overdue"),
+        ],
+    );
     let first = json!({"text": ACTION, "owner": OWNER, "due": "2021-02-15", "done": false});
     wait_actions(&file, "the action item", std::slice::from_ref(&first));
 
@@ -489,7 +505,14 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
     tui.wait_text("๑๕/๒/๒๕๖๔");
     tui.send(ENTER);
     tui.wait_for("the form to close", |s| !s.contains("Owner:"));
-    tui.wait_texts(&["▶ Action items (2)", SECOND]);
+    wait_pane_texts(
+        &mut tui,
+        action_pane,
+        &[
+            "▶ Action items (2)",
+            &format!("2. ☐ {SECOND} — 15 Feb 2021"),
+        ],
+    );
     let second = json!({"text": SECOND, "owner": "", "due": "2021-02-15", "done": false});
     wait_actions(&file, "two action items", &[first.clone(), second.clone()]);
     assert_valid_session(&file);
@@ -499,8 +522,9 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
     tui.wait_texts(&[
         "Open action items",
         &format!("☐ {ACTION} — {OWNER} · 15 Feb 2021"),
-        &format!("☐ {SECOND} — · 15 Feb 2021"),
+        &format!("☐ {SECOND}"),
     ]);
+    // (How a missing owner shows is the test after this one.)
     // … in the UI language's calendar.
     tui.send(F2);
     tui.wait_texts(&[
@@ -517,11 +541,17 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
     tui.send("x");
     tui.wait_text(&format!("☑ {ACTION}"));
     let done = json!({"text": ACTION, "owner": OWNER, "due": "2021-02-15", "done": true});
-    wait_actions(&file, "the first action done", &[done.clone(), second.clone()]);
+    wait_actions(
+        &file,
+        "the first action done",
+        &[done.clone(), second.clone()],
+    );
     // The summary no longer lists it as open.
     tui.send(TAB);
-    tui.wait_text(&format!("☐ {SECOND}"));
-    assert!(!shows(&tui.screen(), ACTION), "{}", tui.screen());
+    let open_second = format!("☐ {SECOND}");
+    tui.wait_for("the summary without the done action", |s| {
+        shows(s, "Open action items") && shows(s, &open_second) && !shows(s, ACTION)
+    });
     // x again opens it again.
     tui.send(SHIFT_TAB);
     tui.wait_text(&format!("☑ {ACTION}"));
@@ -583,14 +613,17 @@ fn the_session_details_form_saves_the_venue_and_refuses_a_bad_total() {
     tui.send(&BACKSPACE.repeat(VENUE.chars().count()));
     tui.send(OTHER);
     tui.wait_text(OTHER);
-    // Shift-Tab back round: title, then the new group, then the total.
+    // Shift-Tab back round: date, title, the new group, then the total.
     for _ in 0..4 {
         tui.send(SHIFT_TAB);
     }
     tui.send("abc");
     tui.send(ENTER);
     tui.wait_text("“abc” is not a whole number");
-    assert!(shows(&tui.screen(), "Session details"), "the form stays open");
+    assert!(
+        shows(&tui.screen(), "Session details"),
+        "the form stays open"
+    );
     let json = read_json(&file);
     assert_eq!(json["meta"]["venue"], VENUE, "nothing saved");
     assert_eq!(json["meta"]["participants"]["total"], Value::Null);
@@ -623,4 +656,81 @@ fn the_session_details_form_saves_the_venue_and_refuses_a_bad_total() {
     quit(&mut tui);
     assert_eq!(read_json(&file)["meta"], saved["meta"]);
     assert_valid_session(&file);
+}
+
+/// The screen row that holds `text` (whitespace ignored), without trailing blanks.
+fn row_with(tui: &Tui, text: &str) -> Option<String> {
+    let (rows, _) = tui.size();
+    (0..rows)
+        .map(|r| tui.row(r))
+        .find(|row| shows(row, text))
+        .map(|row| row.trim_end().to_owned())
+}
+
+#[test]
+fn the_summary_shows_only_the_details_an_action_has() {
+    // product.md §3: the summary lists open actions "with owner and due
+    // date". Like the Actions view, it leaves out what an action lacks
+    // rather than printing a dangling "— ·".
+    const DATED: &str = "ทำป้ายประกาศ";
+    const BARE: &str = "โทรนัดวิทยากร";
+
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn(
+        "C.UTF-8",
+        &["--lang", "en", "new", "--title", "Bare"],
+        120,
+        40,
+    );
+    tui.wait_text("Stages");
+    let file = sb.wait_single_session();
+    for _ in 0..4 {
+        tui.send(TAB);
+    }
+    tui.wait_text("▶ Recommendations (0)");
+    tui.send(RIGHT);
+    tui.wait_text("▶ Action items (0)");
+    // A due date and no owner; then neither.
+    tui.send("a");
+    tui.wait_text("Owner:");
+    tui.send(DATED);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send("15/2/2564");
+    tui.send(ENTER);
+    tui.wait_text("▶ Action items (1)");
+    tui.send("a");
+    tui.wait_text("Owner:");
+    tui.send(BARE);
+    tui.send(ENTER);
+    tui.wait_text("▶ Action items (2)");
+    wait_actions(
+        &file,
+        "two actions",
+        &[
+            json!({"text": DATED, "owner": "", "due": "2021-02-15", "done": false}),
+            json!({"text": BARE, "owner": "", "due": null, "done": false}),
+        ],
+    );
+    // The Actions view shows just what each has.
+    let action_pane = (1, 40, 38, 40);
+    let pane = wait_pane_texts(&mut tui, action_pane, &[DATED, BARE]);
+    assert!(
+        unboxed(&pane).contains(&unboxed(&format!("{DATED} — 15 Feb 2021"))),
+        "{pane}"
+    );
+
+    tui.send(TAB);
+    tui.wait_texts(&["Open action items", DATED, BARE]);
+    let dated = row_with(&tui, DATED).unwrap_or_default();
+    let bare = row_with(&tui, BARE).unwrap_or_default();
+    assert!(
+        dated.ends_with(&format!("☐ {DATED} — 15 Feb 2021")),
+        "a due date without an owner: {dated:?}"
+    );
+    assert!(
+        bare.ends_with(&format!("☐ {BARE}")),
+        "neither owner nor due date: {bare:?}"
+    );
+    quit(&mut tui);
 }

@@ -122,6 +122,8 @@ fn display_char(c: char) -> Option<char> {
         '\u{00}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
         '\u{7F}' => Some('\u{2421}'),
         '\u{80}'..='\u{9F}' => Some(C1_REPLACEMENT),
+        // Line and paragraph separators would break a drawn line like a newline.
+        '\u{2028}' | '\u{2029}' => Some('\u{2424}'),
         c if is_bidi_control(c) => None,
         c => Some(c),
     }

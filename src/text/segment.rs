@@ -6,7 +6,9 @@
 //! almost always a real one, so only those are used: a line breaks less
 //! often, but only between words.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use icu_segmenter::options::{LineBreakOptions, WordBreakInvariantOptions};
@@ -26,8 +28,34 @@ fn has_thai(s: &str) -> bool {
     s.chars().any(|c| ('\u{0E00}'..='\u{0EFF}').contains(&c))
 }
 
+/// How many texts' breaks are remembered before starting over.
+const MEMO_BOUND: usize = 4096;
+
+thread_local! {
+    /// Breaks do not depend on the width, and the LSTM model is slow (about
+    /// a quarter of a millisecond for an item): each text is segmented once,
+    /// and a resize only re-fits lines.
+    static LINE_MEMO: RefCell<HashMap<Box<str>, Rc<[usize]>>> = RefCell::new(HashMap::new());
+}
+
 /// Line-break opportunities of `s` (byte offsets, ascending, `s.len()` last).
-pub fn line_breaks(s: &str) -> Vec<usize> {
+pub fn line_breaks(s: &str) -> Rc<[usize]> {
+    if let Some(hit) = LINE_MEMO.with(|m| m.try_borrow().ok().and_then(|m| m.get(s).cloned())) {
+        return hit;
+    }
+    let breaks: Rc<[usize]> = compute_line_breaks(s).into();
+    LINE_MEMO.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            if m.len() >= MEMO_BOUND {
+                m.clear();
+            }
+            m.insert(s.into(), Rc::clone(&breaks));
+        }
+    });
+    breaks
+}
+
+fn compute_line_breaks(s: &str) -> Vec<usize> {
     let dictionary: Vec<usize> = LINE_DICTIONARY.segment_str(s).skip(1).collect();
     if !has_thai(s) {
         return dictionary;

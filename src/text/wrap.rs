@@ -1,7 +1,7 @@
 //! Word wrapping that understands Thai.
 //!
 //! Thai is written without spaces between words, so break opportunities come
-//! from `icu_segmenter`'s dictionary line segmenter rather than from spaces.
+//! from `icu_segmenter` (see `segment`) rather than from spaces alone.
 //! Lines are byte ranges into the caller's text so that styling and cursor
 //! code can map screen positions back to the source without copying.
 //!
@@ -17,15 +17,10 @@ use std::rc::Rc;
 
 use super::width::{cluster_width, clusters};
 
-/// The dictionary model, not the LSTM one (`new_auto` is the LSTM today):
-/// on the workshop texts the LSTM cut inside words (ระเบียบกระทรว|ง, ตำ|บล),
-/// which is worse for wrapping than the dictionary's habit of splitting
-/// compounds into their real component words (จัด|ทำ, ส่ง|เสริม).
-/// It is also the faster of the two per string.
 /// Wraps `text` into lines no wider than `width` columns (0 counts as 1).
 ///
 /// Returns one byte range per line, in order. Lines break at line-break
-/// opportunities (spaces, and Thai word boundaries found with a dictionary),
+/// opportunities (spaces, and Thai word boundaries both ICU models agree on),
 /// the spaces at a break are left out of both lines, a word longer than a
 /// line is cut between grapheme clusters, and `'\n'` (or `"\r\n"`) always
 /// ends a line, so consecutive newlines give empty lines. An empty text is
@@ -94,7 +89,7 @@ fn paragraph_clusters(text: &str, range: &Range<usize>) -> Vec<Cluster> {
 fn segment_ends(paragraph: &str, base: usize, cs: &[Cluster]) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut k = 0;
-    for brk in super::segment::line_breaks(paragraph) {
+    for &brk in super::segment::line_breaks(paragraph).iter() {
         let at = base + brk;
         while k < cs.len() && cs[k].start < at {
             k += 1;

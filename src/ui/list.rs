@@ -163,7 +163,7 @@ pub fn draw_list<'a>(
         };
         let row = row(i);
         let style = row.style.patch(style);
-        let used = draw_entry(&g, look, i, &row, rect, buf, cache, style);
+        let (used, whole) = draw_entry(&g, look, i, &row, rect, buf, cache, style);
         drawn.rows.push((
             Rect {
                 height: used,
@@ -172,9 +172,10 @@ pub fn draw_list<'a>(
             i,
         ));
         y += used;
-        last = i;
+        // A last entry cut off at the bottom still counts as hidden.
+        last = if whole { i } else { i.saturating_sub(1) };
     }
-    drawn.hidden_below = len - 1 - last;
+    drawn.hidden_below = len - 1 - last.min(len - 1);
     drawn
 }
 
@@ -188,7 +189,7 @@ fn draw_entry(
     buf: &mut Buffer,
     cache: &WrapCache,
     style: Style,
-) -> u16 {
+) -> (u16, bool) {
     let text = for_display(&row.text);
     let lines = cache.lines(&text, g.text_width);
     let rows = lines.len().max(1).min(usize::from(area.height));
@@ -228,7 +229,7 @@ fn draw_entry(
             );
         }
     }
-    rows as u16
+    (rows as u16, rows >= lines.len())
 }
 
 /// Writes `text` at column `dx` of `area`, clipped to the area: a narrow

@@ -1,0 +1,105 @@
+//! End to end: the home screen (`wethi` with no command) in a pseudo-terminal:
+//! the sessions newest first, the filter, opening one and coming back, a new
+//! session, read-only viewing and the trash.
+
+#[path = "e2e/harness.rs"]
+mod harness;
+
+use std::fs;
+
+use harness::{ENTER, ESC, Sandbox, assert_terminal_restored, read_json, squeeze};
+
+fn sandbox_with_two_sessions() -> Sandbox {
+    let sb = Sandbox::new();
+    let example = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/examples/ubon-2021-01-13.json"
+    ))
+    .expect("the example");
+    fs::write(sb.data.join("ubon.json"), example).expect("write");
+    sb.run(&["new", "--no-open", "--title", "เวทีทดสอบ"]);
+    sb
+}
+
+#[test]
+fn lists_sessions_newest_first_and_opens_the_selected_one() {
+    let sb = sandbox_with_two_sessions();
+    let mut tui = sb.spawn("th_TH.UTF-8", &[], 100, 24);
+    let screen = tui.wait_texts(&["เวทีทดสอบ", "อุบลราชธานี", "S3W3O3T3"]);
+    let squeezed = squeeze(&screen);
+    let newest = squeezed
+        .find("เวทีทดสอบ")
+        .expect("the new session is listed");
+    let older = squeezed.find("อุบลราชธานี").expect("the example is listed");
+    assert!(newest < older, "newest first:\n{screen}");
+    assert!(
+        squeezed.contains("13ม.ค.64"),
+        "dates in the Buddhist era:\n{screen}"
+    );
+
+    // Down to the example, Enter opens it on the agenda; q comes back home.
+    tui.send("j");
+    tui.send(ENTER);
+    tui.wait_texts(&["วาระ", "ขั้นตอน"]);
+    tui.send("q");
+    tui.wait_texts(&["เวทีที่บันทึกไว้"]);
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_terminal_restored(&tui.raw_output());
+}
+
+#[test]
+fn the_filter_finds_thai_text_and_esc_clears_it() {
+    let sb = sandbox_with_two_sessions();
+    let mut tui = sb.spawn("en_US.UTF-8", &["--lang", "en"], 100, 24);
+    tui.wait_texts(&["Sessions", "เวทีทดสอบ"]);
+    tui.send("/");
+    tui.send("รีเจ้นท์");
+    tui.wait_for("only the example is left", |s| {
+        let s = squeeze(s);
+        s.contains("อุบลราชธานี") && !s.contains("เวทีทดสอบ")
+    });
+    tui.send(ENTER);
+    tui.send(ESC);
+    tui.wait_for("both sessions are back", |s| {
+        let s = squeeze(s);
+        s.contains("อุบลราชธานี") && s.contains("เวทีทดสอบ")
+    });
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn n_starts_a_session_v_views_read_only_and_d_moves_to_the_trash() {
+    let sb = Sandbox::new();
+    let mut tui = sb.spawn("en_US.UTF-8", &["--lang", "en"], 100, 24);
+    tui.wait_text("No sessions yet");
+    tui.send("n");
+    tui.wait_texts(&["Agenda", "saved"]);
+    let path = sb.wait_single_session();
+    assert_eq!(read_json(&path)["stages"].as_array().map(Vec::len), Some(4));
+    tui.send("q");
+    tui.wait_text("Sessions");
+
+    tui.send("v");
+    tui.wait_text("read-only");
+    tui.send("a");
+    tui.wait_text("Agenda");
+    tui.send("q");
+    tui.wait_text("Sessions");
+
+    tui.send("D");
+    tui.wait_text("moved to the trash");
+    assert!(sb.session_files().is_empty(), "the session left the folder");
+    let trashed = sb
+        .data
+        .join(".trash")
+        .join(path.file_name().expect("a name"));
+    assert!(
+        trashed.is_file(),
+        "and waits in the trash: {}",
+        trashed.display()
+    );
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
