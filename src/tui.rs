@@ -124,7 +124,7 @@ impl SessionFile {
         }
         if !self.backed_up {
             // The file as it was when opened, before this opening's first save.
-            let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S").to_string();
+            let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S%3f").to_string();
             if store::backup(&self.path, &stamp).is_ok() {
                 self.backed_up = true;
             }

@@ -753,13 +753,15 @@ fn every_change_shown_is_on_disk_and_survives_a_kill_and_reopening_keeps_a_backu
     let both: &[(&str, &[(&str, u64)])] = &[("strengths", &[(FIRST, 1), (SECOND, 0)])];
     swot_is(&read_json(&file), both).unwrap();
 
-    // The file as it was before this opening's first save is kept.
-    let backups: Vec<_> = fs::read_dir(sb.data.join(".backups"))
+    // Each opening keeps the file as it was before its first save: the
+    // newest backup is the file as this opening found it.
+    let mut backups: Vec<_> = fs::read_dir(sb.data.join(".backups"))
         .expect("a .backups folder beside the session")
         .map(|e| e.expect("a readable entry").path())
         .collect();
-    assert_eq!(backups.len(), 1, "{backups:?}");
-    swot_is(&read_json(&backups[0]), shown).unwrap();
+    backups.sort();
+    assert_eq!(backups.len(), 2, "one per opening: {backups:?}");
+    swot_is(&read_json(&backups[1]), shown).unwrap();
 
     quit_cleanly(&mut tui, "q");
     swot_is(&read_json(&file), both).unwrap();

@@ -140,11 +140,10 @@ fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
         },
     );
     wait_header_timer(&mut tui, "S1", 0);
-    let header = tui.row(0);
-    assert!(
-        shows(&header, &format!("/ {}", clock(timebox * 60))),
-        "the timebox in the header: {header}"
-    );
+    let budget = format!("/ {}", clock(timebox * 60));
+    tui.wait_region("the timebox in the header", (0, 0, 1, 100), |h| {
+        h.contains("⏱ S1") && shows(h, &budget)
+    });
     wait_header_timer(&mut tui, "S1", 2);
 
     // Space pauses: the time spent is kept, the timer leaves the header.
@@ -721,11 +720,15 @@ fn the_summary_shows_only_the_details_an_action_has() {
     );
 
     tui.send(TAB);
-    tui.wait_texts(&["Open action items", DATED, BARE]);
+    // The stage times come after the actions, so the rows above are whole.
+    tui.wait_texts(&["Open action items", DATED, BARE, "Time per stage", "S4"]);
     let dated = row_with(&tui, DATED).unwrap_or_default();
     let bare = row_with(&tui, BARE).unwrap_or_default();
+    // The summary shows actions as the Actions view does, overdue mark included.
     assert!(
-        dated.ends_with(&format!("☐ {DATED} — 15 Feb 2021")),
+        dated
+            .trim_end()
+            .ends_with(&format!("☐ {DATED} — 15 Feb 2021 · ⚠ overdue")),
         "a due date without an owner: {dated:?}"
     );
     assert!(

@@ -281,13 +281,27 @@ fn first(len: usize) -> Option<usize> {
     (len > 0).then_some(0)
 }
 
-/// The SWOT items a strategy of `pair` may link to: its two source
-/// quadrants' items, in board order.
-pub fn link_candidates(s: &Session, pair: TowsPair) -> Vec<(Quadrant, usize)> {
-    pair.sources()
+/// The SWOT items the picker of strategy `index` of `pair` lists: its two
+/// source quadrants' items in board order, then any item it links that has
+/// since moved elsewhere, so that every link can still be removed.
+pub fn link_candidates(s: &Session, pair: TowsPair, index: usize) -> Vec<(Quadrant, usize)> {
+    let mut candidates: Vec<(Quadrant, usize)> = pair
+        .sources()
         .into_iter()
         .flat_map(|q| (0..s.swot.items(q).len()).map(move |i| (q, i)))
-        .collect()
+        .collect();
+    let links = s
+        .strategies
+        .items(pair)
+        .get(index)
+        .map(|st| st.links.as_slice())
+        .unwrap_or_default();
+    for id in links {
+        if let Some(found) = s.swot.find(id).filter(|(q, _)| !pair.sources().contains(q)) {
+            candidates.push(found);
+        }
+    }
+    candidates
 }
 
 /// The guidance checklist flattened: each point, then its sub-items.

@@ -228,7 +228,7 @@ fn assert_selections_valid(app: &App) {
             index < s.strategies.items(pair).len(),
             "picker on no strategy"
         );
-        let candidates = link_candidates(s, pair).len();
+        let candidates = link_candidates(s, pair, index).len();
         assert!(
             cursor < candidates.max(1),
             "picker cursor {cursor} of {candidates}"
@@ -1731,7 +1731,7 @@ fn l_opens_the_link_picker_and_space_toggles_links() {
     );
     // SO draws on S1 S2 S3 then O1 O2 O3; SO1 already links S1 and O1.
     assert_eq!(
-        link_candidates(&a.session, TowsPair::SO),
+        link_candidates(&a.session, TowsPair::SO, 0),
         [(S, 0), (S, 1), (S, 2), (O, 0), (O, 1), (O, 2)]
     );
     go(&mut a, Action::ToggleLink);
@@ -2213,4 +2213,46 @@ proptest! {
         prop_assert_eq!(app.revision, 0);
         prop_assert!(!matches!(app.mode, Mode::Editing(_)));
     }
+}
+
+#[test]
+fn a_link_to_an_item_moved_out_of_the_source_quadrants_can_still_be_removed() {
+    use crate::app::link_candidates;
+    let now = chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").unwrap();
+    let mut a = App::new(crate::session::template::builtin().unwrap(), Lang::En, None);
+    a.view = View::Swot;
+    for action in [
+        Action::FocusQuadrant(Quadrant::Strengths),
+        Action::Add,
+        Action::Text(TextEdit::Insert('S')),
+        Action::Commit,
+    ] {
+        a.update(action, now);
+    }
+    a.view = View::Strategies;
+    for action in [
+        Action::Add,
+        Action::Text(TextEdit::Insert('X')),
+        Action::Commit,
+        Action::OpenLinks,
+        Action::ToggleLink,
+        Action::Commit,
+    ] {
+        a.update(action, now);
+    }
+    let id = a.session.swot.strengths[0].id.clone();
+    assert_eq!(a.session.strategies.so[0].links, std::slice::from_ref(&id));
+    // The strength moves to the weaknesses: SO does not draw on them.
+    a.view = View::Swot;
+    a.update(Action::StartMove, now);
+    a.update(Action::MoveTo(Quadrant::Weaknesses), now);
+    assert_eq!(
+        link_candidates(&a.session, TowsPair::SO, 0),
+        [(Quadrant::Weaknesses, 0)]
+    );
+    a.view = View::Strategies;
+    for action in [Action::OpenLinks, Action::ToggleLink, Action::Commit] {
+        a.update(action, now);
+    }
+    assert!(a.session.strategies.so[0].links.is_empty());
 }

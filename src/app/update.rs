@@ -662,7 +662,7 @@ impl App {
         action: Action,
         now: Timestamp,
     ) {
-        let candidates = link_candidates(&self.session, pair);
+        let candidates = link_candidates(&self.session, pair, index);
         let cursor = match action {
             Action::Up => cursor.saturating_sub(1),
             Action::Down => (cursor + 1).min(candidates.len().saturating_sub(1)),

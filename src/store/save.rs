@@ -102,7 +102,13 @@ pub fn backup(path: &Path, stamp: &str) -> io::Result<Option<PathBuf>> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let target = dir.join(format!("{stem}.{stamp}.json"));
+    // Two openings within the same millisecond still keep two backups.
+    let mut target = dir.join(format!("{stem}.{stamp}.json"));
+    let mut n = 2;
+    while target.exists() {
+        target = dir.join(format!("{stem}.{stamp}-{n}.json"));
+        n += 1;
+    }
     let bytes = fs::read(path)?;
     write_atomic(&target, &bytes).map_err(|e| e.source)?;
     prune_backups(&dir, &stem)?;

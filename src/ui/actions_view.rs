@@ -9,12 +9,34 @@ use ratatui::style::Style;
 use crate::app::form::overdue;
 use crate::app::{ActionsPane, App};
 use crate::i18n::strings;
-use crate::session::Note;
+use crate::session::{Action as ActionItem, Note, Timestamp};
+use crate::text::Lang;
 use crate::text::date::format_date_short;
 
 use super::list::Row;
 use super::pane::{PaneSpec, PaneView, draw_pane};
 use super::{Status, UiState};
+
+/// "☐ text — owner · 15 ก.พ. 64 · ⚠ overdue", leaving out what an action
+/// does not have. The Actions view and the Summary show actions alike.
+pub fn action_line(a: &ActionItem, lang: Lang, now: Timestamp) -> String {
+    let mark = if a.done { "☑" } else { "☐" };
+    let mut details = Vec::new();
+    if !a.owner.trim().is_empty() {
+        details.push(a.owner.clone());
+    }
+    if let Some(due) = a.due {
+        details.push(format_date_short(due, lang));
+    }
+    if overdue(a, now) {
+        details.push(format!("⚠ {}", strings(lang).overdue));
+    }
+    if details.is_empty() {
+        format!("{mark} {}", a.text)
+    } else {
+        format!("{mark} {} — {}", a.text, details.join(" · "))
+    }
+}
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
     let third = area.width / 3;
@@ -88,25 +110,8 @@ fn draw_one(
         ActionsPane::Actions => {
             let row = |k: usize| {
                 let a = &s.actions[k];
-                let mark = if a.done { "☑" } else { "☐" };
-                let mut details = Vec::new();
-                if !a.owner.is_empty() {
-                    details.push(a.owner.clone());
-                }
-                if let Some(due) = a.due {
-                    details.push(format_date_short(due, app.lang));
-                }
-                let late = overdue(a, status.now);
-                if late {
-                    details.push(format!("⚠ {}", t.overdue));
-                }
-                let text = if details.is_empty() {
-                    format!("{mark} {}", a.text)
-                } else {
-                    format!("{mark} {} — {}", a.text, details.join(" · "))
-                };
-                let row = Row::owned(text);
-                if late {
+                let row = Row::owned(action_line(a, app.lang, status.now));
+                if overdue(a, status.now) {
                     row.styled(status.theme.error())
                 } else {
                     row

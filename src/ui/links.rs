@@ -33,7 +33,7 @@ pub fn draw(
         .title_bottom(format!(" {} ", t.links_keys));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let candidates = link_candidates(&app.session, pair);
+    let candidates = link_candidates(&app.session, pair, index);
     if candidates.is_empty() {
         buf.set_stringn(
             inner.x + 1,

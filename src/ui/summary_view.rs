@@ -10,9 +10,9 @@ use crate::app::App;
 use crate::app::form::overdue;
 use crate::i18n::strings;
 use crate::session::{Quadrant, TowsPair};
-use crate::text::date::format_date_short;
 use crate::text::sanitize::for_display;
 
+use super::actions_view::action_line;
 use super::chrome::{clock, spent_seconds};
 use super::strategies::link_numbers;
 use super::{Status, UiState};
@@ -109,21 +109,13 @@ fn closing_lines(app: &App, status: &Status) -> Lines {
         lines.push((format!("   {}", t.none), status.theme.dim()));
     }
     for a in open {
-        let due = a
-            .due
-            .map(|d| format_date_short(d, app.lang))
-            .unwrap_or_default();
         let style = if overdue(a, status.now) {
             status.theme.error()
         } else {
             Style::new()
         };
         lines.push((
-            format!(
-                "   ☐ {} — {} · {due}",
-                one_line(&a.text),
-                one_line(&a.owner)
-            ),
+            format!("   {}", one_line(&action_line(a, app.lang, status.now))),
             style,
         ));
     }
