@@ -241,23 +241,11 @@ impl App {
             View::Guidance => {
                 self.guidance.notes_focused = right && self.selected_point().is_some()
             }
-            View::Swot => {
-                self.swot.focus = match (self.swot.focus, right) {
-                    (Quadrant::Strengths, true) => Quadrant::Weaknesses,
-                    (Quadrant::Weaknesses, false) => Quadrant::Strengths,
-                    (Quadrant::Opportunities, true) => Quadrant::Threats,
-                    (Quadrant::Threats, false) => Quadrant::Opportunities,
-                    (q, _) => q,
-                }
-            }
+            // Both 2×2 grids are in reading order: left and right stay in the row.
+            View::Swot => self.swot.focus = Quadrant::ALL[sideways(self.swot.focus.index(), right)],
             View::Strategies => {
-                self.strategies.focus = match (self.strategies.focus, right) {
-                    (TowsPair::SO, true) => TowsPair::WO,
-                    (TowsPair::WO, false) => TowsPair::SO,
-                    (TowsPair::ST, true) => TowsPair::WT,
-                    (TowsPair::WT, false) => TowsPair::ST,
-                    (p, _) => p,
-                }
+                self.strategies.focus =
+                    TowsPair::ALL[sideways(self.strategies.focus.index(), right)];
             }
             View::Actions => {
                 let i = self.actions.focus.index();
@@ -921,6 +909,11 @@ impl App {
             }
         }
     }
+}
+
+/// The pane beside `index` in a 2×2 grid in reading order.
+fn sideways(index: usize, right: bool) -> usize {
+    if right { index | 1 } else { index & !1 }
 }
 
 fn step(current: usize, delta: isize, len: usize) -> usize {

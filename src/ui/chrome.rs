@@ -166,26 +166,40 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
 }
 
 /// The footer's key hints: whole entries only, as many as fit, since a key
-/// without its label helps nobody.
+/// without its label helps nobody. The table's last two footer keys (help
+/// and quit, in both key tables) always show, at the end.
 pub fn keys_line<A: 'static>(
     bindings: impl Iterator<Item = &'static Binding<A>>,
     lang: Lang,
     width: u16,
 ) -> String {
-    let mut text = String::new();
-    for b in bindings.filter(|b| b.footer) {
-        let key = b.keys.first().map_or_else(String::new, |k| key_name(*k));
-        let entry = format!(
-            "{}{key} {}",
-            if text.is_empty() { " " } else { " · " },
-            b.label(lang)
-        );
-        if str_width(&text) + str_width(&entry) > usize::from(width) {
+    let entries: Vec<String> = bindings
+        .filter(|b| b.footer)
+        .map(|b| {
+            format!(
+                "{} {}",
+                b.keys.first().map_or_else(String::new, |k| key_name(*k)),
+                b.label(lang)
+            )
+        })
+        .collect();
+    let (rest, last) = entries.split_at(entries.len().saturating_sub(2));
+    let tail = last.join(" · ");
+    let room = usize::from(width).saturating_sub(str_width(&tail) + 4);
+    let mut head = String::new();
+    for entry in rest {
+        let sep = if head.is_empty() { "" } else { " · " };
+        if str_width(&head) + str_width(sep) + str_width(entry) > room {
             break;
         }
-        text.push_str(&entry);
+        head.push_str(sep);
+        head.push_str(entry);
     }
-    text
+    if head.is_empty() {
+        format!(" {tail}")
+    } else {
+        format!(" {head} · {tail}")
+    }
 }
 
 /// "Add to Strengths" / "แก้ไขใน บันทึก".
