@@ -3,14 +3,18 @@
 //! action is a pure step that tests can drive.
 
 pub mod action;
+mod agenda_update;
+mod closing_update;
 pub mod edits;
 pub mod form;
 pub mod home;
+mod swot_update;
 #[cfg(test)]
 mod tests;
 pub mod textbox;
+mod tows_update;
 mod update;
-pub use update::seconds_between;
+pub use agenda_update::seconds_between;
 
 pub use action::Action;
 pub use edits::{Edit, Entry, History, ListId};

@@ -6,11 +6,10 @@ use crate::text::normalize::normalize_marks;
 
 use super::textbox::is_blank;
 
-use super::edits::{Edit, Entry, ListId, StageState, entry_at, list_len};
-use super::form::{Form, FormKind};
+use super::edits::{Edit, Entry, ListId, entry_at, list_len};
+use super::form::Form;
 use super::{
     Action, ActionsPane, App, EditTarget, Editor, Mode, Notice, TextBox, View, guidance_rows,
-    link_candidates,
 };
 
 impl App {
@@ -41,7 +40,7 @@ impl App {
         }
     }
 
-    fn update_normal(&mut self, action: Action, now: Timestamp) {
+    pub(super) fn update_normal(&mut self, action: Action, now: Timestamp) {
         match action {
             Action::NextView => self.view = self.view.step(true),
             Action::PrevView => self.view = self.view.step(false),
@@ -83,7 +82,7 @@ impl App {
         }
     }
 
-    fn update_editing(&mut self, mut editor: Editor, action: Action, now: Timestamp) {
+    pub(super) fn update_editing(&mut self, mut editor: Editor, action: Action, now: Timestamp) {
         match action {
             Action::Text(edit) => {
                 editor.text.apply(edit);
@@ -98,7 +97,7 @@ impl App {
         }
     }
 
-    fn writable(&mut self) -> bool {
+    pub(super) fn writable(&mut self) -> bool {
         match self.read_only {
             Some(reason) => {
                 self.notice = Some(Notice::ReadOnly(reason));
@@ -110,13 +109,18 @@ impl App {
 
     /// Applies one user action's edits as one undo step; undo and redo show
     /// where its last edit happened.
-    fn change(&mut self, edits: Vec<Edit>, now: Timestamp) -> bool {
+    pub(super) fn change(&mut self, edits: Vec<Edit>, now: Timestamp) -> bool {
         let last = edits.len().saturating_sub(1);
         self.change_showing(edits, now, last)
     }
 
     /// Like [`App::change`], naming the edit undo and redo show.
-    fn change_showing(&mut self, edits: Vec<Edit>, now: Timestamp, shown: usize) -> bool {
+    pub(super) fn change_showing(
+        &mut self,
+        edits: Vec<Edit>,
+        now: Timestamp,
+        shown: usize,
+    ) -> bool {
         if !self.writable() {
             return false;
         }
@@ -155,7 +159,7 @@ impl App {
         }
     }
 
-    fn selected_entry(&self) -> Option<(ListId, usize)> {
+    pub(super) fn selected_entry(&self) -> Option<(ListId, usize)> {
         let (list, selected) = self.focused_list()?;
         selected
             .filter(|i| *i < list_len(&self.session, list))
@@ -170,7 +174,7 @@ impl App {
     }
 
     /// Points the selection of `list` at `index` (clamped; `None` when empty).
-    fn select(&mut self, list: ListId, index: Option<usize>) {
+    pub(super) fn select(&mut self, list: ListId, index: Option<usize>) {
         let len = list_len(&self.session, list);
         let index = index
             .map(|i| i.min(len.saturating_sub(1)))
@@ -194,7 +198,7 @@ impl App {
         }
     }
 
-    fn select_step(&mut self, delta: isize) {
+    pub(super) fn select_step(&mut self, delta: isize) {
         match self.focused_list() {
             Some((list, selected)) => {
                 let len = list_len(&self.session, list);
@@ -235,7 +239,7 @@ impl App {
         }
     }
 
-    fn focus_side(&mut self, right: bool) {
+    pub(super) fn focus_side(&mut self, right: bool) {
         match self.view {
             View::Agenda => self.agenda.notes_focused = right && !self.session.stages.is_empty(),
             View::Guidance => {
@@ -262,7 +266,7 @@ impl App {
 
     /// The list `a` adds to: the focused one, or the notes of the selected
     /// stage or point when the left column has focus.
-    fn add_target(&self) -> Option<ListId> {
+    pub(super) fn add_target(&self) -> Option<ListId> {
         match self.view {
             View::Agenda if !self.session.stages.is_empty() => {
                 Some(ListId::StageNotes(self.agenda.stage))
@@ -277,7 +281,7 @@ impl App {
 
     // --- the text box ---------------------------------------------------
 
-    fn open_add(&mut self) {
+    pub(super) fn open_add(&mut self) {
         if let Some(list) = self.add_target()
             && self.writable()
         {
@@ -292,7 +296,7 @@ impl App {
         }
     }
 
-    fn open_edit(&mut self) {
+    pub(super) fn open_edit(&mut self) {
         let Some((list, index)) = self.selected_entry() else {
             self.notice = Some(if self.focused_list().is_none() {
                 Notice::TemplateText
@@ -320,7 +324,7 @@ impl App {
         }
     }
 
-    fn commit_text(&mut self, editor: Editor, now: Timestamp) {
+    pub(super) fn commit_text(&mut self, editor: Editor, now: Timestamp) {
         match editor.target {
             EditTarget::SaveAs => self.save_as = Some(editor.text.text().trim().to_owned()),
             EditTarget::Add(list) => {
@@ -368,7 +372,7 @@ impl App {
     }
 
     /// Gives keyboard focus to the column that holds `list`.
-    fn focus_list(&mut self, list: ListId) {
+    pub(super) fn focus_list(&mut self, list: ListId) {
         match list {
             ListId::StageNotes(_) => self.agenda.notes_focused = true,
             ListId::GuidanceNotes(_) => self.guidance.notes_focused = true,
@@ -387,7 +391,7 @@ impl App {
 
     // --- list changes ---------------------------------------------------
 
-    fn delete(&mut self, now: Timestamp) {
+    pub(super) fn delete(&mut self, now: Timestamp) {
         let Some((list, index)) = self.selected_entry() else {
             return;
         };
@@ -406,27 +410,7 @@ impl App {
         }
     }
 
-    /// Edits that remove every strategy's link to the SWOT item `id`.
-    fn unlink_edits(&self, id: &str) -> Vec<Edit> {
-        let mut edits = Vec::new();
-        for pair in TowsPair::ALL {
-            for (index, strategy) in self.session.strategies.items(pair).iter().enumerate() {
-                if strategy.links.iter().any(|l| l == id) {
-                    let mut new = strategy.clone();
-                    new.links.retain(|l| l != id);
-                    edits.push(Edit::Replace {
-                        list: ListId::Strategies(pair),
-                        index,
-                        old: Entry::Strategy(strategy.clone()),
-                        new: Entry::Strategy(new),
-                    });
-                }
-            }
-        }
-        edits
-    }
-
-    fn reorder(&mut self, delta: isize, now: Timestamp) {
+    pub(super) fn reorder(&mut self, delta: isize, now: Timestamp) {
         let Some((list, index)) = self.selected_entry() else {
             return;
         };
@@ -454,345 +438,10 @@ impl App {
         }
     }
 
-    fn open_details(&mut self) {
-        if self.writable() {
-            self.mode = Mode::Form(Form::details(&self.session, self.lang));
-        }
-    }
-
-    fn start_move(&mut self) {
-        if self.selected_entry().is_some() && self.writable() {
-            self.mode = Mode::PendingMove;
-        }
-    }
-
-    fn move_to(&mut self, to: Quadrant, now: Timestamp) {
-        let Some((list @ ListId::Swot(from), index)) = self.selected_entry() else {
-            return;
-        };
-        if from == to {
-            return;
-        }
-        let Some(Entry::Swot(mut item)) = entry_at(&mut self.session, list, index) else {
-            return;
-        };
-        let end = self.session.swot.items(to).len();
-        let removed = Entry::Swot(item.clone());
-        item.updated_at = now;
-        let edits = vec![
-            Edit::Remove {
-                list,
-                index,
-                entry: removed,
-            },
-            Edit::Insert {
-                list: ListId::Swot(to),
-                index: end,
-                entry: Entry::Swot(item),
-            },
-        ];
-        if self.change(edits, now) {
-            self.select(list, Some(index));
-            self.select(ListId::Swot(to), Some(end));
-        }
-    }
-
-    fn vote(&mut self, delta: i32, now: Timestamp) {
-        let Some((list, index)) = self.selected_entry() else {
-            return;
-        };
-        let Some(Entry::Swot(item)) = entry_at(&mut self.session, list, index) else {
-            return;
-        };
-        let votes = item.votes.saturating_add_signed(delta);
-        if votes == item.votes {
-            return;
-        }
-        let new = SwotItem {
-            votes,
-            updated_at: now,
-            ..item.clone()
-        };
-        self.change(
-            vec![Edit::Replace {
-                list,
-                index,
-                old: Entry::Swot(item),
-                new: Entry::Swot(new),
-            }],
-            now,
-        );
-    }
-
-    // --- agenda and guidance --------------------------------------------
-
-    fn toggle_timer(&mut self, now: Timestamp) {
-        let index = self.agenda.stage;
-        let Some(stage) = self.session.stages.get(index) else {
-            return;
-        };
-        let mut edits = Vec::new();
-        if stage.running_since.is_some() {
-            edits.push(pause(index, stage, now));
-        } else {
-            // One stage runs at a time: starting one pauses the other.
-            if let Some(other) = self.running_stage() {
-                edits.push(pause(other, &self.session.stages[other], now));
-            }
-            let old = StageState::of(stage);
-            let new = StageState {
-                running_since: Some(now),
-                ..old.clone()
-            };
-            edits.push(Edit::Stage { index, old, new });
-        }
-        self.change(edits, now);
-    }
-
-    fn toggle_done(&mut self, now: Timestamp) {
-        let index = self.agenda.stage;
-        let Some(stage) = self.session.stages.get(index) else {
-            return;
-        };
-        let old = StageState::of(stage);
-        let mut new = old.clone();
-        new.done = !old.done;
-        if let Some(since) = old.running_since.filter(|_| new.done) {
-            new.elapsed_seconds += seconds_between(since, now);
-            new.running_since = None;
-        }
-        self.change(vec![Edit::Stage { index, old, new }], now);
-    }
-
-    fn toggle_discussed(&mut self, now: Timestamp) {
-        let rows = guidance_rows(&self.session);
-        let Some(&(point, Some(item))) = rows.get(self.guidance.row) else {
-            return;
-        };
-        let Some(current) = self.session.guidance[point]
-            .items
-            .get(item)
-            .map(|i| i.discussed)
-        else {
-            return;
-        };
-        self.change(
-            vec![Edit::Discussed {
-                point,
-                item,
-                value: !current,
-            }],
-            now,
-        );
-    }
-
-    fn change_timebox(&mut self, delta: i32, now: Timestamp) {
-        let index = self.agenda.stage;
-        let Some(stage) = self.session.stages.get(index) else {
-            return;
-        };
-        let old = StageState::of(stage);
-        let minutes = old.timebox_minutes.saturating_add_signed(delta).max(1);
-        if minutes != old.timebox_minutes {
-            let new = StageState {
-                timebox_minutes: minutes,
-                ..old.clone()
-            };
-            self.change(vec![Edit::Stage { index, old, new }], now);
-        }
-    }
-
-    fn toggle_action_done(&mut self, now: Timestamp) {
-        let Some((list @ ListId::Actions, index)) = self.selected_entry() else {
-            return;
-        };
-        let Some(Entry::Action(old)) = entry_at(&mut self.session, list, index) else {
-            return;
-        };
-        let new = crate::session::Action {
-            done: !old.done,
-            ..old.clone()
-        };
-        self.change(
-            vec![Edit::Replace {
-                list,
-                index,
-                old: Entry::Action(old),
-                new: Entry::Action(new),
-            }],
-            now,
-        );
-    }
-
-    // --- the link picker ------------------------------------------------
-
-    fn open_links(&mut self) {
-        let pair = self.strategies.focus;
-        if let Some(index) = self.strategies.selected[pair.index()]
-            .filter(|i| *i < self.session.strategies.items(pair).len())
-            && self.writable()
-        {
-            self.mode = Mode::LinkPicker {
-                pair,
-                index,
-                cursor: 0,
-            };
-        } else if self.read_only.is_none() {
-            self.notice = Some(Notice::NothingSelected);
-        }
-    }
-
-    fn update_links(
-        &mut self,
-        pair: TowsPair,
-        index: usize,
-        cursor: usize,
-        action: Action,
-        now: Timestamp,
-    ) {
-        let candidates = link_candidates(&self.session, pair, index);
-        let cursor = match action {
-            Action::Up => cursor.saturating_sub(1),
-            Action::Down => (cursor + 1).min(candidates.len().saturating_sub(1)),
-            Action::ToggleLink => {
-                if let Some(&(q, i)) = candidates.get(cursor) {
-                    self.toggle_link(pair, index, q, i, now);
-                }
-                cursor
-            }
-            Action::Commit | Action::Back | Action::Edit => {
-                self.mode = Mode::Normal;
-                return;
-            }
-            Action::Quit => {
-                self.quit = true;
-                return;
-            }
-            _ => cursor,
-        };
-        self.mode = Mode::LinkPicker {
-            pair,
-            index,
-            cursor,
-        };
-    }
-
-    fn toggle_link(&mut self, pair: TowsPair, index: usize, q: Quadrant, i: usize, now: Timestamp) {
-        let (Some(strategy), Some(item)) = (
-            self.session.strategies.items(pair).get(index),
-            self.session.swot.items(q).get(i),
-        ) else {
-            return;
-        };
-        let mut new = strategy.clone();
-        if new.links.contains(&item.id) {
-            new.links.retain(|l| *l != item.id);
-        } else {
-            new.links.push(item.id.clone());
-        }
-        let old = Entry::Strategy(strategy.clone());
-        let list = ListId::Strategies(pair);
-        self.change(
-            vec![Edit::Replace {
-                list,
-                index,
-                old,
-                new: Entry::Strategy(new),
-            }],
-            now,
-        );
-    }
-
-    // --- forms ----------------------------------------------------------
-
-    fn update_form(&mut self, mut form: Form, action: Action, now: Timestamp) {
-        match action {
-            Action::Text(edit) => {
-                if let Some(field) = form.fields.get_mut(form.focus) {
-                    field.text.apply(edit);
-                }
-            }
-            Action::NextField => form.step(true),
-            Action::PrevField => form.step(false),
-            Action::Back => {
-                self.mode = Mode::Normal;
-                return;
-            }
-            Action::Commit => {
-                match self.save_form(&mut form, now) {
-                    Ok(()) => {
-                        self.mode = Mode::Normal;
-                        return;
-                    }
-                    // The form stays open with the message and the cursor on the bad field.
-                    Err(e) => form.error = Some(e),
-                }
-            }
-            _ => {}
-        }
-        self.mode = Mode::Form(form);
-    }
-
-    fn save_form(&mut self, form: &mut Form, now: Timestamp) -> Result<(), super::FormError> {
-        match form.kind {
-            FormKind::Action(None) => {
-                let action = form.read_action(None)?;
-                let index = self.session.actions.len();
-                let list = ListId::Actions;
-                if self.change(
-                    vec![Edit::Insert {
-                        list,
-                        index,
-                        entry: Entry::Action(action),
-                    }],
-                    now,
-                ) {
-                    self.focus_list(list);
-                    self.select(list, Some(index));
-                }
-            }
-            FormKind::Action(Some(index)) => {
-                let Some(old) = self.session.actions.get(index).cloned() else {
-                    return Ok(());
-                };
-                let new = form.read_action(Some(&old))?;
-                if new != old {
-                    let list = ListId::Actions;
-                    self.change(
-                        vec![Edit::Replace {
-                            list,
-                            index,
-                            old: Entry::Action(old),
-                            new: Entry::Action(new),
-                        }],
-                        now,
-                    );
-                }
-            }
-            FormKind::Details => {
-                let new = form.read_details(&self.session)?;
-                let old = super::edits::Details {
-                    title: self.session.title.clone(),
-                    meta: self.session.meta.clone(),
-                };
-                if new != old {
-                    self.change(
-                        vec![Edit::Details {
-                            old: Box::new(old),
-                            new: Box::new(new),
-                        }],
-                        now,
-                    );
-                }
-            }
-        }
-        Ok(())
-    }
-
     // --- undo -----------------------------------------------------------
 
     /// Undo (`back`) or redo one step, then show where it happened.
-    fn travel(&mut self, back: bool) {
+    pub(super) fn travel(&mut self, back: bool) {
         if !self.writable() {
             return;
         }
@@ -817,7 +466,7 @@ impl App {
 
     /// Keeps every selection on an entry that exists after lists changed
     /// under it (undo and redo can change any list).
-    fn clamp_selections(&mut self) {
+    pub(super) fn clamp_selections(&mut self) {
         let s = &self.session;
         let clamp = |sel: Option<usize>, len: usize| {
             if len == 0 {
@@ -861,7 +510,7 @@ impl App {
     }
 
     /// Shows where an undone or redone edit happened, whichever view it was in.
-    fn reveal(&mut self, edit: &Edit) {
+    pub(super) fn reveal(&mut self, edit: &Edit) {
         match edit {
             Edit::Insert { list, index, .. }
             | Edit::Remove { list, index, .. }
@@ -926,21 +575,6 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
 
 fn first_if_any(len: usize) -> Option<usize> {
     (len > 0).then_some(0)
-}
-
-fn pause(index: usize, stage: &crate::session::Stage, now: Timestamp) -> Edit {
-    let old = StageState::of(stage);
-    let mut new = old.clone();
-    if let Some(since) = old.running_since {
-        new.elapsed_seconds += seconds_between(since, now);
-        new.running_since = None;
-    }
-    Edit::Stage { index, old, new }
-}
-
-/// Whole seconds from `since` to `now`; a clock that went backwards counts 0.
-pub fn seconds_between(since: Timestamp, now: Timestamp) -> u64 {
-    u64::try_from((now - since).num_seconds()).unwrap_or(0)
 }
 
 /// What a facilitator typed, as it is stored: marks in canonical order,

@@ -1,0 +1,122 @@
+//! The closing of the day: action items (done marks, the add/edit form)
+//! and the session details form.
+
+use crate::session::Timestamp;
+
+use super::edits::{Details, Edit, Entry, ListId, entry_at};
+use super::form::{Form, FormKind};
+use super::{Action, App, FormError, Mode};
+
+impl App {
+    pub(super) fn open_details(&mut self) {
+        if self.writable() {
+            self.mode = Mode::Form(Form::details(&self.session, self.lang));
+        }
+    }
+
+    pub(super) fn toggle_action_done(&mut self, now: Timestamp) {
+        let Some((list @ ListId::Actions, index)) = self.selected_entry() else {
+            return;
+        };
+        let Some(Entry::Action(old)) = entry_at(&mut self.session, list, index) else {
+            return;
+        };
+        let new = crate::session::Action {
+            done: !old.done,
+            ..old.clone()
+        };
+        self.change(
+            vec![Edit::Replace {
+                list,
+                index,
+                old: Entry::Action(old),
+                new: Entry::Action(new),
+            }],
+            now,
+        );
+    }
+
+    pub(super) fn update_form(&mut self, mut form: Form, action: Action, now: Timestamp) {
+        match action {
+            Action::Text(edit) => {
+                if let Some(field) = form.fields.get_mut(form.focus) {
+                    field.text.apply(edit);
+                }
+            }
+            Action::NextField => form.step(true),
+            Action::PrevField => form.step(false),
+            Action::Back => {
+                self.mode = Mode::Normal;
+                return;
+            }
+            Action::Commit => {
+                match self.save_form(&mut form, now) {
+                    Ok(()) => {
+                        self.mode = Mode::Normal;
+                        return;
+                    }
+                    // The form stays open with the message and the cursor on the bad field.
+                    Err(e) => form.error = Some(e),
+                }
+            }
+            _ => {}
+        }
+        self.mode = Mode::Form(form);
+    }
+
+    pub(super) fn save_form(&mut self, form: &mut Form, now: Timestamp) -> Result<(), FormError> {
+        match form.kind {
+            FormKind::Action(None) => {
+                let action = form.read_action(None)?;
+                let index = self.session.actions.len();
+                let list = ListId::Actions;
+                if self.change(
+                    vec![Edit::Insert {
+                        list,
+                        index,
+                        entry: Entry::Action(action),
+                    }],
+                    now,
+                ) {
+                    self.focus_list(list);
+                    self.select(list, Some(index));
+                }
+            }
+            FormKind::Action(Some(index)) => {
+                let Some(old) = self.session.actions.get(index).cloned() else {
+                    return Ok(());
+                };
+                let new = form.read_action(Some(&old))?;
+                if new != old {
+                    let list = ListId::Actions;
+                    self.change(
+                        vec![Edit::Replace {
+                            list,
+                            index,
+                            old: Entry::Action(old),
+                            new: Entry::Action(new),
+                        }],
+                        now,
+                    );
+                }
+            }
+            FormKind::Details => {
+                let new = form.read_details(&self.session)?;
+                let old = Details {
+                    title: self.session.title.clone(),
+                    meta: self.session.meta.clone(),
+                };
+                if new != old {
+                    self.change(
+                        vec![Edit::Details {
+                            old: Box::new(old),
+                            new: Box::new(new),
+                        }],
+                        now,
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+}
