@@ -337,17 +337,15 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
             ],
             _ => vec![],
         },
-        Event::Mouse(mouse) if app.view == View::Swot && app.mode == Mode::Normal => {
-            let at = Position::new(mouse.column, mouse.row);
-            match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) => {
-                    click(ui_state, at).into_iter().collect()
-                }
-                MouseEventKind::ScrollUp => vec![Action::Up],
-                MouseEventKind::ScrollDown => vec![Action::Down],
-                _ => vec![],
+        // The wheel moves the selection in any list; a click selects on the board.
+        Event::Mouse(mouse) if app.mode == Mode::Normal => match mouse.kind {
+            MouseEventKind::ScrollUp => vec![Action::Up],
+            MouseEventKind::ScrollDown => vec![Action::Down],
+            MouseEventKind::Down(MouseButton::Left) if app.view == View::Swot => {
+                click(ui_state, Position::new(mouse.column, mouse.row)).into_iter().collect()
             }
-        }
+            _ => vec![],
+        },
         _ => vec![],
     }
 }
