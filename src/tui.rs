@@ -342,7 +342,9 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
             MouseEventKind::ScrollUp => vec![Action::Up],
             MouseEventKind::ScrollDown => vec![Action::Down],
             MouseEventKind::Down(MouseButton::Left) if app.view == View::Swot => {
-                click(ui_state, Position::new(mouse.column, mouse.row)).into_iter().collect()
+                click(ui_state, Position::new(mouse.column, mouse.row))
+                    .into_iter()
+                    .collect()
             }
             _ => vec![],
         },

@@ -4,6 +4,8 @@
 //! the terminal. Every run gets its own temporary home and data folder and
 //! an explicit locale.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -11,8 +13,8 @@ use assert_cmd::Command;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use wethi::text::sanitize::is_bidi_control;
-use wethi::text::width::{cluster_width, clusters, str_width};
+use common::{columns, example_path, is_unsafe};
+use wethi::text::width::str_width;
 
 /// A temporary home, data folder and session files for one test.
 struct Sandbox {
@@ -60,10 +62,6 @@ impl Sandbox {
     }
 }
 
-fn example_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/examples/ubon-2021-01-13.json")
-}
-
 fn stdout(out: &Output) -> String {
     assert!(
         out.status.success(),
@@ -72,6 +70,17 @@ fn stdout(out: &Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// `CMD show FILE --board --width WIDTH`: the board it prints.
+fn board(cmd: &mut Command, file: &Path, width: usize) -> String {
+    stdout(
+        &cmd.arg("show")
+            .arg(file)
+            .args(["--board", "--width", &width.to_string()])
+            .output()
+            .expect("wethi runs"),
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -171,19 +180,6 @@ fn long_thai_session() -> Value {
 // Reading a printed board
 // ---------------------------------------------------------------------------
 
-/// The clusters of `row` that start in columns `from..to`.
-fn columns(row: &str, from: usize, to: usize) -> String {
-    let mut col = 0;
-    let mut out = String::new();
-    for (_, g) in clusters(row) {
-        if (from..to).contains(&col) {
-            out.push_str(g);
-        }
-        col += cluster_width(g);
-    }
-    out
-}
-
 /// The wrapped lines of each item in one pane (0–3 in board order) of a
 /// printed board whose panes have fewer than ten items (number column "N. "),
 /// without the votes at the end of an item's first row.
@@ -254,10 +250,6 @@ fn assert_breaks_allowed(text: &str, breaks: &[usize], lines: &[String], width: 
     }
 }
 
-fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_bidi_control(c)
-}
-
 const RIGHT_BORDER: &str = "│┐┘";
 
 fn assert_exact_rows(out: &str, width: usize, what: &str) {
@@ -298,14 +290,10 @@ fn board_rows_are_exactly_the_width_in_both_languages() {
             ),
         ] {
             let what = format!("--lang {lang} --width {width}");
-            let out = stdout(
-                &sandbox
-                    .wethi("en_US.UTF-8")
-                    .args(["--lang", lang, "show"])
-                    .arg(&file)
-                    .args(["--board", "--width", &width.to_string()])
-                    .output()
-                    .expect("wethi runs"),
+            let out = board(
+                sandbox.wethi("en_US.UTF-8").args(["--lang", lang]),
+                &file,
+                width,
             );
             assert_exact_rows(&out, width, &what);
             let top = out.lines().next().expect("a first row");
@@ -339,15 +327,7 @@ fn thai_breaks_only_between_words() {
     let sandbox = Sandbox::new();
     let file = sandbox.write_session("long.json", &long_thai_session());
     for width in [40, 52, 60, 72, 100, 200] {
-        let out = stdout(
-            &sandbox
-                .wethi("th_TH.UTF-8")
-                .arg("show")
-                .arg(&file)
-                .args(["--board", "--width", &width.to_string()])
-                .output()
-                .expect("wethi runs"),
-        );
+        let out = board(&mut sandbox.wethi("th_TH.UTF-8"), &file, width);
         let rows: Vec<&str> = out.lines().collect();
         let items = pane_lines(&rows, width, 0);
         assert_eq!(items.len(), SEGMENTED.len(), "width {width}:\n{out}");
@@ -371,15 +351,7 @@ fn thai_breaks_only_between_words() {
 fn thai_items_wrap_into_these_pieces_at_60_columns() {
     let sandbox = Sandbox::new();
     let file = sandbox.write_session("long.json", &long_thai_session());
-    let out = stdout(
-        &sandbox
-            .wethi("th_TH.UTF-8")
-            .arg("show")
-            .arg(&file)
-            .args(["--board", "--width", "60"])
-            .output()
-            .expect("wethi runs"),
-    );
+    let out = board(&mut sandbox.wethi("th_TH.UTF-8"), &file, 60);
     let rows: Vec<&str> = out.lines().collect();
     let items = pane_lines(&rows, 60, 0);
     let expected: [&[&str]; 5] = [
@@ -443,15 +415,7 @@ fn example_items_break_only_between_words() {
     let sandbox = Sandbox::new();
     let mut failures = Vec::new();
     for width in [40, 60, 100, 200] {
-        let out = stdout(
-            &sandbox
-                .wethi("th_TH.UTF-8")
-                .arg("show")
-                .arg(example_path())
-                .args(["--board", "--width", &width.to_string()])
-                .output()
-                .expect("wethi runs"),
-        );
+        let out = board(&mut sandbox.wethi("th_TH.UTF-8"), &example_path(), width);
         let rows: Vec<&str> = out.lines().collect();
         for (pane, segmented) in EXAMPLE_SEGMENTED.iter().enumerate() {
             let items = pane_lines(&rows, width, pane);
@@ -474,13 +438,7 @@ fn nothing_from_the_file_drives_the_terminal() {
         if no_color {
             cmd.env("NO_COLOR", "1");
         }
-        let out = stdout(
-            &cmd.arg("show")
-                .arg(&file)
-                .args(["--board", "--width", "200"])
-                .output()
-                .expect("wethi runs"),
-        );
+        let out = board(&mut cmd, &file, 200);
         assert!(
             !out.contains('\u{1b}'),
             "no escape at all when stdout is a pipe:\n{out}"
@@ -533,15 +491,7 @@ fn default_width_and_locale_language() {
 fn the_example_board_prints_at_every_width() {
     let sandbox = Sandbox::new();
     for width in [40, 60, 100, 200] {
-        let out = stdout(
-            &sandbox
-                .wethi("th_TH.UTF-8")
-                .arg("show")
-                .arg(example_path())
-                .args(["--board", "--width", &width.to_string()])
-                .output()
-                .expect("wethi runs"),
-        );
+        let out = board(&mut sandbox.wethi("th_TH.UTF-8"), &example_path(), width);
         assert_exact_rows(&out, width, "example");
         assert!(out.contains("+9"), "votes show:\n{out}");
         assert!(!out.contains('\u{1b}'));

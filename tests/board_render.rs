@@ -3,6 +3,8 @@
 //! of every row, focus, zoom and scrolling, tiny areas, untrusted text made
 //! harmless, and a property test that no input breaks the layout.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::DateTime;
@@ -11,10 +13,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
+use common::{columns, is_unsafe};
 use wethi::session::{Quadrant, Session, Swot, SwotItem, parse, template};
 use wethi::text::Lang;
-use wethi::text::sanitize::is_bidi_control;
-use wethi::text::width::{cluster_width, clusters, str_width};
+use wethi::text::width::str_width;
 use wethi::text::wrap::WrapCache;
 use wethi::ui::board::{Board, BoardLayout, PaneView, print_board, quadrant_rects};
 use wethi::ui::print::to_lines;
@@ -194,19 +196,6 @@ fn assert_rows_fit(rows: &[String], width: usize, what: &str) {
         "{what} at width {width}:\n{}",
         problems.join("\n")
     );
-}
-
-/// The clusters of `row` that start in columns `from..to`.
-fn columns(row: &str, from: usize, to: usize) -> String {
-    let mut col = 0;
-    let mut out = String::new();
-    for (_, g) in clusters(row) {
-        if (from..to).contains(&col) {
-            out.push_str(g);
-        }
-        col += cluster_width(g);
-    }
-    out
 }
 
 /// The symbol of one cell.
@@ -774,10 +763,6 @@ fn items_stay_inside_their_pane() {
 // ---------------------------------------------------------------------------
 // Untrusted text
 // ---------------------------------------------------------------------------
-
-fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_bidi_control(c)
-}
 
 #[test]
 fn control_and_bidi_characters_never_reach_the_output() {

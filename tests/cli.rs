@@ -39,6 +39,20 @@ fn stderr_lines(r: &Run) -> Vec<&str> {
     r.stderr.lines().filter(|l| !l.trim().is_empty()).collect()
 }
 
+/// Checks that `r` failed with exit code 1 and one line on stderr that
+/// names `path`; returns that line.
+fn the_error_line<'a>(r: &'a Run, path: &Path) -> &'a str {
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let lines = stderr_lines(r);
+    assert_eq!(lines.len(), 1, "{:?}", r.stderr);
+    assert!(
+        lines[0].contains(&path.display().to_string()),
+        "{:?}",
+        r.stderr
+    );
+    lines[0]
+}
+
 fn today_range() -> [String; 2] {
     let a = Local::now().date_naive().format("%Y-%m-%d").to_string();
     // A test running over midnight may see either day.
@@ -129,34 +143,29 @@ fn unknown_commands_and_flags_exit_2() {
 // Language
 // ---------------------------------------------------------------------------
 
+/// `show` of the example under `locale`, with `--lang LANG` before and
+/// after the subcommand: the output holds `date` and is the same both ways.
+fn assert_lang_either_side(sb: &Sandbox, locale: &str, lang: &str, date: &str) {
+    let example = common::example_path();
+    let before = ok(sb
+        .wethi_with_locale(locale)
+        .args(["--lang", lang, "show"])
+        .arg(&example));
+    let after = ok(sb
+        .wethi_with_locale(locale)
+        .arg("show")
+        .arg(&example)
+        .args(["--lang", lang]));
+    assert!(before.contains(date), "{before}");
+    assert_eq!(before, after);
+}
+
 #[test]
 fn lang_is_accepted_before_and_after_the_subcommand() {
     let sb = Sandbox::new();
-    let example = common::example_path();
     // The locale says the opposite, so only the flag can explain the output.
-    let before_en = ok(sb
-        .wethi_with_locale("th_TH.UTF-8")
-        .args(["--lang", "en", "show"])
-        .arg(&example));
-    let after_en = ok(sb
-        .wethi_with_locale("th_TH.UTF-8")
-        .arg("show")
-        .arg(&example)
-        .args(["--lang", "en"]));
-    assert!(before_en.contains("13 January 2021"), "{before_en}");
-    assert_eq!(before_en, after_en);
-
-    let before_th = ok(sb
-        .wethi_with_locale("en_US.UTF-8")
-        .args(["--lang", "th", "show"])
-        .arg(&example));
-    let after_th = ok(sb
-        .wethi_with_locale("en_US.UTF-8")
-        .arg("show")
-        .arg(&example)
-        .args(["--lang", "th"]));
-    assert!(before_th.contains("13 มกราคม 2564"), "{before_th}");
-    assert_eq!(before_th, after_th);
+    assert_lang_either_side(&sb, "th_TH.UTF-8", "en", "13 January 2021");
+    assert_lang_either_side(&sb, "en_US.UTF-8", "th", "13 มกราคม 2564");
 
     // And --data-dir after the subcommand too.
     let r = ok(sb
@@ -183,6 +192,15 @@ fn locale_picks_the_language_when_no_flag_is_given() {
 // new
 // ---------------------------------------------------------------------------
 
+/// The `id` of each entry of a list.
+fn ids(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["id"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn new_writes_a_valid_session_from_the_template_into_the_data_folder() {
     let sb = Sandbox::new();
@@ -204,20 +222,8 @@ fn new_writes_a_valid_session_from_the_template_into_the_data_folder() {
     let doc = read_json(&path);
     assert_eq!(doc["format"], "wethi.session");
     assert_eq!(doc["title"], "SWOT day");
-    let stage_ids: Vec<&str> = doc["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(stage_ids, ["S1", "S2", "S3", "S4"]);
-    let guidance_ids: Vec<&str> = doc["guidance"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|g| g["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(guidance_ids, ["G1", "G2", "G3", "G4"]);
+    assert_eq!(ids(&doc["stages"]), ["S1", "S2", "S3", "S4"]);
+    assert_eq!(ids(&doc["guidance"]), ["G1", "G2", "G3", "G4"]);
     let template = read_json(&common::template_path());
     assert_eq!(
         doc["stages"], template["stages"],
@@ -359,14 +365,7 @@ fn new_with_a_bad_template_file_exits_1_naming_it() {
         .args(["new", "--no-open"])
         .arg("--template")
         .arg(&bad));
-    assert_eq!(r.code, Some(1), "{}", r.stderr);
-    let lines = stderr_lines(&r);
-    assert_eq!(lines.len(), 1, "{:?}", r.stderr);
-    assert!(
-        lines[0].contains(&bad.display().to_string()),
-        "{:?}",
-        r.stderr
-    );
+    the_error_line(&r, &bad);
     assert!(
         r.stdout.trim().is_empty(),
         "no path is printed: {:?}",
@@ -467,19 +466,8 @@ fn validate_with_one_bad_file_exits_1_and_names_it() {
     let before = snapshot(&bad);
 
     let r = run(sb.wethi().arg("validate").arg(&a).arg(&bad).arg(&b));
-    assert_eq!(r.code, Some(1), "{}", r.stderr);
-    let lines = stderr_lines(&r);
-    assert_eq!(lines.len(), 1, "{:?}", r.stderr);
-    assert!(
-        lines[0].contains(&bad.display().to_string()),
-        "{:?}",
-        r.stderr
-    );
-    assert!(
-        lines[0].contains("swot.strengths[0].votes"),
-        "{:?}",
-        r.stderr
-    );
+    let line = the_error_line(&r, &bad);
+    assert!(line.contains("swot.strengths[0].votes"), "{:?}", r.stderr);
     for good in [&a, &b] {
         assert!(
             !r.stderr.contains(&good.display().to_string()),
@@ -694,29 +682,42 @@ fn count_after(text: &str, name: &str) -> usize {
         .unwrap_or_else(|_| panic!("a count at the end of {line:?}"))
 }
 
-#[test]
-fn show_summarises_the_example_in_thai() {
+/// `wethi ARGS EXAMPLE`: a summary that shows each of `parts`, 55 on the
+/// `participants` line, every stage, and 3 items for each of `quadrants`.
+fn show_the_example(
+    args: &[&str],
+    parts: [&str; 4],
+    participants: &str,
+    quadrants: [&str; 4],
+) -> String {
     let sb = Sandbox::new();
-    let out = ok(sb
-        .wethi()
-        .args(["--lang", "th", "show"])
-        .arg(common::example_path()));
-    for part in [
-        "ประชุมเชิงปฏิบัติการ ศอช.จ. อุบลราชธานี",
-        "13 มกราคม 2564",
-        "โรงแรมรีเจ้นท์ พาเลซ",
-        "บทบาทและโครงสร้าง ศอช.จ.",
-    ] {
+    let out = ok(sb.wethi().args(args).arg(common::example_path()));
+    for part in parts {
         assert!(out.contains(part), "shows {part:?}:\n{out}");
     }
-    assert!(line_with(&out, "ผู้เข้าร่วม").contains("55"), "{out}");
+    assert!(line_with(&out, participants).contains("55"), "{out}");
     for stage in ["S1", "S2", "S3", "S4"] {
         line_with(&out, stage);
     }
-    for quadrant in ["จุดแข็ง", "จุดอ่อน", "โอกาส", "อุปสรรค"]
-    {
+    for quadrant in quadrants {
         assert_eq!(count_after(&out, quadrant), 3, "{quadrant}:\n{out}");
     }
+    out
+}
+
+#[test]
+fn show_summarises_the_example_in_thai() {
+    let out = show_the_example(
+        &["--lang", "th", "show"],
+        [
+            "ประชุมเชิงปฏิบัติการ ศอช.จ. อุบลราชธานี",
+            "13 มกราคม 2564",
+            "โรงแรมรีเจ้นท์ พาเลซ",
+            "บทบาทและโครงสร้าง ศอช.จ.",
+        ],
+        "ผู้เข้าร่วม",
+        ["จุดแข็ง", "จุดอ่อน", "โอกาส", "อุปสรรค"],
+    );
     assert!(
         !out.contains("Strengths"),
         "no English quadrant names:\n{out}"
@@ -725,26 +726,17 @@ fn show_summarises_the_example_in_thai() {
 
 #[test]
 fn show_summarises_the_example_in_english() {
-    let sb = Sandbox::new();
-    let out = ok(sb
-        .wethi()
-        .args(["show", "--lang", "en"])
-        .arg(common::example_path()));
-    for part in [
-        "ประชุมเชิงปฏิบัติการ ศอช.จ. อุบลราชธานี",
-        "13 January 2021",
-        "โรงแรมรีเจ้นท์ พาเลซ",
-        "ศอช.จ. mandate, structure and roles",
-    ] {
-        assert!(out.contains(part), "shows {part:?}:\n{out}");
-    }
-    assert!(line_with(&out, "Participants").contains("55"), "{out}");
-    for stage in ["S1", "S2", "S3", "S4"] {
-        line_with(&out, stage);
-    }
-    for quadrant in ["Strengths", "Weaknesses", "Opportunities", "Threats"] {
-        assert_eq!(count_after(&out, quadrant), 3, "{quadrant}:\n{out}");
-    }
+    let out = show_the_example(
+        &["show", "--lang", "en"],
+        [
+            "ประชุมเชิงปฏิบัติการ ศอช.จ. อุบลราชธานี",
+            "13 January 2021",
+            "โรงแรมรีเจ้นท์ พาเลซ",
+            "ศอช.จ. mandate, structure and roles",
+        ],
+        "Participants",
+        ["Strengths", "Weaknesses", "Opportunities", "Threats"],
+    );
     assert!(!out.contains("จุดแข็ง"), "no Thai quadrant names:\n{out}");
     assert!(
         !out.contains("2564"),
@@ -768,6 +760,13 @@ fn show_counts_each_quadrant_separately() {
     assert_eq!(count_after(&th, "อุปสรรค"), 4, "{th}");
 }
 
+/// No raw ESC, BEL, CSI or DEL in what `command` printed.
+fn assert_no_raw_controls(text: &str, command: &str) {
+    for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{7f}'] {
+        assert!(!text.contains(raw), "no raw {raw:?} in {command}'s output");
+    }
+}
+
 #[test]
 fn control_characters_from_a_file_never_reach_the_terminal_raw() {
     let sb = Sandbox::new();
@@ -784,22 +783,12 @@ fn control_characters_from_a_file_never_reach_the_terminal_raw() {
         "ESC shows as ␛:\n{}",
         show.stdout
     );
-    for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{7f}'] {
-        assert!(
-            !show.stdout.contains(raw),
-            "no raw {raw:?} in show's output"
-        );
-    }
+    assert_no_raw_controls(&show.stdout, "show");
 
     let list = run(sb.wethi().arg("list"));
     assert_eq!(list.code, Some(0), "{}", list.stderr);
     assert!(list.stdout.contains("Evil␛"), "{}", list.stdout);
-    for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{7f}'] {
-        assert!(
-            !list.stdout.contains(raw),
-            "no raw {raw:?} in list's output"
-        );
-    }
+    assert_no_raw_controls(&list.stdout, "list");
 }
 
 #[test]

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use common::assert_valid_session;
 use harness::ESC as ESC_KEY;
 use harness::{
     CTRL_R, DOWN, ENTER, F2, LEFT, Sandbox, TAB, Tui, assert_terminal_restored, note_texts, paste,
@@ -116,9 +117,60 @@ fn quit_cleanly(tui: &mut Tui, key: &str) {
     assert_terminal_restored(&tui.raw_output());
 }
 
-fn assert_valid_session(path: &Path) {
-    let text = fs::read_to_string(path).expect("the session file is readable");
-    common::assert_schema_valid(&path.display().to_string(), &text);
+/// The English titles of the four panes, in board order.
+const EN_PANES: [(char, &str); 4] = [
+    ('s', "Strengths"),
+    ('w', "Weaknesses"),
+    ('o', "Opportunities"),
+    ('t', "Threats"),
+];
+
+/// Waits until each of `panes` (letter, title) is shown, empty.
+fn wait_empty_panes(tui: &mut Tui, panes: &[(char, &str)]) {
+    for &(letter, title) in panes {
+        wait_pane(tui, letter, title, &[], &[]);
+    }
+}
+
+/// Opens the add box on the selected notes, types `text`, commits it and
+/// waits for the note to show.
+fn add_note(tui: &mut Tui, text: &str) {
+    tui.send("a");
+    tui.wait_text("Add to Notes");
+    tui.send(text);
+    tui.send(ENTER);
+    tui.wait_for("the add box to close", |s| !s.contains("Add to"));
+    tui.wait_text(text);
+}
+
+/// Waits until the saved notes of the first of `list` ("stages" or
+/// "guidance") are just `want`.
+fn wait_first_notes(file: &Path, what: &str, list: &str, want: &str) {
+    wait_for_file(file, what, |j| {
+        let notes = note_texts(&j[list][0]["notes"]);
+        if notes == [want] {
+            Ok(())
+        } else {
+            Err(format!("{list}[0].notes is {notes:?}"))
+        }
+    });
+}
+
+/// Takes the data folder away (an unplugged USB stick), adds `text` to
+/// Strengths, and waits for the header of the 80-column terminal to say
+/// NOT SAVED; returns the header.
+fn add_while_the_folder_is_gone(sb: &Sandbox, tui: &mut Tui, text: &str) -> String {
+    fs::remove_dir_all(&sb.data).expect("the data folder can be removed");
+    add_swot(tui, "s", "a", 's', "Add to Strengths", text);
+    tui.wait_region("NOT SAVED in the header", (0, 0, 1, 80), |h| {
+        h.contains("NOT SAVED")
+    })
+}
+
+/// Closes the help overlay with `key` and waits for it to go.
+fn close_help(tui: &mut Tui, key: &str) {
+    tui.send(key);
+    tui.wait_for("help to close", |s| !s.contains("Keys · SWOT"));
 }
 
 // ---------------------------------------------------------------------------
@@ -169,15 +221,10 @@ fn thai_swot_round_is_saved_while_running_and_quits_cleanly() {
     assert_valid_session(&file);
 
     // Tab: Guidance, Tab: SWOT.
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 's', "จุดแข็ง", &[], &[]);
     wait_focus(&mut tui, 's');
-    for (letter, title) in [('w', "จุดอ่อน"), ('o', "โอกาส"), ('t', "อุปสรรค")]
-    {
-        wait_pane(&mut tui, letter, title, &[], &[]);
-    }
+    wait_empty_panes(&mut tui, &[('w', "จุดอ่อน"), ('o', "โอกาส"), ('t', "อุปสรรค")]);
 
     // Thai typed into each of the four panes.
     add_swot(&mut tui, "s", "a", 's', "เพิ่มใน จุดแข็ง", A);
@@ -261,30 +308,13 @@ fn notes_go_to_the_selected_stage_and_guidance_point_and_discussed_toggles() {
     const POINT_NOTE: &str = "ทุกหมู่บ้านทบทวนแผนชุมชน";
 
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Notes"],
-        80,
-        24,
-    );
+    let mut tui = sb.spawn_new("Notes", 80, 24);
     tui.wait_texts(&["Agenda", "Stages", "S1"]);
     let file = sb.wait_single_session();
 
     // a in the agenda: a note on the selected stage (S1).
-    tui.send("a");
-    tui.wait_text("Add to Notes");
-    tui.send(STAGE_NOTE);
-    tui.send(ENTER);
-    tui.wait_for("the add box to close", |s| !s.contains("Add to"));
-    tui.wait_text(STAGE_NOTE);
-    wait_for_file(&file, "the stage note", |j| {
-        let notes = note_texts(&j["stages"][0]["notes"]);
-        if notes == [STAGE_NOTE] {
-            Ok(())
-        } else {
-            Err(format!("stages[0].notes is {notes:?}"))
-        }
-    });
+    add_note(&mut tui, STAGE_NOTE);
+    wait_first_notes(&file, "the stage note", "stages", STAGE_NOTE);
     let json = read_json(&file);
     for stage in 1..json["stages"].as_array().unwrap().len() {
         assert_eq!(
@@ -296,20 +326,8 @@ fn notes_go_to_the_selected_stage_and_guidance_point_and_discussed_toggles() {
     // Tab: Guidance, G1 selected. a adds a note to G1.
     tui.send(TAB);
     tui.wait_texts(&["G1", "Notes and commitments"]);
-    tui.send("a");
-    tui.wait_text("Add to Notes");
-    tui.send(POINT_NOTE);
-    tui.send(ENTER);
-    tui.wait_for("the add box to close", |s| !s.contains("Add to"));
-    tui.wait_text(POINT_NOTE);
-    wait_for_file(&file, "the G1 note", |j| {
-        let notes = note_texts(&j["guidance"][0]["notes"]);
-        if notes == [POINT_NOTE] {
-            Ok(())
-        } else {
-            Err(format!("guidance[0].notes is {notes:?}"))
-        }
-    });
+    add_note(&mut tui, POINT_NOTE);
+    wait_first_notes(&file, "the G1 note", "guidance", POINT_NOTE);
 
     // Back to the checklist, ↓ to G1's first sub-item, Space: discussed.
     tui.send(LEFT);
@@ -395,18 +413,9 @@ fn thai_layout_keys_add_focus_and_quit() {
     tui.send(NOTE);
     tui.send(ENTER);
     tui.wait_text(NOTE);
-    wait_for_file(&file, "the stage note", |j| {
-        let notes = note_texts(&j["stages"][0]["notes"]);
-        if notes == [NOTE] {
-            Ok(())
-        } else {
-            Err(format!("stages[0].notes is {notes:?}"))
-        }
-    });
+    wait_first_notes(&file, "the stage note", "stages", NOTE);
 
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 's', "จุดแข็ง", &[], &[]);
     // ไ is w, ห is s.
     add_swot(&mut tui, "ไ", "ฟ", 'w', "เพิ่มใน จุดอ่อน", WEAK);
@@ -440,20 +449,11 @@ fn f2_switches_the_board_labels_between_thai_and_english() {
         40,
     );
     tui.wait_text("วาระ");
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 's', "จุดแข็ง", &[], &[]);
 
     tui.send(F2);
-    for (letter, title) in [
-        ('s', "Strengths"),
-        ('w', "Weaknesses"),
-        ('o', "Opportunities"),
-        ('t', "Threats"),
-    ] {
-        wait_pane(&mut tui, letter, title, &[], &[]);
-    }
+    wait_empty_panes(&mut tui, &EN_PANES);
     let screen = squeeze(&tui.screen());
     for thai in ["จุดแข็ง", "จุดอ่อน", "โอกาส", "อุปสรรค", "บันทึกแล้ว"]
     {
@@ -473,17 +473,8 @@ fn f2_switches_the_board_labels_between_thai_and_english() {
 #[test]
 fn a_paste_of_several_lines_adds_one_entry_per_line() {
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Paste"],
-        80,
-        24,
-    );
-    tui.wait_text("Stages");
-    let file = sb.wait_single_session();
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    let (mut tui, file) = sb.start_new("Paste", 80, 24);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 'o', "Opportunities", &[], &[]);
 
     // Into the add box: a terminal sends CR for each line break; blank lines are skipped.
@@ -537,25 +528,15 @@ fn a_paste_of_several_lines_adds_one_entry_per_line() {
 fn a_second_instance_on_the_same_file_is_read_only_and_changes_nothing() {
     const WORK: &str = "งานของเครื่องแรก";
     let sb = Sandbox::new();
-    let mut first = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Shared"],
-        80,
-        24,
-    );
-    first.wait_text("Stages");
-    let file = sb.wait_single_session();
-    first.send(TAB);
-    first.wait_text("G1");
-    first.send(TAB);
+    let (mut first, file) = sb.start_new("Shared", 80, 24);
+    first.tab_to_swot();
     wait_pane(&mut first, 's', "Strengths", &[], &[]);
     add_swot(&mut first, "s", "a", 's', "Add to Strengths", WORK);
     let work: &[(&str, &[(&str, u64)])] = &[("strengths", &[(WORK, 0)])];
     wait_for_file(&file, "the first instance's work", |j| swot_is(j, work));
     assert!(first.row(0).contains("✓ saved"), "{}", first.row(0));
 
-    let path = file.display().to_string();
-    let mut second = sb.spawn("C.UTF-8", &["--lang", "en", "open", &path], 80, 24);
+    let mut second = sb.spawn_file("open", &file, 80, 24);
     second.wait_text("another wethi has this file open");
     assert!(second.row(0).contains("read-only"), "{}", second.row(0));
     let before = common::snapshot(&file);
@@ -602,8 +583,7 @@ fn view_opens_read_only() {
     let before = common::snapshot(&file);
     let tree_before = common::tree(&sb.data);
 
-    let path = file.display().to_string();
-    let mut tui = sb.spawn("C.UTF-8", &["--lang", "en", "view", &path], 80, 24);
+    let mut tui = sb.spawn_file("view", &file, 80, 24);
     tui.wait_text("opened for viewing only");
     assert!(tui.row(0).contains("read-only"), "{}", tui.row(0));
     assert!(!tui.row(0).contains("saved"), "{}", tui.row(0));
@@ -617,9 +597,7 @@ fn view_opens_read_only() {
     tui.wait_text("opened for viewing only");
     assert!(!tui.screen().contains("Add to"), "no add box opens");
     // On the board: adding is refused too.
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 's', "Strengths", &[], &[]);
     tui.send("a");
     tui.wait_text("opened for viewing only");
@@ -642,12 +620,7 @@ fn view_opens_read_only() {
 #[test]
 fn a_tiny_terminal_says_so_and_quits_cleanly() {
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Tiny"],
-        20,
-        5,
-    );
+    let mut tui = sb.spawn_new("Tiny", 20, 5);
     tui.wait_text("too small");
     let screen = tui.screen();
     assert!(!screen.contains("Stages"), "{screen}");
@@ -658,12 +631,7 @@ fn a_tiny_terminal_says_so_and_quits_cleanly() {
 #[test]
 fn resizing_redraws_the_board() {
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Resize"],
-        20,
-        5,
-    );
+    let mut tui = sb.spawn_new("Resize", 20, 5);
     tui.wait_text("too small");
 
     tui.resize(80, 24);
@@ -671,23 +639,12 @@ fn resizing_redraws_the_board() {
         s.contains("Stages") && !squeeze(s).contains("toosmall")
     });
     assert!(tui.row(0).contains("saved"), "{}", tui.row(0));
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
-    for (letter, title) in [
-        ('s', "Strengths"),
-        ('w', "Weaknesses"),
-        ('o', "Opportunities"),
-        ('t', "Threats"),
-    ] {
-        wait_pane(&mut tui, letter, title, &[], &[]);
-    }
+    tui.tab_to_swot();
+    wait_empty_panes(&mut tui, &EN_PANES);
 
     // Larger: the panes move to the new halves.
     tui.resize(120, 40);
-    for (letter, title) in [('w', "Weaknesses"), ('t', "Threats")] {
-        wait_pane(&mut tui, letter, title, &[], &[]);
-    }
+    wait_empty_panes(&mut tui, &[('w', "Weaknesses"), ('t', "Threats")]);
     tui.wait_region("the footer on the last row", (39, 0, 1, 120), |r| {
         r.contains("Tab next view")
     });
@@ -709,17 +666,8 @@ fn every_change_shown_is_on_disk_and_survives_a_kill_and_reopening_keeps_a_backu
     const FIRST: &str = "ผู้นำชุมชนเข้มแข็ง";
     const SECOND: &str = "เครือข่ายอาสาสมัคร";
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Crash"],
-        80,
-        24,
-    );
-    tui.wait_text("Stages");
-    let file = sb.wait_single_session();
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    let (mut tui, file) = sb.start_new("Crash", 80, 24);
+    tui.tab_to_swot();
     add_swot(&mut tui, "s", "a", 's', "Add to Strengths", FIRST);
     // A change is saved before the frame that shows it: no polling needed.
     wait_pane(&mut tui, 's', "Strengths", &[FIRST], &[]);
@@ -736,17 +684,14 @@ fn every_change_shown_is_on_disk_and_survives_a_kill_and_reopening_keeps_a_backu
     drop(tui);
 
     // Reopened: the stale lock file does not make it read-only.
-    let path = file.display().to_string();
-    let mut tui = sb.spawn("C.UTF-8", &["--lang", "en", "open", &path], 80, 24);
+    let mut tui = sb.spawn_file("open", &file, 80, 24);
     tui.wait_text("Stages");
     let header = tui.row(0);
     assert!(
         header.contains("✓ saved") && !header.contains("read-only"),
         "{header}"
     );
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 's', "Strengths", &[FIRST, "+1"], &[]);
     add_swot(&mut tui, "s", "a", 's', "Add to Strengths", SECOND);
     wait_pane(&mut tui, 's', "Strengths", &[FIRST, "+1", SECOND], &[]);
@@ -772,25 +717,12 @@ fn when_saving_fails_the_header_says_so_saving_is_retried_and_quitting_asks_wher
     const KEPT: &str = "งานที่ยังอยู่ในหน่วยความจำ";
     const LATER: &str = "บันทึกภายหลัง";
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Disk"],
-        80,
-        24,
-    );
-    tui.wait_text("Stages");
-    let file = sb.wait_single_session();
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    let (mut tui, file) = sb.start_new("Disk", 80, 24);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 's', "Strengths", &[], &[]);
 
     // The folder goes away (an unplugged USB stick): the work stays on screen.
-    fs::remove_dir_all(&sb.data).expect("the data folder can be removed");
-    add_swot(&mut tui, "s", "a", 's', "Add to Strengths", KEPT);
-    tui.wait_region("NOT SAVED in the header", (0, 0, 1, 80), |h| {
-        h.contains("NOT SAVED")
-    });
+    add_while_the_folder_is_gone(&sb, &mut tui, KEPT);
     wait_pane(&mut tui, 's', "Strengths", &[KEPT], &[]);
 
     // It comes back: the next save goes through without a keypress.
@@ -802,11 +734,7 @@ fn when_saving_fails_the_header_says_so_saving_is_retried_and_quitting_asks_wher
     swot_is(&read_json(&file), kept).unwrap();
 
     // Gone again; quitting with unsaved work asks where to save it.
-    fs::remove_dir_all(&sb.data).expect("the data folder can be removed");
-    add_swot(&mut tui, "s", "a", 's', "Add to Strengths", LATER);
-    tui.wait_region("NOT SAVED in the header", (0, 0, 1, 80), |h| {
-        h.contains("NOT SAVED")
-    });
+    add_while_the_folder_is_gone(&sb, &mut tui, LATER);
     tui.send("q");
     tui.wait_text("Cannot save: type a path to save to, then Enter");
     assert!(!tui.has_exited(), "unsaved work does not quit silently");
@@ -826,22 +754,11 @@ fn while_not_saved_the_header_still_names_the_session_and_the_view() {
     // product.md §3: the header always shows title · date · view · … · save
     // state. A long OS error must not push the rest out.
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Context"],
-        80,
-        24,
-    );
+    let mut tui = sb.spawn_new("Context", 80, 24);
     tui.wait_text("Stages");
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 's', "Strengths", &[], &[]);
-    fs::remove_dir_all(&sb.data).expect("the data folder can be removed");
-    add_swot(&mut tui, "s", "a", 's', "Add to Strengths", "ข้อมูลชั่วคราว");
-    let header = tui.wait_region("NOT SAVED in the header", (0, 0, 1, 80), |h| {
-        h.contains("NOT SAVED")
-    });
+    let header = add_while_the_folder_is_gone(&sb, &mut tui, "ข้อมูลชั่วคราว");
     for part in ["Context", "SWOT"] {
         assert!(
             header.contains(part),
@@ -879,18 +796,9 @@ const SWOT_HELP: &[&str] = &[
 #[test]
 fn help_zoom_and_esc_change_nothing() {
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Overlays"],
-        120,
-        40,
-    );
-    tui.wait_text("Stages");
-    let file = sb.wait_single_session();
+    let (mut tui, file) = sb.start_new("Overlays", 120, 40);
     let before = common::snapshot(&file);
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 'w', "Weaknesses", &[], &[]);
 
     // ? lists the keys; Esc closes it.
@@ -900,13 +808,11 @@ fn help_zoom_and_esc_change_nothing() {
     for label in SWOT_HELP {
         assert!(screen.contains(label), "help lists {label:?}:\n{screen}");
     }
-    tui.send(ESC_KEY);
-    tui.wait_for("help to close", |s| !s.contains("Keys · SWOT"));
+    close_help(&mut tui, ESC_KEY);
     // ฦ is ? on the Thai layout.
     tui.send("ฦ");
     tui.wait_text("Keys · SWOT");
-    tui.send("?");
-    tui.wait_for("help to close", |s| !s.contains("Keys · SWOT"));
+    close_help(&mut tui, "?");
 
     // z zooms the focused pane to the whole body, z again leaves.
     tui.send("w");
@@ -935,16 +841,9 @@ fn help_zoom_and_esc_change_nothing() {
 #[test]
 fn help_lists_every_key_of_the_board_on_an_80x24_terminal() {
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Help"],
-        80,
-        24,
-    );
+    let mut tui = sb.spawn_new("Help", 80, 24);
     tui.wait_text("Stages");
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    tui.tab_to_swot();
     wait_pane(&mut tui, 's', "Strengths", &[], &[]);
     tui.send("?");
     let screen = tui.wait_texts(&["Keys · SWOT", "Esc or ? closes"]);
@@ -953,8 +852,7 @@ fn help_lists_every_key_of_the_board_on_an_80x24_terminal() {
         missing.is_empty(),
         "help at 80×24 does not list {missing:?}:\n{screen}"
     );
-    tui.send(ESC_KEY);
-    tui.wait_for("help to close", |s| !s.contains("Keys · SWOT"));
+    close_help(&mut tui, ESC_KEY);
     quit_cleanly(&mut tui, "q");
 }
 

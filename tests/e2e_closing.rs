@@ -14,6 +14,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
+use common::assert_valid_session;
 use harness::{
     DOWN, ENTER, ESC, F2, RIGHT, SHIFT_TAB, Sandbox, TAB, Tui, note_texts, read_json, squeeze,
     wait_for_file,
@@ -25,11 +26,6 @@ const BACKSPACE: &str = "\x7f";
 fn quit(tui: &mut Tui) {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0, "wethi exits with 0");
-}
-
-fn assert_valid_session(path: &Path) {
-    let text = std::fs::read_to_string(path).expect("the session file is readable");
-    common::assert_schema_valid(&path.display().to_string(), &text);
 }
 
 /// Whether the screen, whitespace ignored, holds `text` (whitespace ignored).
@@ -117,7 +113,7 @@ fn header_timer_parsing() {
 #[test]
 fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
     let sb = Sandbox::new();
-    let mut tui = sb.spawn("C.UTF-8", &["--lang", "en", "new", "--title", "T"], 100, 30);
+    let mut tui = sb.spawn_new("T", 100, 30);
     tui.wait_texts(&["Stages", "S1"]);
     let file = sb.wait_single_session();
     let json = read_json(&file);
@@ -181,8 +177,7 @@ fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
     drop(tui);
 
     // Reopened: the header shows the timer still running, and it counts on.
-    let path = file.display().to_string();
-    let mut tui = sb.spawn("C.UTF-8", &["--lang", "en", "open", &path], 100, 30);
+    let mut tui = sb.spawn_file("open", &file, 100, 30);
     tui.wait_text("Stages");
     let first = wait_header_timer(&mut tui, "S1", paused);
     let later = wait_header_timer(&mut tui, "S1", first + 1);
@@ -258,6 +253,19 @@ fn ids(json: &Value, quadrant: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Whether the saved strengths and the SO strategy's links are these ids.
+fn strengths_and_links_are(json: &Value, strengths: &[&str], links: &[&str]) -> Result<(), String> {
+    if ids(json, "strengths") == strengths && so_links(json) == links {
+        Ok(())
+    } else {
+        Err(format!(
+            "strengths {:?}, links {:?}",
+            ids(json, "strengths"),
+            so_links(json)
+        ))
+    }
+}
+
 fn so_links(json: &Value) -> Vec<String> {
     json["strategies"]["so"][0]["links"]
         .as_array()
@@ -276,17 +284,8 @@ fn a_strategy_links_swot_items_and_deleting_an_item_unlinks_it_until_undone() {
     const STRATEGY: &str = "ใช้ความสามัคคีขยายตลาด";
 
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Links"],
-        120,
-        40,
-    );
-    tui.wait_text("Stages");
-    let file = sb.wait_single_session();
-    tui.send(TAB);
-    tui.wait_text("G1");
-    tui.send(TAB);
+    let (mut tui, file) = sb.start_new("Links", 120, 40);
+    tui.tab_to_swot();
     tui.wait_text("▶ [s] Strengths (0)");
 
     tui.send("s");
@@ -347,15 +346,7 @@ fn a_strategy_links_swot_items_and_deleting_an_item_unlinks_it_until_undone() {
     tui.send("d");
     tui.wait_text("▶ [s] Strengths (0)");
     wait_for_file(&file, "the strength and its link gone", |j| {
-        if ids(j, "strengths").is_empty() && so_links(j) == [opportunity_id.clone()] {
-            Ok(())
-        } else {
-            Err(format!(
-                "strengths {:?}, links {:?}",
-                ids(j, "strengths"),
-                so_links(j)
-            ))
-        }
+        strengths_and_links_are(j, &[], &[&opportunity_id])
     });
     tui.send(TAB);
     let unlinked = format!("{STRATEGY} → O1");
@@ -367,17 +358,7 @@ fn a_strategy_links_swot_items_and_deleting_an_item_unlinks_it_until_undone() {
     tui.send("u");
     tui.wait_texts(&["[s] Strengths (1)", STRENGTH, "undone"]);
     wait_for_file(&file, "the strength and its link back", |j| {
-        if ids(j, "strengths") == [strength_id.clone()]
-            && so_links(j) == [strength_id.clone(), opportunity_id.clone()]
-        {
-            Ok(())
-        } else {
-            Err(format!(
-                "strengths {:?}, links {:?}",
-                ids(j, "strengths"),
-                so_links(j)
-            ))
-        }
+        strengths_and_links_are(j, &[&strength_id], &[&strength_id, &opportunity_id])
     });
     tui.send(TAB);
     tui.wait_text(&format!("{STRATEGY} → S1 · O1"));
@@ -408,6 +389,24 @@ fn actions(json: &Value) -> Vec<Value> {
         .unwrap_or_default()
 }
 
+/// From the agenda, Tab four times to the Recommendations and Action items.
+fn tab_to_actions(tui: &mut Tui) {
+    for _ in 0..4 {
+        tui.send(TAB);
+    }
+}
+
+/// Opens the action item form, types `text`, skips the owner and types
+/// `due` as the due date (without committing).
+fn type_action_due(tui: &mut Tui, text: &str, due: &str) {
+    tui.send("a");
+    tui.wait_text("Owner:");
+    tui.send(text);
+    tui.send(TAB);
+    tui.send(TAB);
+    tui.send(due);
+}
+
 fn wait_actions(file: &Path, what: &str, want: &[Value]) {
     wait_for_file(file, what, |j| {
         let got = actions(j);
@@ -427,17 +426,8 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
     const SECOND: &str = "จัดทำแผนที่";
 
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Closing"],
-        120,
-        40,
-    );
-    tui.wait_text("Stages");
-    let file = sb.wait_single_session();
-    for _ in 0..4 {
-        tui.send(TAB);
-    }
+    let (mut tui, file) = sb.start_new("Closing", 120, 40);
+    tab_to_actions(&mut tui);
     tui.wait_texts(&["▶ Recommendations (0)", "Action items (0)"]);
 
     // a on Recommendations: a plain text box.
@@ -495,12 +485,7 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
     wait_actions(&file, "the action item", std::slice::from_ref(&first));
 
     // Thai digits read the same: ๑๕/๒/๒๕๖๔ is 15/2/2564, 2021-02-15.
-    tui.send("a");
-    tui.wait_text("Owner:");
-    tui.send(SECOND);
-    tui.send(TAB);
-    tui.send(TAB);
-    tui.send("๑๕/๒/๒๕๖๔");
+    type_action_due(&mut tui, SECOND, "๑๕/๒/๒๕๖๔");
     tui.wait_text("๑๕/๒/๒๕๖๔");
     tui.send(ENTER);
     tui.wait_for("the form to close", |s| !s.contains("Owner:"));
@@ -571,14 +556,7 @@ fn the_session_details_form_saves_the_venue_and_refuses_a_bad_total() {
     const OTHER: &str = "วัดป่า";
 
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Details"],
-        100,
-        30,
-    );
-    tui.wait_text("Stages");
-    let file = sb.wait_single_session();
+    let (mut tui, file) = sb.start_new("Details", 100, 30);
     let before = read_json(&file)["meta"].clone();
     assert_eq!(before["venue"], "");
 
@@ -675,27 +653,13 @@ fn the_summary_shows_only_the_details_an_action_has() {
     const BARE: &str = "โทรนัดวิทยากร";
 
     let sb = Sandbox::new();
-    let mut tui = sb.spawn(
-        "C.UTF-8",
-        &["--lang", "en", "new", "--title", "Bare"],
-        120,
-        40,
-    );
-    tui.wait_text("Stages");
-    let file = sb.wait_single_session();
-    for _ in 0..4 {
-        tui.send(TAB);
-    }
+    let (mut tui, file) = sb.start_new("Bare", 120, 40);
+    tab_to_actions(&mut tui);
     tui.wait_text("▶ Recommendations (0)");
     tui.send(RIGHT);
     tui.wait_text("▶ Action items (0)");
     // A due date and no owner; then neither.
-    tui.send("a");
-    tui.wait_text("Owner:");
-    tui.send(DATED);
-    tui.send(TAB);
-    tui.send(TAB);
-    tui.send("15/2/2564");
+    type_action_due(&mut tui, DATED, "15/2/2564");
     tui.send(ENTER);
     tui.wait_text("▶ Action items (1)");
     tui.send("a");

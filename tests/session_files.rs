@@ -936,23 +936,30 @@ fn missing_meta_is_rejected() {
     assert!(matches!(problem, Problem::Shape { .. }));
 }
 
-#[test]
-fn missing_file_is_reported_and_not_created() {
-    let sb = Sandbox::new();
-    let path = sb.data_dir().join("nowhere.json");
-    let err = store::load(&path).unwrap_err();
-    assert_eq!(err.problem, Problem::NotFound);
+/// Loading `path` fails with `problem`, and so do `wethi validate` and
+/// `wethi show` (exit code 1, one line on stderr); every message names the
+/// file and says `says`.
+fn assert_cannot_load(sb: &Sandbox, path: &Path, problem: Problem, says: &str) {
+    let err = store::load(path).unwrap_err();
+    assert_eq!(err.problem, problem);
     let message = err.message(Lang::En);
     assert!(message.contains(&path.display().to_string()), "{message}");
-    assert!(message.contains("no such file"), "{message}");
+    assert!(message.contains(says), "{message}");
     for command in ["validate", "show"] {
-        let out = sb.wethi().arg(command).arg(&path).output().unwrap();
+        let out = sb.wethi().arg(command).arg(path).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{stderr}");
         assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
         assert!(stderr.contains(&path.display().to_string()), "{stderr:?}");
-        assert!(stderr.contains("no such file"), "{stderr:?}");
+        assert!(stderr.contains(says), "{stderr:?}");
     }
+}
+
+#[test]
+fn missing_file_is_reported_and_not_created() {
+    let sb = Sandbox::new();
+    let path = sb.data_dir().join("nowhere.json");
+    assert_cannot_load(&sb, &path, Problem::NotFound, "no such file");
     assert!(!path.exists());
     assert!(tree(sb.data_dir()).is_empty());
 }
@@ -963,19 +970,7 @@ fn directory_instead_of_a_file_is_reported_and_left_alone() {
     let path = sb.data_dir().join("folder.json");
     fs::create_dir(&path).unwrap();
     fs::write(path.join("inside.txt"), "keep me").unwrap();
-    let err = store::load(&path).unwrap_err();
-    assert_eq!(err.problem, Problem::IsDirectory);
-    let message = err.message(Lang::En);
-    assert!(message.contains(&path.display().to_string()), "{message}");
-    assert!(message.contains("folder"), "{message}");
-    for command in ["validate", "show"] {
-        let out = sb.wethi().arg(command).arg(&path).output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{stderr}");
-        assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
-        assert!(stderr.contains(&path.display().to_string()), "{stderr:?}");
-        assert!(stderr.contains("folder"), "{stderr:?}");
-    }
+    assert_cannot_load(&sb, &path, Problem::IsDirectory, "folder");
     assert_eq!(
         tree(sb.data_dir()),
         vec![

@@ -76,8 +76,36 @@ fn read_only_app(view: View) -> App {
     a
 }
 
+/// In a read-only app in `view`, after `setup`, `action` changes nothing
+/// and says the file is read-only; returns the app.
+fn assert_read_only_refuses(view: View, setup: &[Action], action: &Action) -> App {
+    let mut a = read_only_app(view);
+    go_all(&mut a, setup.to_vec());
+    let before = observe(&a);
+    go(&mut a, action.clone());
+    assert_eq!(
+        a.notice,
+        Some(Notice::ReadOnly(ReadOnly::Locked)),
+        "{view:?} {setup:?} {action:?}"
+    );
+    assert_eq!(observe(&a), before, "{view:?} {setup:?} {action:?}");
+    a
+}
+
 fn go(app: &mut App, action: Action) {
     app.update(action, now());
+}
+
+/// → when `right`, ← otherwise.
+fn go_sideways(app: &mut App, right: bool) {
+    go(
+        app,
+        if right {
+            Action::FocusRight
+        } else {
+            Action::FocusLeft
+        },
+    );
 }
 
 fn go_all(app: &mut App, actions: impl IntoIterator<Item = Action>) {
@@ -505,14 +533,7 @@ fn left_right_move_between_swot_panes_in_their_row() {
     for (from, right, to) in cases {
         let mut a = app_in(View::Swot);
         go(&mut a, Action::FocusQuadrant(from));
-        go(
-            &mut a,
-            if right {
-                Action::FocusRight
-            } else {
-                Action::FocusLeft
-            },
-        );
+        go_sideways(&mut a, right);
         assert_eq!(a.swot.focus, to, "{from:?} right={right}");
     }
 }
@@ -1533,16 +1554,7 @@ fn read_only_refuses_every_change_with_a_notice() {
         ),
     ];
     for (view, setup, action) in cases {
-        let mut a = read_only_app(view);
-        go_all(&mut a, setup.clone());
-        let before = observe(&a);
-        go(&mut a, action.clone());
-        assert_eq!(
-            a.notice,
-            Some(Notice::ReadOnly(ReadOnly::Locked)),
-            "{view:?} {setup:?} {action:?}"
-        );
-        assert_eq!(observe(&a), before, "{view:?} {setup:?} {action:?}");
+        let a = assert_read_only_refuses(view, &setup, &action);
         assert_eq!(a.mode, Mode::Normal);
     }
 }
@@ -1678,14 +1690,7 @@ fn one_to_four_and_left_right_focus_the_tows_panes() {
     ];
     for (from, right, to) in cases {
         go(&mut a, Action::FocusPair(from));
-        go(
-            &mut a,
-            if right {
-                Action::FocusRight
-            } else {
-                Action::FocusLeft
-            },
-        );
+        go_sideways(&mut a, right);
         assert_eq!(a.strategies.focus, to, "{from:?} right={right}");
     }
     let mut a = app_in(View::Swot);
@@ -2026,16 +2031,7 @@ fn read_only_refuses_the_newer_changes_too() {
         (View::Actions, vec![Action::FocusRight], Action::Edit),
     ];
     for (view, setup, action) in cases {
-        let mut a = read_only_app(view);
-        go_all(&mut a, setup.clone());
-        let before = observe(&a);
-        go(&mut a, action.clone());
-        assert_eq!(
-            a.notice,
-            Some(Notice::ReadOnly(ReadOnly::Locked)),
-            "{view:?} {setup:?} {action:?}"
-        );
-        assert_eq!(observe(&a), before, "{view:?} {setup:?} {action:?}");
+        assert_read_only_refuses(view, &setup, &action);
     }
 }
 

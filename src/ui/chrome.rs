@@ -24,16 +24,16 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, bar);
     let (save_text, save_style) = match (&app.read_only, status.save) {
         (Some(_), _) => (
-            format!(" {} ", t.read_only),
+            format!(" │ {} ", t.read_only),
             bar.add_modifier(Modifier::BOLD),
         ),
-        (None, SaveState::Saved) => (format!(" ✓ {} ", t.saved), bar),
+        (None, SaveState::Saved) => (format!(" │ ✓ {} ", t.saved), bar),
         (None, SaveState::NotSaved(why)) => {
             // The reason may be long (a path); the title and view come first.
             let room = usize::from(area.width / 2).saturating_sub(str_width(t.not_saved) + 6);
             let reason = shorten(&for_display(why), room);
             (
-                format!(" ✗ {}: {reason} ", t.not_saved),
+                format!(" │ ✗ {}: {reason} ", t.not_saved),
                 theme.error().add_modifier(Modifier::REVERSED),
             )
         }

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: where the repository's files are,
 //! the schema validator, a `wethi` command that never touches the real home
-//! folder, and snapshots that prove a file was left alone.
+//! folder, snapshots that prove a file was left alone, and reading printed
+//! rows.
 
 // Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
@@ -14,6 +15,8 @@ use std::time::SystemTime;
 use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
+use wethi::text::sanitize::is_bidi_control;
+use wethi::text::width::{cluster_width, clusters};
 
 /// The repository root (where Cargo.toml is).
 pub fn root() -> PathBuf {
@@ -74,6 +77,12 @@ pub fn assert_schema_valid(what: &str, text: &str) {
         errors.is_empty(),
         "{what} does not validate against the schema:\n{errors}"
     );
+}
+
+/// Panics with every schema error when the session file at `path` is not valid.
+pub fn assert_valid_session(path: &Path) {
+    let text = fs::read_to_string(path).expect("the session file is readable");
+    assert_schema_valid(&path.display().to_string(), &text);
 }
 
 /// A sandbox for one test: a data folder and a fake home folder, both temporary.
@@ -206,6 +215,25 @@ pub fn write_json(path: &Path, value: &Value) {
     let mut text = serde_json::to_string_pretty(value).expect("serialisable");
     text.push('\n');
     fs::write(path, text).expect("writable");
+}
+
+/// The clusters of `row` that start in columns `from..to`.
+pub fn columns(row: &str, from: usize, to: usize) -> String {
+    let mut col = 0;
+    let mut out = String::new();
+    for (_, g) in clusters(row) {
+        if (from..to).contains(&col) {
+            out.push_str(g);
+        }
+        col += cluster_width(g);
+    }
+    out
+}
+
+/// Whether `c` must never reach the terminal as it is: a control character
+/// other than a newline, or a bidirectional control.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_bidi_control(c)
 }
 
 /// A SWOT item as JSON, for building test sessions.

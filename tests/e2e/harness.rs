@@ -89,6 +89,31 @@ impl Sandbox {
         Tui::spawn(&all, &self.env(locale), self.home(), cols, rows)
     }
 
+    /// `wethi --lang en new --title TITLE` in a C.UTF-8 pty of `cols`×`rows`.
+    pub fn spawn_new(&self, title: &str, cols: u16, rows: u16) -> Tui {
+        self.spawn(
+            "C.UTF-8",
+            &["--lang", "en", "new", "--title", title],
+            cols,
+            rows,
+        )
+    }
+
+    /// [`Sandbox::spawn_new`], once the agenda shows its stages; with the
+    /// one session file it saves to.
+    pub fn start_new(&self, title: &str, cols: u16, rows: u16) -> (Tui, PathBuf) {
+        let mut tui = self.spawn_new(title, cols, rows);
+        tui.wait_text("Stages");
+        (tui, self.wait_single_session())
+    }
+
+    /// `wethi --lang en COMMAND FILE` (`open` or `view`) in a C.UTF-8 pty
+    /// of `cols`×`rows`.
+    pub fn spawn_file(&self, command: &str, file: &Path, cols: u16, rows: u16) -> Tui {
+        let path = file.display().to_string();
+        self.spawn("C.UTF-8", &["--lang", "en", command, &path], cols, rows)
+    }
+
     /// `wethi --data-dir DATA ARGS…` without a terminal; returns stdout.
     pub fn run(&self, args: &[&str]) -> String {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_wethi"))
@@ -280,6 +305,14 @@ impl Tui {
             .write_all(keys.as_bytes())
             .and_then(|()| self.writer.flush())
             .expect("keys reach the pty");
+    }
+
+    /// From the agenda: Tab to the guidance (waiting for G1), Tab again to
+    /// the SWOT board.
+    pub fn tab_to_swot(&mut self) {
+        self.send(TAB);
+        self.wait_text("G1");
+        self.send(TAB);
     }
 
     fn parser(&self) -> MutexGuard<'_, vt100::Parser> {
