@@ -123,6 +123,9 @@ struct Wrapper {
     /// Columns of the spaces after the line's last word: they only count if
     /// another word joins the line, otherwise they vanish at the break.
     pending_space: usize,
+    /// Lay out a paragraph that fits in one go (off only to test that the
+    /// shortcut agrees with the full fill).
+    shortcut: bool,
 }
 
 impl Wrapper {
@@ -132,11 +135,15 @@ impl Wrapper {
             lines: Vec::new(),
             line: None,
             pending_space: 0,
+            shortcut: true,
         }
     }
 
     fn paragraph(&mut self, text: &str, range: Range<usize>) {
         let cs = paragraph_clusters(text, &range);
+        if self.shortcut && self.fits_whole(&cs) {
+            return;
+        }
         let mut first = 0;
         for end in segment_ends(&text[range.clone()], range.start, &cs) {
             if end > first {
@@ -151,7 +158,36 @@ impl Wrapper {
         self.pending_space = 0;
     }
 
+    /// A paragraph that fits on one line needs no break opportunities at
+    /// all: the line is the paragraph less its outer spaces, as the greedy
+    /// fill would make it. This spares the Thai segmenters (the slow part)
+    /// for most entries.
+    fn fits_whole(&mut self, cs: &[Cluster]) -> bool {
+        let Some(first) = cs.iter().position(|c| !c.blank) else {
+            return false;
+        };
+        let last = cs.iter().rposition(|c| !c.blank).unwrap_or(first);
+        let cols: usize = cs[first..=last].iter().map(|c| c.width).sum();
+        if cols > self.width || cs[first..=last].iter().any(|c| c.width > self.width) {
+            return false;
+        }
+        self.lines.push(cs[first].start..cs[last].end);
+        true
+    }
+
     fn segment(&mut self, seg: &[Cluster]) {
+        // Spaces in front of a word are spaces between words (or the
+        // paragraph's indent), never part of the word.
+        let lead = seg.iter().take_while(|c| c.blank).count();
+        if lead > 0 && lead < seg.len() {
+            self.segment(&seg[..lead]);
+            self.segment_word(&seg[lead..]);
+            return;
+        }
+        self.segment_word(seg);
+    }
+
+    fn segment_word(&mut self, seg: &[Cluster]) {
         let word_len = seg.len() - seg.iter().rev().take_while(|c| c.blank).count();
         let (word, spaces) = seg.split_at(word_len);
         let space_cols: usize = spaces.iter().map(|c| c.width).sum();
@@ -304,6 +340,21 @@ impl Default for WrapCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_line_shortcut_agrees_with_the_full_fill(
+            text in "[ ก-๛a-z\\u{1F600}\\n]{0,40}",
+            width in 1usize..60,
+        ) {
+            let mut full = Wrapper::new(width);
+            full.shortcut = false;
+            for paragraph in paragraphs(&text) {
+                full.paragraph(&text, paragraph);
+            }
+            proptest::prop_assert_eq!(wrap(&text, width), full.lines);
+        }
+    }
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
