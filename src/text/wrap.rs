@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+use super::sanitize::for_display;
 use super::width::{cluster_width, clusters};
 
 /// Wraps `text` into lines no wider than `width` columns (0 counts as 1).
@@ -271,6 +272,9 @@ type ByWidth = Vec<(usize, Lines)>;
 #[derive(Debug)]
 pub struct WrapCache {
     entries: RefCell<HashMap<Box<str>, ByWidth>>,
+    /// Raw text → its sanitised form, so drawing does not re-sanitise
+    /// every visible entry on every frame.
+    shown: RefCell<HashMap<Box<str>, Rc<str>>>,
     count: Cell<usize>,
     bound: usize,
 }
@@ -284,6 +288,7 @@ impl WrapCache {
     pub fn with_bound(bound: usize) -> Self {
         WrapCache {
             entries: RefCell::new(HashMap::new()),
+            shown: RefCell::new(HashMap::new()),
             count: Cell::new(0),
             bound,
         }
@@ -297,6 +302,26 @@ impl WrapCache {
         let lines: Lines = wrap(text, width).into();
         self.store(text, width, Rc::clone(&lines));
         lines
+    }
+
+    /// `raw` as it is drawn ([`for_display`]), remembered per text.
+    pub fn shown(&self, raw: &str) -> Rc<str> {
+        if let Some(hit) = self
+            .shown
+            .try_borrow()
+            .ok()
+            .and_then(|m| m.get(raw).cloned())
+        {
+            return hit;
+        }
+        let shown: Rc<str> = for_display(raw).into();
+        if let Ok(mut m) = self.shown.try_borrow_mut() {
+            if m.len() >= self.bound {
+                m.clear();
+            }
+            m.insert(raw.into(), Rc::clone(&shown));
+        }
+        shown
     }
 
     /// Number of cached (text, width) results.

@@ -10,7 +10,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use crate::text::sanitize::for_display;
 use crate::text::width::str_width;
 use crate::text::wrap::WrapCache;
 
@@ -102,7 +101,7 @@ impl Geometry {
 
 /// Rows an entry takes at this list's width.
 fn entry_height(cache: &WrapCache, text: &str, width: usize) -> usize {
-    cache.lines(&for_display(text), width).len().max(1)
+    cache.lines(&cache.shown(text), width).len().max(1)
 }
 
 /// Total rows all `len` entries need in a list `width` columns wide.
@@ -190,7 +189,7 @@ fn draw_entry(
     cache: &WrapCache,
     style: Style,
 ) -> (u16, bool) {
-    let text = for_display(&row.text);
+    let text = cache.shown(&row.text);
     let lines = cache.lines(&text, g.text_width);
     let rows = lines.len().max(1).min(usize::from(area.height));
     for (r, y) in (area.y..).take(rows).enumerate() {
@@ -254,7 +253,7 @@ pub fn draw_wrapped(
     if area.is_empty() {
         return 0;
     }
-    let text = for_display(text);
+    let text = cache.shown(text);
     let lines = cache.lines(&text, usize::from(area.width));
     let mut used = 0;
     for (range, y) in lines.iter().zip(area.y..area.bottom()) {
