@@ -19,7 +19,8 @@ use wethi::ui::{Theme, ThemeName};
 #[command(
     name = "wethi",
     version,
-    about = "เวที — a terminal board for facilitated workshops: agenda, guidance, live SWOT, saved as JSON"
+    about = "เวที — a terminal board for facilitated workshops: agenda, guidance, live SWOT, saved as JSON",
+    after_help = "Without a command, wethi opens the home screen: the sessions in the data folder."
 )]
 struct Cli {
     /// The folder that holds session files [default: the platform data folder + /sessions]
@@ -68,11 +69,13 @@ enum Command {
     },
     /// Edit a session
     Open {
+        /// A session file: a path, or a file name in the data folder
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
     /// Review a session read-only
     View {
+        /// A session file: a path, or a file name in the data folder
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
@@ -80,6 +83,7 @@ enum Command {
     Template,
     /// Check files against the session format; exit 0 only if all are valid
     Validate {
+        /// Session files: paths, or file names in the data folder
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -91,6 +95,7 @@ enum Command {
     },
     /// A text summary of a session
     Show {
+        /// A session file: a path, or a file name in the data folder
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Print the SWOT board as the UI draws it
