@@ -19,7 +19,7 @@ use ratatui::layout::Position;
 use ratatui::prelude::CrosstermBackend;
 
 use crate::app::home::{Home, HomeRequest};
-use crate::app::{Action, App, Mode, ReadOnly, TextEdit, View};
+use crate::app::{Action, App, Mode, ReadOnly, TextEdit};
 use crate::i18n::strings;
 use crate::input::{action_for, home_action_for, key_of};
 use crate::session::{self, Loaded};
@@ -337,12 +337,15 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
             ],
             _ => vec![],
         },
-        // The wheel moves the selection in any list; a click selects on the board.
+        // The wheel moves the selection; a click focuses a pane or selects an entry.
         Event::Mouse(mouse) if app.mode == Mode::Normal => match mouse.kind {
             MouseEventKind::ScrollUp => vec![Action::Up],
             MouseEventKind::ScrollDown => vec![Action::Down],
-            MouseEventKind::Down(MouseButton::Left) if app.view == View::Swot => {
-                click(ui_state, Position::new(mouse.column, mouse.row))
+            MouseEventKind::Down(MouseButton::Left) => {
+                let at = Position::new(mouse.column, mouse.row);
+                ui_state
+                    .target_at(at)
+                    .map(Action::Select)
                     .into_iter()
                     .collect()
             }
@@ -350,16 +353,4 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
         },
         _ => vec![],
     }
-}
-
-fn click(ui_state: &UiState, at: Position) -> Option<Action> {
-    let layout = &ui_state.board;
-    if let Some((_, q, i)) = layout.items.iter().find(|(r, _, _)| r.contains(at)) {
-        return Some(Action::SelectSwot(*q, Some(*i)));
-    }
-    layout
-        .panes
-        .iter()
-        .find(|(r, _)| r.contains(at))
-        .map(|(_, q)| Action::SelectSwot(*q, None))
 }

@@ -103,3 +103,37 @@ fn n_starts_a_session_v_views_read_only_and_d_moves_to_the_trash() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// An SGR mouse click (press and release) at a 0-based column and row.
+fn click(col: u16, row: u16) -> String {
+    format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 1,
+        row + 1,
+        col + 1,
+        row + 1
+    )
+}
+
+#[test]
+fn a_click_focuses_a_pane_and_selects_an_entry_in_any_view() {
+    let sb = sandbox_with_two_sessions();
+    let file = sb.data.join("ubon.json").display().to_string();
+    let mut tui = sb.spawn("en_US.UTF-8", &["--lang", "en", "open", &file], 120, 40);
+    tui.wait_text("Stages");
+    // The agenda: a click on the third stage shows its text on the right.
+    let row = (0..40)
+        .find(|&r| squeeze(&tui.row(r)).contains("3.✓"))
+        .expect("stage 3 is listed");
+    tui.send(&click(10, row));
+    tui.wait_text("S3 · Linking community");
+    // The strategies: a click in the bottom-right pane focuses WT.
+    tui.send("\t\t\t");
+    tui.wait_text("WT Retrenchment");
+    tui.send(&click(100, 30));
+    tui.wait_for("WT is focused", |s| {
+        squeeze(s).contains("▶[4]WTRetrenchment")
+    });
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

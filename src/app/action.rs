@@ -5,6 +5,18 @@ use crate::session::{Quadrant, TowsPair};
 
 use super::textbox::TextEdit;
 
+/// What a click can land on: a pane (no index) or an entry in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Swot(Quadrant, Option<usize>),
+    Strategy(TowsPair, Option<usize>),
+    ActionsList(super::ActionsPane, Option<usize>),
+    Stage(usize),
+    StageNote(usize),
+    GuidanceRow(usize),
+    GuidanceNote(usize),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     NextView,
@@ -54,8 +66,8 @@ pub enum Action {
     /// `Tab` / `Shift-Tab` in a form.
     NextField,
     PrevField,
-    /// A mouse click or wheel on a SWOT item or pane.
-    SelectSwot(Quadrant, Option<usize>),
+    /// A mouse click on an entry or a pane.
+    Select(Target),
     /// Keys while the text box is open.
     Text(TextEdit),
     Commit,

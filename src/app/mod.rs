@@ -16,7 +16,7 @@ mod tows_update;
 mod update;
 pub use agenda_update::seconds_between;
 
-pub use action::Action;
+pub use action::{Action, Target};
 pub use edits::{Edit, Entry, History, ListId};
 pub use form::{FieldKind, Form, FormError, FormKind};
 pub use textbox::{TextBox, TextEdit};

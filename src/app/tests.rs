@@ -758,7 +758,7 @@ fn other_keys_while_typing_leave_the_text_box_open() {
         Action::Vote(1),
         Action::ToggleHelp,
         Action::FocusQuadrant(T),
-        Action::SelectSwot(O, Some(1)),
+        Action::Select(Target::Swot(O, Some(1))),
         Action::Tick,
     ] {
         go(&mut a, action.clone());
@@ -1271,18 +1271,18 @@ fn space_toggles_discussed_on_a_sub_item_only() {
 #[test]
 fn a_click_on_the_board_focuses_and_selects() {
     let mut a = app();
-    go(&mut a, Action::SelectSwot(W, Some(2)));
+    go(&mut a, Action::Select(Target::Swot(W, Some(2))));
     assert_eq!(a.view, View::Swot);
     assert_eq!(a.swot.focus, W);
     assert_eq!(a.swot.selected[W.index()], Some(2));
-    go(&mut a, Action::SelectSwot(T, Some(99)));
+    go(&mut a, Action::Select(Target::Swot(T, Some(99))));
     assert_eq!(a.swot.focus, T);
     assert_eq!(
         a.swot.selected[T.index()],
         Some(0),
         "no such item: unchanged"
     );
-    go(&mut a, Action::SelectSwot(O, None));
+    go(&mut a, Action::Select(Target::Swot(O, None)));
     assert_eq!(a.swot.focus, O);
     assert_eq!(a.swot.selected[O.index()], Some(0));
     assert_eq!(a.revision, 0);
@@ -2107,7 +2107,7 @@ fn action() -> impl Strategy<Value = Action> {
         2 => Just(Action::ToggleTimer),
         2 => Just(Action::ToggleDone),
         2 => Just(Action::ToggleDiscussed),
-        1 => (quadrant(), prop::option::of(0usize..6)).prop_map(|(q, i)| Action::SelectSwot(q, i)),
+        1 => (quadrant(), prop::option::of(0usize..6)).prop_map(|(q, i)| Action::Select(Target::Swot(q, i))),
         8 => text_edit().prop_map(Action::Text),
         3 => Just(Action::Commit),
         1 => Just(Action::Tick),
@@ -2251,4 +2251,60 @@ fn a_link_to_an_item_moved_out_of_the_source_quadrants_can_still_be_removed() {
         a.update(action, now);
     }
     assert!(a.session.strategies.so[0].links.is_empty());
+}
+
+#[test]
+fn a_click_focuses_its_pane_or_column_and_selects_the_entry() {
+    let now = chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").unwrap();
+    let example = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/examples/ubon-2021-01-13.json"
+    ))
+    .unwrap();
+    let session = session::parse(Path::new("example"), &example)
+        .unwrap()
+        .session;
+    let mut a = App::new(session, Lang::En, None);
+
+    a.update(Action::Select(Target::Strategy(TowsPair::WT, Some(0))), now);
+    assert_eq!(
+        (a.view, a.strategies.focus, a.strategies.selected[3]),
+        (View::Strategies, TowsPair::WT, Some(0))
+    );
+
+    a.update(
+        Action::Select(Target::ActionsList(ActionsPane::Actions, Some(1))),
+        now,
+    );
+    assert_eq!(
+        (a.view, a.actions.focus, a.actions.selected[1]),
+        (View::Actions, ActionsPane::Actions, Some(1))
+    );
+
+    a.update(Action::Select(Target::Stage(2)), now);
+    assert_eq!(
+        (a.view, a.agenda.stage, a.agenda.notes_focused),
+        (View::Agenda, 2, false)
+    );
+    a.update(Action::Select(Target::StageNote(0)), now);
+    assert_eq!((a.agenda.notes_focused, a.agenda.note), (true, Some(0)));
+
+    a.update(Action::Select(Target::GuidanceRow(1)), now);
+    assert_eq!(
+        (a.view, a.guidance.row, a.guidance.notes_focused),
+        (View::Guidance, 1, false)
+    );
+    a.update(Action::Select(Target::GuidanceNote(0)), now);
+    assert_eq!((a.guidance.notes_focused, a.guidance.note), (true, Some(0)));
+
+    // A click past the end of a list focuses the pane and keeps the selection.
+    a.update(
+        Action::Select(Target::Swot(Quadrant::Threats, Some(99))),
+        now,
+    );
+    assert_eq!(
+        (a.view, a.swot.focus, a.swot.selected[3]),
+        (View::Swot, Quadrant::Threats, Some(0))
+    );
+    assert_eq!(a.revision, 0, "clicks change no data");
 }

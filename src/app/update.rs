@@ -9,7 +9,8 @@ use super::textbox::is_blank;
 use super::edits::{Edit, Entry, ListId, entry_at, list_len};
 use super::form::Form;
 use super::{
-    Action, ActionsPane, App, EditTarget, Editor, Mode, Notice, TextBox, View, guidance_rows,
+    Action, ActionsPane, App, EditTarget, Editor, Mode, Notice, Target, TextBox, View,
+    guidance_rows,
 };
 
 impl App {
@@ -71,13 +72,7 @@ impl App {
             Action::ToggleDone if self.view == View::Agenda => self.toggle_done(now),
             Action::ToggleDone if self.view == View::Actions => self.toggle_action_done(now),
             Action::ToggleDiscussed if self.view == View::Guidance => self.toggle_discussed(now),
-            Action::SelectSwot(q, item) => {
-                self.view = View::Swot;
-                self.swot.focus = q;
-                if let Some(i) = item.filter(|i| *i < self.session.swot.items(q).len()) {
-                    self.swot.selected[q.index()] = Some(i);
-                }
-            }
+            Action::Select(target) => self.select_target(target),
             _ => {}
         }
     }
@@ -236,6 +231,54 @@ impl App {
                 }
                 _ => {}
             },
+        }
+    }
+
+    /// A click: focus the pane or column it landed in and select the entry.
+    pub(super) fn select_target(&mut self, target: Target) {
+        self.view = match target {
+            Target::Swot(..) => View::Swot,
+            Target::Strategy(..) => View::Strategies,
+            Target::ActionsList(..) => View::Actions,
+            Target::Stage(_) | Target::StageNote(_) => View::Agenda,
+            Target::GuidanceRow(_) | Target::GuidanceNote(_) => View::Guidance,
+        };
+        let (list, index) = match target {
+            Target::Swot(q, i) => (ListId::Swot(q), i),
+            Target::Strategy(p, i) => (ListId::Strategies(p), i),
+            Target::ActionsList(pane, i) => (pane.list(), i),
+            Target::StageNote(i) => (ListId::StageNotes(self.agenda.stage), Some(i)),
+            Target::GuidanceNote(i) => match self.selected_point() {
+                Some(p) => (ListId::GuidanceNotes(p), Some(i)),
+                None => return,
+            },
+            Target::Stage(i) => {
+                self.agenda.notes_focused = false;
+                if i < self.session.stages.len() && i != self.agenda.stage {
+                    self.agenda.stage = i;
+                    self.agenda.note = (!self.session.stages[i].notes.is_empty()).then_some(0);
+                }
+                return;
+            }
+            Target::GuidanceRow(r) => {
+                self.guidance.notes_focused = false;
+                let before = self.selected_point();
+                if r < guidance_rows(&self.session).len() {
+                    self.guidance.row = r;
+                }
+                if self.selected_point() != before {
+                    let notes = self
+                        .selected_point()
+                        .and_then(|p| self.session.guidance.get(p))
+                        .map_or(0, |p| p.notes.len());
+                    self.guidance.note = (notes > 0).then_some(0);
+                }
+                return;
+            }
+        };
+        self.focus_list(list);
+        if let Some(i) = index.filter(|i| *i < list_len(&self.session, list)) {
+            self.select(list, Some(i));
         }
     }
 

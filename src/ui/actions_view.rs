@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::form::overdue;
-use crate::app::{ActionsPane, App};
+use crate::app::{ActionsPane, App, Target};
 use crate::i18n::strings;
 use crate::session::{Action as ActionItem, Note, Timestamp};
 use crate::text::Lang;
@@ -137,4 +137,5 @@ fn draw_one(
         }
     };
     state.action_offsets[i] = drawn.offset;
+    state.add_targets(area, &drawn, |k| Target::ActionsList(pane, k));
 }

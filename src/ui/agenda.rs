@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::app::App;
+use crate::app::{App, Target};
 use crate::i18n::strings;
 use crate::session::Note;
 
@@ -95,6 +95,9 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
         &state.cache,
     );
     state.stages_offset = drawn.offset;
+    state
+        .targets
+        .extend(drawn.rows.iter().map(|(r, k)| (*r, Target::Stage(*k))));
     let Some(stage) = stages.get(app.agenda.stage) else {
         return;
     };
@@ -112,6 +115,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
         heading: t.notes,
         selected: app.agenda.note,
         focused: app.agenda.notes_focused,
+        target: Target::StageNote,
     };
     draw_detail(app, &detail, status, right, buf, state);
 }
@@ -126,6 +130,8 @@ pub struct Detail<'a> {
     pub heading: &'a str,
     pub selected: Option<usize>,
     pub focused: bool,
+    /// What a click on note `i` selects.
+    pub target: fn(usize) -> Target,
 }
 
 pub fn draw_detail(
@@ -214,4 +220,7 @@ fn draw_notes(
         &state.cache,
     );
     state.notes_offset = drawn.offset;
+    state
+        .targets
+        .extend(drawn.rows.iter().map(|(r, k)| (*r, (d.target)(*k))));
 }

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::app::{App, guidance_rows};
+use crate::app::{App, Target, guidance_rows};
 use crate::i18n::strings;
 
 use super::agenda::{Detail, column, columns, draw_detail, look};
@@ -46,6 +46,12 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
         &state.cache,
     );
     state.checklist_offset = drawn.offset;
+    state.targets.extend(
+        drawn
+            .rows
+            .iter()
+            .map(|(r, k)| (*r, Target::GuidanceRow(*k))),
+    );
     let Some(point) = app.selected_point().and_then(|p| points.get(p)) else {
         return;
     };
@@ -58,6 +64,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
         heading: t.guidance_notes,
         selected: app.guidance.note,
         focused: app.guidance.notes_focused,
+        target: Target::GuidanceNote,
     };
     draw_detail(app, &detail, status, right, buf, state);
 }

@@ -23,7 +23,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::app::{App, Mode, View};
+use crate::app::{App, Mode, Target, View};
 use crate::i18n::strings;
 use crate::session::Timestamp;
 use crate::text::wrap::WrapCache;
@@ -48,12 +48,37 @@ pub struct Status<'a> {
     pub theme: Theme,
 }
 
+impl UiState {
+    /// What a click at `at` selects, if anything.
+    pub fn target_at(&self, at: ratatui::layout::Position) -> Option<Target> {
+        self.targets
+            .iter()
+            .rev()
+            .find(|(r, _)| r.contains(at))
+            .map(|(_, t)| *t)
+    }
+
+    /// Records a drawn pane and its visible entries as click targets.
+    pub fn add_targets(
+        &mut self,
+        pane: Rect,
+        drawn: &list::Drawn,
+        target: impl Fn(Option<usize>) -> Target,
+    ) {
+        self.targets.push((pane, target(None)));
+        self.targets
+            .extend(drawn.rows.iter().map(|(r, i)| (*r, target(Some(*i)))));
+    }
+}
+
 /// What drawing remembers between frames: scroll positions (like ratatui's
 /// `ListState`), the wrap cache, and where things were, for the mouse.
 #[derive(Default)]
 pub struct UiState {
     pub cache: WrapCache,
     pub board: board::BoardLayout,
+    /// What a click at a place selects, most specific last.
+    pub targets: Vec<(Rect, Target)>,
     pub stages_offset: usize,
     pub notes_offset: usize,
     pub checklist_offset: usize,
@@ -68,6 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) 
 }
 
 fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {
+    state.targets.clear();
     let area = frame.area();
     let buf = frame.buffer_mut();
     Block::new().style(status.theme.base()).render(area, buf);
@@ -169,4 +195,14 @@ fn draw_swot(
         cache: &state.cache,
     };
     state.board = board.draw(area, buf);
+    let layout = &state.board;
+    let panes = layout
+        .panes
+        .iter()
+        .map(|(r, q)| (*r, Target::Swot(*q, None)));
+    let items = layout
+        .items
+        .iter()
+        .map(|(r, q, i)| (*r, Target::Swot(*q, Some(*i))));
+    state.targets.extend(panes.chain(items));
 }

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::App;
+use crate::app::{App, Target};
 use crate::i18n::strings;
 use crate::session::{Session, Strategy, TowsPair};
 
@@ -51,5 +51,6 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
         };
         let drawn = draw_pane(&spec, items.len(), row, view, rect, buf, &state.cache);
         state.strategy_offsets[pair.index()] = drawn.offset;
+        state.add_targets(rect, &drawn, |k| Target::Strategy(pair, k));
     }
 }
