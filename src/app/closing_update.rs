@@ -25,15 +25,7 @@ impl App {
             done: !old.done,
             ..old.clone()
         };
-        self.change(
-            vec![Edit::Replace {
-                list,
-                index,
-                old: Entry::Action(old),
-                new: Entry::Action(new),
-            }],
-            now,
-        );
+        self.replace_entry(list, index, Entry::Action(old), Entry::Action(new), now);
     }
 
     pub(super) fn update_form(&mut self, mut form: Form, action: Action, now: Timestamp) {
@@ -88,14 +80,11 @@ impl App {
                 };
                 let new = form.read_action(Some(&old))?;
                 if new != old {
-                    let list = ListId::Actions;
-                    self.change(
-                        vec![Edit::Replace {
-                            list,
-                            index,
-                            old: Entry::Action(old),
-                            new: Entry::Action(new),
-                        }],
+                    self.replace_entry(
+                        ListId::Actions,
+                        index,
+                        Entry::Action(old),
+                        Entry::Action(new),
                         now,
                     );
                 }

@@ -60,15 +60,7 @@ impl App {
             updated_at: now,
             ..item.clone()
         };
-        self.change(
-            vec![Edit::Replace {
-                list,
-                index,
-                old: Entry::Swot(item),
-                new: Entry::Swot(new),
-            }],
-            now,
-        );
+        self.replace_entry(list, index, Entry::Swot(item), Entry::Swot(new), now);
     }
 
     /// Edits that remove every strategy's link to the SWOT item `id`.

@@ -2,7 +2,7 @@
 
 use crate::session::{Quadrant, Timestamp, TowsPair};
 
-use super::edits::{Edit, Entry, ListId};
+use super::edits::{Entry, ListId};
 use super::{Action, App, Mode, Notice, link_candidates};
 
 impl App {
@@ -79,14 +79,6 @@ impl App {
         }
         let old = Entry::Strategy(strategy.clone());
         let list = ListId::Strategies(pair);
-        self.change(
-            vec![Edit::Replace {
-                list,
-                index,
-                old,
-                new: Entry::Strategy(new),
-            }],
-            now,
-        );
+        self.replace_entry(list, index, old, Entry::Strategy(new), now);
     }
 }

@@ -109,6 +109,26 @@ impl App {
         self.change_showing(edits, now, last)
     }
 
+    /// One entry of `list` replaced by a changed copy, as one undo step.
+    pub(super) fn replace_entry(
+        &mut self,
+        list: ListId,
+        index: usize,
+        old: Entry,
+        new: Entry,
+        now: Timestamp,
+    ) -> bool {
+        self.change(
+            vec![Edit::Replace {
+                list,
+                index,
+                old,
+                new,
+            }],
+            now,
+        )
+    }
+
     /// Like [`App::change`], naming the edit undo and redo show.
     pub(super) fn change_showing(
         &mut self,
@@ -401,15 +421,7 @@ impl App {
                     return;
                 }
                 let new = with_text(old.clone(), &text, now);
-                self.change(
-                    vec![Edit::Replace {
-                        list,
-                        index,
-                        old,
-                        new,
-                    }],
-                    now,
-                );
+                self.replace_entry(list, index, old, new, now);
             }
         }
     }
