@@ -1,8 +1,9 @@
 //! wethi (เวที): a terminal workshop board for facilitators.
 //!
-//! Imports point one way: `main` → (`ui`, `app`, `store`) → `session` → `text`.
+//! Imports point one way: `main` → (`ui`, `app`, `store`, `export`) → `session` → `text`.
 
 pub mod app;
+pub mod export;
 pub mod i18n;
 pub mod input;
 pub mod session;

@@ -13,9 +13,9 @@ use serde_json::{Map, Value, json};
 
 use common::{Sandbox, assert_schema_valid, read_json, schema_errors, snapshot, tree};
 use wethi::session::{
-    self, Action, Bilingual, ClosingNotes, GuidanceItem, GuidancePoint, Meta, Note,
-    ParticipantGroup, Participants, Problem, Session, Stage, Strategies, Strategy as TowsStrategy,
-    Swot, SwotItem, Timestamp, parse, template, to_json,
+    self, Action, Bilingual, ClosingNotes, FollowUp, FollowUpStatus, GuidanceItem, GuidancePoint,
+    Meta, Note, ParticipantGroup, Participants, Problem, Session, Stage, Strategies,
+    Strategy as TowsStrategy, Swot, SwotItem, Timestamp, parse, template, to_json,
 };
 use wethi::store;
 use wethi::text::Lang;
@@ -394,11 +394,12 @@ fn bilingual() -> BoxedStrategy<Bilingual> {
 }
 
 fn note() -> BoxedStrategy<Note> {
-    (id(), text(), timestamp(), extra())
-        .prop_map(|(id, text, created_at, extra)| Note {
+    (id(), text(), timestamp(), group(), extra())
+        .prop_map(|(id, text, created_at, group, extra)| Note {
             id,
             text,
             created_at,
+            group,
             extra,
         })
         .boxed()
@@ -565,11 +566,12 @@ fn swot() -> BoxedStrategy<Swot> {
 
 fn strategies() -> BoxedStrategy<Strategies> {
     let strategy = || {
-        (id(), text(), vec_of(id(), 4), extra())
-            .prop_map(|(id, text, links, extra)| TowsStrategy {
+        (id(), text(), vec_of(id(), 4), group(), extra())
+            .prop_map(|(id, text, links, group, extra)| TowsStrategy {
                 id,
                 text,
                 links,
+                group,
                 extra,
             })
             .boxed()
@@ -592,15 +594,54 @@ fn strategies() -> BoxedStrategy<Strategies> {
 }
 
 fn action() -> BoxedStrategy<Action> {
-    (id(), text(), text(), date(), any::<bool>(), extra())
-        .prop_map(|(id, text, owner, due, done, extra)| Action {
+    (
+        id(),
+        text(),
+        text(),
+        date(),
+        any::<bool>(),
+        group(),
+        extra(),
+    )
+        .prop_map(|(id, text, owner, due, done, group, extra)| Action {
             id,
             text,
             owner,
             due,
             done,
+            group,
             extra,
         })
+        .boxed()
+}
+
+fn group() -> BoxedStrategy<Option<String>> {
+    proptest::option::of(text()).boxed()
+}
+
+fn followup() -> BoxedStrategy<FollowUp> {
+    let status = prop_oneof![
+        Just(FollowUpStatus::Open),
+        Just(FollowUpStatus::Done),
+        Just(FollowUpStatus::Carried),
+        Just(FollowUpStatus::Dropped),
+    ];
+    (
+        (id(), text(), text(), date()),
+        (status, id(), text(), extra()),
+    )
+        .prop_map(
+            |((id, text, owner, due), (status, from_session, from_title, extra))| FollowUp {
+                id,
+                text,
+                owner,
+                due,
+                status,
+                from_session,
+                from_title,
+                extra,
+            },
+        )
         .boxed()
 }
 
@@ -620,7 +661,7 @@ fn arb_session() -> BoxedStrategy<Session> {
         swot(),
         strategies(),
         vec_of(note(), 4),
-        vec_of(action(), 4),
+        (vec_of(action(), 4), vec_of(followup(), 3)),
         (vec_of(note(), 3), vec_of(note(), 3), extra()).prop_map(
             |(role_review, experience_exchange, extra)| ClosingNotes {
                 role_review,
@@ -634,7 +675,17 @@ fn arb_session() -> BoxedStrategy<Session> {
         .prop_map(
             |(
                 (version, id, title, created_at, updated_at, lang),
-                (meta, stages, guidance, swot, strategies, recommendations, actions, notes, extra),
+                (
+                    meta,
+                    stages,
+                    guidance,
+                    swot,
+                    strategies,
+                    recommendations,
+                    (actions, followups),
+                    notes,
+                    extra,
+                ),
             )| Session {
                 format: session::FORMAT.to_owned(),
                 version,
@@ -650,6 +701,7 @@ fn arb_session() -> BoxedStrategy<Session> {
                 strategies,
                 recommendations,
                 actions,
+                followups,
                 notes,
                 extra,
             },

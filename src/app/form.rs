@@ -186,6 +186,7 @@ impl Form {
             owner: tidy(self.value(FieldKind::Owner)),
             due,
             done: old.is_some_and(|a| a.done),
+            group: old.and_then(|a| a.group.clone()),
             extra: old.map(|a| a.extra.clone()).unwrap_or_default(),
         })
     }

@@ -653,12 +653,14 @@ fn new_entry(list: ListId, text: String, now: Timestamp) -> Entry {
             id: new_id("tw"),
             text,
             links: Vec::new(),
+            group: None,
             extra: Default::default(),
         }),
         _ => Entry::Note(Note {
             id: new_id("n"),
             text,
             created_at: now,
+            group: None,
             extra: Default::default(),
         }),
     }

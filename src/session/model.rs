@@ -34,6 +34,10 @@ pub struct Session {
     pub strategies: Strategies,
     pub recommendations: Vec<Note>,
     pub actions: Vec<Action>,
+    /// The open actions of the session this one was made `--from`, and what
+    /// became of each. Absent from files that have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub followups: Vec<FollowUp>,
     pub notes: ClosingNotes,
     #[serde(flatten)]
     pub extra: Extra,
@@ -101,6 +105,9 @@ pub struct Note {
     pub id: String,
     pub text: String,
     pub created_at: Timestamp,
+    /// The breakout group a note came from, when sessions were merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -180,6 +187,9 @@ pub struct Strategy {
     pub text: String,
     /// Ids of the SWOT items this strategy draws on.
     pub links: Vec<String>,
+    /// The breakout group a strategy came from, when sessions were merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -191,8 +201,39 @@ pub struct Action {
     pub owner: String,
     pub due: Option<NaiveDate>,
     pub done: bool,
+    /// The breakout group an action came from, when sessions were merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// An open action of a past session, brought into this one to be followed up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    pub status: FollowUpStatus,
+    /// Id and title of the session the action was agreed in.
+    pub from_session: String,
+    pub from_title: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What became of a followed-up action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FollowUpStatus {
+    /// Not yet reviewed in this session.
+    #[default]
+    Open,
+    Done,
+    /// Still to do: carried on into this session's work.
+    Carried,
+    Dropped,
 }
 
 /// Free-text notes of the closing exchange (glossary X6, X7).

@@ -1,7 +1,8 @@
 //! Every user-visible string, in Thai and in English, in one place.
 //!
 //! A struct rather than a lookup table: the compiler makes sure each
-//! language has every string.
+//! language has every string. A feature with many strings of its own keeps
+//! them in a submodule here, in the same shape (a struct, `TH`, `EN`, a getter).
 
 use crate::session::Quadrant;
 use crate::text::Lang;
