@@ -6,6 +6,7 @@ pub mod action;
 mod agenda_update;
 mod closing_update;
 pub mod edits;
+mod followup_update;
 pub mod form;
 pub mod home;
 mod swot_update;
@@ -173,14 +174,17 @@ impl Default for StrategiesState {
 pub enum ActionsPane {
     #[default]
     Recommendations,
+    /// Shown only when the session has follow-ups (or the pane has focus).
+    FollowUps,
     Actions,
     RoleReview,
     ExperienceExchange,
 }
 
 impl ActionsPane {
-    pub const ALL: [ActionsPane; 4] = [
+    pub const ALL: [ActionsPane; 5] = [
         ActionsPane::Recommendations,
+        ActionsPane::FollowUps,
         ActionsPane::Actions,
         ActionsPane::RoleReview,
         ActionsPane::ExperienceExchange,
@@ -199,6 +203,7 @@ impl ActionsPane {
             ActionsPane::Actions => ListId::Actions,
             ActionsPane::RoleReview => ListId::RoleReview,
             ActionsPane::ExperienceExchange => ListId::ExperienceExchange,
+            ActionsPane::FollowUps => ListId::FollowUps,
         }
     }
 }
@@ -206,7 +211,7 @@ impl ActionsPane {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ActionsState {
     pub focus: ActionsPane,
-    pub selected: [Option<usize>; 4],
+    pub selected: [Option<usize>; 5],
 }
 
 #[derive(Debug, Clone)]
