@@ -60,7 +60,7 @@ fn the_file_starts_with_a_bom_and_an_english_header_and_ends_rows_with_crlf() {
 fn a_plain_csv_reader_gets_every_entry_back() {
     let s = example();
     let text = csv_text(&s, Lang::En);
-    let mut reader = ::csv::Reader::from_reader(text[BOM.len()..].as_bytes());
+    let mut reader = ::csv::Reader::from_reader(&text.as_bytes()[BOM.len()..]);
     let header: Vec<String> = reader
         .headers()
         .unwrap()
@@ -247,7 +247,7 @@ fn hostile_text_round_trips() {
 fn no_raw_cell_starts_like_a_formula() {
     for text in HOSTILE {
         let csv_text = csv_text(&hostile(text), Lang::En);
-        let mut reader = ::csv::Reader::from_reader(csv_text[BOM.len()..].as_bytes());
+        let mut reader = ::csv::Reader::from_reader(&csv_text.as_bytes()[BOM.len()..]);
         for record in reader.records() {
             for cell in record.unwrap().iter() {
                 assert!(

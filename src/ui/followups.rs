@@ -50,8 +50,9 @@ pub fn followup_row(f: &FollowUp, lang: Lang, status: &Status) -> Row<'static> {
     }
 }
 
-/// The action items' column split: the follow-ups on top (as tall as they
-/// need, at most half), the action items below; no follow-ups, no split.
+/// The action items' column split: the follow-ups on the upper half (their
+/// entries wrap, so they get room enough to be read), the action items
+/// below; no follow-ups, no split.
 pub fn split_for_followups(app: &App, column: Rect) -> (Rect, Rect) {
     if !app.shows_pane(ActionsPane::FollowUps) {
         return (
@@ -62,11 +63,7 @@ pub fn split_for_followups(app: &App, column: Rect) -> (Rect, Rect) {
             column,
         );
     }
-    let wanted = u16::try_from(app.session.followups.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .max(3);
-    let top = wanted.min(column.height / 2);
+    let top = column.height / 2;
     (
         Rect {
             height: top,
