@@ -32,7 +32,7 @@ impl App {
     /// The pane left or right of the focused one, passing over the
     /// follow-ups pane when there is none to show.
     pub(super) fn actions_pane_beside(&self, right: bool) -> ActionsPane {
-        let shown: Vec<ActionsPane> = ActionsPane::ALL
+        let shown: Vec<ActionsPane> = ActionsPane::LEFT_TO_RIGHT
             .into_iter()
             .filter(|p| *p == self.actions.focus || self.shows_pane(*p))
             .collect();

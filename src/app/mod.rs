@@ -182,7 +182,17 @@ pub enum ActionsPane {
 }
 
 impl ActionsPane {
+    /// Indexes the per-pane state; the follow-ups came last.
     pub const ALL: [ActionsPane; 5] = [
+        ActionsPane::Recommendations,
+        ActionsPane::Actions,
+        ActionsPane::RoleReview,
+        ActionsPane::ExperienceExchange,
+        ActionsPane::FollowUps,
+    ];
+
+    /// Left to right as drawn (the follow-ups sit above the action items).
+    pub const LEFT_TO_RIGHT: [ActionsPane; 5] = [
         ActionsPane::Recommendations,
         ActionsPane::FollowUps,
         ActionsPane::Actions,

@@ -1832,7 +1832,7 @@ fn left_right_walk_the_actions_view_lists() {
     // The example has no follow-ups: their pane has nothing selected.
     assert_eq!(
         a.actions.selected,
-        [Some(0), None, Some(0), Some(0), Some(0)]
+        [Some(0), Some(0), Some(0), Some(0), None]
     );
     let mut seen = Vec::new();
     for _ in 0..4 {

@@ -61,9 +61,9 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
     ];
     let (followups, actions) = split_for_followups(app, columns[1]);
     let half = columns[2].height.div_ceil(2);
+    // In the order of `ActionsPane::ALL`.
     let rects = [
         columns[0],
-        followups,
         actions,
         Rect {
             height: half,
@@ -74,6 +74,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
             height: columns[2].height - half,
             ..columns[2]
         },
+        followups,
     ];
     for (pane, rect) in ActionsPane::ALL.into_iter().zip(rects) {
         if rect.height > 0 {
