@@ -118,9 +118,9 @@ fn the_actions_view_shows_follow_ups_with_owner_due_date_source_and_status() {
     assert!(text.contains("▶ Follow-ups (3)"), "{text}");
     assert_eq!(text.matches('▶').count(), 1, "{text}");
     for want in [
-        "☐ส่งรายงานไตรมาส—สพจ.·29Jan2021·fromเวทีอุบล·open",
-        "☑นัดประชุมกรรมการ—fromเวทีอุบล·done",
-        "✗ซ่อมป้าย—อบต.·fromเวทีอุบล·dropped",
+        "☐ส่งรายงานไตรมาส—สพจ.·29Jan2021·open·fromเวทีอุบล",
+        "☑นัดประชุมกรรมการ—done·fromเวทีอุบล",
+        "✗ซ่อมป้าย—อบต.·dropped·fromเวทีอุบล",
     ] {
         assert!(flat.contains(want), "{want} in\n{text}");
     }
@@ -130,6 +130,7 @@ fn the_actions_view_shows_follow_ups_with_owner_due_date_source_and_status() {
     for key in ["x done", "c carry on", "r drop"] {
         assert!(footer.contains(key), "{key} in the footer: {footer}");
     }
+    assert!(!footer.contains("a add"), "nothing is added here: {footer}");
 }
 
 #[test]
@@ -143,8 +144,8 @@ fn in_thai_the_due_date_is_buddhist_era_and_the_status_thai() {
     assert!(text.contains(&format!("▶ {} (3)", t.followups)), "{text}");
     let flat = squeeze(&middle);
     let want = squeeze(&format!(
-        "↻ ส่งรายงานไตรมาส — สพจ. · 29 ม.ค. 64 · {} เวทีอุบล · {}",
-        t.from, t.carried
+        "↻ ส่งรายงานไตรมาส — สพจ. · 29 ม.ค. 64 · {} · {} เวทีอุบล",
+        t.carried, t.from
     ));
     assert!(flat.contains(&want), "{want} in\n{text}");
     assert!(lines.last().unwrap().contains("c ทำต่อ"));
@@ -179,10 +180,10 @@ fn the_summary_lists_the_follow_ups_still_open() {
     let flat = squeeze(&text);
     assert!(!flat.contains("ส่งรายงานไตรมาส"), "done: not listed\n{text}");
     assert!(
-        flat.contains("↻นัดประชุมกรรมการ—fromเวทีอุบล·carriedon"),
+        flat.contains("↻นัดประชุมกรรมการ—carriedon·fromเวทีอุบล"),
         "{text}"
     );
-    assert!(flat.contains("☐ซ่อมป้าย—อบต.·fromเวทีอุบล·open"), "{text}");
+    assert!(flat.contains("☐ซ่อมป้าย—อบต.·open·fromเวทีอุบล"), "{text}");
 }
 
 #[test]

@@ -65,6 +65,10 @@ impl App {
                     && self.actions.focus == ActionsPane::FollowUps
                     && !self.session.followups.is_empty()
             }
+            // Follow-ups come from the past session; none is added here.
+            Action::Add => {
+                !(self.view == View::Actions && self.actions.focus == ActionsPane::FollowUps)
+            }
             _ => true,
         }
     }
@@ -187,8 +191,10 @@ mod tests {
         a.update(Action::MarkFollowUp(Dropped), now());
         assert_eq!(statuses(&a), [Open]);
         assert!(!a.offers(&Action::MarkFollowUp(Dropped)));
+        assert!(a.offers(&Action::Add));
         a.update(Action::FocusLeft, now());
         assert!(a.offers(&Action::MarkFollowUp(Dropped)));
+        assert!(!a.offers(&Action::Add));
 
         let mut ro = App::new(session(1), Lang::Th, Some(super::super::ReadOnly::Viewing));
         ro.view = View::Actions;

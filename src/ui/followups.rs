@@ -13,7 +13,7 @@ use crate::text::date::format_date_short;
 use super::Status;
 use super::list::Row;
 
-/// "☐ text — owner · 15 ก.พ. 64 · from Past title · open": the mark and the
+/// "☐ text — owner · 15 ก.พ. 64 · open · from Past title": the mark and the
 /// status word both say what became of it, so it reads without colour.
 pub fn followup_line(f: &FollowUp, lang: Lang) -> String {
     let t = followup_strings(lang);
@@ -30,10 +30,11 @@ pub fn followup_line(f: &FollowUp, lang: Lang) -> String {
     if let Some(due) = f.due {
         details.push(format_date_short(due, lang));
     }
+    // The status before the source: a long title must not push it out of view.
+    details.push(t.status(f.status).to_owned());
     if !f.from_title.trim().is_empty() {
         details.push(format!("{} {}", t.from, f.from_title));
     }
-    details.push(t.status(f.status).to_owned());
     format!("{mark} {} — {}", f.text, details.join(" · "))
 }
 
