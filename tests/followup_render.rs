@@ -193,3 +193,18 @@ fn small_terminals_draw_the_follow_ups_without_panicking() {
         assert_eq!(lines.len(), usize::from(h));
     }
 }
+
+#[test]
+fn control_characters_of_a_past_session_never_reach_the_terminal() {
+    let mut a = app(Lang::En);
+    a.session.followups[0].from_title = "evil\u{1b}[2Jtitle\u{7}".into();
+    a.session.followups[0].text = "text\u{1b}]0;pwned\u{7}\nnext".into();
+    for view in [View::Actions, View::Summary] {
+        a.view = view;
+        let text = draw(&a, 150, 30).join("\n");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{view:?}: {text:?}"
+        );
+    }
+}
