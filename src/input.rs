@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::home::{Home, HomeAction};
 use crate::app::{Action, App, Mode, TextEdit, View};
-use crate::session::{Quadrant, TowsPair};
+use crate::session::{FollowUpStatus, Quadrant, TowsPair};
 use crate::text::Lang;
 use crate::text::kedmanee::to_us_key;
 
@@ -105,6 +105,9 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Left, Char('h')], In(View::Actions), Action::FocusLeft, "ช่องซ้าย", "pane left", false),
     b(&[Right, Char('l')], In(View::Actions), Action::FocusRight, "ช่องขวา", "pane right", false),
     b(&[Char('x')], In(View::Actions), Action::ToggleDone, "เสร็จแล้ว", "done", true),
+    b(&[Char('c')], In(View::Actions), Action::MarkFollowUp(FollowUpStatus::Carried), "ทำต่อ", "carry on", true),
+    b(&[Char('r')], In(View::Actions), Action::MarkFollowUp(FollowUpStatus::Dropped), "ยกเลิก", "drop", true),
+    b(&[Char('o')], In(View::Actions), Action::MarkFollowUp(FollowUpStatus::Open), "รอติดตาม", "reopen", false),
     b(&[Left, Char('h')], In(View::Agenda), Action::FocusLeft, "ขั้นตอน", "stages", false),
     b(&[Right, Char('l')], In(View::Agenda), Action::FocusRight, "บันทึก", "notes", false),
     b(&[Char(' ')], In(View::Agenda), Action::ToggleTimer, "จับเวลา", "timer", true),
@@ -332,6 +335,22 @@ mod tests {
             action_for(&a, Char('ะ')),
             Some(Action::FocusQuadrant(Quadrant::Threats))
         );
+    }
+
+    #[test]
+    fn follow_up_keys_work_on_both_layouts() {
+        let a = app(View::Actions);
+        for (us, th, status) in [
+            ('c', 'แ', FollowUpStatus::Carried),
+            ('r', 'พ', FollowUpStatus::Dropped),
+            ('o', 'น', FollowUpStatus::Open),
+        ] {
+            let want = Some(Action::MarkFollowUp(status));
+            assert_eq!(action_for(&a, Char(us)), want);
+            assert_eq!(action_for(&a, Char(th)), want);
+        }
+        assert_eq!(action_for(&a, Char('ป')), Some(Action::ToggleDone));
+        assert_eq!(action_for(&app(View::Swot), Char('c')), None);
     }
 
     #[test]

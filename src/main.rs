@@ -63,6 +63,10 @@ enum Command {
         /// A session file to use as the template instead of the built-in one
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
+        /// A past session to continue: its details and structure, and its open
+        /// action items to follow up
+        #[arg(long, value_name = "PAST", conflicts_with = "template")]
+        from: Option<PathBuf>,
         /// Write the file and print its path; start no UI
         #[arg(long)]
         no_open: bool,
@@ -194,10 +198,14 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
         Command::New {
             title,
             template,
+            from,
             no_open,
         } => {
             // The file is on disk before the first frame.
-            let path = create_session(ctx, title.as_deref(), template.as_deref())?;
+            let path = match from {
+                Some(past) => create_from(ctx, title.as_deref(), &past)?,
+                None => create_session(ctx, title.as_deref(), template.as_deref())?,
+            };
             if no_open {
                 println!("{}", path.display());
                 return Ok(ExitCode::SUCCESS);
@@ -292,6 +300,18 @@ fn create_session(
         None => summary::default_title(now.date_naive(), ctx.lang),
     };
     let new: Session = template::instantiate(base, &title, now, ctx.lang);
+    store::create_session(&ctx.data_dir()?, &new).map_err(|e| Failure::invalid(e.message(ctx.lang)))
+}
+
+/// A session continuing `past` (`new --from`), in `past`'s language.
+fn create_from(ctx: &Context, title: Option<&str>, past: &Path) -> Result<PathBuf, Failure> {
+    let past = ctx.load(past)?.session;
+    let now = session::now();
+    let title = match title {
+        Some(t) => t.to_owned(),
+        None => summary::default_title(now.date_naive(), past.lang),
+    };
+    let new = session::followup::continue_from(&past, &title, now);
     store::create_session(&ctx.data_dir()?, &new).map_err(|e| Failure::invalid(e.message(ctx.lang)))
 }
 

@@ -1,7 +1,7 @@
 //! What a key (or a click) asks for, in the workshop's own words.
 //! Keys are mapped to these in one place (`crate::input`).
 
-use crate::session::{Quadrant, TowsPair};
+use crate::session::{FollowUpStatus, Quadrant, TowsPair};
 
 use super::textbox::TextEdit;
 
@@ -51,6 +51,9 @@ pub enum Action {
     ToggleTimer,
     /// `x` in the agenda: mark the selected stage done (again: not done).
     ToggleDone,
+    /// `c` / `r` / `o` on a follow-up: carried on, dropped, open again
+    /// (`x` marks it done); the status it already has means open again.
+    MarkFollowUp(FollowUpStatus),
     /// `Space` in the guidance: toggle "discussed" on the selected sub-item.
     ToggleDiscussed,
     /// `+` / `-` in the agenda: the selected stage's timebox, in minutes.

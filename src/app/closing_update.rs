@@ -15,6 +15,10 @@ impl App {
     }
 
     pub(super) fn toggle_action_done(&mut self, now: Timestamp) {
+        if self.actions.focus == super::ActionsPane::FollowUps {
+            self.mark_followup(crate::session::FollowUpStatus::Done, now);
+            return;
+        }
         let Some((list @ ListId::Actions, index)) = self.selected_entry() else {
             return;
         };

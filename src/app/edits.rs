@@ -2,8 +2,8 @@
 //! reach as far back as the session goes without copying the whole session.
 
 use crate::session::{
-    Action as ActionItem, Meta, Note, Quadrant, Session, Stage, Strategy, SwotItem, Timestamp,
-    TowsPair,
+    Action as ActionItem, FollowUp, Meta, Note, Quadrant, Session, Stage, Strategy, SwotItem,
+    Timestamp, TowsPair,
 };
 
 /// One list of entries in a session.
@@ -17,6 +17,8 @@ pub enum ListId {
     Actions,
     RoleReview,
     ExperienceExchange,
+    /// The past session's open actions (`new --from`).
+    FollowUps,
 }
 
 /// One entry of any list.
@@ -26,6 +28,7 @@ pub enum Entry {
     Swot(SwotItem),
     Strategy(Strategy),
     Action(ActionItem),
+    FollowUp(FollowUp),
 }
 
 /// The fields of a stage a facilitator changes (its notes are a list).
@@ -191,6 +194,7 @@ list_entry!(Note, Note);
 list_entry!(SwotItem, Swot);
 list_entry!(Strategy, Strategy);
 list_entry!(ActionItem, Action);
+list_entry!(FollowUp, FollowUp);
 
 /// A borrowed list of a session, whatever its entry type.
 enum ListMut<'a> {
@@ -198,6 +202,7 @@ enum ListMut<'a> {
     Swot(&'a mut Vec<SwotItem>),
     Strategies(&'a mut Vec<Strategy>),
     Actions(&'a mut Vec<ActionItem>),
+    FollowUps(&'a mut Vec<FollowUp>),
 }
 
 fn list_mut(s: &mut Session, id: ListId) -> Option<ListMut<'_>> {
@@ -210,6 +215,7 @@ fn list_mut(s: &mut Session, id: ListId) -> Option<ListMut<'_>> {
         ListId::Swot(q) => ListMut::Swot(s.swot.items_mut(q)),
         ListId::Strategies(p) => ListMut::Strategies(s.strategies.items_mut(p)),
         ListId::Actions => ListMut::Actions(&mut s.actions),
+        ListId::FollowUps => ListMut::FollowUps(&mut s.followups),
     })
 }
 
@@ -243,6 +249,7 @@ fn insert(s: &mut Session, id: ListId, index: usize, entry: Entry) -> bool {
         Some(ListMut::Swot(v)) => insert_in(v, index, entry),
         Some(ListMut::Strategies(v)) => insert_in(v, index, entry),
         Some(ListMut::Actions(v)) => insert_in(v, index, entry),
+        Some(ListMut::FollowUps(v)) => insert_in(v, index, entry),
         None => false,
     }
 }
@@ -253,6 +260,7 @@ fn remove(s: &mut Session, id: ListId, index: usize) -> Option<Entry> {
         ListMut::Swot(v) => remove_from(v, index),
         ListMut::Strategies(v) => remove_from(v, index),
         ListMut::Actions(v) => remove_from(v, index),
+        ListMut::FollowUps(v) => remove_from(v, index),
     }
 }
 
@@ -262,6 +270,7 @@ fn replace(s: &mut Session, id: ListId, index: usize, entry: Entry) -> bool {
         Some(ListMut::Swot(v)) => replace_in(v, index, entry),
         Some(ListMut::Strategies(v)) => replace_in(v, index, entry),
         Some(ListMut::Actions(v)) => replace_in(v, index, entry),
+        Some(ListMut::FollowUps(v)) => replace_in(v, index, entry),
         None => false,
     }
 }
@@ -273,6 +282,7 @@ pub fn entry_at(s: &mut Session, id: ListId, index: usize) -> Option<Entry> {
         ListMut::Swot(v) => v.get(index).cloned().map(ListEntry::wrap),
         ListMut::Strategies(v) => v.get(index).cloned().map(ListEntry::wrap),
         ListMut::Actions(v) => v.get(index).cloned().map(ListEntry::wrap),
+        ListMut::FollowUps(v) => v.get(index).cloned().map(ListEntry::wrap),
     }
 }
 
@@ -287,6 +297,7 @@ pub fn list_len(s: &Session, id: ListId) -> usize {
         ListId::Swot(q) => s.swot.items(q).len(),
         ListId::Strategies(p) => s.strategies.items(p).len(),
         ListId::Actions => s.actions.len(),
+        ListId::FollowUps => s.followups.len(),
     }
 }
 

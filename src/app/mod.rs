@@ -6,6 +6,7 @@ pub mod action;
 mod agenda_update;
 mod closing_update;
 pub mod edits;
+mod followup_update;
 pub mod form;
 pub mod home;
 mod swot_update;
@@ -173,14 +174,27 @@ impl Default for StrategiesState {
 pub enum ActionsPane {
     #[default]
     Recommendations,
+    /// Shown only when the session has follow-ups (or the pane has focus).
+    FollowUps,
     Actions,
     RoleReview,
     ExperienceExchange,
 }
 
 impl ActionsPane {
-    pub const ALL: [ActionsPane; 4] = [
+    /// Indexes the per-pane state; the follow-ups came last.
+    pub const ALL: [ActionsPane; 5] = [
         ActionsPane::Recommendations,
+        ActionsPane::Actions,
+        ActionsPane::RoleReview,
+        ActionsPane::ExperienceExchange,
+        ActionsPane::FollowUps,
+    ];
+
+    /// Left to right as drawn (the follow-ups sit above the action items).
+    pub const LEFT_TO_RIGHT: [ActionsPane; 5] = [
+        ActionsPane::Recommendations,
+        ActionsPane::FollowUps,
         ActionsPane::Actions,
         ActionsPane::RoleReview,
         ActionsPane::ExperienceExchange,
@@ -199,6 +213,7 @@ impl ActionsPane {
             ActionsPane::Actions => ListId::Actions,
             ActionsPane::RoleReview => ListId::RoleReview,
             ActionsPane::ExperienceExchange => ListId::ExperienceExchange,
+            ActionsPane::FollowUps => ListId::FollowUps,
         }
     }
 }
@@ -206,7 +221,7 @@ impl ActionsPane {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ActionsState {
     pub focus: ActionsPane,
-    pub selected: [Option<usize>; 4],
+    pub selected: [Option<usize>; 5],
 }
 
 #[derive(Debug, Clone)]

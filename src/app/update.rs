@@ -72,6 +72,9 @@ impl App {
             Action::ToggleDone if self.view == View::Agenda => self.toggle_done(now),
             Action::ToggleDone if self.view == View::Actions => self.toggle_action_done(now),
             Action::ToggleDiscussed if self.view == View::Guidance => self.toggle_discussed(now),
+            Action::MarkFollowUp(status) if self.view == View::Actions => {
+                self.mark_followup(status, now)
+            }
             Action::Select(target) => self.select_target(target),
             _ => {}
         }
@@ -205,7 +208,8 @@ impl App {
             ListId::Recommendations
             | ListId::Actions
             | ListId::RoleReview
-            | ListId::ExperienceExchange => {
+            | ListId::ExperienceExchange
+            | ListId::FollowUps => {
                 if let Some(pane) = ActionsPane::ALL.into_iter().find(|p| p.list() == list) {
                     self.actions.selected[pane.index()] = index;
                 }
@@ -314,15 +318,7 @@ impl App {
                 self.strategies.focus =
                     TowsPair::ALL[sideways(self.strategies.focus.index(), right)];
             }
-            View::Actions => {
-                let i = self.actions.focus.index();
-                let next = if right {
-                    (i + 1).min(ActionsPane::ALL.len() - 1)
-                } else {
-                    i.saturating_sub(1)
-                };
-                self.actions.focus = ActionsPane::ALL[next];
-            }
+            View::Actions => self.actions.focus = self.actions_pane_beside(right),
             View::Summary => {}
         }
     }
@@ -337,7 +333,9 @@ impl App {
             View::Guidance => self.selected_point().map(ListId::GuidanceNotes),
             View::Swot => Some(ListId::Swot(self.swot.focus)),
             View::Strategies => Some(ListId::Strategies(self.strategies.focus)),
-            View::Actions => Some(self.actions.focus.list()),
+            View::Actions if self.actions.focus != ActionsPane::FollowUps => {
+                Some(self.actions.focus.list())
+            }
             _ => None,
         }
     }
@@ -436,7 +434,8 @@ impl App {
             ListId::Recommendations
             | ListId::Actions
             | ListId::RoleReview
-            | ListId::ExperienceExchange => {
+            | ListId::ExperienceExchange
+            | ListId::FollowUps => {
                 if let Some(pane) = ActionsPane::ALL.into_iter().find(|p| p.list() == list) {
                     self.actions.focus = pane;
                 }
@@ -589,7 +588,8 @@ impl App {
                     ListId::Recommendations
                     | ListId::Actions
                     | ListId::RoleReview
-                    | ListId::ExperienceExchange => {
+                    | ListId::ExperienceExchange
+                    | ListId::FollowUps => {
                         self.view = View::Actions;
                     }
                 }
@@ -672,6 +672,7 @@ pub fn entry_text(entry: &Entry) -> &str {
         Entry::Swot(i) => &i.text,
         Entry::Strategy(s) => &s.text,
         Entry::Action(a) => &a.text,
+        Entry::FollowUp(f) => &f.text,
     }
 }
 
@@ -693,6 +694,10 @@ fn with_text(entry: Entry, text: &str, now: Timestamp) -> Entry {
         Entry::Action(a) => Entry::Action(crate::session::Action {
             text: text.to_owned(),
             ..a
+        }),
+        Entry::FollowUp(f) => Entry::FollowUp(crate::session::FollowUp {
+            text: text.to_owned(),
+            ..f
         }),
     }
 }

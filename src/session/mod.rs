@@ -1,6 +1,7 @@
 //! The data of one workshop run: types, the built-in template, and reading
 //! files with clear errors. Knows nothing of terminals or folders.
 
+pub mod followup;
 pub mod ids;
 pub mod listing;
 pub mod load;

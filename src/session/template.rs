@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::load::{LoadError, Loaded, parse};
-use super::model::{Session, Timestamp, VERSION};
+use super::model::{Meta, Participants, Quadrant, Session, Timestamp, TowsPair, VERSION};
 use crate::text::Lang;
 
 /// The template's JSON, embedded at build time.
@@ -21,9 +21,12 @@ pub fn builtin() -> Result<Session, LoadError> {
 }
 
 /// A fresh session from `template`: new id and times, today's date, the
-/// given title, and every stage's progress reset. The template's lists and
-/// unknown fields are kept, so a past session can serve as a template.
+/// given title, and every stage's progress reset. Only the template's
+/// structure is kept (stages, guidance, participant groups, unknown fields),
+/// never what a workshop wrote into it, so a past session can serve as a
+/// template without bringing its items, votes, notes or actions along.
 pub fn instantiate(mut template: Session, title: &str, now: Timestamp, lang: Lang) -> Session {
+    keep_structure_only(&mut template);
     template.version = VERSION;
     template.id = super::ids::new_id("session");
     template.title = title.to_owned();
@@ -42,6 +45,38 @@ pub fn instantiate(mut template: Session, title: &str, now: Timestamp, lang: Lan
         }
     }
     template
+}
+
+/// Empties every list a workshop fills and the details of where and by whom
+/// it was held; the participant groups stay, as part of the structure.
+fn keep_structure_only(s: &mut Session) {
+    for stage in &mut s.stages {
+        stage.notes.clear();
+    }
+    for point in &mut s.guidance {
+        point.notes.clear();
+    }
+    for q in Quadrant::ALL {
+        s.swot.items_mut(q).clear();
+    }
+    for p in TowsPair::ALL {
+        s.strategies.items_mut(p).clear();
+    }
+    s.recommendations.clear();
+    s.actions.clear();
+    s.followups.clear();
+    s.notes.role_review.clear();
+    s.notes.experience_exchange.clear();
+    let groups = std::mem::take(&mut s.meta.participants.groups);
+    s.meta = Meta {
+        participants: Participants {
+            total: None,
+            groups,
+            extra: std::mem::take(&mut s.meta.participants.extra),
+        },
+        extra: std::mem::take(&mut s.meta.extra),
+        ..Meta::default()
+    };
 }
 
 fn today(now: Timestamp) -> NaiveDate {

@@ -1,6 +1,7 @@
 //! Recommendations, action items (owner, due date in the UI calendar,
 //! overdue ones stand out) and the closing notes (role review, experience
-//! exchange), left to right.
+//! exchange), left to right; above the action items, the follow-ups of the
+//! past session when there are any.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,11 +9,13 @@ use ratatui::style::Style;
 
 use crate::app::form::overdue;
 use crate::app::{ActionsPane, App, Target};
+use crate::i18n::followup::followup_strings;
 use crate::i18n::strings;
 use crate::session::{Action as ActionItem, Note, Timestamp};
 use crate::text::Lang;
 use crate::text::date::format_date_short;
 
+use super::followups::{followup_row, split_for_followups};
 use super::list::Row;
 use super::pane::{PaneSpec, PaneView, draw_pane};
 use super::{Status, UiState};
@@ -56,10 +59,12 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
             ..area
         },
     ];
+    let (followups, actions) = split_for_followups(app, columns[1]);
     let half = columns[2].height.div_ceil(2);
+    // In the order of `ActionsPane::ALL`.
     let rects = [
         columns[0],
-        columns[1],
+        actions,
         Rect {
             height: half,
             ..columns[2]
@@ -69,9 +74,12 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
             height: columns[2].height - half,
             ..columns[2]
         },
+        followups,
     ];
     for (pane, rect) in ActionsPane::ALL.into_iter().zip(rects) {
-        draw_one(app, status, pane, rect, buf, state);
+        if rect.height > 0 {
+            draw_one(app, status, pane, rect, buf, state);
+        }
     }
 }
 
@@ -90,6 +98,7 @@ fn draw_one(
         ActionsPane::Actions => t.actions,
         ActionsPane::RoleReview => t.role_review,
         ActionsPane::ExperienceExchange => t.experience_exchange,
+        ActionsPane::FollowUps => followup_strings(app.lang).followups,
     };
     let i = pane.index();
     let spec = PaneSpec {
@@ -118,6 +127,10 @@ fn draw_one(
                 }
             };
             draw_pane(&spec, s.actions.len(), row, view, area, buf, &state.cache)
+        }
+        ActionsPane::FollowUps => {
+            let row = |k: usize| followup_row(&s.followups[k], app.lang, status);
+            draw_pane(&spec, s.followups.len(), row, view, area, buf, &state.cache)
         }
         _ => {
             let list: &[Note] = match pane {

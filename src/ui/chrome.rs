@@ -154,7 +154,11 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         Mode::Help => format!(" {}", t.help_close),
         Mode::LinkPicker { .. } => format!(" {}", t.links_keys),
         Mode::Form(_) => format!(" {}", t.form_keys),
-        Mode::Normal => keys_line(bindings_for(app.view), app.lang, area.width),
+        Mode::Normal => keys_line(
+            bindings_for(app.view).filter(|b| app.offers(&b.action)),
+            app.lang,
+            area.width,
+        ),
     };
     buf.set_stringn(
         area.x,
@@ -235,6 +239,9 @@ pub fn editor_title(app: &App, editor: &Editor) -> String {
         ListId::Recommendations => t.recommendations.to_owned(),
         ListId::Actions => t.actions.to_owned(),
         ListId::RoleReview | ListId::ExperienceExchange => t.notes.to_owned(),
+        ListId::FollowUps => crate::i18n::followup::followup_strings(app.lang)
+            .followups
+            .to_owned(),
     };
     for_display(&format!(" {verb} {list} ")).into_owned()
 }

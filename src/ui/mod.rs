@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod board;
 pub mod cells;
 pub mod chrome;
+pub mod followups;
 pub mod form;
 pub mod guidance;
 pub mod help;
@@ -84,7 +85,7 @@ pub struct UiState {
     pub checklist_offset: usize,
     pub home_offset: usize,
     pub strategy_offsets: [usize; 4],
-    pub action_offsets: [usize; 4],
+    pub action_offsets: [usize; 5],
 }
 
 pub fn draw(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {

@@ -14,8 +14,10 @@ use crate::text::sanitize::for_display;
 
 use super::actions_view::action_line;
 use super::chrome::{clock, spent_seconds};
+use super::followups::{followup_line, still_open};
 use super::strategies::link_numbers;
 use super::{Status, UiState};
+use crate::i18n::followup::followup_strings;
 
 /// How many of each quadrant's items the summary lists.
 const TOP: usize = 3;
@@ -119,6 +121,7 @@ fn closing_lines(app: &App, status: &Status) -> Lines {
             style,
         ));
     }
+    followup_lines(app, status, &mut lines);
     lines.push((String::new(), Style::new()));
     lines.push((t.time_per_stage.to_owned(), bold()));
     for stage in &s.stages {
@@ -142,6 +145,26 @@ fn closing_lines(app: &App, status: &Status) -> Lines {
         ));
     }
     lines
+}
+
+/// The past session's actions still to settle, when this session follows one up.
+fn followup_lines(app: &App, status: &Status, lines: &mut Lines) {
+    let followups = &app.session.followups;
+    if followups.is_empty() {
+        return;
+    }
+    lines.push((String::new(), Style::new()));
+    lines.push((followup_strings(app.lang).still_open.to_owned(), bold()));
+    let mut open = still_open(followups).peekable();
+    if open.peek().is_none() {
+        lines.push((format!("   {}", strings(app.lang).none), status.theme.dim()));
+    }
+    for f in open {
+        lines.push((
+            format!("   {}", one_line(&followup_line(f, app.lang))),
+            Style::new(),
+        ));
+    }
 }
 
 fn bold() -> Style {
