@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::model::{FORMAT, Session, VERSION};
+use super::source;
+use super::validate::{self, Meaning};
 use crate::text::Lang;
 use crate::text::sanitize::for_display;
 
@@ -43,7 +45,23 @@ pub enum Problem {
     /// Valid JSON of the wrong shape: `path` is where, `what` is serde's reason.
     Shape {
         path: String,
+        line: usize,
+        column: usize,
         what: String,
+    },
+    /// One object holds the same key twice: which value was meant is unclear.
+    DuplicateKey {
+        key: String,
+        line: usize,
+        column: usize,
+    },
+    /// The right shape, but it does not make sense (an id used twice, a
+    /// link to nothing).
+    Meaning {
+        path: String,
+        line: usize,
+        column: usize,
+        what: Meaning,
     },
 }
 
@@ -95,9 +113,27 @@ impl Problem {
             Problem::WrongFormat { found: None } => {
                 format!("is not a wethi session: it has no \"format\": \"{FORMAT}\" field.")
             }
-            Problem::Shape { path, what } => {
-                format!("is not a valid session: at {path}, {what}.")
+            Problem::Shape {
+                path,
+                line,
+                column,
+                what,
+            } => {
+                format!("is not a valid session: at {path} (line {line}, column {column}), {what}.")
             }
+            Problem::DuplicateKey { key, line, column } => format!(
+                "is not a valid session: the key \"{key}\" appears twice in one object \
+                 (line {line}, column {column})."
+            ),
+            Problem::Meaning {
+                path,
+                line,
+                column,
+                what,
+            } => format!(
+                "is not a valid session: at {path} (line {line}, column {column}), {}.",
+                what.english()
+            ),
         }
     }
 
@@ -122,9 +158,27 @@ impl Problem {
             Problem::WrongFormat { found: None } => {
                 format!("ไม่ใช่ไฟล์เวทีของ wethi: ไม่มีช่อง \"format\": \"{FORMAT}\"")
             }
-            Problem::Shape { path, what } => {
-                format!("โครงสร้างไฟล์เวทีไม่ถูกต้อง ที่ {path}: {what}")
+            Problem::Shape {
+                path,
+                line,
+                column,
+                what,
+            } => {
+                format!("โครงสร้างไฟล์เวทีไม่ถูกต้อง ที่ {path} (บรรทัด {line} คอลัมน์ {column}): {what}")
             }
+            Problem::DuplicateKey { key, line, column } => format!(
+                "ไฟล์เวทีไม่ถูกต้อง: ชื่อช่อง \"{key}\" ซ้ำกันในออบเจกต์เดียว \
+                 (บรรทัด {line} คอลัมน์ {column})"
+            ),
+            Problem::Meaning {
+                path,
+                line,
+                column,
+                what,
+            } => format!(
+                "ไฟล์เวทีไม่ถูกต้อง ที่ {path} (บรรทัด {line} คอลัมน์ {column}): {}",
+                what.thai()
+            ),
         }
     }
 }
@@ -158,16 +212,35 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             what: syntax_reason(&e),
         })
     })?;
+    if let Some(dup) = source::duplicate_key(text) {
+        return Err(err(Problem::DuplicateKey {
+            key: dup.key,
+            line: dup.line,
+            column: dup.column,
+        }));
+    }
     let newer_version = check_envelope(&value).map_err(err)?;
     let session: Session = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
+        let (line, column) = source::locate(text, &path);
         err(Problem::Shape {
             path: if path == "." {
                 "the top level".into()
             } else {
                 path
             },
+            line,
+            column,
             what: e.into_inner().to_string(),
+        })
+    })?;
+    validate::check(&session).map_err(|invalid| {
+        let (line, column) = source::locate(text, &invalid.path);
+        err(Problem::Meaning {
+            path: invalid.path,
+            line,
+            column,
+            what: invalid.what,
         })
     })?;
     Ok(Loaded {
@@ -219,6 +292,9 @@ fn kind_of(value: &Value) -> &'static str {
 /// since the error sentence already says where.
 fn syntax_reason(e: &serde_json::Error) -> String {
     let full = e.to_string();
+    if full.starts_with("recursion limit exceeded") {
+        return "nested more than 128 levels deep, which no session is".into();
+    }
     match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
