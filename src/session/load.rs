@@ -26,6 +26,9 @@ pub enum Problem {
     Unreadable(String),
     IsDirectory,
     NotFound,
+    /// Bigger than any session a workshop makes: not read, so a stray huge
+    /// file cannot take the machine's memory. The size in bytes.
+    TooLarge(u64),
     Empty,
     NotUtf8 {
         line: usize,
@@ -97,6 +100,11 @@ impl Problem {
             Problem::Unreadable(why) => format!("cannot be read ({why})."),
             Problem::IsDirectory => "is a folder, not a session file.".into(),
             Problem::NotFound => "no such file.".into(),
+            Problem::TooLarge(bytes) => format!(
+                "is {} MB, more than the {} MB a session may be, so it was not opened.",
+                bytes.div_ceil(1 << 20),
+                MAX_FILE_BYTES >> 20
+            ),
             Problem::Empty => "the file is empty, so it is not a session.".into(),
             Problem::NotUtf8 { line, column } => {
                 format!("is not UTF-8 text (bad bytes at line {line}, column {column}).")
@@ -142,6 +150,11 @@ impl Problem {
             Problem::Unreadable(why) => format!("อ่านไฟล์ไม่ได้ ({why})"),
             Problem::IsDirectory => "เป็นโฟลเดอร์ ไม่ใช่ไฟล์เวที".into(),
             Problem::NotFound => "ไม่พบไฟล์นี้".into(),
+            Problem::TooLarge(bytes) => format!(
+                "ไฟล์ขนาด {} MB ใหญ่เกินกว่าที่ไฟล์เวทีจะเป็นได้ ({} MB) จึงไม่เปิด",
+                bytes.div_ceil(1 << 20),
+                MAX_FILE_BYTES >> 20
+            ),
             Problem::Empty => "ไฟล์ว่างเปล่า จึงไม่ใช่ไฟล์เวที".into(),
             Problem::NotUtf8 { line, column } => {
                 format!("ไม่ใช่ข้อความ UTF-8 (ไบต์ผิดที่บรรทัด {line} คอลัมน์ {column})")
@@ -192,6 +205,11 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The largest file read as a session. A day's workshop is well under a
+/// megabyte; 64 MB leaves room for pasted documents while a loaded
+/// session (several times its file in memory) stays affordable.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// Parses a session file's bytes. `path` only names the file in errors.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {

@@ -93,6 +93,11 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     if path.is_dir() {
         return Err(LoadError::new(path, Problem::IsDirectory));
     }
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > crate::session::load::MAX_FILE_BYTES
+    {
+        return Err(LoadError::new(path, Problem::TooLarge(meta.len())));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         let problem = match e.kind() {
             io::ErrorKind::NotFound => Problem::NotFound,
