@@ -267,3 +267,26 @@ fn a_symlinked_session_stays_a_link_and_leftover_temporaries_go() {
         "no temporary file is left: {names:?}"
     );
 }
+
+#[test]
+fn when_the_backup_fails_the_header_says_so_and_saving_goes_on() {
+    let sb = Sandbox::new();
+    let file = PathBuf::from(sb.run(&["new", "--no-open", "--title", "No backup"]).trim());
+    // A plain file where the `.backups/` folder would go.
+    fs::write(sb.data.join(".backups"), "in the way").unwrap();
+    let mut tui = sb.spawn_file("open", &file, 100, 24);
+    tui.wait_text("Stages");
+    tui.tab_to_swot();
+    tui.wait_text("[s] Strengths");
+    tui.send("s");
+    tui.send("a");
+    tui.wait_text("Add to Strengths");
+    tui.send("บันทึกได้แม้ไม่มีสำรอง");
+    tui.send(ENTER);
+    tui.wait_region("no backup in the header", (0, 0, 1, 100), |h| {
+        h.contains("saved") && h.contains("no backup")
+    });
+    assert_eq!(strengths(&file), ["บันทึกได้แม้ไม่มีสำรอง"]);
+    tui.send("q");
+    assert_clean_exit(&mut tui, "no backup");
+}

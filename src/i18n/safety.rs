@@ -47,7 +47,7 @@ pub const EN: SafetyStrings = SafetyStrings {
     in_use: "another wethi has this session open, so it cannot go to the trash",
     draft_restored: "text typed last time was put back: Enter keeps it, Esc drops it",
     no_backup: "no backup",
-    unsaved_quit: "Cannot save: type a path to save to, then Enter · Esc then q: quit without saving",
+    unsaved_quit: "Cannot save: type a path to save to, then Enter · Esc then q: quit unsaved",
     no_backups: "no backups kept yet of",
     items: "SWOT items",
     strategies: "strategies",

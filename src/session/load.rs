@@ -230,6 +230,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             what: syntax_reason(&e),
         })
     })?;
+    let newer_version = check_envelope(&value).map_err(err)?;
     if let Some(dup) = source::duplicate_key(text) {
         return Err(err(Problem::DuplicateKey {
             key: dup.key,
@@ -237,7 +238,6 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
             column: dup.column,
         }));
     }
-    let newer_version = check_envelope(&value).map_err(err)?;
     let session: Session = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let (line, column) = source::locate(text, &path);

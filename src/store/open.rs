@@ -36,7 +36,12 @@ pub fn open_session(path: &Path, viewing: bool) -> Result<Opened, LoadError> {
         Access::Viewing
     } else {
         match SessionLock::try_acquire(path) {
-            Ok(Some(lock)) => Access::Edit(lock),
+            // A lock file left from before can be opened in a folder that
+            // has since become read-only: try making a file where saves go.
+            Ok(Some(lock)) => match super::save::probe_writable(path) {
+                Ok(()) => Access::Edit(lock),
+                Err(e) => Access::CannotWrite(e.to_string()),
+            },
             Ok(None) => Access::Locked,
             Err(e) => Access::CannotWrite(e.to_string()),
         }

@@ -121,6 +121,22 @@ fn resolve_link(path: &Path) -> io::Result<PathBuf> {
     Ok(dir.join(current.file_name().unwrap_or_default()))
 }
 
+/// Whether a save of `path` could make its temporary file: one is made in
+/// the folder the bytes go to (through a symlink) and removed at once.
+pub fn probe_writable(path: &Path) -> io::Result<()> {
+    let target = resolve_link(path)?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    tempfile::Builder::new()
+        .prefix(&temp_prefix(&name))
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(6)
+        .tempfile_in(parent_dir(&target))
+        .map(drop)
+}
+
 /// Removes the temporary files a save killed halfway left beside `session`:
 /// only names of our own pattern, `.NAME.xxxxxx.tmp`, for this session.
 /// Returns how many were removed.
