@@ -416,7 +416,7 @@ fn is_asking_save_as(app: &App) -> bool {
 /// Waits for an event up to `timeout`. A signal arriving during the wait
 /// is no error: the loop looks at it next.
 fn poll(timeout: Duration) -> io::Result<bool> {
-    match event::poll(timeout) {
+    match signals::poll(timeout) {
         Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(false),
         other => other,
     }

@@ -290,3 +290,100 @@ fn when_the_backup_fails_the_header_says_so_and_saving_goes_on() {
     tui.send("q");
     assert_clean_exit(&mut tui, "no backup");
 }
+
+/// The terminal window closes: the pty's master side goes away, as when a
+/// tmux window or a terminal emulator is closed. Driven without the
+/// harness, whose reader thread would keep the master open, and without a
+/// pty writer, whose drop types a newline (an Enter) on the way out.
+#[cfg(unix)]
+#[test]
+fn closing_the_terminal_window_ends_wethi_and_keeps_a_draft() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::time::{Duration, Instant};
+
+    let sb = Sandbox::new();
+    let file = PathBuf::from(sb.run(&["new", "--no-open", "--title", "Window"]).trim());
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_wethi"));
+    cmd.args(["--lang", "en", "open"]);
+    cmd.arg(&file);
+    cmd.env_clear();
+    let home = sb.home().display().to_string();
+    for (k, v) in [
+        ("HOME", home.as_str()),
+        ("LANG", "C.UTF-8"),
+        ("LC_ALL", "C.UTF-8"),
+        ("TERM", "xterm-256color"),
+        ("PATH", "/usr/bin:/bin"),
+    ] {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let fd = pair.master.as_raw_fd().unwrap();
+    let mut seen = Vec::new();
+    let wait_for = |want: &str, seen: &mut Vec<u8>| {
+        let start = Instant::now();
+        let nz = |n| std::num::NonZeroU16::new(n).unwrap();
+        let mut screen = vt100::Parser::new(nz(24), nz(80), 0);
+        loop {
+            let mut p = libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: a valid pollfd; the buffer outlives the read.
+            if unsafe { libc::poll(&mut p, 1, 50) } > 0 {
+                let mut buf = [0u8; 8192];
+                let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+                if n > 0 {
+                    seen.extend_from_slice(&buf[..n as usize]);
+                }
+            }
+            screen.process(seen);
+            if screen.screen().contents().contains(want) {
+                return;
+            }
+            assert!(
+                start.elapsed() < harness::TIMEOUT,
+                "timed out waiting for {want:?}:\n{}",
+                screen.screen().contents()
+            );
+        }
+    };
+    let send = |keys: &str| {
+        // SAFETY: writes the bytes of a live string to the open master.
+        let n = unsafe { libc::write(fd, keys.as_ptr().cast(), keys.len()) };
+        assert_eq!(n, keys.len() as isize);
+    };
+    wait_for("Stages", &mut seen);
+    send("\t");
+    wait_for("G1", &mut seen);
+    send("\t");
+    wait_for("Strengths", &mut seen);
+    send("a");
+    wait_for("Add to Strengths", &mut seen);
+    send("window closed");
+    wait_for("window closed", &mut seen);
+
+    // The window closes.
+    drop(pair.master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > harness::TIMEOUT {
+            let _ = child.kill();
+            panic!("wethi is still running after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let kept = fs::read_to_string(draft_of(&file)).expect("a draft beside the session");
+    assert!(kept.contains("window closed"), "{kept}");
+    assert!(strengths(&file).is_empty(), "nothing uncommitted was saved");
+}

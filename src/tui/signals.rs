@@ -4,7 +4,11 @@
 //! gives the terminal back and ends normally. (Ctrl-C typed at the
 //! keyboard is a key in raw mode, not a signal.)
 
+use std::io;
 use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::crossterm::event;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -26,10 +30,68 @@ pub fn install() {
     });
 }
 
+/// The terminal went away (its window closed) without a signal saying so:
+/// treated as the SIGHUP it stands for.
+pub fn note_hangup() {
+    if let Some(flag) = RECEIVED.get() {
+        let _ = flag.compare_exchange(0, SIGHUP as usize, Ordering::SeqCst, Ordering::SeqCst);
+    }
+}
+
 /// The signal that asked the program to end, if one did.
 pub fn received() -> Option<i32> {
     let n = RECEIVED.get()?.load(Ordering::SeqCst);
     (n != 0).then(|| i32::try_from(n).unwrap_or(SIGTERM))
+}
+
+/// Waits up to `timeout` for a terminal event, like crossterm's `poll`,
+/// but never hands crossterm a terminal that has hung up: crossterm 0.29
+/// reads a closed terminal in an endless loop (each read returns 0 bytes),
+/// so a closed window would leave wethi spinning forever. A hangup found
+/// here counts as SIGHUP, and the loop ends as for one.
+pub fn poll(timeout: Duration) -> io::Result<bool> {
+    use std::io::IsTerminal;
+    if !io::stdin().is_terminal() {
+        // crossterm reads /dev/tty then, not standard input.
+        return event::poll(timeout);
+    }
+    if hung_up(Duration::ZERO)? {
+        return Ok(false);
+    }
+    // Events crossterm has read already but not handed out come first.
+    if event::poll(Duration::ZERO)? {
+        return Ok(true);
+    }
+    // Wakes on input, a hangup, a signal (a resize among them) or the timeout.
+    if hung_up(timeout)? {
+        return Ok(false);
+    }
+    event::poll(Duration::ZERO)
+}
+
+/// Waits up to `timeout` on standard input; true (and the hangup noted)
+/// when the terminal is gone.
+fn hung_up(timeout: Duration) -> io::Result<bool> {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd, and its count, for the duration of the call.
+    let n = unsafe { libc::poll(&mut fd, 1, ms) };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        return match e.kind() {
+            io::ErrorKind::Interrupted => Ok(false),
+            _ => Err(e),
+        };
+    }
+    let gone = fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+    if gone {
+        note_hangup();
+    }
+    Ok(gone)
 }
 
 #[cfg(test)]
