@@ -387,3 +387,38 @@ fn closing_the_terminal_window_ends_wethi_and_keeps_a_draft() {
     assert!(kept.contains("window closed"), "{kept}");
     assert!(strengths(&file).is_empty(), "nothing uncommitted was saved");
 }
+
+#[test]
+fn a_session_file_replaced_by_a_folder_shows_not_saved_and_saving_resumes() {
+    let sb = Sandbox::new();
+    let (mut tui, file) = sb.start_new("Folder", 100, 24);
+    tui.tab_to_swot();
+    tui.wait_text("[s] Strengths");
+    // Something puts a folder (with a file in it) where the session was.
+    let moved = sb.home().join("moved.json");
+    fs::rename(&file, &moved).unwrap();
+    fs::create_dir(&file).unwrap();
+    fs::write(file.join("keep.txt"), "keep").unwrap();
+    tui.send("s");
+    tui.send("a");
+    tui.wait_text("Add to Strengths");
+    tui.send("ยังอยู่ในหน่วยความจำ");
+    tui.send(ENTER);
+    let header = tui.wait_region("NOT SAVED in the header", (0, 0, 1, 100), |h| {
+        h.contains("NOT SAVED")
+    });
+    assert!(
+        header.contains("NOT SAVED:"),
+        "the reason follows: {header}"
+    );
+    tui.wait_text("ยังอยู่ในหน่วยความจำ");
+    assert_eq!(fs::read_to_string(file.join("keep.txt")).unwrap(), "keep");
+    // The folder goes away: the next pass of the loop saves without a key.
+    fs::remove_dir_all(&file).unwrap();
+    tui.wait_region("saved in the header", (0, 0, 1, 100), |h| {
+        h.contains("✓ saved")
+    });
+    assert_eq!(strengths(&file), ["ยังอยู่ในหน่วยความจำ"]);
+    tui.send("q");
+    assert_clean_exit(&mut tui, "folder");
+}
