@@ -105,6 +105,9 @@ fn with_terminal<T>(body: impl FnOnce(&mut Term) -> Result<T, String>) -> Result
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let result = body(&mut terminal);
     drop(guard);
+    if let Some(note) = signals::take_exit_note() {
+        eprintln!("wethi: {note}");
+    }
     result
 }
 
@@ -430,8 +433,19 @@ fn keep_draft(app: &App, file: &mut SessionFile) {
     if app.read_only.is_some() {
         return;
     }
+    let mut beside = file.path.clone();
+    if file.saved_revision != app.revision {
+        // The session's folder refuses (NOT SAVED): nobody is left to ask
+        // where to save, so the work goes to the temporary folder.
+        let rescue = signals::rescue_path(&file.path);
+        if store::save_session(&rescue, &app.session).is_ok() {
+            let t = crate::i18n::safety::safety(app.lang);
+            signals::set_exit_note(format!("{} {}", t.rescued, rescue.display()));
+            beside = rescue;
+        }
+    }
     if let Some(draft) = app.draft() {
-        let _ = store::draft::write_draft(&file.path, &draft);
+        let _ = store::draft::write_draft(&beside, &draft);
     }
 }
 

@@ -11,7 +11,7 @@ mod harness;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use harness::{ENTER, ESC, Sandbox, Tui, assert_terminal_restored, read_json};
+use harness::{ENTER, ESC, Sandbox, Tui, assert_terminal_restored, read_json, squeeze};
 
 fn draft_of(session: &Path) -> PathBuf {
     let name = session.file_name().unwrap().to_string_lossy();
@@ -421,4 +421,28 @@ fn a_session_file_replaced_by_a_folder_shows_not_saved_and_saving_resumes() {
     assert_eq!(strengths(&file), ["ยังอยู่ในหน่วยความจำ"]);
     tui.send("q");
     assert_clean_exit(&mut tui, "folder");
+}
+
+#[test]
+fn a_signal_while_not_saved_saves_the_work_to_the_temporary_folder() {
+    let sb = Sandbox::new();
+    let (mut tui, file) = sb.start_new("Rescue", 100, 24);
+    make_unsaved(&sb, &mut tui, "ต้องไม่หาย");
+    tui.send("a");
+    tui.wait_text("Add to Strengths");
+    tui.send("ยังพิมพ์อยู่");
+    tui.wait_text("ยังพิมพ์อยู่");
+    signal(&tui, libc::SIGTERM);
+    assert_eq!(tui.wait_exit(), 0);
+    let rescued = sb.home().join("tmp").join(file.file_name().unwrap());
+    assert_eq!(strengths(&rescued), ["ต้องไม่หาย"], "the committed work");
+    let kept = fs::read_to_string(draft_of(&rescued)).expect("the draft beside it");
+    assert!(kept.contains("ยังพิมพ์อยู่"), "{kept}");
+    // The way back is printed once the terminal is given back.
+    let raw = String::from_utf8_lossy(&tui.raw_output()).into_owned();
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(
+        squeeze(&raw[left..]).contains(&squeeze(&rescued.display().to_string())),
+        "the path of the rescued work is printed after the screen closes"
+    );
 }

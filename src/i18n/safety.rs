@@ -14,6 +14,8 @@ pub struct SafetyStrings {
     pub no_backup: &'static str,
     /// The save-as prompt shown when quitting while NOT SAVED.
     pub unsaved_quit: &'static str,
+    /// After a signal while NOT SAVED: where the work went instead.
+    pub rescued: &'static str,
     /// `wethi backups`: none kept.
     pub no_backups: &'static str,
     /// `wethi backups`: column words.
@@ -33,6 +35,7 @@ pub const TH: SafetyStrings = SafetyStrings {
     draft_restored: "ข้อความที่พิมพ์ค้างไว้ครั้งก่อนถูกนำกลับมาแล้ว: Enter เก็บไว้ Esc ทิ้ง",
     no_backup: "ไม่มีสำรอง",
     unsaved_quit: "บันทึกไม่ได้: พิมพ์ที่อยู่ไฟล์ที่จะบันทึก แล้วกด Enter · Esc แล้ว q: ออกโดยไม่บันทึก",
+    rescued: "บันทึกในโฟลเดอร์ของไฟล์เวทีไม่ได้ งานทั้งหมดจึงบันทึกไว้ที่",
     no_backups: "ยังไม่มีไฟล์สำรองของ",
     items: "ข้อ SWOT",
     strategies: "กลยุทธ์",
@@ -48,6 +51,7 @@ pub const EN: SafetyStrings = SafetyStrings {
     draft_restored: "text typed last time was put back: Enter keeps it, Esc drops it",
     no_backup: "no backup",
     unsaved_quit: "Cannot save: type a path to save to, then Enter · Esc then q: quit unsaved",
+    rescued: "the session's folder could not be written, so the work was saved to",
     no_backups: "no backups kept yet of",
     items: "SWOT items",
     strategies: "strategies",

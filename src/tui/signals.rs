@@ -5,7 +5,8 @@
 //! keyboard is a key in raw mode, not a signal.)
 
 use std::io;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ratatui::crossterm::event;
@@ -28,6 +29,37 @@ pub fn install() {
         }
         flag
     });
+}
+
+/// A line to print once the terminal is given back (where rescued work went).
+static EXIT_NOTE: Mutex<Option<String>> = Mutex::new(None);
+
+pub fn set_exit_note(note: String) {
+    if let Ok(mut slot) = EXIT_NOTE.lock() {
+        *slot = Some(note);
+    }
+}
+
+pub fn take_exit_note() -> Option<String> {
+    EXIT_NOTE.lock().ok().and_then(|mut slot| slot.take())
+}
+
+/// A file in the temporary folder, named like `session`, that does not
+/// exist yet: where work that cannot be saved in place goes when a signal
+/// ends the program.
+pub fn rescue_path(session: &Path) -> PathBuf {
+    let dir = std::env::temp_dir();
+    let stem = session
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "session".into());
+    let mut candidate = dir.join(format!("{stem}.json"));
+    let mut n = 2;
+    while candidate.exists() || candidate.is_symlink() {
+        candidate = dir.join(format!("{stem}-{n}.json"));
+        n += 1;
+    }
+    candidate
 }
 
 /// The terminal went away (its window closed) without a signal saying so:
