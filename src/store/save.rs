@@ -219,6 +219,23 @@ pub fn backup(path: &Path, stamp: &str) -> io::Result<Option<PathBuf>> {
 }
 
 fn prune_backups(dir: &Path, stem: &str) -> io::Result<()> {
+    // A backup killed halfway left `.STEM.STAMP.json.xxxxxx.tmp`.
+    let hidden = format!(".{stem}.");
+    for entry in fs::read_dir(dir)?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name
+            .strip_prefix(&hidden)
+            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+            .and_then(|rest| rest.rsplit_once(".json."))
+            .is_some_and(|(stamp, random)| {
+                stamp.starts_with(|c: char| c.is_ascii_digit())
+                    && random.len() == 6
+                    && random.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     let prefix = format!("{stem}.");
     let mut ours: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -274,6 +291,22 @@ mod tests {
         assert!(err.to_string().contains("b.json"));
         assert_eq!(fs::read(&path).unwrap(), b"old");
         assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_backup_killed_halfway_is_cleaned_up_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        fs::write(&path, "x").unwrap();
+        let backups = dir.path().join(".backups");
+        fs::create_dir(&backups).unwrap();
+        let half = backups.join(".s.20260101T000000000.json.Qw3rTy.tmp");
+        let other = backups.join(".t.20260101T000000000.json.Qw3rTy.tmp");
+        fs::write(&half, "half").unwrap();
+        fs::write(&other, "not ours").unwrap();
+        backup(&path, "20260102T000000000").unwrap();
+        assert!(!half.exists());
+        assert!(other.exists());
     }
 
     #[test]
