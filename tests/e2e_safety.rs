@@ -205,6 +205,10 @@ fn a_folder_that_cannot_be_written_opens_read_only_with_the_reason() {
     fs::create_dir(file.with_file_name(format!(".{name}.lock"))).unwrap();
     let mut tui = sb.spawn_file("open", &file, 100, 24);
     tui.wait_texts(&["read-only", "cannot be written"]);
+    // The header gives the system's reason (a folder is in the lock's place).
+    tui.wait_region("the reason in the header", (0, 0, 1, 100), |h| {
+        h.contains("read-only:") && h.to_lowercase().contains("directory")
+    });
     tui.tab_to_swot();
     tui.wait_text("[s] Strengths");
     tui.send("a");

@@ -23,6 +23,14 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let bar = theme.base().add_modifier(Modifier::REVERSED);
     buf.set_style(area, bar);
     let (save_text, save_style) = match (&app.read_only, status.save) {
+        // Read-only because the folder refuses writes: the OS says why.
+        (Some(crate::app::ReadOnly::CannotWrite), SaveState::NotSaved(why)) => {
+            let room = usize::from(area.width / 2).saturating_sub(str_width(t.read_only) + 6);
+            (
+                format!(" │ {}: {} ", t.read_only, shorten(&for_display(why), room)),
+                bar.add_modifier(Modifier::BOLD),
+            )
+        }
         (Some(_), _) => (
             format!(" │ {} ", t.read_only),
             bar.add_modifier(Modifier::BOLD),
