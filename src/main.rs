@@ -97,6 +97,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The backups kept of a session, newest first
+    Backups {
+        /// A session file: a path, or a file name in the data folder
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Put a backup back in place (the current file is backed up first)
+    Restore {
+        /// A backup: a file in the .backups/ folder beside a session
+        #[arg(value_name = "BACKUP")]
+        backup: PathBuf,
+    },
     /// A text summary of a session
     Show {
         /// A session file: a path, or a file name in the data folder
@@ -219,6 +231,17 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { files } => Ok(validate(ctx, &files)),
+        Command::Backups { file } => {
+            let listing = store::backups::describe_backups(&ctx.resolve(&file), ctx.lang)
+                .map_err(Failure::invalid)?;
+            print!("{listing}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { backup } => {
+            let done = store::backups::restore(&backup, ctx.lang).map_err(Failure::invalid)?;
+            print!("{done}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::List { json } => list(ctx, json),
         Command::Show { file, board, width } => {
             let loaded = ctx.load(&file)?;
@@ -253,13 +276,14 @@ fn home(ctx: &Context) -> Result<ExitCode, Failure> {
 
 /// The editing screen on `path` (read-only with `viewing`).
 fn edit(ctx: &Context, path: &Path, viewing: bool) -> Result<ExitCode, Failure> {
-    let loaded = store::load(path).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
+    // The lock first, then the file: what is read is what this wethi alone writes over.
+    let opened =
+        store::open_session(path, viewing).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
     let opening = tui::Opening {
         path: path.to_path_buf(),
-        loaded,
+        opened,
         lang: ctx.lang,
         theme: ctx.theme,
-        viewing,
     };
     tui::run(opening).map_err(|e| Failure::invalid(format!("{}: {e}", path.display())))?;
     Ok(ExitCode::SUCCESS)

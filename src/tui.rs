@@ -2,6 +2,8 @@
 //! saving after every change. The flow is one way: event → action →
 //! `App::update` → save → draw.
 
+mod signals;
+
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -22,19 +24,18 @@ use crate::app::home::{Home, HomeRequest};
 use crate::app::{Action, App, Mode, ReadOnly, TextEdit};
 use crate::i18n::strings;
 use crate::input::{action_for, home_action_for, key_of};
-use crate::session::{self, Loaded};
-use crate::store::{self, SessionLock};
+use crate::session;
+use crate::store::{self, Access, Opened, SessionLock};
 use crate::text::Lang;
 use crate::ui::{self, SaveState, Status, Theme, UiState};
 
-/// How the session was opened.
+/// How the session was opened: the lock taken (or why not), then the file
+/// read, by [`store::open_session`].
 pub struct Opening {
     pub path: PathBuf,
-    pub loaded: Loaded,
+    pub opened: Opened,
     pub lang: Lang,
     pub theme: Theme,
-    /// `wethi view`: never write.
-    pub viewing: bool,
 }
 
 /// Restores the terminal however the screen ends: return, error or panic.
@@ -98,11 +99,15 @@ type Term = Terminal<CrosstermBackend<io::Stdout>>;
 /// gives the terminal back afterwards whatever happens.
 fn with_terminal<T>(body: impl FnOnce(&mut Term) -> Result<T, String>) -> Result<T, String> {
     install_panic_hook();
+    signals::install();
     let guard = TerminalGuard::enter().map_err(|e| e.to_string())?;
     let mut terminal =
         Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let result = body(&mut terminal);
     drop(guard);
+    if let Some(note) = signals::take_exit_note() {
+        eprintln!("wethi: {note}");
+    }
     result
 }
 
@@ -113,6 +118,11 @@ struct SessionFile {
     backed_up: bool,
     saved_revision: u64,
     state: SaveState,
+    /// Why this opening's backup failed: saving goes on, the header says so.
+    no_backup: Option<String>,
+    /// Quitting was asked while NOT SAVED and the save-as prompt was left
+    /// with Esc at this revision: `q` now quits without saving.
+    declined_at: Option<u64>,
 }
 
 impl SessionFile {
@@ -123,16 +133,20 @@ impl SessionFile {
             return;
         }
         if !self.backed_up {
-            // The file as it was when opened, before this opening's first save.
-            let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S%3f").to_string();
-            if store::backup(&self.path, &stamp).is_ok() {
-                self.backed_up = true;
+            // The file as it was when opened, before this opening's first
+            // save. Tried once: a later copy would hold this opening's work.
+            self.backed_up = true;
+            if let Err(e) = store::backup(&self.path, &store::backups::stamp_now()) {
+                self.no_backup = Some(e.to_string());
             }
         }
         match store::save_session(&self.path, &app.session) {
             Ok(()) => {
                 self.saved_revision = app.revision;
-                self.state = SaveState::Saved;
+                self.state = match &self.no_backup {
+                    Some(why) => SaveState::SavedWithoutBackup(why.clone()),
+                    None => SaveState::Saved,
+                };
             }
             Err(e) => self.state = SaveState::NotSaved(e.source.to_string()),
         }
@@ -165,30 +179,34 @@ pub fn run(opening: Opening) -> Result<(), String> {
 fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
     let Opening {
         path,
-        loaded,
+        opened: Opened { loaded, access },
         lang,
         theme,
-        viewing,
     } = opening;
-    let (lock, read_only) = if viewing {
-        (None, Some(ReadOnly::Viewing))
-    } else if loaded.newer_version {
-        (None, Some(ReadOnly::NewerVersion))
-    } else {
-        match SessionLock::try_acquire(&path) {
-            Ok(Some(lock)) => (Some(lock), None),
-            Ok(None) => (None, Some(ReadOnly::Locked)),
-            Err(e) => return Err(format!("{}: {e}", store::lock::lock_path(&path).display())),
+    let mut state = SaveState::Saved;
+    let (lock, read_only): (Option<SessionLock>, _) = match access {
+        Access::Edit(lock) => (Some(lock), None),
+        Access::Locked => (None, Some(ReadOnly::Locked)),
+        Access::NewerVersion => (None, Some(ReadOnly::NewerVersion)),
+        Access::Viewing => (None, Some(ReadOnly::Viewing)),
+        Access::CannotWrite(why) => {
+            state = SaveState::NotSaved(why);
+            (None, Some(ReadOnly::CannotWrite))
         }
     };
     let mut app = App::new(loaded.session, lang, read_only);
+    if lock.is_some() {
+        offer_draft(&mut app, &path);
+    }
     set_work(&path);
     let mut file = SessionFile {
         path,
         _lock: lock,
         backed_up: false,
         saved_revision: 0,
-        state: SaveState::Saved,
+        state,
+        no_backup: None,
+        declined_at: None,
     };
     // The lock file stays when the screen closes: deleting it while another
     // wethi has it open would let a third one lock a new file and write
@@ -210,7 +228,7 @@ pub fn run_home(
     with_terminal(|terminal| {
         let mut home = Home::new(listing(dir), lang);
         let mut ui_state = UiState::default();
-        while !home.quit {
+        while !home.quit && signals::received().is_none() {
             let status = Status {
                 save: &SaveState::Saved,
                 now: session::now(),
@@ -219,7 +237,7 @@ pub fn run_home(
             terminal
                 .draw(|frame| ui::home::draw(frame, &home, dir, &status, &mut ui_state))
                 .map_err(|e| e.to_string())?;
-            if event::poll(Duration::from_millis(1000)).map_err(|e| e.to_string())?
+            if poll(Duration::from_millis(1000)).map_err(|e| e.to_string())?
                 && let Event::Key(key) = event::read().map_err(|e| e.to_string())?
                 && let Some(action) = key_of(key).and_then(|k| home_action_for(&home, k))
             {
@@ -256,8 +274,15 @@ fn serve(
         HomeRequest::View(path) => (path, true),
         HomeRequest::New => (new_session(home.lang)?, false),
         HomeRequest::Trash(path) => {
-            let moved =
-                store::move_to_trash(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let moved = store::move_to_trash(&path).map_err(|e| {
+                let why = match e.kind() {
+                    io::ErrorKind::ResourceBusy => {
+                        crate::i18n::safety::safety(home.lang).in_use.to_owned()
+                    }
+                    _ => e.to_string(),
+                };
+                format!("{}: {why}", path.display())
+            })?;
             return Ok(Some(format!(
                 "{}: {}",
                 strings(home.lang).moved_to_trash,
@@ -265,17 +290,16 @@ fn serve(
             )));
         }
     };
-    let loaded = store::load(&path).map_err(|e| e.message(home.lang))?;
+    let opened = store::open_session(&path, viewing).map_err(|e| e.message(home.lang))?;
     // Both screens draw through the same terminal, so its buffers always
     // match the screen: no clearing between them.
     home.lang = edit(
         terminal,
         Opening {
             path,
-            loaded,
+            opened,
             lang: home.lang,
             theme,
-            viewing,
         },
     )?;
     Ok(None)
@@ -287,21 +311,47 @@ fn event_loop(
     file: &mut SessionFile,
     theme: Theme,
 ) -> io::Result<()> {
+    let result = turns(terminal, app, file, theme);
+    // A signal, or a terminal that went away (its window closed): what was
+    // typed but not committed is kept for the next opening.
+    if result.is_err() || signals::received().is_some() {
+        keep_draft(app, file);
+    }
+    if signals::received().is_some() {
+        return Ok(());
+    }
+    result
+}
+
+/// The loop proper: draw, wait for an event (at most a tick), update, save.
+fn turns(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    file: &mut SessionFile,
+    theme: Theme,
+) -> io::Result<()> {
     let mut ui_state = UiState::default();
     loop {
+        if signals::received().is_some() {
+            return Ok(());
+        }
         let status = Status {
             save: &file.state,
             now: session::now(),
             theme,
         };
         terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
-        let actions = if event::poll(Duration::from_millis(500))? {
+        let actions = if poll(Duration::from_millis(500))? {
             actions_for(app, event::read()?, &ui_state)
         } else {
             vec![Action::Tick]
         };
+        let asking = is_asking_save_as(app);
         for action in actions {
             app.update(action, session::now());
+        }
+        if asking && app.mode == Mode::Normal && app.save_as.is_none() {
+            file.declined_at = Some(app.revision);
         }
         file.save_if_changed(app);
         if let Some(target) = app.save_as.take() {
@@ -311,7 +361,10 @@ fn event_loop(
             app.ask_save_as(&target);
         }
         if app.quit {
-            if app.read_only.is_some() || file.saved_revision == app.revision {
+            if app.read_only.is_some()
+                || file.saved_revision == app.revision
+                || file.declined_at == Some(app.revision)
+            {
                 return Ok(());
             }
             let suggestion = std::env::temp_dir().join(file.path.file_name().unwrap_or_default());
@@ -352,5 +405,56 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
             _ => vec![],
         },
         _ => vec![],
+    }
+}
+
+/// Whether the save-as prompt of a quit while NOT SAVED is open.
+fn is_asking_save_as(app: &App) -> bool {
+    matches!(
+        &app.mode,
+        Mode::Editing(editor) if editor.target == crate::app::EditTarget::SaveAs
+    )
+}
+
+/// Waits for an event up to `timeout`. A signal arriving during the wait
+/// is no error: the loop looks at it next.
+fn poll(timeout: Duration) -> io::Result<bool> {
+    match signals::poll(timeout) {
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => Ok(false),
+        other => other,
+    }
+}
+
+/// A signal ends the program: the last change is saved if it can be, and
+/// text typed but not committed is kept beside the session for the next
+/// opening.
+fn keep_draft(app: &App, file: &mut SessionFile) {
+    file.save_if_changed(app);
+    if app.read_only.is_some() {
+        return;
+    }
+    let mut beside = file.path.clone();
+    if file.saved_revision != app.revision {
+        // The session's folder refuses (NOT SAVED): nobody is left to ask
+        // where to save, so the work goes to the temporary folder.
+        let rescue = signals::rescue_path(&file.path);
+        if store::save_session(&rescue, &app.session).is_ok() {
+            let t = crate::i18n::safety::safety(app.lang);
+            signals::set_exit_note(format!("{} {}", t.rescued, rescue.display()));
+            beside = rescue;
+        }
+    }
+    if let Some(draft) = app.draft() {
+        let _ = store::draft::write_draft(&beside, &draft);
+    }
+}
+
+/// Puts a draft left by a signal back into the box it came from. Once it
+/// is back in memory the file is not needed: a new signal writes it again.
+fn offer_draft(app: &mut App, path: &Path) {
+    if let Some(draft) = store::draft::read_draft(path)
+        && app.restore_draft(&draft).is_ok()
+    {
+        store::draft::remove_draft(path);
     }
 }

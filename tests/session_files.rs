@@ -706,7 +706,60 @@ fn arb_session() -> BoxedStrategy<Session> {
                 extra,
             },
         )
+        .prop_map(meaningful)
         .boxed()
+}
+
+/// What loading checks beyond shape: every id non-empty and used once,
+/// every link pointing at a SWOT item. The random ids get a running number;
+/// the random links are pointed at the generated items.
+fn meaningful(mut s: Session) -> Session {
+    let mut n = 0;
+    let mut fresh = |id: &mut String| {
+        n += 1;
+        id.push_str(&format!("~{n}"));
+    };
+    fresh(&mut s.id);
+    for stage in &mut s.stages {
+        fresh(&mut stage.id);
+        s_notes(&mut stage.notes, &mut fresh);
+    }
+    for point in &mut s.guidance {
+        fresh(&mut point.id);
+        point.items.iter_mut().for_each(|i| fresh(&mut i.id));
+        s_notes(&mut point.notes, &mut fresh);
+    }
+    for q in session::Quadrant::ALL {
+        s.swot
+            .items_mut(q)
+            .iter_mut()
+            .for_each(|i| fresh(&mut i.id));
+    }
+    let items: Vec<String> = session::Quadrant::ALL
+        .iter()
+        .flat_map(|q| s.swot.items(*q).iter().map(|i| i.id.clone()))
+        .collect();
+    for p in session::TowsPair::ALL {
+        for st in s.strategies.items_mut(p) {
+            fresh(&mut st.id);
+            if items.is_empty() {
+                st.links.clear();
+            }
+            for (j, link) in st.links.iter_mut().enumerate() {
+                *link = items[j % items.len().max(1)].clone();
+            }
+        }
+    }
+    s_notes(&mut s.recommendations, &mut fresh);
+    s.actions.iter_mut().for_each(|a| fresh(&mut a.id));
+    s.followups.iter_mut().for_each(|f| fresh(&mut f.id));
+    s_notes(&mut s.notes.role_review, &mut fresh);
+    s_notes(&mut s.notes.experience_exchange, &mut fresh);
+    s
+}
+
+fn s_notes(notes: &mut [Note], fresh: &mut impl FnMut(&mut String)) {
+    notes.iter_mut().for_each(|n| fresh(&mut n.id));
 }
 
 proptest! {

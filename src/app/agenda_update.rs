@@ -39,7 +39,9 @@ impl App {
         let mut new = old.clone();
         new.done = !old.done;
         if let Some(since) = old.running_since.filter(|_| new.done) {
-            new.elapsed_seconds += seconds_between(since, now);
+            new.elapsed_seconds = new
+                .elapsed_seconds
+                .saturating_add(seconds_between(since, now));
             new.running_since = None;
         }
         self.change(vec![Edit::Stage { index, old, new }], now);
@@ -88,7 +90,9 @@ fn pause(index: usize, stage: &Stage, now: Timestamp) -> Edit {
     let old = StageState::of(stage);
     let mut new = old.clone();
     if let Some(since) = old.running_since {
-        new.elapsed_seconds += seconds_between(since, now);
+        new.elapsed_seconds = new
+            .elapsed_seconds
+            .saturating_add(seconds_between(since, now));
         new.running_since = None;
     }
     Edit::Stage { index, old, new }

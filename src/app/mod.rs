@@ -5,6 +5,7 @@
 pub mod action;
 mod agenda_update;
 mod closing_update;
+mod draft;
 pub mod edits;
 mod followup_update;
 pub mod form;
@@ -18,6 +19,7 @@ mod update;
 pub use agenda_update::seconds_between;
 
 pub use action::{Action, Target};
+pub use draft::DraftError;
 pub use edits::{Edit, Entry, History, ListId};
 pub use form::{FieldKind, Form, FormError, FormKind};
 pub use textbox::{TextBox, TextEdit};
@@ -106,6 +108,8 @@ pub enum ReadOnly {
     NewerVersion,
     /// Opened with `wethi view`.
     Viewing,
+    /// The folder cannot be written to (the lock file could not be made).
+    CannotWrite,
 }
 
 /// A one-line message for the status area, shown until the next key.
@@ -118,6 +122,8 @@ pub enum Notice {
     Redone,
     NothingSelected,
     TemplateText,
+    /// Text typed before a signal ended the last run is back in its box.
+    DraftRestored,
 }
 
 /// The agenda: stages on the left, the selected stage's notes on the right.

@@ -5,6 +5,7 @@
 //! them in a submodule here, in the same shape (a struct, `TH`, `EN`, a getter).
 
 pub mod followup;
+pub mod safety;
 
 use crate::session::Quadrant;
 use crate::text::Lang;
@@ -305,6 +306,16 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 impl Strings {
+    /// Which language these are: the notices of other features look up
+    /// their own strings with it.
+    fn lang(&self) -> Lang {
+        if std::ptr::eq(self, &TH) {
+            Lang::Th
+        } else {
+            Lang::En
+        }
+    }
+
     pub fn tows(&self, p: crate::session::TowsPair) -> &'static str {
         use crate::session::TowsPair;
         match p {
@@ -333,6 +344,8 @@ impl Strings {
             Notice::ReadOnly(ReadOnly::Locked) => self.locked,
             Notice::ReadOnly(ReadOnly::NewerVersion) => self.newer_version,
             Notice::ReadOnly(ReadOnly::Viewing) => self.viewing,
+            Notice::ReadOnly(ReadOnly::CannotWrite) => safety::safety(self.lang()).cannot_write,
+            Notice::DraftRestored => safety::safety(self.lang()).draft_restored,
             Notice::NothingToUndo => self.nothing_to_undo,
             Notice::NothingToRedo => self.nothing_to_redo,
             Notice::Undone => self.undone,

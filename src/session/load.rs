@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::model::{FORMAT, Session, VERSION};
+use super::source;
+use super::validate::{self, Meaning};
 use crate::text::Lang;
 use crate::text::sanitize::for_display;
 
@@ -24,6 +26,9 @@ pub enum Problem {
     Unreadable(String),
     IsDirectory,
     NotFound,
+    /// Bigger than any session a workshop makes: not read, so a stray huge
+    /// file cannot take the machine's memory. The size in bytes.
+    TooLarge(u64),
     Empty,
     NotUtf8 {
         line: usize,
@@ -43,7 +48,23 @@ pub enum Problem {
     /// Valid JSON of the wrong shape: `path` is where, `what` is serde's reason.
     Shape {
         path: String,
+        line: usize,
+        column: usize,
         what: String,
+    },
+    /// One object holds the same key twice: which value was meant is unclear.
+    DuplicateKey {
+        key: String,
+        line: usize,
+        column: usize,
+    },
+    /// The right shape, but it does not make sense (an id used twice, a
+    /// link to nothing).
+    Meaning {
+        path: String,
+        line: usize,
+        column: usize,
+        what: Meaning,
     },
 }
 
@@ -79,6 +100,11 @@ impl Problem {
             Problem::Unreadable(why) => format!("cannot be read ({why})."),
             Problem::IsDirectory => "is a folder, not a session file.".into(),
             Problem::NotFound => "no such file.".into(),
+            Problem::TooLarge(bytes) => format!(
+                "is {} MB, more than the {} MB a session may be, so it was not opened.",
+                bytes.div_ceil(1 << 20),
+                MAX_FILE_BYTES >> 20
+            ),
             Problem::Empty => "the file is empty, so it is not a session.".into(),
             Problem::NotUtf8 { line, column } => {
                 format!("is not UTF-8 text (bad bytes at line {line}, column {column}).")
@@ -95,9 +121,27 @@ impl Problem {
             Problem::WrongFormat { found: None } => {
                 format!("is not a wethi session: it has no \"format\": \"{FORMAT}\" field.")
             }
-            Problem::Shape { path, what } => {
-                format!("is not a valid session: at {path}, {what}.")
+            Problem::Shape {
+                path,
+                line,
+                column,
+                what,
+            } => {
+                format!("is not a valid session: at {path} (line {line}, column {column}), {what}.")
             }
+            Problem::DuplicateKey { key, line, column } => format!(
+                "is not a valid session: the key \"{key}\" appears twice in one object \
+                 (line {line}, column {column})."
+            ),
+            Problem::Meaning {
+                path,
+                line,
+                column,
+                what,
+            } => format!(
+                "is not a valid session: at {path} (line {line}, column {column}), {}.",
+                what.english()
+            ),
         }
     }
 
@@ -106,6 +150,11 @@ impl Problem {
             Problem::Unreadable(why) => format!("อ่านไฟล์ไม่ได้ ({why})"),
             Problem::IsDirectory => "เป็นโฟลเดอร์ ไม่ใช่ไฟล์เวที".into(),
             Problem::NotFound => "ไม่พบไฟล์นี้".into(),
+            Problem::TooLarge(bytes) => format!(
+                "ไฟล์ขนาด {} MB ใหญ่เกินกว่าที่ไฟล์เวทีจะเป็นได้ ({} MB) จึงไม่เปิด",
+                bytes.div_ceil(1 << 20),
+                MAX_FILE_BYTES >> 20
+            ),
             Problem::Empty => "ไฟล์ว่างเปล่า จึงไม่ใช่ไฟล์เวที".into(),
             Problem::NotUtf8 { line, column } => {
                 format!("ไม่ใช่ข้อความ UTF-8 (ไบต์ผิดที่บรรทัด {line} คอลัมน์ {column})")
@@ -122,9 +171,27 @@ impl Problem {
             Problem::WrongFormat { found: None } => {
                 format!("ไม่ใช่ไฟล์เวทีของ wethi: ไม่มีช่อง \"format\": \"{FORMAT}\"")
             }
-            Problem::Shape { path, what } => {
-                format!("โครงสร้างไฟล์เวทีไม่ถูกต้อง ที่ {path}: {what}")
+            Problem::Shape {
+                path,
+                line,
+                column,
+                what,
+            } => {
+                format!("โครงสร้างไฟล์เวทีไม่ถูกต้อง ที่ {path} (บรรทัด {line} คอลัมน์ {column}): {what}")
             }
+            Problem::DuplicateKey { key, line, column } => format!(
+                "ไฟล์เวทีไม่ถูกต้อง: ชื่อช่อง \"{key}\" ซ้ำกันในออบเจกต์เดียว \
+                 (บรรทัด {line} คอลัมน์ {column})"
+            ),
+            Problem::Meaning {
+                path,
+                line,
+                column,
+                what,
+            } => format!(
+                "ไฟล์เวทีไม่ถูกต้อง ที่ {path} (บรรทัด {line} คอลัมน์ {column}): {}",
+                what.thai()
+            ),
         }
     }
 }
@@ -138,6 +205,11 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The largest file read as a session. A day's workshop is well under a
+/// megabyte; 64 MB leaves room for pasted documents while a loaded
+/// session (several times its file in memory) stays affordable.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// Parses a session file's bytes. `path` only names the file in errors.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
@@ -159,15 +231,34 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         })
     })?;
     let newer_version = check_envelope(&value).map_err(err)?;
+    if let Some(dup) = source::duplicate_key(text) {
+        return Err(err(Problem::DuplicateKey {
+            key: dup.key,
+            line: dup.line,
+            column: dup.column,
+        }));
+    }
     let session: Session = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
+        let (line, column) = source::locate(text, &path);
         err(Problem::Shape {
             path: if path == "." {
                 "the top level".into()
             } else {
                 path
             },
+            line,
+            column,
             what: e.into_inner().to_string(),
+        })
+    })?;
+    validate::check(&session).map_err(|invalid| {
+        let (line, column) = source::locate(text, &invalid.path);
+        err(Problem::Meaning {
+            path: invalid.path,
+            line,
+            column,
+            what: invalid.what,
         })
     })?;
     Ok(Loaded {
@@ -219,6 +310,9 @@ fn kind_of(value: &Value) -> &'static str {
 /// since the error sentence already says where.
 fn syntax_reason(e: &serde_json::Error) -> String {
     let full = e.to_string();
+    if full.starts_with("recursion limit exceeded") {
+        return "nested more than 128 levels deep, which no session is".into();
+    }
     match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,

@@ -6,7 +6,9 @@ pub mod ids;
 pub mod listing;
 pub mod load;
 pub mod model;
+pub mod source;
 pub mod template;
+pub mod validate;
 
 pub use listing::Listed;
 pub use load::{LoadError, Loaded, Problem, parse, to_json};

@@ -1,9 +1,12 @@
 //! Where session files live and how bytes reach the disk safely.
 //! Knows nothing of terminals; never writes a file in place.
 
+pub mod backups;
+pub mod draft;
 pub mod list;
 pub mod lock;
 pub mod names;
+pub mod open;
 pub mod save;
 
 use std::io;
@@ -15,7 +18,10 @@ pub use crate::session::Listed;
 pub use list::list_sessions;
 pub use lock::SessionLock;
 pub use names::file_name_for;
-pub use save::{SaveError, backup, save_session, write_atomic};
+pub use open::{Access, Opened, open_session};
+pub use save::{
+    SaveError, backup, clean_temporaries, save_session, write_atomic, write_atomic_via,
+};
 
 /// The default data folder: the platform's data dir for wethi, plus `sessions`.
 pub fn default_data_dir() -> Option<PathBuf> {
@@ -24,7 +30,18 @@ pub fn default_data_dir() -> Option<PathBuf> {
 
 /// Creates the data folder on first use.
 pub fn ensure_dir(dir: &Path) -> io::Result<()> {
-    std::fs::create_dir_all(dir)
+    create_private_dir(dir)
+}
+
+/// Creates `dir` and any missing parents readable by their owner only
+/// (0700 on Unix): session files name real people. A folder that exists
+/// keeps the permissions it has.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 /// Writes a new session into `dir` (created on first use) under a fresh
@@ -45,9 +62,17 @@ pub fn create_session(dir: &Path, session: &crate::session::Session) -> Result<P
 
 /// Moves a session file into `.trash/` beside it (never deletes), under a
 /// name not taken there yet. Returns the new path.
+/// Refuses (`ResourceBusy`) a session another wethi has open: its next save
+/// would bring the file back.
 pub fn move_to_trash(path: &Path) -> io::Result<PathBuf> {
+    let Some(_lock) = SessionLock::try_acquire(path)? else {
+        return Err(io::Error::new(
+            io::ErrorKind::ResourceBusy,
+            "another wethi has this session open",
+        ));
+    };
     let dir = path.parent().unwrap_or(Path::new(".")).join(".trash");
-    std::fs::create_dir_all(&dir)?;
+    create_private_dir(&dir)?;
     let name = path
         .file_name()
         .unwrap_or_default()
@@ -67,6 +92,11 @@ pub fn move_to_trash(path: &Path) -> io::Result<PathBuf> {
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     if path.is_dir() {
         return Err(LoadError::new(path, Problem::IsDirectory));
+    }
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > crate::session::load::MAX_FILE_BYTES
+    {
+        return Err(LoadError::new(path, Problem::TooLarge(meta.len())));
     }
     let bytes = std::fs::read(path).map_err(|e| {
         let problem = match e.kind() {

@@ -23,11 +23,31 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let bar = theme.base().add_modifier(Modifier::REVERSED);
     buf.set_style(area, bar);
     let (save_text, save_style) = match (&app.read_only, status.save) {
+        // Read-only because the folder refuses writes: the OS says why.
+        (Some(crate::app::ReadOnly::CannotWrite), SaveState::NotSaved(why)) => {
+            let room = usize::from(area.width / 2).saturating_sub(str_width(t.read_only) + 6);
+            (
+                format!(" │ {}: {} ", t.read_only, shorten(&for_display(why), room)),
+                bar.add_modifier(Modifier::BOLD),
+            )
+        }
         (Some(_), _) => (
             format!(" │ {} ", t.read_only),
             bar.add_modifier(Modifier::BOLD),
         ),
         (None, SaveState::Saved) => (format!(" │ ✓ {} ", t.saved), bar),
+        (None, SaveState::SavedWithoutBackup(why)) => {
+            let no_backup = crate::i18n::safety::safety(app.lang).no_backup;
+            let room = usize::from(area.width / 2).saturating_sub(str_width(no_backup) + 12);
+            (
+                format!(
+                    " │ ✓ {} · {no_backup}: {} ",
+                    t.saved,
+                    shorten(&for_display(why), room)
+                ),
+                theme.warning().add_modifier(Modifier::REVERSED),
+            )
+        }
         (None, SaveState::NotSaved(why)) => {
             // The reason may be long (a path); the title and view come first.
             let room = usize::from(area.width / 2).saturating_sub(str_width(t.not_saved) + 6);
@@ -99,10 +119,12 @@ fn shorten(text: &str, width: usize) -> String {
 
 /// Seconds a stage has run, counting a running timer up to now.
 pub fn spent_seconds(stage: &Stage, status: &Status) -> u64 {
-    stage.elapsed_seconds
-        + stage
+    // Numbers from a file may be huge: saturate rather than wrap or panic.
+    stage.elapsed_seconds.saturating_add(
+        stage
             .running_since
-            .map_or(0, |since| seconds_between(since, status.now))
+            .map_or(0, |since| seconds_between(since, status.now)),
+    )
 }
 
 pub fn clock(seconds: u64) -> String {
@@ -128,7 +150,7 @@ fn timer_style(stage: &Stage, status: &Status, bar: Style) -> Style {
     let budget = u64::from(stage.timebox_minutes) * 60;
     if budget > 0 && spent > budget {
         status.theme.error().add_modifier(Modifier::REVERSED)
-    } else if budget > 0 && spent * 10 >= budget * 9 {
+    } else if budget > 0 && spent.saturating_mul(10) >= budget.saturating_mul(9) {
         status.theme.warning().add_modifier(Modifier::REVERSED)
     } else {
         bar.add_modifier(Modifier::BOLD)
@@ -212,7 +234,9 @@ pub fn editor_title(app: &App, editor: &Editor) -> String {
     let verb = match editor.target {
         EditTarget::Add(_) => t.add_to,
         EditTarget::Edit(..) => t.edit_in,
-        EditTarget::SaveAs => return format!(" {} ", t.unsaved_quit),
+        EditTarget::SaveAs => {
+            return format!(" {} ", crate::i18n::safety::safety(app.lang).unsaved_quit);
+        }
     };
     let Some(list) = editor.target.list() else {
         return String::new();

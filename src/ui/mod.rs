@@ -40,6 +40,9 @@ pub const MIN_HEIGHT: u16 = 8;
 pub enum SaveState {
     Saved,
     NotSaved(String),
+    /// Saved, but the backup this opening takes before its first save
+    /// failed, for the reason given.
+    SavedWithoutBackup(String),
 }
 
 /// What the frame needs besides the app: the save state, the clock, colours.

@@ -481,6 +481,12 @@ impl Tui {
         self.exited = Some(status);
     }
 
+    /// The process id, to send it a signal as `kill` or a closing
+    /// terminal window would.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child has a process id")
+    }
+
     /// Whether the process has ended already (without waiting).
     pub fn has_exited(&mut self) -> bool {
         if self.exited.is_none() {
