@@ -4,6 +4,7 @@
 pub mod list;
 pub mod lock;
 pub mod names;
+pub mod output;
 pub mod save;
 
 use std::io;
