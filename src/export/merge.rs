@@ -27,9 +27,9 @@ use std::collections::{HashMap, HashSet};
 use crate::i18n::compare::compare_strings;
 use crate::session::ids::new_id;
 use crate::session::{
-    Action, ClosingNotes, FollowUp, GuidanceItem, GuidancePoint, Meta, Note, ParticipantGroup,
-    Participants, Quadrant, Session, Stage, Strategies, Strategy, Swot, SwotItem, Timestamp,
-    TowsPair,
+    Action, ClosingNotes, FORMAT, FollowUp, GuidanceItem, GuidancePoint, Meta, Note,
+    ParticipantGroup, Participants, Quadrant, Session, Stage, Strategies, Strategy, Swot, SwotItem,
+    Timestamp, TowsPair, VERSION,
 };
 
 use super::matching::text_key;
@@ -115,8 +115,8 @@ pub fn merge(sources: &[Source], now: Timestamp) -> Option<Session> {
     let (stages, guidance) = structure(sources, now, &mut ids);
     let (swot, id_maps) = swot(sources, &mut ids);
     let mut merged = Session {
-        format: first.format.clone(),
-        version: first.version,
+        format: FORMAT.to_owned(),
+        version: VERSION,
         id: ids.claim(&new_id("session"), "session"),
         title,
         created_at: now,
