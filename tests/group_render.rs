@@ -7,11 +7,17 @@ mod common;
 use chrono::DateTime;
 use proptest::prelude::*;
 
-use common::Sandbox;
-use wethi::session::{Quadrant, Swot, SwotItem, template, to_json};
+use common::{Sandbox, example_path};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use wethi::app::{App, View};
+use wethi::export::merge::{Source, merge};
+use wethi::session::{Quadrant, Swot, SwotItem, Timestamp, template, to_json};
 use wethi::text::Lang;
 use wethi::text::width::str_width;
 use wethi::ui::board::print_board;
+use wethi::ui::print::to_lines;
+use wethi::ui::{SaveState, Status, UiState};
 use wethi::ui::{Theme, ThemeName};
 
 fn item(id: &str, text: &str, votes: u32, group: Option<&str>) -> SwotItem {
@@ -109,4 +115,62 @@ fn show_board_prints_the_groups_of_a_merged_file() {
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(text.contains("[Group\u{a0}A]"), "{text}");
     assert!(!text.contains('\x1b'));
+}
+
+fn at(s: &str) -> Timestamp {
+    DateTime::parse_from_rfc3339(s).expect("a timestamp")
+}
+
+/// Every view of a merged session at 120×40, as text.
+fn merged_screen(view: View) -> String {
+    let bytes = std::fs::read(example_path()).expect("the example");
+    let example = wethi::session::parse(&example_path(), &bytes)
+        .expect("the example parses")
+        .session;
+    let sources = [
+        Source {
+            group: "ก1".into(),
+            session: example.clone(),
+        },
+        Source {
+            group: "ก2".into(),
+            session: example,
+        },
+    ];
+    let now = at("2021-01-13T17:00:00+07:00");
+    let merged = merge(&sources, now).expect("merged");
+    let mut app = App::new(merged, Lang::Th, None);
+    app.view = view;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let save = SaveState::Saved;
+    let status = Status {
+        save: &save,
+        now,
+        theme: Theme::plain(),
+    };
+    let mut state = UiState::default();
+    for _ in 0..2 {
+        terminal
+            .draw(|f| wethi::ui::draw(f, &app, &status, &mut state))
+            .expect("draws");
+    }
+    to_lines(terminal.backend().buffer(), false).join("\n")
+}
+
+#[test]
+fn every_list_of_a_merged_session_shows_its_groups() {
+    for (view, tag) in [
+        // Items kept once from both groups list both; the example's own
+        // group tags stay.
+        (View::Swot, "[ก1,\u{a0}ก2]"),
+        (View::Swot, "[กลุ่ม\u{a0}1]"),
+        (View::Strategies, "[ก2]"),
+        (View::Actions, "[ก1]"),
+    ] {
+        let screen = merged_screen(view);
+        assert!(
+            screen.contains(tag) || screen.contains(&tag.replace(",\u{a0}", ", ")),
+            "{view:?}: {tag} not on the screen:\n{screen}"
+        );
+    }
 }

@@ -55,9 +55,16 @@ impl<'a> Row<'a> {
     }
 
     /// Shows `tag` (when there is one and it is not blank) after the text in `style`.
-    pub fn with_tag(mut self, tag: Option<&'a str>, style: Style) -> Self {
-        self.tag = tag.filter(|t| !t.trim().is_empty()).map(|t| (t, style));
-        self
+    pub fn with_tag<'b>(self, tag: Option<&'b str>, style: Style) -> Row<'b>
+    where
+        'a: 'b,
+    {
+        Row {
+            text: self.text,
+            badge: self.badge,
+            style: self.style,
+            tag: tag.filter(|t| !t.trim().is_empty()).map(|t| (t, style)),
+        }
     }
 }
 
