@@ -404,6 +404,12 @@ fn merge(
             code: 2,
         });
     }
+    if names.iter().flatten().any(|n| n.trim().is_empty()) {
+        return Err(Failure {
+            message: c.group_name_empty.to_owned(),
+            code: 2,
+        });
+    }
     let paths: Vec<PathBuf> = files.iter().map(|f| ctx.resolve(f)).collect();
     if paths.iter().any(|p| store::output::same_file(p, out)) {
         return Err(Failure::invalid(fill(

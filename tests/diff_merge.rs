@@ -567,3 +567,25 @@ proptest! {
         prop_assert_eq!(ids.iter().collect::<HashSet<_>>().len(), ids.len());
     }
 }
+
+#[test]
+fn help_describes_both_commands() {
+    let sb = Sandbox::new();
+    for (command, needle) in [("diff", "OLD"), ("merge", "--group-names")] {
+        let r = run(sb.wethi().args([command, "--help"]));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(r.stdout.contains(needle), "{}", r.stdout);
+    }
+    let r = run(sb.wethi().arg("--help"));
+    assert!(r.stdout.contains("diff") && r.stdout.contains("merge"));
+}
+
+#[test]
+fn an_empty_group_name_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let inputs = three_groups(sb.data_dir());
+    let out = sb.data_dir().join("merged.json");
+    let r = run(merge_cmd(&sb, &inputs, &out).args(["--group-names", "ก,,ค"]));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(!out.exists());
+}

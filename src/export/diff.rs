@@ -11,7 +11,9 @@ use chrono::NaiveDate;
 
 use crate::i18n::compare::{CompareStrings, compare_strings};
 use crate::i18n::{Strings, strings};
-use crate::session::{Action, Note, Quadrant, Session, Strategy, SwotItem, TowsPair};
+use crate::session::{
+    Action, FollowUp, FollowUpStatus, Note, Quadrant, Session, Strategy, SwotItem, TowsPair,
+};
 use crate::text::Lang;
 use crate::text::date::format_date;
 use crate::text::sanitize::for_display;
@@ -167,6 +169,10 @@ pub fn diff(old: &Session, new: &Session, lang: Lang) -> Diff {
     let mut out = Out::new(lang);
     actions(&mut out, &old.actions, &new.actions);
     out.into_section(t.actions, &mut diff);
+
+    let mut out = Out::new(lang);
+    followups(&mut out, &old.followups, &new.followups);
+    out.into_section(compare_strings(lang).followups, &mut diff);
 
     let mut out = Out::new(lang);
     let (o, n) = (&old.notes, &new.notes);
@@ -538,6 +544,44 @@ fn actions(out: &mut Out, old: &[Action], new: &[Action]) {
     }
 }
 
+fn status(out: &Out, s: FollowUpStatus) -> &'static str {
+    match s {
+        FollowUpStatus::Open => out.c.not_done,
+        FollowUpStatus::Done => out.c.done,
+        FollowUpStatus::Carried => out.c.carried,
+        FollowUpStatus::Dropped => out.c.dropped,
+    }
+}
+
+/// The past session's actions brought in for follow-up: what became of each.
+fn followups(out: &mut Out, old: &[FollowUp], new: &[FollowUp]) {
+    let p = by_id_then_text(old, new, |f| &f.id, |f| f.text.clone());
+    for &(i, j) in &p.pairs {
+        let (a, b) = (&old[i], &new[j]);
+        if a.status != b.status {
+            let line = format!(
+                "{} ({} → {})",
+                out.value(&b.text),
+                status(out, a.status),
+                status(out, b.status)
+            );
+            out.push(Mark::Changed, line);
+        }
+    }
+    for &j in &p.added {
+        let line = format!(
+            "{} ({})",
+            out.value(&new[j].text),
+            status(out, new[j].status)
+        );
+        out.push(Mark::Added, line);
+    }
+    for &i in &p.removed {
+        let line = out.value(&old[i].text);
+        out.push(Mark::Removed, line);
+    }
+}
+
 fn action_line(out: &Out, a: &Action) -> String {
     let mut line = out.value(&a.text);
     let mut what = Vec::new();
@@ -715,6 +759,31 @@ mod tests {
         assert!(
             got.contains(&"~ Action items: Call (Owner Dao → Nok)".to_owned()),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn follow_ups_report_what_became_of_each() {
+        let f = FollowUp {
+            id: "f1".into(),
+            text: "Repair the weir".into(),
+            owner: String::new(),
+            due: None,
+            status: FollowUpStatus::Open,
+            from_session: "s0".into(),
+            from_title: "Last year".into(),
+            extra: Default::default(),
+        };
+        let mut old = session();
+        old.followups.push(f.clone());
+        let mut new = session();
+        new.followups.push(FollowUp {
+            status: FollowUpStatus::Carried,
+            ..f
+        });
+        assert_eq!(
+            lines(&old, &new),
+            vec!["~ Follow-ups of the past session: Repair the weir (open → carried on)"]
         );
     }
 

@@ -18,7 +18,10 @@ pub struct CompareStrings {
     pub out_exists: &'static str,
     pub merged: &'static str,
     pub not_a_merge: &'static str,
-    pub merged_invalid: &'static str,
+    pub followups: &'static str,
+    pub carried: &'static str,
+    pub dropped: &'static str,
+    pub group_name_empty: &'static str,
 }
 
 pub const TH: CompareStrings = CompareStrings {
@@ -36,7 +39,10 @@ pub const TH: CompareStrings = CompareStrings {
     out_exists: "{file}: มีไฟล์นี้อยู่แล้ว ใส่ --force หากต้องการเขียนทับ",
     merged: "รวม {n} ไฟล์ ({items} รายการ SWOT) ไว้ที่ {file}",
     not_a_merge: "ต้องมีไฟล์อย่างน้อย 2 ไฟล์จึงจะรวมได้",
-    merged_invalid: "ผลการรวมไม่ผ่านการตรวจสอบ",
+    followups: "ติดตามผลจากเวทีก่อน",
+    carried: "ทำต่อ",
+    dropped: "ยกเลิก",
+    group_name_empty: "--group-names มีชื่อกลุ่มที่ว่างเปล่า: ทุกกลุ่มต้องมีชื่อ",
 };
 
 pub const EN: CompareStrings = CompareStrings {
@@ -54,7 +60,10 @@ pub const EN: CompareStrings = CompareStrings {
     out_exists: "{file}: already exists; pass --force to overwrite it.",
     merged: "Merged {n} files ({items} SWOT items) into {file}",
     not_a_merge: "merge needs at least 2 files.",
-    merged_invalid: "the merged session does not check out",
+    followups: "Follow-ups of the past session",
+    carried: "carried on",
+    dropped: "dropped",
+    group_name_empty: "--group-names has an empty name: every group needs one.",
 };
 
 pub fn compare_strings(lang: Lang) -> &'static CompareStrings {
