@@ -221,8 +221,7 @@ fn details(out: &mut Out, old: &Session, new: &Session) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let label = format!("{} ({})", t.participants, t.items);
-    out.field(&label, &groups(old), &groups(new));
+    out.field(out.c.participant_groups, &groups(old), &groups(new));
 }
 
 /// Pairs entries by id, then by the normalised form of `text`.
@@ -477,6 +476,11 @@ mod tests {
         let old = session();
         let mut new = session();
         new.meta.venue = "Hall \u{1b}[31m".into();
+        new.meta.participants.groups = vec![crate::session::ParticipantGroup {
+            label: "Youth".into(),
+            count: Some(4),
+            extra: Default::default(),
+        }];
         new.stages[0].done = true;
         new.actions.push(Action {
             id: "a".into(),
@@ -494,6 +498,11 @@ mod tests {
         assert!(got[0].starts_with("~ Session details: Venue: "), "{got:?}");
         assert!(got[0].contains("Hall ␛[31m"), "sanitised: {got:?}");
         assert!(got.iter().any(|l| l.contains(": open → done")), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|l| l.ends_with("Participant groups: (empty) → Youth 4")),
+            "{got:?}"
+        );
         assert!(got.contains(&"+ Action items: Call (Owner Nok; open)".to_owned()));
         let got = lines(&old2, &new);
         assert!(
