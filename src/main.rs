@@ -6,11 +6,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use wethi::export;
+use wethi::i18n::compare::{compare_strings, fill};
 use wethi::i18n::strings;
 use wethi::session::{self, Session, template};
 use wethi::store;
 use wethi::summary;
 use wethi::text::Lang;
+use wethi::text::sanitize::for_display;
 use wethi::tui;
 use wethi::ui::board;
 use wethi::ui::{Theme, ThemeName};
@@ -120,6 +123,30 @@ enum Command {
         /// The board's width in columns [default: the terminal's width, or 100]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
         width: Option<u16>,
+    },
+    /// What appeared, disappeared or changed between two sessions
+    Diff {
+        /// The earlier session file
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The later session file
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+    },
+    /// Merge breakout-group sessions into one
+    Merge {
+        /// Session files, one per group (at least two)
+        #[arg(required = true, num_args = 2.., value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The merged session's file (never one of the inputs)
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        out: PathBuf,
+        /// The groups' names, one per file, comma-separated [default: each file's title]
+        #[arg(long, value_delimiter = ',', value_name = "N1,N2,...")]
+        group_names: Option<Vec<String>>,
+        /// Overwrite OUT if it already exists
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -255,6 +282,13 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Diff { old, new } => diff(ctx, &old, &new),
+        Command::Merge {
+            files,
+            out,
+            group_names,
+            force,
+        } => merge(ctx, &files, &out, group_names, force),
     }
 }
 
@@ -382,4 +416,100 @@ fn list(ctx: &Context, json: bool) -> Result<ExitCode, Failure> {
         print!("{}", summary::list_table(&listed, ctx.lang));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `wethi diff`: exit 0 whether or not the sessions differ.
+fn diff(ctx: &Context, old: &Path, new: &Path) -> Result<ExitCode, Failure> {
+    let (a, b) = (ctx.load(old)?, ctx.load(new)?);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let colour = std::io::stdout().is_terminal() && !no_color;
+    let found = export::diff::diff(&a.session, &b.session, ctx.lang);
+    print!("{}", export::diff::render(&found, ctx.lang, colour));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `wethi merge`: checks the output path before reading anything big, and
+/// writes the result atomically.
+fn merge(
+    ctx: &Context,
+    files: &[PathBuf],
+    out: &Path,
+    names: Option<Vec<String>>,
+    force: bool,
+) -> Result<ExitCode, Failure> {
+    let c = compare_strings(ctx.lang);
+    let out_name = for_display(&out.display().to_string()).into_owned();
+    if let Some(names) = &names
+        && names.len() != files.len()
+    {
+        let (n, f) = (names.len().to_string(), files.len().to_string());
+        return Err(Failure {
+            message: fill(c.group_names_count, &[("names", &n), ("files", &f)]),
+            code: 2,
+        });
+    }
+    if names.iter().flatten().any(|n| n.trim().is_empty()) {
+        return Err(Failure {
+            message: c.group_name_empty.to_owned(),
+            code: 2,
+        });
+    }
+    let paths: Vec<PathBuf> = files.iter().map(|f| ctx.resolve(f)).collect();
+    if paths.iter().any(|p| store::output::same_file(p, out)) {
+        return Err(Failure::invalid(fill(
+            c.out_is_input,
+            &[("file", &out_name)],
+        )));
+    }
+    if !force && (out.exists() || out.is_symlink()) {
+        return Err(Failure::invalid(fill(c.out_exists, &[("file", &out_name)])));
+    }
+    let mut sources = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        let loaded = ctx.load(path)?;
+        if loaded.newer_version {
+            let file = for_display(&path.display().to_string()).into_owned();
+            eprintln!("wethi: {file}: {}", strings(ctx.lang).newer_version);
+        }
+        let group = match &names {
+            Some(names) => names[i].trim().to_owned(),
+            None => group_name(&loaded.session, path, &sources),
+        };
+        sources.push(export::merge::Source {
+            group,
+            session: loaded.session,
+        });
+    }
+    let merged = export::merge::merge(&sources, session::now())
+        .ok_or_else(|| Failure::invalid(c.not_a_merge.to_owned()))?;
+    store::save_session(out, &merged).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
+    let (n, items) = (sources.len().to_string(), merged.swot.total().to_string());
+    println!(
+        "{}",
+        fill(
+            c.merged,
+            &[("n", &n), ("items", &items), ("file", &out_name)]
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A group's default name: its file's title (or file name), made unique
+/// among the groups named so far with a number.
+fn group_name(s: &Session, path: &Path, earlier: &[export::merge::Source]) -> String {
+    let base = match s.title.trim() {
+        "" => path
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        t => t.to_owned(),
+    };
+    let taken = |name: &str| earlier.iter().any(|e| e.group == name);
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken(&name) {
+        name = format!("{base} ({n})");
+        n += 1;
+    }
+    name
 }

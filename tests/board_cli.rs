@@ -382,20 +382,21 @@ fn thai_items_wrap_into_these_pieces_at_60_columns() {
     }
 }
 
-/// The example file's items, segmented by hand as above. Abbreviations
+/// The example file's items, segmented by hand as above, two of them with
+/// the group they came from (a group name never splits). Abbreviations
 /// (จปฐ., กชช.2ค, มท., พ.ศ.) and the loanword โควิด are single words; the
 /// compounds งบ|ประมาณ, บาง|ส่วน, ร่วม|มือ, ทำ|งาน and those listed at
 /// [`SEGMENTED`] may break between their parts.
 const EXAMPLE_SEGMENTED: [[&str; 3]; 4] = [
     [
         "คณะ|กรรมการ|มี|ประสบการณ์|ทำ|งาน|ใน|พื้นที่",
-        "มี|เครือ|ข่าย|ผู้นำ|ชุมชน|ระดับ|ตำบล|และ|หมู่บ้าน|ที่|เข้ม|แข็ง",
+        "มี|เครือ|ข่าย|ผู้นำ|ชุมชน|ระดับ|ตำบล|และ|หมู่บ้าน|ที่|เข้ม|แข็ง [กลุ่ม\u{a0}1]",
         "ได้|รับ|การ|สนับสนุน|ทาง|วิชาการ|จาก|สำนักงาน|พัฒนา|ชุมชน",
     ],
     [
         "ขาด|งบ|ประมาณ|สนับสนุน|การ|ดำเนิน|งาน",
         "คณะ|กรรมการ|บาง|ส่วน|ยัง|ไม่|เข้าใจ|ระเบียบ|ที่|เกี่ยวข้อง",
-        "ยัง|ใช้|ข้อมูล จปฐ. และ กชช.2ค ประกอบ|การ|จัด|ทำ|แผน|น้อย",
+        "ยัง|ใช้|ข้อมูล จปฐ. และ กชช.2ค ประกอบ|การ|จัด|ทำ|แผน|น้อย [กลุ่ม\u{a0}2]",
     ],
     [
         "นโยบาย|โคก หนอง นา โมเดล สนับสนุน|การ|มี|ส่วน|ร่วม",

@@ -3,3 +3,6 @@
 //! Reads sessions; knows nothing of terminals or of where files live.
 
 pub mod csv;
+pub mod diff;
+pub mod matching;
+pub mod merge;

@@ -7,6 +7,7 @@ pub mod list;
 pub mod lock;
 pub mod names;
 pub mod open;
+pub mod output;
 pub mod save;
 
 use std::io;

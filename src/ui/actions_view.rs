@@ -119,7 +119,8 @@ fn draw_one(
         ActionsPane::Actions => {
             let row = |k: usize| {
                 let a = &s.actions[k];
-                let row = Row::owned(action_line(a, app.lang, status.now));
+                let row = Row::owned(action_line(a, app.lang, status.now))
+                    .with_tag(a.group.as_deref(), status.theme.dim());
                 if overdue(a, status.now) {
                     row.styled(status.theme.error())
                 } else {
@@ -141,7 +142,7 @@ fn draw_one(
             draw_pane(
                 &spec,
                 notes(list),
-                |k| Row::new(&list[k].text),
+                |k| Row::new(&list[k].text).with_tag(list[k].group.as_deref(), status.theme.dim()),
                 view,
                 area,
                 buf,

@@ -211,7 +211,7 @@ fn draw_notes(
     }
     let drawn = draw_list(
         notes.len(),
-        |i| Row::new(&notes[i].text),
+        |i| Row::new(&notes[i].text).with_tag(notes[i].group.as_deref(), status.theme.dim()),
         selected,
         state.notes_offset,
         &look(focused, status),

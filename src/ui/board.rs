@@ -79,7 +79,7 @@ impl Board<'_> {
         let drawn = draw_pane(
             &spec,
             items.len(),
-            |i| item_row(&items[i]),
+            |i| item_row(&items[i], self.theme.dim()),
             view,
             area,
             buf,
@@ -105,8 +105,11 @@ pub fn quadrant_rects(area: Rect) -> [(Quadrant, Rect); 4] {
     ]
 }
 
-fn item_row(item: &SwotItem) -> Row<'_> {
-    Row::new(&item.text).with_badge((item.votes > 0).then(|| format!("+{}", item.votes)))
+/// An item's text, its breakout group dim after it, and its votes.
+fn item_row(item: &SwotItem, dim: Style) -> Row<'_> {
+    Row::new(&item.text)
+        .with_tag(item.group.as_deref(), dim)
+        .with_badge((item.votes > 0).then(|| format!("+{}", item.votes)))
 }
 
 /// The badge column fits the largest vote count in the pane.
@@ -138,7 +141,7 @@ pub fn full_height(swot: &Swot, width: u16, cache: &WrapCache) -> u16 {
         let inner_width = rects[q.index()].1.width.saturating_sub(2);
         list::full_height(
             items.len(),
-            |i| item_row(&items[i]),
+            |i| item_row(&items[i], Style::new()),
             &look,
             inner_width,
             cache,

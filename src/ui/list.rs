@@ -5,6 +5,7 @@
 //! Rows come from a closure so that only the visible ones are built.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,6 +20,9 @@ pub struct Row<'a> {
     pub text: Cow<'a, str>,
     pub badge: Option<String>,
     pub style: Style,
+    /// A short tag after the text, as ` [tag]`, wrapped with it: the
+    /// breakout group an entry came from.
+    pub tag: Option<(&'a str, Style)>,
 }
 
 impl<'a> Row<'a> {
@@ -27,6 +31,7 @@ impl<'a> Row<'a> {
             text: Cow::Borrowed(text),
             badge: None,
             style: Style::new(),
+            tag: None,
         }
     }
 
@@ -35,6 +40,7 @@ impl<'a> Row<'a> {
             text: Cow::Owned(text),
             badge: None,
             style: Style::new(),
+            tag: None,
         }
     }
 
@@ -46,6 +52,35 @@ impl<'a> Row<'a> {
     pub fn with_badge(mut self, badge: Option<String>) -> Self {
         self.badge = badge;
         self
+    }
+
+    /// Shows `tag` (when there is one and it is not blank) after the text in `style`.
+    pub fn with_tag<'b>(self, tag: Option<&'b str>, style: Style) -> Row<'b>
+    where
+        'a: 'b,
+    {
+        Row {
+            text: self.text,
+            badge: self.badge,
+            style: self.style,
+            tag: tag.filter(|t| !t.trim().is_empty()).map(|t| (t, style)),
+        }
+    }
+}
+
+/// An entry's text as drawn (sanitised, with its tag), and the byte where
+/// the tag starts (the length when there is none).
+fn shown(cache: &WrapCache, row: &Row) -> (Rc<str>, usize) {
+    let text = cache.shown(&row.text);
+    match row.tag {
+        None => {
+            let end = text.len();
+            (text, end)
+        }
+        Some((tag, _)) => {
+            let joined = format!("{text} [{}]", unbreakable(&cache.shown(tag.trim())));
+            (joined.into(), text.len() + 1)
+        }
     }
 }
 
@@ -99,9 +134,15 @@ impl Geometry {
     }
 }
 
+/// A tag's names kept whole on a line ("กลุ่ม 1" never splits before its
+/// number): no-break spaces inside each name, breaks only after ", ".
+fn unbreakable(tag: &str) -> String {
+    tag.replace(' ', "\u{a0}").replace(",\u{a0}", ", ")
+}
+
 /// Rows an entry takes at this list's width.
-fn entry_height(cache: &WrapCache, text: &str, width: usize) -> usize {
-    cache.lines(&cache.shown(text), width).len().max(1)
+fn entry_height(cache: &WrapCache, row: &Row, width: usize) -> usize {
+    cache.lines(&shown(cache, row).0, width).len().max(1)
 }
 
 /// Total rows all `len` entries need in a list `width` columns wide.
@@ -114,7 +155,7 @@ pub fn full_height<'a>(
 ) -> usize {
     let g = Geometry::new(len, look, width);
     (0..len)
-        .map(|i| entry_height(cache, &row(i).text, g.text_width))
+        .map(|i| entry_height(cache, &row(i), g.text_width))
         .sum()
 }
 
@@ -138,7 +179,7 @@ pub fn draw_list<'a>(
         selected,
         len,
         usize::from(area.height),
-        |i| entry_height(cache, &row(i).text, g.text_width),
+        |i| entry_height(cache, &row(i), g.text_width),
     );
     let mut drawn = Drawn {
         offset,
@@ -189,21 +230,24 @@ fn draw_entry(
     cache: &WrapCache,
     style: Style,
 ) -> (u16, bool) {
-    let text = cache.shown(&row.text);
+    let (text, tag_at) = shown(cache, row);
     let lines = cache.lines(&text, g.text_width);
     let rows = lines.len().max(1).min(usize::from(area.height));
     for (r, y) in (area.y..).take(rows).enumerate() {
         buf.set_style(Rect::new(area.x, y, area.width, 1), style);
         if let Some(range) = lines.get(r) {
-            put(
-                buf,
-                area,
-                1 + g.number_width,
-                y,
-                &text[range.clone()],
-                g.text_width,
-                style,
-            );
+            // The part of the line before the tag, then the tag in its style.
+            let split = tag_at.clamp(range.start, range.end);
+            let plain = &text[range.start..split];
+            let dx = 1 + g.number_width;
+            put(buf, area, dx, y, plain, g.text_width, style);
+            if split < range.end {
+                let used = str_width(plain);
+                let tag_style = row.tag.map_or(style, |(_, s)| style.patch(s));
+                let rest = &text[split..range.end];
+                let room = g.text_width.saturating_sub(used);
+                put(buf, area, dx + used, y, rest, room, tag_style);
+            }
         }
     }
     let number = if look.numbered {

@@ -48,6 +48,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
                 links.join(" · ")
             };
             Row::owned(format!("{}  → {links}", s.text))
+                .with_tag(s.group.as_deref(), status.theme.dim())
         };
         let drawn = draw_pane(&spec, items.len(), row, view, rect, buf, &state.cache);
         state.strategy_offsets[pair.index()] = drawn.offset;

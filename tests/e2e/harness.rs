@@ -89,6 +89,26 @@ impl Sandbox {
         Tui::spawn(&all, &self.env(locale), self.home(), cols, rows)
     }
 
+    /// [`Sandbox::spawn`] with `extra` variables added to the environment.
+    pub fn spawn_with_env(
+        &self,
+        locale: &str,
+        extra: &[(&str, &str)],
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+    ) -> Tui {
+        let mut all = vec!["--data-dir".to_owned(), self.data.display().to_string()];
+        all.extend(args.iter().map(|a| (*a).to_owned()));
+        let mut env = self.env(locale);
+        env.extend(
+            extra
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
+        Tui::spawn(&all, &env, self.home(), cols, rows)
+    }
+
     /// `wethi --lang en new --title TITLE` in a C.UTF-8 pty of `cols`×`rows`.
     pub fn spawn_new(&self, title: &str, cols: u16, rows: u16) -> Tui {
         self.spawn(
