@@ -163,11 +163,25 @@ pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
             },
         };
     }
-    let key = layout_independent(key);
-    HOME_BINDINGS
-        .iter()
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action.clone())
+    find_binding(|| HOME_BINDINGS.iter(), key).map(|b| b.action.clone())
+}
+
+/// The binding `key` means, on either layout: the key itself (a Thai
+/// character read as its US key), else, for an ASCII character the Thai
+/// layout types (`/` on the `2` key), the key that types it there.
+fn find_binding<A, I: Iterator<Item = &'static Binding<A>>>(
+    bindings: impl Fn() -> I,
+    key: Key,
+) -> Option<&'static Binding<A>> {
+    let direct = layout_independent(key);
+    let found = bindings().find(|b| b.keys.contains(&direct));
+    found.or_else(|| match key {
+        Char(c) => {
+            let us = Char(crate::text::kedmanee::us_key_typing_ascii(c)?);
+            bindings().find(|b| b.keys.contains(&us))
+        }
+        _ => None,
+    })
 }
 
 /// The bindings that apply in `view`, in table order, each action once.
@@ -255,10 +269,7 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             other => text_action(other),
         },
         Mode::Help | Mode::Normal => {
-            let key = layout_independent(key);
-            bindings_for(app.view)
-                .find(|b| b.keys.contains(&key))
-                .map(|b| b.action.clone())
+            find_binding(|| bindings_for(app.view), key).map(|b| b.action.clone())
         }
     }
 }
@@ -355,16 +366,80 @@ mod tests {
             for b in bindings_for(view) {
                 assert!(!b.th.is_empty() && !b.en.is_empty());
                 for k in b.keys {
-                    let owner = BINDINGS.iter().find(|o| {
-                        (o.scope == In(view) || o.scope == Everywhere) && o.keys.contains(k)
-                    });
-                    assert!(
-                        std::ptr::eq(owner.unwrap(), b) || b.scope == Everywhere,
-                        "{k:?} in {view:?}"
-                    );
-                    seen.insert(*k);
+                    assert!(seen.insert(*k), "{k:?} is bound twice in {view:?}");
                 }
             }
         }
+        let mut seen = std::collections::HashSet::new();
+        for b in HOME_BINDINGS {
+            assert!(!b.th.is_empty() && !b.en.is_empty());
+            for k in b.keys {
+                assert!(seen.insert(*k), "{k:?} is bound twice on the home screen");
+            }
+        }
+    }
+
+    /// What each key types on the two layouts: the US key, and on
+    /// Kedmanee the character in its position.
+    fn typed(key: Key) -> Vec<Key> {
+        match key {
+            Char(c) => std::iter::once(Char(c))
+                .chain(crate::text::kedmanee::thai_of(c).map(Char))
+                .collect(),
+            other => vec![other],
+        }
+    }
+
+    #[test]
+    fn every_binding_of_every_view_works_on_both_layouts_without_colliding() {
+        for view in View::ALL {
+            let a = app(view);
+            let mut owner = std::collections::HashMap::new();
+            for b in bindings_for(view) {
+                for key in b.keys.iter().flat_map(|k| typed(*k)) {
+                    assert_eq!(
+                        action_for(&a, key),
+                        Some(b.action.clone()),
+                        "{key:?} in {view:?} should mean {}",
+                        b.en
+                    );
+                    if let Some(other) = owner.insert(key, b.action.clone()) {
+                        assert_eq!(other, b.action, "{key:?} collides in {view:?}");
+                    }
+                }
+            }
+        }
+        let home = Home::new(Vec::new(), Lang::En);
+        let mut owner = std::collections::HashMap::new();
+        for b in HOME_BINDINGS {
+            for key in b.keys.iter().flat_map(|k| typed(*k)) {
+                assert_eq!(
+                    home_action_for(&home, key),
+                    Some(b.action.clone()),
+                    "{key:?}"
+                );
+                if let Some(other) = owner.insert(key, b.action.clone()) {
+                    assert_eq!(other, b.action, "{key:?} collides on the home screen");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strategies_digits_work_on_the_thai_layout() {
+        let a = app(View::Strategies);
+        for (typed, pair) in [
+            ('ๅ', TowsPair::SO),
+            ('/', TowsPair::WO),
+            ('-', TowsPair::ST),
+            ('ภ', TowsPair::WT),
+        ] {
+            assert_eq!(action_for(&a, Char(typed)), Some(Action::FocusPair(pair)));
+        }
+        // Where `-` has a meaning of its own, it keeps it.
+        assert_eq!(
+            action_for(&app(View::Swot), Char('-')),
+            Some(Action::Vote(-1))
+        );
     }
 }

@@ -8,6 +8,8 @@ mod closing_update;
 pub mod edits;
 pub mod form;
 pub mod home;
+#[cfg(test)]
+mod room_tests;
 mod swot_update;
 #[cfg(test)]
 mod tests;

@@ -25,6 +25,8 @@ impl App {
                 Action::Quit => self.quit = true,
                 _ => {}
             },
+            // The clock is not a key: a pending `m` waits for the next real one.
+            Mode::PendingMove if action == Action::Tick => {}
             Mode::PendingMove => {
                 self.mode = Mode::Normal;
                 if let Action::MoveTo(q) = action {
