@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::home::{Home, HomeAction};
+use crate::app::home::{Home, HomeAction, HomePrompt};
 use crate::app::{Action, App, Mode, TextEdit, View};
 use crate::session::{Quadrant, TowsPair};
 use crate::text::Lang;
@@ -140,6 +140,8 @@ pub static HOME_BINDINGS: &[Binding<HomeAction>] = &[
     b(&[Char('n')], Everywhere, HomeAction::New, "เวทีใหม่", "new", true),
     b(&[Char('/')], Everywhere, HomeAction::StartFilter, "ค้นหา", "filter", true),
     b(&[Char('D')], Everywhere, HomeAction::Trash, "ย้ายไปถังขยะ", "to trash", true),
+    b(&[Char('u')], Everywhere, HomeAction::Restore, "นำกลับจากถังขยะ", "undo trash", true),
+    b(&[Char('e')], Everywhere, HomeAction::Example, "เปิดตัวอย่าง", "open the example", true),
     b(&[Up, Char('k')], Everywhere, HomeAction::Up, "ขึ้น", "up", false),
     b(&[Down, Char('j')], Everywhere, HomeAction::Down, "ลง", "down", false),
     b(&[F(2)], Everywhere, HomeAction::SwitchLang, "English", "ภาษาไทย", true),
@@ -150,6 +152,28 @@ pub static HOME_BINDINGS: &[Binding<HomeAction>] = &[
 
 /// The action a key asks for on the home screen.
 pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
+    match &home.prompt {
+        Some(HomePrompt::Trash(..)) => {
+            return match layout_independent(key) {
+                Char('y') | Enter => Some(HomeAction::Commit),
+                Char('n') | Esc => Some(HomeAction::Back),
+                Ctrl('c') => Some(HomeAction::Quit),
+                _ => None,
+            };
+        }
+        Some(HomePrompt::NewTitle(_)) => {
+            return match key {
+                Enter => Some(HomeAction::Commit),
+                Esc => Some(HomeAction::Back),
+                Ctrl('c') => Some(HomeAction::Quit),
+                other => match text_action(other)? {
+                    Action::Text(edit) => Some(HomeAction::Text(edit)),
+                    _ => None,
+                },
+            };
+        }
+        None => {}
+    }
     if home.filtering {
         return match key {
             Up => Some(HomeAction::Up),

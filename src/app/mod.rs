@@ -8,6 +8,7 @@ mod closing_update;
 pub mod edits;
 pub mod form;
 pub mod home;
+pub mod paste;
 #[cfg(test)]
 mod room_tests;
 mod swot_update;

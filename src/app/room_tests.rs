@@ -50,3 +50,83 @@ fn idle_ticks_do_not_cancel_a_pending_move() {
     assert_eq!(opportunities.last().map(|i| &i.text), Some(&moved));
     assert_eq!(a.mode, Mode::Normal);
 }
+
+#[test]
+fn a_burst_opens_the_text_box_of_the_focused_list_holding_it() {
+    let mut a = app_in(View::Swot);
+    let before = a.session.clone();
+    go(&mut a, Action::FocusQuadrant(Quadrant::Threats));
+    go(&mut a, Action::TypeBurst("ฝนแล้ง".into()));
+    assert_eq!(a.session, before, "nothing ran as a command");
+    match &a.mode {
+        Mode::Editing(e) => {
+            assert_eq!(e.target, EditTarget::Add(ListId::Swot(Quadrant::Threats)));
+            assert_eq!(e.text.text(), "ฝนแล้ง");
+        }
+        other => panic!("expected the text box, got {other:?}"),
+    }
+    go(&mut a, Action::Commit);
+    assert_eq!(
+        a.session.swot.threats.last().map(|i| i.text.as_str()),
+        Some("ฝนแล้ง")
+    );
+}
+
+#[test]
+fn a_burst_on_the_action_items_opens_the_form_and_in_the_summary_does_nothing() {
+    let mut a = app_in(View::Actions);
+    go(&mut a, Action::FocusRight);
+    go(&mut a, Action::TypeBurst("ซ่อมฝาย".into()));
+    match &a.mode {
+        Mode::Form(f) => assert_eq!(f.value(FieldKind::Text), "ซ่อมฝาย"),
+        other => panic!("expected the action form, got {other:?}"),
+    }
+    let mut a = app_in(View::Summary);
+    let before = a.session.clone();
+    go(&mut a, Action::TypeBurst("กกก".into()));
+    assert_eq!((a.mode.clone(), a.session.clone()), (Mode::Normal, before));
+}
+
+#[test]
+fn a_paste_goes_into_the_focused_form_field_on_one_line() {
+    let mut a = app_in(View::Swot);
+    let venue = format!("{}ศาลา กลางบ้าน", a.session.meta.venue);
+    go(&mut a, Action::OpenDetails);
+    go(&mut a, Action::NextField);
+    go(&mut a, Action::NextField);
+    go(&mut a, Action::Paste("ศาลา\r\n\r\nกลางบ้าน  \n".into()));
+    let Mode::Form(form) = &a.mode else {
+        panic!("the form stays open")
+    };
+    assert_eq!(form.value(FieldKind::Venue), venue);
+    go(&mut a, Action::Commit);
+    assert_eq!(a.session.meta.venue, venue);
+}
+
+#[test]
+fn a_paste_of_lines_on_the_action_items_adds_one_action_per_line_as_one_step() {
+    let mut a = app_in(View::Actions);
+    go(&mut a, Action::FocusRight);
+    let before = a.session.actions.len();
+    go(
+        &mut a,
+        Action::Paste("ซ่อมฝาย\n\n  ทำบัญชีครัวเรือน \r\n".into()),
+    );
+    let texts: Vec<&str> = a.session.actions[before..]
+        .iter()
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(texts, ["ซ่อมฝาย", "ทำบัญชีครัวเรือน"]);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.actions.selected[1], Some(before + 1));
+    go(&mut a, Action::Undo);
+    assert_eq!(a.session.actions.len(), before);
+}
+
+#[test]
+fn a_paste_on_a_list_still_adds_one_entry_per_line() {
+    let mut a = app_in(View::Swot);
+    let before = a.session.swot.strengths.len();
+    go(&mut a, Action::Paste("หนึ่ง\nสอง".into()));
+    assert_eq!(a.session.swot.strengths.len(), before + 2);
+}

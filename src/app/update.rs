@@ -18,6 +18,11 @@ impl App {
         if action != Action::Tick {
             self.notice = None;
         }
+        let action = match action {
+            Action::Paste(text) => return self.paste(text, now),
+            Action::TypeBurst(text) => return self.type_burst(text),
+            other => other,
+        };
         match self.mode.clone() {
             Mode::Editing(editor) => self.update_editing(editor, action, now),
             Mode::Help => match action {

@@ -5,6 +5,7 @@ pub mod list;
 pub mod lock;
 pub mod names;
 pub mod save;
+pub mod trash;
 
 use std::io;
 use std::path::{Path, PathBuf};

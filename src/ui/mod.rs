@@ -10,6 +10,7 @@ pub mod form;
 pub mod guidance;
 pub mod help;
 pub mod home;
+pub mod home_extras;
 pub mod links;
 pub mod list;
 pub mod pane;
