@@ -95,6 +95,8 @@ pub enum Edit {
 pub struct Details {
     pub title: String,
     pub meta: Meta,
+    /// The session's language (reports use it).
+    pub lang: crate::text::Lang,
 }
 
 impl Edit {
@@ -146,6 +148,7 @@ impl Edit {
             Edit::Details { new, .. } => {
                 s.title.clone_from(&new.title);
                 s.meta = new.meta.clone();
+                s.lang = new.lang;
                 true
             }
             Edit::Discussed { point, item, value } => {

@@ -9,6 +9,7 @@ pub mod edits;
 pub mod form;
 pub mod home;
 pub mod paste;
+pub mod session_lang;
 #[cfg(test)]
 mod room_tests;
 mod swot_update;

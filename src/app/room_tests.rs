@@ -130,3 +130,49 @@ fn a_paste_on_a_list_still_adds_one_entry_per_line() {
     go(&mut a, Action::Paste("หนึ่ง\nสอง".into()));
     assert_eq!(a.session.swot.strengths.len(), before + 2);
 }
+
+fn lang_field(a: &mut App, text: &str) {
+    go(a, Action::OpenDetails);
+    let Mode::Form(form) = &a.mode else {
+        panic!("the details form")
+    };
+    let at = form
+        .fields
+        .iter()
+        .position(|f| f.kind == FieldKind::Lang)
+        .expect("the form has the session language");
+    for _ in 0..at {
+        go(a, Action::NextField);
+    }
+    for _ in 0..10 {
+        go(a, Action::Text(TextEdit::Backspace));
+    }
+    go(a, Action::Paste(text.into()));
+    go(a, Action::Commit);
+}
+
+#[test]
+fn the_details_form_changes_the_session_language_and_undo_brings_it_back() {
+    let mut a = app_in(View::Agenda);
+    assert_eq!(a.session.lang, Lang::Th);
+    lang_field(&mut a, "en");
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.session.lang, Lang::En);
+    assert_eq!(a.lang, Lang::Th, "the UI language is another matter");
+    go(&mut a, Action::Undo);
+    assert_eq!(a.session.lang, Lang::Th);
+    go(&mut a, Action::Redo);
+    assert_eq!(a.session.lang, Lang::En);
+}
+
+#[test]
+fn a_language_that_is_not_thai_or_english_keeps_the_form_open() {
+    let mut a = app_in(View::Agenda);
+    lang_field(&mut a, "lao");
+    let Mode::Form(form) = &a.mode else {
+        panic!("the form stays open")
+    };
+    assert_eq!(form.error, Some(FormError::Lang));
+    assert_eq!(form.fields[form.focus].kind, FieldKind::Lang);
+    assert_eq!(a.session.lang, Lang::Th);
+}
