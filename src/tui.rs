@@ -314,6 +314,10 @@ fn event_loop(
             theme,
         };
         terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
+        let (max, page) = ui_state.summary_fit;
+        if app.summary_fits(max, page) {
+            terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
+        }
         if event::poll(Duration::from_millis(500))? {
             for chunk in read_queued()? {
                 apply_chunk(app, chunk, &ui_state);

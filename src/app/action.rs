@@ -80,4 +80,8 @@ pub enum Action {
     /// `a`, an input method, an unbracketed paste): the text box for adding
     /// to the focused list opens holding them, instead of running them.
     TypeBurst(String),
+    /// PgUp / PgDn in the summary: a screenful up (-1) or down (1).
+    ScrollPage(i32),
+    /// Home / End in the summary: its top (`false`) or its end (`true`).
+    ScrollEdge(bool),
 }

@@ -9,9 +9,10 @@ pub mod edits;
 pub mod form;
 pub mod home;
 pub mod paste;
-pub mod session_lang;
 #[cfg(test)]
 mod room_tests;
+pub mod session_lang;
+pub mod summary_scroll;
 mod swot_update;
 #[cfg(test)]
 mod tests;
@@ -232,6 +233,8 @@ pub struct App {
     pub quit: bool,
     /// A path typed into the save-as prompt, for the loop to save to.
     pub save_as: Option<String>,
+    /// How far the summary is scrolled, and how far it can be.
+    pub summary: summary_scroll::SummaryScroll,
 }
 
 impl App {
@@ -252,6 +255,7 @@ impl App {
             notice: read_only.map(Notice::ReadOnly),
             quit: false,
             save_as: None,
+            summary: Default::default(),
         };
         app.agenda.note = first(app.session.stages.first().map_or(0, |s| s.notes.len()));
         app.guidance.note = first(app.session.guidance.first().map_or(0, |p| p.notes.len()));

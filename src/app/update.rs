@@ -80,6 +80,8 @@ impl App {
             Action::ToggleDone if self.view == View::Actions => self.toggle_action_done(now),
             Action::ToggleDiscussed if self.view == View::Guidance => self.toggle_discussed(now),
             Action::Select(target) => self.select_target(target),
+            Action::ScrollPage(pages) if self.view == View::Summary => self.scroll_pages(pages),
+            Action::ScrollEdge(end) if self.view == View::Summary => self.scroll_edge(end),
             _ => {}
         }
     }
@@ -256,6 +258,7 @@ impl App {
                         self.guidance.note = first_if_any(notes);
                     }
                 }
+                View::Summary => self.scroll_summary(delta),
                 _ => {}
             },
         }

@@ -15,7 +15,6 @@ pub struct FacilitatorStrings {
     pub welcome_new: &'static str,
     pub welcome_example: &'static str,
     pub session_lang: &'static str,
-    pub lang_hint: &'static str,
     pub lang_error: &'static str,
 }
 
@@ -30,8 +29,7 @@ pub const TH: FacilitatorStrings = FacilitatorStrings {
     welcome: "ยินดีต้อนรับสู่ เวที — ยังไม่มีเวทีในโฟลเดอร์นี้",
     welcome_new: "n   เริ่มเวทีใหม่ (ถามชื่อเวทีก่อน)",
     welcome_example: "e   เปิดเวทีตัวอย่าง (อุบลราชธานี 13 ม.ค. 2564)",
-    session_lang: "ภาษาของเวที",
-    lang_hint: "th หรือ en",
+    session_lang: "ภาษาของเวที (th/en)",
     lang_error: "ภาษาของเวทีต้องเป็น th (ไทย) หรือ en (อังกฤษ)",
 };
 
@@ -46,8 +44,7 @@ pub const EN: FacilitatorStrings = FacilitatorStrings {
     welcome: "Welcome to wethi — this folder has no sessions yet",
     welcome_new: "n   start a new session (asks for its title)",
     welcome_example: "e   open the built-in example (Ubon Ratchathani, 13 Jan 2021)",
-    session_lang: "Session language",
-    lang_hint: "th or en",
+    session_lang: "Session language (th/en)",
     lang_error: "The session language must be th (Thai) or en (English)",
 };
 

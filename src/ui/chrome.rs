@@ -154,7 +154,11 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         Mode::Help => format!(" {}", t.help_close),
         Mode::LinkPicker { .. } => format!(" {}", t.links_keys),
         Mode::Form(_) => format!(" {}", t.form_keys),
-        Mode::Normal => keys_line(bindings_for(app.view), app.lang, area.width),
+        Mode::Normal => keys_line(
+            bindings_for(app.view).filter(|b| app.offers(&b.action)),
+            app.lang,
+            area.width,
+        ),
     };
     buf.set_stringn(
         area.x,

@@ -86,6 +86,8 @@ pub struct UiState {
     pub home_offset: usize,
     pub strategy_offsets: [usize; 4],
     pub action_offsets: [usize; 4],
+    /// The summary's last frame: (how far it can scroll, lines shown).
+    pub summary_fit: (usize, usize),
 }
 
 pub fn draw(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {
