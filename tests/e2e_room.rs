@@ -139,3 +139,25 @@ fn pastes_reach_the_details_form_and_add_one_action_per_line() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn strategies_digits_work_with_the_keyboard_on_thai() {
+    let sb = Sandbox::new();
+    let (mut tui, _) = sb.start_new("Digits", 120, 40);
+    for _ in 0..3 {
+        tui.send(TAB);
+    }
+    tui.wait_text("WO Corrective");
+    // The 2, 3, 4 and 1 keys on the Kedmanee layout type / - ภ ๅ.
+    for (typed, pane) in [
+        ("/", "▶[2]WOCorrective"),
+        ("-", "▶[3]STDefensive"),
+        ("ภ", "▶[4]WTRetrenchment"),
+        ("ๅ", "▶[1]SOAggressive"),
+    ] {
+        tui.send(typed);
+        tui.wait_for(pane, |s| squeeze(s).contains(pane));
+    }
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

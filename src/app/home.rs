@@ -215,9 +215,10 @@ impl Home {
         }
     }
 
-    /// The folder holds nothing at all: the screen welcomes instead of listing.
+    /// No session in the folder: the screen welcomes instead of listing
+    /// (files that failed to load are still listed below).
     pub fn is_welcome(&self) -> bool {
-        self.sessions.is_empty() && self.broken.is_empty()
+        self.sessions.is_empty()
     }
 
     /// Whether `action` does something on the screen as it is now (the

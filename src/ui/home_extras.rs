@@ -11,6 +11,7 @@ use crate::i18n::facilitator::facilitator_strings;
 use crate::input::HOME_BINDINGS;
 use crate::text::Lang;
 use crate::text::sanitize::for_display;
+use crate::text::wrap::wrap;
 
 use super::Theme;
 use super::chrome::keys_line;
@@ -59,18 +60,25 @@ pub fn title_prompt(
     cursor
 }
 
-/// The files that failed to load, each with its reason, at the bottom of
-/// the body (at most half of it; the count says how many in all).
+/// The files that failed to load, each with its reason (wrapped), at the
+/// bottom of the body: at most half of it; the heading counts them all.
 pub fn broken_files(home: &Home, body: &mut Rect, buf: &mut Buffer, theme: &Theme) {
     if home.broken.is_empty() || body.height < 4 {
         return;
     }
     let f = facilitator_strings(home.lang);
-    let room = usize::from(body.height / 2).max(2);
-    let shown = home.broken.len().min(room - 1);
-    let height = (shown + 1) as u16;
+    let width = usize::from(body.width.saturating_sub(4)).max(1);
+    let mut lines = Vec::new();
+    for error in &home.broken {
+        let message = error.message(home.lang).replace('\n', " ");
+        for range in wrap(&message, width) {
+            lines.push(message[range].to_owned());
+        }
+    }
+    let room = usize::from(body.height / 2).max(2) - 1;
+    lines.truncate(room);
+    let height = (lines.len() + 1) as u16;
     let top = body.bottom() - height;
-    let width = usize::from(body.width.saturating_sub(2));
     buf.set_stringn(
         body.x + 1,
         top,
@@ -78,15 +86,8 @@ pub fn broken_files(home: &Home, body: &mut Rect, buf: &mut Buffer, theme: &Them
         width,
         theme.error().add_modifier(Modifier::BOLD),
     );
-    for (row, error) in (top + 1..).zip(home.broken.iter().take(shown)) {
-        let line = error.message(home.lang).replace('\n', " ");
-        buf.set_stringn(
-            body.x + 3,
-            row,
-            line,
-            width.saturating_sub(2),
-            theme.error(),
-        );
+    for (row, line) in (top + 1..).zip(lines) {
+        buf.set_stringn(body.x + 3, row, line, width, theme.error());
     }
     body.height -= height;
 }
