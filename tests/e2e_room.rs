@@ -161,3 +161,47 @@ fn strategies_digits_work_with_the_keyboard_on_thai() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// The running timer's seconds in the header ("⏱ S1 00:02 / 1:00:00").
+fn timer_seconds(header: &str) -> Option<u64> {
+    let rest = &header[header.find('⏱')? + '⏱'.len_utf8()..];
+    let clock = rest.split_whitespace().nth(1)?;
+    clock
+        .split(':')
+        .try_fold(0u64, |acc, part| Some(acc * 60 + part.parse::<u64>().ok()?))
+}
+
+#[test]
+fn idle_ticks_while_m_waits_do_not_cancel_the_move() {
+    let sb = Sandbox::new();
+    let (mut tui, path) = sb.start_new("Ticks", 120, 40);
+    // A running stage timer: each redraw of the header shows the clock, so
+    // the clock moving on while nothing is typed proves ticks happened.
+    tui.send(" ");
+    tui.wait_text("⏱ S1");
+    tui.tab_to_swot();
+    tui.wait_text("▶ [s] Strengths (0)");
+    tui.send("a");
+    tui.wait_text("Add to Strengths");
+    tui.send("ฝายชุมชน");
+    tui.wait_text("ฝายชุมชน");
+    tui.send(ENTER);
+    tui.wait_text("Strengths (1)");
+    tui.send("m");
+    tui.wait_text("Move to:");
+    let start = timer_seconds(&tui.row(0)).expect("the header shows the timer");
+    tui.wait_for("two seconds of ticks", |s| {
+        timer_seconds(s.lines().next().unwrap_or_default()).is_some_and(|t| t >= start + 2)
+    });
+    assert!(
+        tui.screen().contains("Move to:"),
+        "still waiting for the pane"
+    );
+    tui.send("o");
+    harness::wait_for_file(&path, "the item moved", |json| {
+        let o = harness::quadrant(json, "opportunities");
+        holds(o == vec![("ฝายชุมชน".to_owned(), 0)], format!("{o:?}"))
+    });
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

@@ -109,3 +109,34 @@ impl App {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lang;
+
+    #[test]
+    fn lines_join_with_spaces_and_blank_ones_go() {
+        assert_eq!(one_line("  แผน\r\n\r\nชุมชน \n\tตำบล\n"), "แผน ชุมชน ตำบล");
+        assert_eq!(one_line("\n\n"), "");
+    }
+
+    #[test]
+    fn the_home_filter_and_the_title_take_a_paste_the_list_does_not() {
+        let mut home = Home::new(Vec::new(), Lang::Th);
+        assert_eq!(home_paste(&home, "x"), None);
+        home.update(HomeAction::StartFilter);
+        let pasted = home_paste(&home, "รีเจ้นท์\nพาเลซ").expect("the filter takes it");
+        home.update(pasted);
+        assert_eq!(home.filter.text(), "รีเจ้นท์ พาเลซ");
+        home.update(HomeAction::Back);
+        home.update(HomeAction::New);
+        let pasted = home_paste(&home, "เวทีตำบล\n").expect("the title takes it");
+        home.update(pasted);
+        home.update(HomeAction::Commit);
+        assert_eq!(
+            home.request,
+            Some(super::super::home::HomeRequest::New("เวทีตำบล".into()))
+        );
+    }
+}
