@@ -222,6 +222,16 @@ pub fn bindings_for(view: View) -> impl Iterator<Item = &'static Binding> {
         .iter()
         .filter(move |b| b.scope == Everywhere || b.scope == In(view))
         .filter(move |b| !shadowed(b, view))
+        .filter(move |b| !(view == View::Summary && edits_a_list(&b.action)))
+}
+
+/// The keys that change a list: the summary has none, so they are not
+/// its keys (neither in its footer nor in its help).
+fn edits_a_list(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Add | Action::Edit | Action::Delete | Action::MoveUp | Action::MoveDown
+    )
 }
 
 /// An everywhere-binding whose every key a view binding takes over.

@@ -8,7 +8,7 @@ use chrono::DateTime;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use wethi::app::{Action, App, View};
-use wethi::input::{bindings_for, key_name};
+use wethi::input::{BINDINGS, bindings_for, key_name};
 use wethi::session::{self, Quadrant, Session, Timestamp};
 use wethi::text::Lang;
 use wethi::ui::print::to_lines;
@@ -112,7 +112,7 @@ fn the_summary_footer_offers_scrolling_and_no_list_keys() {
         frame(&mut app, &mut state, 120, 40);
         let lines = frame(&mut app, &mut state, 80, 24);
         let footer = lines.last().unwrap();
-        for b in bindings_for(View::Summary) {
+        for b in BINDINGS {
             let shown = footer.contains(&format!(" {} {}", key_name(b.keys[0]), b.label(lang)));
             match b.action {
                 Action::Add | Action::Edit | Action::Delete | Action::Undo => {

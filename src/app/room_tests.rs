@@ -176,3 +176,30 @@ fn a_language_that_is_not_thai_or_english_keeps_the_form_open() {
     assert_eq!(form.fields[form.focus].kind, FieldKind::Lang);
     assert_eq!(a.session.lang, Lang::Th);
 }
+
+#[test]
+fn a_tick_changes_no_mode_whatever_is_half_done() {
+    let mut modes = Vec::new();
+    let mut a = app_in(View::Swot);
+    go(&mut a, Action::StartMove);
+    modes.push(a.clone());
+    let mut a = app_in(View::Swot);
+    go(&mut a, Action::Add);
+    go(&mut a, Action::Text(TextEdit::Insert('ก')));
+    modes.push(a.clone());
+    let mut a = app_in(View::Strategies);
+    go(&mut a, Action::OpenLinks);
+    modes.push(a.clone());
+    let mut a = app_in(View::Actions);
+    go(&mut a, Action::OpenDetails);
+    modes.push(a.clone());
+    let mut a = app_in(View::Agenda);
+    go(&mut a, Action::ToggleHelp);
+    modes.push(a);
+    for mut a in modes {
+        let before = a.mode.clone();
+        assert_ne!(before, Mode::Normal);
+        a.update(Action::Tick, later(1));
+        assert_eq!(a.mode, before);
+    }
+}
