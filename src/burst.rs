@@ -32,15 +32,24 @@ fn is_release(event: &Event) -> bool {
     matches!(event, Event::Key(k) if k.kind == KeyEventKind::Release)
 }
 
+/// One character over and over is a key held down (`j` to scroll, `+` to
+/// vote), not text, even when a slow moment let the repeats pile up.
+fn one_key_held(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|first| chars.all(|c| c == first))
+}
+
 /// Groups what was read from the queue at once: each run of at least two
-/// typed characters becomes one [`Chunk::Burst`]; a lone character and
-/// every other event stay as they are. Key releases are dropped.
+/// typed characters becomes one [`Chunk::Burst`] (unless it is one key
+/// held down); a lone character and every other event stay as they are.
+/// Key releases are dropped.
 pub fn group(events: Vec<Event>) -> Vec<Chunk> {
     let mut chunks = Vec::new();
     let mut run: Vec<Event> = Vec::new();
     let flush = |run: &mut Vec<Event>, chunks: &mut Vec<Chunk>| {
-        if run.len() >= 2 {
-            chunks.push(Chunk::Burst(run.iter().filter_map(typed).collect()));
+        let text: String = run.iter().filter_map(typed).collect();
+        if run.len() >= 2 && !one_key_held(&text) {
+            chunks.push(Chunk::Burst(text));
         } else {
             chunks.extend(run.drain(..).map(Chunk::Event));
         }
@@ -108,6 +117,18 @@ mod tests {
                 Chunk::Burst("ไก่".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_held_key_is_not_text() {
+        assert_eq!(
+            group(keys("jjjj")),
+            keys("jjjj")
+                .into_iter()
+                .map(Chunk::Event)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(group(keys("jjk")), vec![Chunk::Burst("jjk".into())]);
     }
 
     #[test]
