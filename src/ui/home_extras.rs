@@ -24,7 +24,8 @@ pub fn footer(home: &Home, width: u16, theme: &Theme) -> (String, Style) {
     let bold = theme.dim().add_modifier(Modifier::BOLD);
     match (&home.prompt, &home.message) {
         (Some(HomePrompt::Trash(_, title)), _) => (
-            for_display(&format!(" {} “{title}” · {}", f.trash_question, f.yes_no)).into_owned(),
+            // The keys before the title, which may be long and get cut.
+            for_display(&format!(" {} {} · “{title}”", f.trash_question, f.yes_no)).into_owned(),
             theme.warning().add_modifier(Modifier::BOLD),
         ),
         (Some(HomePrompt::NewTitle(_)), _) => (format!(" {}", f.new_title_keys), bold),
