@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::home::{Home, HomeAction};
+use crate::app::home::{Home, HomeAction, HomePrompt};
 use crate::app::{Action, App, Mode, TextEdit, View};
 use crate::session::{FollowUpStatus, Quadrant, TowsPair};
 use crate::text::Lang;
@@ -20,6 +20,8 @@ pub enum Key {
     Right,
     ShiftUp,
     ShiftDown,
+    PageUp,
+    PageDown,
     CtrlLeft,
     CtrlRight,
     Tab,
@@ -117,6 +119,12 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Left, Char('h')], In(View::Guidance), Action::FocusLeft, "รายการ", "checklist", false),
     b(&[Right, Char('l')], In(View::Guidance), Action::FocusRight, "บันทึก", "notes", false),
     b(&[Char(' ')], In(View::Guidance), Action::ToggleDiscussed, "หารือแล้ว", "discussed", true),
+    b(&[Down, Char('j')], In(View::Summary), Action::Down, "เลื่อนลง", "scroll", true),
+    b(&[Up, Char('k')], In(View::Summary), Action::Up, "เลื่อนขึ้น", "scroll up", true),
+    b(&[PageDown], In(View::Summary), Action::ScrollPage(1), "เลื่อนลงหนึ่งหน้าจอ", "page down", false),
+    b(&[PageUp], In(View::Summary), Action::ScrollPage(-1), "เลื่อนขึ้นหนึ่งหน้าจอ", "page up", false),
+    b(&[Home], In(View::Summary), Action::ScrollEdge(false), "บนสุด", "top", false),
+    b(&[End], In(View::Summary), Action::ScrollEdge(true), "ล่างสุด", "end", false),
     b(&[Tab], Everywhere, Action::NextView, "หน้าถัดไป", "next view", true),
     b(&[BackTab], Everywhere, Action::PrevView, "หน้าก่อน", "previous view", false),
     b(&[Char('a')], Everywhere, Action::Add, "เพิ่ม", "add", true),
@@ -143,6 +151,8 @@ pub static HOME_BINDINGS: &[Binding<HomeAction>] = &[
     b(&[Char('n')], Everywhere, HomeAction::New, "เวทีใหม่", "new", true),
     b(&[Char('/')], Everywhere, HomeAction::StartFilter, "ค้นหา", "filter", true),
     b(&[Char('D')], Everywhere, HomeAction::Trash, "ย้ายไปถังขยะ", "to trash", true),
+    b(&[Char('u')], Everywhere, HomeAction::Restore, "นำกลับจากถังขยะ", "undo trash", true),
+    b(&[Char('e')], Everywhere, HomeAction::Example, "เปิดตัวอย่าง", "open the example", true),
     b(&[Up, Char('k')], Everywhere, HomeAction::Up, "ขึ้น", "up", false),
     b(&[Down, Char('j')], Everywhere, HomeAction::Down, "ลง", "down", false),
     b(&[F(2)], Everywhere, HomeAction::SwitchLang, "English", "ภาษาไทย", true),
@@ -153,6 +163,28 @@ pub static HOME_BINDINGS: &[Binding<HomeAction>] = &[
 
 /// The action a key asks for on the home screen.
 pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
+    match &home.prompt {
+        Some(HomePrompt::Trash(..)) => {
+            return match layout_independent(key) {
+                Char('y') | Enter => Some(HomeAction::Commit),
+                Char('n') | Esc => Some(HomeAction::Back),
+                Ctrl('c') => Some(HomeAction::Quit),
+                _ => None,
+            };
+        }
+        Some(HomePrompt::NewTitle(_)) => {
+            return match key {
+                Enter => Some(HomeAction::Commit),
+                Esc => Some(HomeAction::Back),
+                Ctrl('c') => Some(HomeAction::Quit),
+                other => match text_action(other)? {
+                    Action::Text(edit) => Some(HomeAction::Text(edit)),
+                    _ => None,
+                },
+            };
+        }
+        None => {}
+    }
     if home.filtering {
         return match key {
             Up => Some(HomeAction::Up),
@@ -166,11 +198,25 @@ pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
             },
         };
     }
-    let key = layout_independent(key);
-    HOME_BINDINGS
-        .iter()
-        .find(|b| b.keys.contains(&key))
-        .map(|b| b.action.clone())
+    find_binding(|| HOME_BINDINGS.iter(), key).map(|b| b.action.clone())
+}
+
+/// The binding `key` means, on either layout: the key itself (a Thai
+/// character read as its US key), else, for an ASCII character the Thai
+/// layout types (`/` on the `2` key), the key that types it there.
+fn find_binding<A, I: Iterator<Item = &'static Binding<A>>>(
+    bindings: impl Fn() -> I,
+    key: Key,
+) -> Option<&'static Binding<A>> {
+    let direct = layout_independent(key);
+    let found = bindings().find(|b| b.keys.contains(&direct));
+    found.or_else(|| match key {
+        Char(c) => {
+            let us = Char(crate::text::kedmanee::us_key_typing_ascii(c)?);
+            bindings().find(|b| b.keys.contains(&us))
+        }
+        _ => None,
+    })
 }
 
 /// The bindings that apply in `view`, in table order, each action once.
@@ -179,6 +225,16 @@ pub fn bindings_for(view: View) -> impl Iterator<Item = &'static Binding> {
         .iter()
         .filter(move |b| b.scope == Everywhere || b.scope == In(view))
         .filter(move |b| !shadowed(b, view))
+        .filter(move |b| !(view == View::Summary && edits_a_list(&b.action)))
+}
+
+/// The keys that change a list: the summary has none, so they are not
+/// its keys (neither in its footer nor in its help).
+fn edits_a_list(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Add | Action::Edit | Action::Delete | Action::MoveUp | Action::MoveDown
+    )
 }
 
 /// An everywhere-binding whose every key a view binding takes over.
@@ -218,6 +274,8 @@ pub fn key_of(event: KeyEvent) -> Option<Key> {
         KeyCode::Delete => Delete,
         KeyCode::Home => Home,
         KeyCode::End => End,
+        KeyCode::PageUp => PageUp,
+        KeyCode::PageDown => PageDown,
         KeyCode::F(n) => F(n),
         _ => return None,
     })
@@ -258,10 +316,7 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             other => text_action(other),
         },
         Mode::Help | Mode::Normal => {
-            let key = layout_independent(key);
-            bindings_for(app.view)
-                .find(|b| b.keys.contains(&key))
-                .map(|b| b.action.clone())
+            find_binding(|| bindings_for(app.view), key).map(|b| b.action.clone())
         }
     }
 }
@@ -296,6 +351,8 @@ pub fn key_name(key: Key) -> String {
         Right => "→".into(),
         ShiftUp => "Shift-↑".into(),
         ShiftDown => "Shift-↓".into(),
+        PageUp => "PgUp".into(),
+        PageDown => "PgDn".into(),
         CtrlLeft => "Ctrl-←".into(),
         CtrlRight => "Ctrl-→".into(),
         Tab => "Tab".into(),
@@ -374,16 +431,80 @@ mod tests {
             for b in bindings_for(view) {
                 assert!(!b.th.is_empty() && !b.en.is_empty());
                 for k in b.keys {
-                    let owner = BINDINGS.iter().find(|o| {
-                        (o.scope == In(view) || o.scope == Everywhere) && o.keys.contains(k)
-                    });
-                    assert!(
-                        std::ptr::eq(owner.unwrap(), b) || b.scope == Everywhere,
-                        "{k:?} in {view:?}"
-                    );
-                    seen.insert(*k);
+                    assert!(seen.insert(*k), "{k:?} is bound twice in {view:?}");
                 }
             }
         }
+        let mut seen = std::collections::HashSet::new();
+        for b in HOME_BINDINGS {
+            assert!(!b.th.is_empty() && !b.en.is_empty());
+            for k in b.keys {
+                assert!(seen.insert(*k), "{k:?} is bound twice on the home screen");
+            }
+        }
+    }
+
+    /// What each key types on the two layouts: the US key, and on
+    /// Kedmanee the character in its position.
+    fn typed(key: Key) -> Vec<Key> {
+        match key {
+            Char(c) => std::iter::once(Char(c))
+                .chain(crate::text::kedmanee::thai_of(c).map(Char))
+                .collect(),
+            other => vec![other],
+        }
+    }
+
+    #[test]
+    fn every_binding_of_every_view_works_on_both_layouts_without_colliding() {
+        for view in View::ALL {
+            let a = app(view);
+            let mut owner = std::collections::HashMap::new();
+            for b in bindings_for(view) {
+                for key in b.keys.iter().flat_map(|k| typed(*k)) {
+                    assert_eq!(
+                        action_for(&a, key),
+                        Some(b.action.clone()),
+                        "{key:?} in {view:?} should mean {}",
+                        b.en
+                    );
+                    if let Some(other) = owner.insert(key, b.action.clone()) {
+                        assert_eq!(other, b.action, "{key:?} collides in {view:?}");
+                    }
+                }
+            }
+        }
+        let home = Home::new(Vec::new(), Lang::En);
+        let mut owner = std::collections::HashMap::new();
+        for b in HOME_BINDINGS {
+            for key in b.keys.iter().flat_map(|k| typed(*k)) {
+                assert_eq!(
+                    home_action_for(&home, key),
+                    Some(b.action.clone()),
+                    "{key:?}"
+                );
+                if let Some(other) = owner.insert(key, b.action.clone()) {
+                    assert_eq!(other, b.action, "{key:?} collides on the home screen");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strategies_digits_work_on_the_thai_layout() {
+        let a = app(View::Strategies);
+        for (typed, pair) in [
+            ('ๅ', TowsPair::SO),
+            ('/', TowsPair::WO),
+            ('-', TowsPair::ST),
+            ('ภ', TowsPair::WT),
+        ] {
+            assert_eq!(action_for(&a, Char(typed)), Some(Action::FocusPair(pair)));
+        }
+        // Where `-` has a meaning of its own, it keeps it.
+        assert_eq!(
+            action_for(&app(View::Swot), Char('-')),
+            Some(Action::Vote(-1))
+        );
     }
 }

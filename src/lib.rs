@@ -3,6 +3,7 @@
 //! Imports point one way: `main` → (`ui`, `app`, `store`, `export`) → `session` → `text`.
 
 pub mod app;
+pub mod burst;
 pub mod export;
 pub mod i18n;
 pub mod input;

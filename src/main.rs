@@ -295,13 +295,14 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
 /// The home screen: the session browser on the data folder.
 fn home(ctx: &Context) -> Result<ExitCode, Failure> {
     let dir = ctx.data_dir()?;
-    let new_session = |lang: Lang| {
+    let new_session = |lang: Lang, title: &str| {
         let lang_ctx = Context {
             lang,
             data_dir: Some(dir.clone()),
             theme: ctx.theme,
         };
-        create_session(&lang_ctx, None, None).map_err(|f| f.message)
+        let title = Some(title).filter(|t| !t.trim().is_empty());
+        create_session(&lang_ctx, title, None).map_err(|f| f.message)
     };
     tui::run_home(&dir, ctx.lang, ctx.theme, new_session)
         .map_err(|e| Failure::invalid(format!("{}: {e}", dir.display())))?;

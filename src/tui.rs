@@ -21,7 +21,8 @@ use ratatui::layout::Position;
 use ratatui::prelude::CrosstermBackend;
 
 use crate::app::home::{Home, HomeRequest};
-use crate::app::{Action, App, Mode, ReadOnly, TextEdit};
+use crate::app::{Action, App, Mode, ReadOnly};
+use crate::burst::{self, Chunk};
 use crate::i18n::strings;
 use crate::input::{action_for, home_action_for, key_of};
 use crate::session;
@@ -222,11 +223,12 @@ pub fn run_home(
     dir: &Path,
     lang: Lang,
     theme: Theme,
-    new_session: impl Fn(Lang) -> Result<PathBuf, String>,
+    new_session: impl Fn(Lang, &str) -> Result<PathBuf, String>,
 ) -> Result<(), String> {
     set_work(dir);
     with_terminal(|terminal| {
-        let mut home = Home::new(listing(dir), lang);
+        let mut home = Home::new(Vec::new(), lang);
+        relist(&mut home, dir);
         let mut ui_state = UiState::default();
         while !home.quit && signals::received().is_none() {
             let status = Status {
@@ -237,16 +239,20 @@ pub fn run_home(
             terminal
                 .draw(|frame| ui::home::draw(frame, &home, dir, &status, &mut ui_state))
                 .map_err(|e| e.to_string())?;
-            if poll(Duration::from_millis(1000)).map_err(|e| e.to_string())?
-                && let Event::Key(key) = event::read().map_err(|e| e.to_string())?
-                && let Some(action) = key_of(key).and_then(|k| home_action_for(&home, k))
-            {
-                home.update(action);
+            if poll(Duration::from_millis(1000)).map_err(|e| e.to_string())? {
+                let action = match event::read().map_err(|e| e.to_string())? {
+                    Event::Key(key) => key_of(key).and_then(|k| home_action_for(&home, k)),
+                    Event::Paste(text) => crate::app::paste::home_paste(&home, &text),
+                    _ => None,
+                };
+                if let Some(action) = action {
+                    home.update(action);
+                }
             }
             if let Some(request) = home.request.take() {
-                home.message =
-                    serve(terminal, &mut home, request, theme, &new_session).unwrap_or_else(Some);
-                home.reload(listing(dir));
+                home.message = serve(terminal, (&mut home, dir), request, theme, &new_session)
+                    .unwrap_or_else(Some);
+                relist(&mut home, dir);
                 set_work(dir);
             }
         }
@@ -254,25 +260,37 @@ pub fn run_home(
     })
 }
 
-fn listing(dir: &Path) -> Vec<crate::session::Listed> {
-    store::list_sessions(dir)
-        .map(|(listed, _)| listed)
-        .unwrap_or_default()
+/// The folder's sessions, and the files that failed to load with why.
+fn relist(home: &mut Home, dir: &Path) {
+    let (listed, broken) = store::list_sessions(dir).unwrap_or_default();
+    home.broken = broken;
+    home.reload(listed);
 }
 
 /// Carries out what the home screen asked for; returns a line for its
 /// footer (what was done, or as the error, what went wrong).
 fn serve(
     terminal: &mut Term,
-    home: &mut Home,
+    (home, dir): (&mut Home, &Path),
     request: HomeRequest,
     theme: Theme,
-    new_session: &impl Fn(Lang) -> Result<PathBuf, String>,
+    new_session: &impl Fn(Lang, &str) -> Result<PathBuf, String>,
 ) -> Result<Option<String>, String> {
     let (path, viewing) = match request {
         HomeRequest::Open(path) => (path, false),
         HomeRequest::View(path) => (path, true),
-        HomeRequest::New => (new_session(home.lang)?, false),
+        HomeRequest::New(title) => (new_session(home.lang, &title)?, false),
+        HomeRequest::Example => {
+            let copied = store::trash::copy_example(dir).map_err(|e| e.message(home.lang))?;
+            (copied, false)
+        }
+        HomeRequest::Restore { trashed, to } => {
+            let back = store::trash::restore(&trashed, &to)
+                .map_err(|e| format!("{}: {e}", trashed.display()))?;
+            home.last_trashed = None;
+            let t = crate::i18n::facilitator::facilitator_strings(home.lang);
+            return Ok(Some(format!("{}: {}", t.restored, back.display())));
+        }
         HomeRequest::Trash(path) => {
             let moved = store::move_to_trash(&path).map_err(|e| {
                 let why = match e.kind() {
@@ -283,6 +301,7 @@ fn serve(
                 };
                 format!("{}: {why}", path.display())
             })?;
+            home.last_trashed = Some((path.clone(), moved.clone()));
             return Ok(Some(format!(
                 "{}: {}",
                 strings(home.lang).moved_to_trash,
@@ -341,14 +360,17 @@ fn turns(
             theme,
         };
         terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
-        let actions = if poll(Duration::from_millis(500))? {
-            actions_for(app, event::read()?, &ui_state)
-        } else {
-            vec![Action::Tick]
-        };
+        let (max, page) = ui_state.summary_fit;
+        if app.summary_fits(max, page) {
+            terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
+        }
         let asking = is_asking_save_as(app);
-        for action in actions {
-            app.update(action, session::now());
+        if poll(Duration::from_millis(500))? {
+            for chunk in read_queued()? {
+                apply_chunk(app, chunk, &ui_state);
+            }
+        } else {
+            app.update(Action::Tick, session::now());
         }
         if asking && app.mode == Mode::Normal && app.save_as.is_none() {
             file.declined_at = Some(app.revision);
@@ -373,6 +395,38 @@ fn turns(
     }
 }
 
+/// The event that woke the loop and every one already queued behind it,
+/// grouped so that characters that came together are one burst.
+fn read_queued() -> io::Result<Vec<Chunk>> {
+    let mut events = vec![event::read()?];
+    while poll(Duration::ZERO)? {
+        events.push(event::read()?);
+    }
+    Ok(burst::group(events))
+}
+
+/// A burst in command mode opens the text box holding it; anywhere else
+/// (a text box, a form) it is typed character by character.
+fn apply_chunk(app: &mut App, chunk: Chunk, ui_state: &UiState) {
+    match chunk {
+        Chunk::Burst(text) if app.mode == Mode::Normal => {
+            app.update(Action::TypeBurst(text), session::now());
+        }
+        Chunk::Burst(text) => {
+            for c in text.chars() {
+                if let Some(action) = action_for(app, crate::input::Key::Char(c)) {
+                    app.update(action, session::now());
+                }
+            }
+        }
+        Chunk::Event(event) => {
+            for action in actions_for(app, event, ui_state) {
+                app.update(action, session::now());
+            }
+        }
+    }
+}
+
 /// The actions one terminal event asks for.
 fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
     match event {
@@ -380,16 +434,7 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
             .and_then(|k| action_for(app, k))
             .into_iter()
             .collect(),
-        Event::Paste(text) => match app.mode {
-            Mode::Editing(_) => vec![Action::Text(TextEdit::Paste(text))],
-            // A paste on a list adds it: one entry per line.
-            Mode::Normal => vec![
-                Action::Add,
-                Action::Text(TextEdit::Paste(text)),
-                Action::Commit,
-            ],
-            _ => vec![],
-        },
+        Event::Paste(text) => vec![Action::Paste(text)],
         // The wheel moves the selection; a click focuses a pane or selects an entry.
         Event::Mouse(mouse) if app.mode == Mode::Normal => match mouse.kind {
             MouseEventKind::ScrollUp => vec![Action::Up],

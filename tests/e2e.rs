@@ -76,8 +76,18 @@ fn wait_focus(tui: &mut Tui, letter: char) {
 
 /// Focuses a pane, opens the add box, types `text` and commits it.
 fn add_swot(tui: &mut Tui, focus: &str, add: &str, letter: char, add_title: &str, text: &str) {
-    tui.send(focus);
-    wait_focus(tui, letter);
+    // Only when the pane is not focused yet: then the screen shows the key
+    // was read before the next is sent. Two letters written at once would
+    // arrive together, as a burst of text.
+    let (rows, cols) = tui.size();
+    let (top, left, _, width) = pane_rect(cols, rows, letter);
+    if !tui
+        .region(top, left, 1, width)
+        .contains(&format!("▶ [{letter}]"))
+    {
+        tui.send(focus);
+        wait_focus(tui, letter);
+    }
     tui.send(add);
     tui.wait_text(add_title);
     tui.send(text);
@@ -250,8 +260,9 @@ fn thai_swot_round_is_saved_while_running_and_quits_cleanly() {
     tui.send("K");
     wait_pane(&mut tui, 's', "จุดแข็ง", &[A, C, "+2", B], &[]);
 
-    // Down to B, then m o: B goes to the end of Opportunities.
-    tui.send("j");
+    // Down to B, then m o: B goes to the end of Opportunities. (↓, not j:
+    // two letters written at once would arrive as a burst of text.)
+    tui.send(DOWN);
     tui.send("m");
     // The footer asks where to (its key list also says "ย้ายไปช่อง", without the colon).
     tui.wait_text("ย้ายไปช่อง: s จุดแข็ง");

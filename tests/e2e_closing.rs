@@ -288,7 +288,8 @@ fn a_strategy_links_swot_items_and_deleting_an_item_unlinks_it_until_undone() {
     tui.tab_to_swot();
     tui.wait_text("▶ [s] Strengths (0)");
 
-    tui.send("s");
+    // Strengths has focus already (an `s` sent right before `a` would
+    // arrive with it, as a burst of text).
     add_text(&mut tui, "Add to Strengths", STRENGTH);
     tui.send("o");
     tui.wait_text("▶ [o] Opportunities (0)");
@@ -521,7 +522,8 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
     // x in the Actions view: the first action is done.
     tui.send(SHIFT_TAB);
     tui.wait_text("▶ Action items (2)");
-    tui.send("k");
+    // ↑, not k: two letters written at once would arrive as a burst of text.
+    tui.send(harness::UP);
     tui.send("x");
     tui.wait_text(&format!("☑ {ACTION}"));
     let done = json!({"text": ACTION, "owner": OWNER, "due": "2021-02-15", "done": true});

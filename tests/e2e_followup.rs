@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use common::assert_valid_session;
-use harness::{RIGHT, Sandbox, TAB, Tui, read_json, squeeze, wait_for_file};
+use harness::{DOWN, RIGHT, Sandbox, TAB, Tui, read_json, squeeze, wait_for_file};
 
 /// A past session: the example with three action items, one done.
 fn past_session(sb: &Sandbox) -> PathBuf {
@@ -125,7 +125,7 @@ fn a_follow_up_is_marked_done_carried_and_undone_and_saved() {
     tui.wait_text("☑");
 
     // ↓ then แ, the Kedmanee key of c: carried on.
-    tui.send("j");
+    tui.send(DOWN);
     tui.send("แ");
     wait_statuses(
         &file,

@@ -73,8 +73,10 @@ fn the_filter_finds_thai_text_and_esc_clears_it() {
 fn n_starts_a_session_v_views_read_only_and_d_moves_to_the_trash() {
     let sb = Sandbox::new();
     let mut tui = sb.spawn("en_US.UTF-8", &["--lang", "en"], 100, 24);
-    tui.wait_text("No sessions yet");
+    tui.wait_text("Welcome to wethi");
     tui.send("n");
+    tui.wait_text("Title of the new session");
+    tui.send(ENTER);
     tui.wait_texts(&["Agenda", "saved"]);
     let path = sb.wait_single_session();
     assert_eq!(read_json(&path)["stages"].as_array().map(Vec::len), Some(4));
@@ -84,11 +86,21 @@ fn n_starts_a_session_v_views_read_only_and_d_moves_to_the_trash() {
     tui.send("v");
     tui.wait_text("read-only");
     tui.send("a");
-    tui.wait_text("Agenda");
+    // Tab, not another letter: two letters at once would be a burst of text.
+    tui.send(harness::TAB);
+    tui.wait_text("Guidance");
+    assert!(!tui.screen().contains("Add to"), "no add box opens");
     tui.send("q");
     tui.wait_text("Sessions");
 
     tui.send("D");
+    tui.wait_text("Move to the trash?");
+    assert_eq!(
+        sb.session_files().len(),
+        1,
+        "nothing moves before the answer"
+    );
+    tui.send("y");
     tui.wait_text("moved to the trash");
     assert!(sb.session_files().is_empty(), "the session left the folder");
     let trashed = sb
@@ -100,6 +112,11 @@ fn n_starts_a_session_v_views_read_only_and_d_moves_to_the_trash() {
         "and waits in the trash: {}",
         trashed.display()
     );
+    // u brings it back.
+    tui.send("u");
+    tui.wait_text("Brought back from the trash");
+    assert_eq!(sb.session_files(), vec![path.clone()]);
+    assert!(!trashed.exists());
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
@@ -120,7 +137,8 @@ fn a_click_focuses_a_pane_and_selects_an_entry_in_any_view() {
     let sb = sandbox_with_two_sessions();
     let file = sb.data.join("ubon.json").display().to_string();
     let mut tui = sb.spawn("en_US.UTF-8", &["--lang", "en", "open", &file], 120, 40);
-    tui.wait_text("Stages");
+    // The whole first frame, not just its top rows.
+    tui.wait_for("stage 3 is listed", |s| squeeze(s).contains("3.✓"));
     // The agenda: a click on the third stage shows its text on the right.
     let row = (0..40)
         .find(|&r| squeeze(&tui.row(r)).contains("3.✓"))

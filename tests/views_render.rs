@@ -222,7 +222,8 @@ fn every_view_in_thai_and_english_at_two_sizes() {
                     }
                 );
                 assert!(footer.contains(&next), "{ctx}: footer {footer:?}");
-                if w >= 160 {
+                // The summary has no list to add to: its footer does not offer `a`.
+                if w >= 160 && view != View::Summary {
                     assert!(footer.contains(&add), "{ctx}: footer {footer:?}");
                 }
                 for word in foreign_labels(lang) {

@@ -76,4 +76,15 @@ pub enum Action {
     Commit,
     /// The clock moved on (redraws the running timer; changes nothing saved).
     Tick,
+    /// A bracketed paste: into the open text box or form field, or, on a
+    /// list, added to it (one entry per line).
+    Paste(String),
+    /// Characters that arrived together in command mode (typing without
+    /// `a`, an input method, an unbracketed paste): the text box for adding
+    /// to the focused list opens holding them, instead of running them.
+    TypeBurst(String),
+    /// PgUp / PgDn in the summary: a screenful up (-1) or down (1).
+    ScrollPage(i32),
+    /// Home / End in the summary: its top (`false`) or its end (`true`).
+    ScrollEdge(bool),
 }

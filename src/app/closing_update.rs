@@ -98,6 +98,7 @@ impl App {
                 let old = Details {
                     title: self.session.title.clone(),
                     meta: self.session.meta.clone(),
+                    lang: self.session.lang,
                 };
                 if new != old {
                     self.change(

@@ -98,6 +98,8 @@ pub enum Edit {
 pub struct Details {
     pub title: String,
     pub meta: Meta,
+    /// The session's language (reports use it).
+    pub lang: crate::text::Lang,
 }
 
 impl Edit {
@@ -149,6 +151,7 @@ impl Edit {
             Edit::Details { new, .. } => {
                 s.title.clone_from(&new.title);
                 s.meta = new.meta.clone();
+                s.lang = new.lang;
                 true
             }
             Edit::Discussed { point, item, value } => {
@@ -383,5 +386,9 @@ impl History {
 
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
     }
 }

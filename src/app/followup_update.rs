@@ -5,7 +5,7 @@
 use crate::session::{FollowUp, FollowUpStatus, Timestamp};
 
 use super::edits::{Entry, ListId, entry_at};
-use super::{Action, ActionsPane, App, View};
+use super::{ActionsPane, App};
 
 impl App {
     /// Gives the selected follow-up `status`; a follow-up that has it
@@ -55,28 +55,12 @@ impl App {
             || !self.session.followups.is_empty()
             || self.actions.focus == ActionsPane::FollowUps
     }
-
-    /// Whether a key's `action` does something where the keys now go: the
-    /// follow-up keys only on a follow-up (the footer offers only those).
-    pub fn offers(&self, action: &Action) -> bool {
-        match action {
-            Action::MarkFollowUp(_) => {
-                self.view == View::Actions
-                    && self.actions.focus == ActionsPane::FollowUps
-                    && !self.session.followups.is_empty()
-            }
-            // Follow-ups come from the past session; none is added here.
-            Action::Add => {
-                !(self.view == View::Actions && self.actions.focus == ActionsPane::FollowUps)
-            }
-            _ => true,
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{Action, View};
     use crate::session::{Session, parse};
     use crate::text::Lang;
 

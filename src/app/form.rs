@@ -34,6 +34,8 @@ pub enum FieldKind {
     Province,
     Organiser,
     Facilitator,
+    /// The session's language (`th` / `en`): the language of its reports.
+    Lang,
     Total,
     Group,
     NewGroup,
@@ -51,6 +53,8 @@ pub enum FormError {
     TextRequired,
     Date(DateError),
     Number(ParseNumberError),
+    /// The session language is neither Thai nor English.
+    Lang,
 }
 
 impl FormError {
@@ -59,6 +63,9 @@ impl FormError {
             FormError::TextRequired => crate::i18n::strings(lang).text_required.to_owned(),
             FormError::Date(e) => e.message(lang),
             FormError::Number(e) => e.message(lang),
+            FormError::Lang => crate::i18n::facilitator::facilitator_strings(lang)
+                .lang_error
+                .to_owned(),
         }
     }
 }
@@ -129,6 +136,7 @@ impl Form {
             field(FieldKind::Province, &m.province),
             field(FieldKind::Organiser, &m.organiser),
             field(FieldKind::Facilitator, &m.facilitator),
+            field(FieldKind::Lang, super::session_lang::lang_code(s.lang)),
             field(FieldKind::Total, &count_text(m.participants.total)),
         ];
         for g in &m.participants.groups {
@@ -194,6 +202,7 @@ impl Form {
     /// Reads the details form over the session's current ones.
     pub fn read_details(&mut self, s: &Session) -> Result<Details, FormError> {
         let date = self.read_date(FieldKind::Date)?;
+        let lang = self.read_lang()?;
         let total = self.read_count(FieldKind::Total, self.value(FieldKind::Total).to_owned())?;
         let mut groups = Vec::new();
         let mut old_groups = s.meta.participants.groups.iter();
@@ -236,6 +245,14 @@ impl Form {
         Ok(Details {
             title: tidy(self.value(FieldKind::Title)),
             meta,
+            lang,
+        })
+    }
+
+    fn read_lang(&mut self) -> Result<Lang, FormError> {
+        super::session_lang::parse_lang(self.value(FieldKind::Lang)).ok_or_else(|| {
+            self.focus_on(FieldKind::Lang);
+            FormError::Lang
         })
     }
 

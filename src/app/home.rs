@@ -2,9 +2,9 @@
 //! a filter, and what the facilitator asked for. Pure, like `App`: the loop
 //! lists the folder, opens files and moves them to the trash.
 
-use crate::session::Listed;
+use crate::session::{Listed, LoadError};
 use crate::text::Lang;
-use crate::text::normalize::search_key;
+use crate::text::normalize::{normalize_marks, search_key};
 
 use super::{TextBox, TextEdit};
 
@@ -26,6 +26,19 @@ pub enum HomeAction {
     ToggleHelp,
     SwitchLang,
     Quit,
+    /// `u`: bring back the session last moved to the trash.
+    Restore,
+    /// `e` on the welcome: open the built-in example.
+    Example,
+}
+
+/// A question the home screen is asking; it takes the keys until answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HomePrompt {
+    /// `n`: the new session's title (Enter creates, Esc creates nothing).
+    NewTitle(TextBox),
+    /// `D`: move this session (path, title) to the trash? (y / n)
+    Trash(std::path::PathBuf, String),
 }
 
 /// What the home screen asks the loop to do.
@@ -33,8 +46,16 @@ pub enum HomeAction {
 pub enum HomeRequest {
     Open(std::path::PathBuf),
     View(std::path::PathBuf),
-    New,
+    /// A new session with this title (blank: the default title).
+    New(String),
     Trash(std::path::PathBuf),
+    /// Move `trashed` back to `to`.
+    Restore {
+        trashed: std::path::PathBuf,
+        to: std::path::PathBuf,
+    },
+    /// Copy the built-in example into the folder and open it.
+    Example,
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +71,12 @@ pub struct Home {
     pub quit: bool,
     /// One line for the footer: the last thing done, or why it failed.
     pub message: Option<String>,
+    /// A question being asked (title of a new session, trash or not).
+    pub prompt: Option<HomePrompt>,
+    /// Files of the folder that failed to load, each with its reason.
+    pub broken: Vec<LoadError>,
+    /// The last session moved to the trash: (where it was, where it is).
+    pub last_trashed: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 impl Home {
@@ -64,6 +91,9 @@ impl Home {
             request: None,
             quit: false,
             message: None,
+            prompt: None,
+            broken: Vec::new(),
+            last_trashed: None,
         }
     }
 
@@ -98,6 +128,10 @@ impl Home {
 
     pub fn update(&mut self, action: HomeAction) {
         self.message = None;
+        if let Some(prompt) = self.prompt.take() {
+            self.answer(prompt, action);
+            return;
+        }
         if self.help {
             match action {
                 HomeAction::ToggleHelp | HomeAction::Back => self.help = false,
@@ -132,14 +166,74 @@ impl Home {
                 self.request = self.selected_path().map(HomeRequest::Open)
             }
             HomeAction::ViewOnly => self.request = self.selected_path().map(HomeRequest::View),
-            HomeAction::New => self.request = Some(HomeRequest::New),
-            HomeAction::Trash => self.request = self.selected_path().map(HomeRequest::Trash),
+            HomeAction::New => self.prompt = Some(HomePrompt::NewTitle(TextBox::default())),
+            HomeAction::Trash => {
+                self.prompt = self
+                    .visible()
+                    .get(self.selected)
+                    .map(|l| HomePrompt::Trash(l.path.clone(), l.title.clone()));
+            }
+            HomeAction::Restore => match &self.last_trashed {
+                Some((to, trashed)) => {
+                    self.request = Some(HomeRequest::Restore {
+                        trashed: trashed.clone(),
+                        to: to.clone(),
+                    })
+                }
+                None => {
+                    let t = crate::i18n::facilitator::facilitator_strings(self.lang);
+                    self.message = Some(t.nothing_to_restore.to_owned());
+                }
+            },
+            HomeAction::Example if self.is_welcome() => self.request = Some(HomeRequest::Example),
+            HomeAction::Example => {}
             HomeAction::ToggleHelp => self.help = true,
             HomeAction::SwitchLang => self.lang = self.lang.other(),
             HomeAction::Quit => self.quit = true,
             HomeAction::Text(_) => {}
         }
         self.clamp();
+    }
+
+    /// The answer to the question being asked.
+    fn answer(&mut self, prompt: HomePrompt, action: HomeAction) {
+        match (prompt, action) {
+            (HomePrompt::NewTitle(mut title), HomeAction::Text(edit)) => {
+                title.apply(edit);
+                self.prompt = Some(HomePrompt::NewTitle(title));
+            }
+            (HomePrompt::NewTitle(title), HomeAction::Commit) => {
+                let title = normalize_marks(title.text().replace('\n', " ").trim());
+                self.request = Some(HomeRequest::New(title));
+            }
+            (HomePrompt::Trash(path, _), HomeAction::Commit) => {
+                self.request = Some(HomeRequest::Trash(path));
+            }
+            (_, HomeAction::Back) => {}
+            (_, HomeAction::Quit) => self.quit = true,
+            (prompt, _) => self.prompt = Some(prompt),
+        }
+    }
+
+    /// No session in the folder: the screen welcomes instead of listing
+    /// (files that failed to load are still listed below).
+    pub fn is_welcome(&self) -> bool {
+        self.sessions.is_empty()
+    }
+
+    /// Whether `action` does something on the screen as it is now (the
+    /// footer offers only those).
+    pub fn offers(&self, action: &HomeAction) -> bool {
+        let selected = !self.visible().is_empty();
+        match action {
+            HomeAction::Open | HomeAction::ViewOnly | HomeAction::Trash => selected,
+            HomeAction::Up | HomeAction::Down => self.visible().len() > 1,
+            HomeAction::StartFilter => !self.sessions.is_empty(),
+            HomeAction::Back => !self.filter.text().is_empty(),
+            HomeAction::Restore => self.last_trashed.is_some(),
+            HomeAction::Example => self.is_welcome(),
+            _ => true,
+        }
     }
 
     fn step(&mut self, down: bool) {
@@ -197,6 +291,7 @@ mod tests {
         h.update(HomeAction::Down);
         h.update(HomeAction::Down);
         h.update(HomeAction::Trash);
+        h.update(HomeAction::Commit);
         assert_eq!(
             h.request,
             Some(HomeRequest::Trash(PathBuf::from("ประชุม ศอช..json")))
@@ -235,6 +330,70 @@ mod tests {
         }
         assert_eq!(h.request, None);
         h.update(HomeAction::New);
-        assert_eq!(h.request, Some(HomeRequest::New));
+        h.update(HomeAction::Commit);
+        assert_eq!(h.request, Some(HomeRequest::New(String::new())));
+    }
+
+    fn typed(h: &mut Home, text: &str) {
+        for c in text.chars() {
+            h.update(HomeAction::Text(TextEdit::Insert(c)));
+        }
+    }
+
+    #[test]
+    fn n_asks_for_the_title_first_and_esc_creates_nothing() {
+        let mut h = home();
+        h.update(HomeAction::New);
+        assert_eq!(h.request, None, "nothing is created before the title");
+        // Typed letters are the title, not commands (ร is i, ป is x).
+        typed(&mut h, "เวทีร่วมป");
+        h.update(HomeAction::Back);
+        assert_eq!((h.request.clone(), h.prompt.clone()), (None, None));
+        h.update(HomeAction::New);
+        typed(&mut h, " เวทีตำบล ");
+        h.update(HomeAction::Text(TextEdit::Paste("หนองขอน".into())));
+        h.update(HomeAction::Commit);
+        assert_eq!(h.request, Some(HomeRequest::New("เวทีตำบล หนองขอน".into())));
+    }
+
+    #[test]
+    fn d_asks_before_trashing_and_u_brings_the_last_one_back() {
+        let mut h = home();
+        h.update(HomeAction::Trash);
+        assert_eq!(h.request, None, "nothing moves before the answer");
+        assert!(matches!(h.prompt, Some(HomePrompt::Trash(..))));
+        h.update(HomeAction::Back);
+        assert_eq!((h.request.clone(), h.prompt.clone()), (None, None));
+        h.update(HomeAction::Trash);
+        h.update(HomeAction::Commit);
+        let trashed = PathBuf::from(".trash/เวทีอุบล.json");
+        assert_eq!(
+            h.request.take(),
+            Some(HomeRequest::Trash(PathBuf::from("เวทีอุบล.json")))
+        );
+        h.update(HomeAction::Restore);
+        assert_eq!(h.request, None);
+        assert!(h.message.is_some(), "says there is nothing to bring back");
+        h.last_trashed = Some((PathBuf::from("เวทีอุบล.json"), trashed.clone()));
+        h.update(HomeAction::Restore);
+        assert_eq!(
+            h.request,
+            Some(HomeRequest::Restore {
+                trashed,
+                to: PathBuf::from("เวทีอุบล.json")
+            })
+        );
+    }
+
+    #[test]
+    fn the_example_opens_only_from_the_welcome() {
+        let mut h = home();
+        h.update(HomeAction::Example);
+        assert_eq!(h.request, None);
+        let mut h = Home::new(Vec::new(), Lang::Th);
+        assert!(h.is_welcome());
+        assert!(!h.offers(&HomeAction::Open) && h.offers(&HomeAction::Example));
+        h.update(HomeAction::Example);
+        assert_eq!(h.request, Some(HomeRequest::Example));
     }
 }

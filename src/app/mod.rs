@@ -10,6 +10,11 @@ pub mod edits;
 mod followup_update;
 pub mod form;
 pub mod home;
+pub mod paste;
+#[cfg(test)]
+mod room_tests;
+pub mod session_lang;
+pub mod summary_scroll;
 mod swot_update;
 #[cfg(test)]
 mod tests;
@@ -249,6 +254,8 @@ pub struct App {
     pub quit: bool,
     /// A path typed into the save-as prompt, for the loop to save to.
     pub save_as: Option<String>,
+    /// How far the summary is scrolled, and how far it can be.
+    pub summary: summary_scroll::SummaryScroll,
 }
 
 impl App {
@@ -269,6 +276,7 @@ impl App {
             notice: read_only.map(Notice::ReadOnly),
             quit: false,
             save_as: None,
+            summary: Default::default(),
         };
         app.agenda.note = first(app.session.stages.first().map_or(0, |s| s.notes.len()));
         app.guidance.note = first(app.session.guidance.first().map_or(0, |p| p.notes.len()));

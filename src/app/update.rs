@@ -18,6 +18,11 @@ impl App {
         if action != Action::Tick {
             self.notice = None;
         }
+        let action = match action {
+            Action::Paste(text) => return self.paste(text, now),
+            Action::TypeBurst(text) => return self.type_burst(text),
+            other => other,
+        };
         match self.mode.clone() {
             Mode::Editing(editor) => self.update_editing(editor, action, now),
             Mode::Help => match action {
@@ -25,6 +30,8 @@ impl App {
                 Action::Quit => self.quit = true,
                 _ => {}
             },
+            // The clock is not a key: a pending `m` waits for the next real one.
+            Mode::PendingMove if action == Action::Tick => {}
             Mode::PendingMove => {
                 self.mode = Mode::Normal;
                 if let Action::MoveTo(q) = action {
@@ -76,6 +83,8 @@ impl App {
                 self.mark_followup(status, now)
             }
             Action::Select(target) => self.select_target(target),
+            Action::ScrollPage(pages) if self.view == View::Summary => self.scroll_pages(pages),
+            Action::ScrollEdge(end) if self.view == View::Summary => self.scroll_edge(end),
             _ => {}
         }
     }
@@ -253,6 +262,7 @@ impl App {
                         self.guidance.note = first_if_any(notes);
                     }
                 }
+                View::Summary => self.scroll_summary(delta),
                 _ => {}
             },
         }

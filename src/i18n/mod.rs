@@ -5,6 +5,7 @@
 //! them in a submodule here, in the same shape (a struct, `TH`, `EN`, a getter).
 
 pub mod compare;
+pub mod facilitator;
 pub mod followup;
 pub mod safety;
 

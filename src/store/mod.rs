@@ -9,6 +9,7 @@ pub mod names;
 pub mod open;
 pub mod output;
 pub mod save;
+pub mod trash;
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -120,6 +120,27 @@ pub fn to_us_key(c: char) -> Option<char> {
         .map(|&(us, _)| us)
 }
 
+/// The Thai character the US key `us` types on the Kedmanee layout.
+pub fn thai_of(us: char) -> Option<char> {
+    KEDMANEE
+        .iter()
+        .find(|&&(key, _)| key == us)
+        .map(|&(_, thai)| thai)
+}
+
+/// The US key that types the ASCII character `c` on the Kedmanee layout
+/// (the `2` key types `/`, the `3` key `-`): the second meaning of `c`,
+/// for a view that binds that key but not `c` itself.
+pub fn us_key_typing_ascii(c: char) -> Option<char> {
+    if !c.is_ascii() {
+        return None;
+    }
+    KEDMANEE
+        .iter()
+        .find(|&&(_, thai)| thai == c)
+        .map(|&(us, _)| us)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,14 +8,17 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::{App, FieldKind, Form, FormKind};
 use crate::i18n::{Strings, strings};
+use crate::text::Lang;
 use crate::text::sanitize::for_display;
 use crate::text::width::{clusters, str_width};
 
 use super::Status;
 use super::links::centered;
 
-fn label(t: &Strings, kind: FieldKind) -> &'static str {
+fn label(lang: Lang, kind: FieldKind) -> &'static str {
+    let t: &Strings = strings(lang);
     match kind {
+        FieldKind::Lang => crate::i18n::facilitator::facilitator_strings(lang).session_lang,
         FieldKind::Text => t.text,
         FieldKind::Owner => t.owner,
         FieldKind::Due => t.due,
@@ -59,7 +62,7 @@ pub fn draw(
     let label_width = form
         .fields
         .iter()
-        .map(|f| str_width(label(t, f.kind)))
+        .map(|f| str_width(label(app.lang, f.kind)))
         .max()
         .unwrap_or(0)
         + 2;
@@ -83,7 +86,7 @@ pub fn draw(
         buf.set_stringn(
             inner.x + 1,
             y,
-            format!("{}:", label(t, field.kind)),
+            format!("{}:", label(app.lang, field.kind)),
             label_width,
             style,
         );

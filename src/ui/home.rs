@@ -14,9 +14,8 @@ use crate::input::HOME_BINDINGS;
 use crate::text::date::format_date_short;
 use crate::text::sanitize::for_display;
 
-use super::chrome::keys_line;
 use super::list::{ListLook, Row, draw_list, draw_wrapped};
-use super::{MIN_HEIGHT, MIN_WIDTH, Status, UiState, cells, help, textbox};
+use super::{MIN_HEIGHT, MIN_WIDTH, Status, UiState, cells, help, home_extras, textbox};
 
 pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: &mut UiState) {
     let area = frame.area();
@@ -39,23 +38,21 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
         bar.add_modifier(Modifier::BOLD),
     );
     let footer_y = area.bottom() - 1;
-    let footer = match &home.message {
-        Some(message) => for_display(message).into_owned(),
-        None => keys_line(HOME_BINDINGS.iter(), home.lang, area.width),
-    };
+    let (footer, footer_style) = home_extras::footer(home, area.width, theme);
     buf.set_stringn(
         area.x,
         footer_y,
         footer,
         usize::from(area.width),
-        theme.dim().add_modifier(Modifier::BOLD),
+        footer_style,
     );
     let mut body = Rect {
         y: area.y + 1,
         height: area.height - 2,
         ..area
     };
-    let mut cursor = None;
+    let mut cursor = home_extras::title_prompt(home, &mut body, buf, theme);
+    home_extras::broken_files(home, &mut body, buf, theme);
     if home.filtering || !home.filter.text().is_empty() {
         let rect = Rect { height: 3, ..body };
         cursor = textbox::draw(&home.filter, &format!(" {} ", t.filter), rect, buf, theme)
@@ -67,7 +64,9 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
         };
     }
     let visible = home.visible();
-    if visible.is_empty() {
+    if home.is_welcome() {
+        home_extras::welcome(home.lang, body, buf, theme);
+    } else if visible.is_empty() {
         let message = if home.sessions.is_empty() {
             t.home_empty
         } else {

@@ -11,6 +11,7 @@ pub mod form;
 pub mod guidance;
 pub mod help;
 pub mod home;
+pub mod home_extras;
 pub mod links;
 pub mod list;
 pub mod pane;
@@ -89,6 +90,8 @@ pub struct UiState {
     pub home_offset: usize,
     pub strategy_offsets: [usize; 4],
     pub action_offsets: [usize; 5],
+    /// The summary's last frame: (how far it can scroll, lines shown).
+    pub summary_fit: (usize, usize),
 }
 
 pub fn draw(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {

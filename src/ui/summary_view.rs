@@ -11,6 +11,7 @@ use crate::app::form::overdue;
 use crate::i18n::strings;
 use crate::session::{Quadrant, TowsPair};
 use crate::text::sanitize::for_display;
+use crate::text::wrap::wrap;
 
 use super::actions_view::action_line;
 use super::chrome::{clock, spent_seconds};
@@ -28,34 +29,77 @@ fn one_line(s: &str) -> String {
     for_display(s).replace('␊', " ")
 }
 
-pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, _state: &mut UiState) {
-    let mut left = swot_lines(app, status);
-    let mut right = closing_lines(app, status);
-    // Two columns when there is room: the SWOT on the left, the rest on the right.
-    if area.width >= 100 {
+pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
+    let left = swot_lines(app, status);
+    let right = closing_lines(app, status);
+    // Two columns when there is room: the SWOT on the left, the rest on the
+    // right. Long lines wrap; both columns scroll together.
+    let columns: Vec<(Lines, Rect)> = if area.width >= 100 {
         let half = area.width / 2;
-        draw_lines(
-            &left,
-            Rect {
-                width: half,
-                ..area
-            },
-            buf,
-        );
-        draw_lines(
-            &right,
-            Rect {
-                x: area.x + half,
-                width: area.width - half,
-                ..area
-            },
-            buf,
-        );
+        let l = Rect {
+            width: half,
+            ..area
+        };
+        let r = Rect {
+            x: area.x + half,
+            width: area.width - half,
+            ..area
+        };
+        vec![(wrapped(&left, l), l), (wrapped(&right, r), r)]
     } else {
-        left.push((String::new(), Style::new()));
-        left.append(&mut right);
-        draw_lines(&left, area, buf);
+        let mut all = left;
+        all.push((String::new(), Style::new()));
+        all.extend(right);
+        vec![(wrapped(&all, area), area)]
+    };
+    let page = usize::from(area.height.saturating_sub(1));
+    let longest = columns
+        .iter()
+        .map(|(lines, _)| lines.len())
+        .max()
+        .unwrap_or(0);
+    let max = longest.saturating_sub(page);
+    let offset = app.summary.offset.min(max);
+    state.summary_fit = (max, page);
+    for (lines, rect) in &columns {
+        draw_lines(lines.get(offset..).unwrap_or_default(), *rect, buf);
     }
+    scroll_marks(offset, max, area, buf, status);
+}
+
+/// ▲ / ▼ at the right edge when there is more above / below.
+fn scroll_marks(offset: usize, max: usize, area: Rect, buf: &mut Buffer, status: &Status) {
+    if area.width < 2 || area.height < 2 {
+        return;
+    }
+    let x = area.right() - 1;
+    let style = status.theme.warning().add_modifier(Modifier::BOLD);
+    if offset > 0 {
+        buf.set_stringn(x, area.y + 1, "▲", 1, style);
+    }
+    if offset < max {
+        buf.set_stringn(x, area.bottom() - 1, "▼", 1, style);
+    }
+}
+
+/// The lines wrapped to the column (less its margins), each continuation
+/// indented like its first line.
+fn wrapped(lines: &Lines, area: Rect) -> Lines {
+    let width = usize::from(area.width.saturating_sub(3)).max(1);
+    let mut out = Vec::new();
+    for (text, style) in lines {
+        let body = text.trim_start_matches(' ');
+        let indent = (text.len() - body.len()).min(width / 2);
+        if body.is_empty() {
+            out.push((String::new(), *style));
+            continue;
+        }
+        let pad = " ".repeat(indent);
+        for range in wrap(body, width - indent) {
+            out.push((format!("{pad}{}", &body[range]), *style));
+        }
+    }
+    out
 }
 
 fn swot_lines(app: &App, status: &Status) -> Lines {
@@ -177,7 +221,7 @@ fn draw_lines(lines: &[(String, Style)], area: Rect, buf: &mut Buffer) {
             area.x + 1,
             row,
             text,
-            usize::from(area.width.saturating_sub(2)),
+            usize::from(area.width.saturating_sub(3)),
             *style,
         );
     }
