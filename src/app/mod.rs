@@ -10,9 +10,9 @@ pub mod edits;
 mod followup_update;
 pub mod form;
 pub mod home;
-pub mod paste;
 #[cfg(test)]
-mod room_tests;
+mod in_the_room_tests;
+pub mod paste;
 pub mod session_lang;
 pub mod summary_scroll;
 mod swot_update;

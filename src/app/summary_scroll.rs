@@ -67,7 +67,10 @@ impl App {
             Action::ToggleDone if self.view == View::Actions => {
                 writable
                     && selected
-                    && self.focused_list().map(|(l, _)| l) == Some(super::ListId::Actions)
+                    && matches!(
+                        self.focused_list().map(|(l, _)| l),
+                        Some(super::ListId::Actions | super::ListId::FollowUps)
+                    )
             }
             Action::ToggleDone | Action::ToggleTimer | Action::Timebox(_) => {
                 writable && !self.session.stages.is_empty()
