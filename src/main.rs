@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use wethi::export;
 use wethi::i18n::strings;
 use wethi::session::{self, Session, template};
 use wethi::store;
@@ -93,7 +94,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// A text summary of a session
+    /// The whole session as text (a git textconv driver too)
     Show {
         /// A session file: a path, or a file name in the data folder
         #[arg(value_name = "FILE")]
@@ -101,7 +102,7 @@ enum Command {
         /// Print the SWOT board as the UI draws it
         #[arg(long)]
         board: bool,
-        /// The board's width in columns [default: the terminal's width, or 100]
+        /// Width in columns, of the text or the board [default: the terminal's width, or 100]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
         width: Option<u16>,
     },
@@ -217,7 +218,7 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             if board {
                 print_board(&loaded.session, ctx.lang, width);
             } else {
-                print!("{}", summary::summary(&loaded.session, ctx.lang));
+                print_text(&loaded.session, ctx.lang, width)?;
             }
             if loaded.newer_version {
                 eprintln!("wethi: {}", strings(ctx.lang).newer_version);
@@ -255,6 +256,33 @@ fn edit(ctx: &Context, path: &Path, viewing: bool) -> Result<ExitCode, Failure> 
     };
     tui::run(opening).map_err(|e| Failure::invalid(format!("{}: {e}", path.display())))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The whole session as text, written as it is laid out; bold headings only
+/// on a terminal and never with NO_COLOR. A closed pipe (`| head`) is no error.
+fn print_text(session: &Session, lang: Lang, width: Option<u16>) -> Result<(), Failure> {
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let width = width
+        .or_else(|| {
+            terminal
+                .then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w))
+                .flatten()
+        })
+        .unwrap_or(100);
+    let report = export::report::build(session, lang);
+    let style = export::text::TextStyle {
+        width: usize::from(width),
+        bold: terminal && !no_color,
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match export::text::write_text(&mut out, &report, style) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::invalid(format!("stdout: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Colour only on a terminal, and never with NO_COLOR.

@@ -7,6 +7,8 @@
 use crate::session::Quadrant;
 use crate::text::Lang;
 
+pub mod report;
+
 pub struct Strings {
     pub strengths: &'static str,
     pub weaknesses: &'static str,
