@@ -106,6 +106,18 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
         width: Option<u16>,
     },
+    /// A report of a session, in its language unless --lang is given
+    Export {
+        /// A session file: a path, or a file name in the data folder
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The report's format
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write the report to OUT (whole or not at all) instead of stdout
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// A failure to report: one sentence, and the exit code it deserves.
@@ -140,6 +152,10 @@ fn main() -> ExitCode {
         lang,
         data_dir: cli.data_dir,
         theme: Theme::new(theme_name, !no_color),
+        lang_flag: cli.lang.map(|l| match l {
+            LangArg::Th => Lang::Th,
+            LangArg::En => Lang::En,
+        }),
     };
     match run(&ctx, cli.command) {
         Ok(code) => code,
@@ -154,6 +170,9 @@ struct Context {
     lang: Lang,
     data_dir: Option<PathBuf>,
     theme: Theme,
+    /// `--lang` as given on the command line (reports follow the session's
+    /// language unless it was).
+    lang_flag: Option<Lang>,
 }
 
 impl Context {
@@ -225,6 +244,11 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export {
+            file,
+            format,
+            output,
+        } => export_report(ctx, &file, format, output.as_deref()),
     }
 }
 
@@ -236,6 +260,7 @@ fn home(ctx: &Context) -> Result<ExitCode, Failure> {
             lang,
             data_dir: Some(dir.clone()),
             theme: ctx.theme,
+            lang_flag: ctx.lang_flag,
         };
         create_session(&lang_ctx, None, None).map_err(|f| f.message)
     };
@@ -283,6 +308,51 @@ fn print_text(session: &Session, lang: Lang, width: Option<u16>) -> Result<(), F
         }
         _ => Ok(()),
     }
+}
+
+/// `wethi export`: the report to stdout, or atomically to OUT (never over
+/// the session file itself).
+fn export_report(
+    ctx: &Context,
+    file: &Path,
+    format: export::Format,
+    output: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    let r = wethi::i18n::report::report_strings(ctx.lang);
+    let usage = |message: String| Failure { message, code: 2 };
+    if format.needs_file() && output.is_none() {
+        return Err(usage(r.needs_output.to_owned()));
+    }
+    let path = ctx.resolve(file);
+    let loaded = ctx.load(file)?;
+    let lang = ctx.lang_flag.unwrap_or(loaded.session.lang);
+    let report = export::report::build(&loaded.session, lang);
+    let Some(out) = output else {
+        let stdout = std::io::stdout();
+        let mut w = std::io::BufWriter::new(stdout.lock());
+        return match format.write(&mut w, &report) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Failure::invalid(format!("stdout: {e}")))
+            }
+            _ => Ok(ExitCode::SUCCESS),
+        };
+    };
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(out, &path) {
+        return Err(usage(format!("{}: {}", out.display(), r.would_overwrite)));
+    }
+    let mut bytes = Vec::new();
+    format
+        .write(&mut bytes, &report)
+        .map_err(|e| Failure::invalid(format!("{}: {e}", out.display())))?;
+    store::write_atomic(out, &bytes).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
+    if loaded.newer_version {
+        eprintln!("wethi: {}", strings(ctx.lang).newer_version);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Colour only on a terminal, and never with NO_COLOR.

@@ -47,7 +47,8 @@ pub struct ReportStrings {
     pub aiming: &'static str,
     pub this_workshop: &'static str,
     pub the_organisers: &'static str,
-    pub generated_by: &'static str,
+    pub needs_output: &'static str,
+    pub would_overwrite: &'static str,
 }
 
 pub const TH: ReportStrings = ReportStrings {
@@ -91,7 +92,8 @@ pub const TH: ReportStrings = ReportStrings {
     aiming: "โดยมีวัตถุประสงค์เพื่อ",
     this_workshop: "เวทีนี้",
     the_organisers: "ผู้จัด",
-    generated_by: "จัดทำด้วย wethi (เวที)",
+    needs_output: "รายงาน docx เป็นไฟล์ Word: โปรดระบุไฟล์ที่จะเขียนด้วย -o OUT",
+    would_overwrite: "เป็นไฟล์เวทีต้นฉบับ จึงไม่เขียนทับ: โปรดระบุไฟล์อื่นด้วย -o",
 };
 
 pub const EN: ReportStrings = ReportStrings {
@@ -135,7 +137,8 @@ pub const EN: ReportStrings = ReportStrings {
     aiming: "The objective was to",
     this_workshop: "this workshop",
     the_organisers: "the organisers",
-    generated_by: "Made with wethi",
+    needs_output: "a docx report is a Word file: say where to write it with -o OUT.",
+    would_overwrite: "is the session file itself, so it is not overwritten: give another -o.",
 };
 
 pub fn report_strings(lang: Lang) -> &'static ReportStrings {
