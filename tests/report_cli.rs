@@ -115,3 +115,193 @@ fn show_never_touches_the_file() {
     sb.wethi().arg("show").arg(&file).output().unwrap();
     assert_eq!(snapshot(&file), before);
 }
+
+struct Run {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+fn run(cmd: &mut assert_cmd::Command) -> Run {
+    let out = cmd.output().expect("wethi runs");
+    Run {
+        code: out.status.code(),
+        stdout: out.stdout,
+        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
+    }
+}
+
+/// A copy of the example in the sandbox's data folder.
+fn example_copy(sb: &Sandbox) -> std::path::PathBuf {
+    fs::create_dir_all(sb.data_dir()).unwrap();
+    let file = sb.data_dir().join("ubon.json");
+    fs::copy(common::example_path(), &file).unwrap();
+    file
+}
+
+#[test]
+fn export_md_and_html_go_to_stdout_without_o() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let before = snapshot(&file);
+    for (format, opening) in [("md", "# ประชุม"), ("html", "<!DOCTYPE html>")] {
+        let r = run(sb.wethi().args(["export", "--format", format]).arg(&file));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let out = String::from_utf8(r.stdout).unwrap();
+        assert!(out.starts_with(opening), "{format}: {out}");
+        // The session is Thai and the locale English: the report is Thai.
+        assert!(out.contains("13 มกราคม 2564"), "{format}");
+        assert!(out.contains("การวิเคราะห์ SWOT"), "{format}");
+    }
+    assert_eq!(snapshot(&file), before, "the session is left alone");
+    assert_eq!(
+        common::tree(sb.data_dir()),
+        ["ubon.json"],
+        "nothing written"
+    );
+}
+
+#[test]
+fn export_o_writes_the_file_whole() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    for format in ["md", "html", "docx"] {
+        let out = sb.home.path().join(format!("report.{format}"));
+        let r = run(sb
+            .wethi()
+            .args(["export", "--format", format, "-o"])
+            .arg(&out)
+            .arg(&file));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(r.stdout.is_empty(), "{format}: nothing on stdout");
+        let bytes = fs::read(&out).expect("the report is written");
+        match format {
+            "docx" => assert!(bytes.starts_with(b"PK"), "a zip"),
+            "html" => assert!(String::from_utf8(bytes).unwrap().contains("</html>")),
+            _ => assert!(
+                String::from_utf8(bytes)
+                    .unwrap()
+                    .contains("## 6. การวิเคราะห์ SWOT")
+            ),
+        }
+    }
+    // An existing report is replaced, and no temporary file is left.
+    let out = sb.home.path().join("report.md");
+    fs::write(&out, "old").unwrap();
+    let r = run(sb
+        .wethi()
+        .args(["export", "--format", "md", "-o"])
+        .arg(&out)
+        .arg(&file));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(fs::read_to_string(&out).unwrap().starts_with("# "));
+    let names: Vec<String> = fs::read_dir(sb.home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn docx_without_o_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let r = run(sb.wethi().args(["export", "--format", "docx"]).arg(&file));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "no zip on a terminal");
+    assert!(r.stderr.contains("-o"), "{}", r.stderr);
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let r = run(sb.wethi().args(["export", "--format", "pdf"]).arg(&file));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+}
+
+#[test]
+fn lang_en_gives_english_headings_for_a_thai_session() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    for args in [
+        &["--lang", "en", "export", "--format", "md"][..],
+        &["export", "--format", "md", "--lang", "en"][..],
+    ] {
+        let r = run(sb.wethi_with_locale("th_TH.UTF-8").args(args).arg(&file));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let md = String::from_utf8(r.stdout).unwrap();
+        for heading in [
+            "## 1. Details",
+            "## 4. Method and stages",
+            "## 6. SWOT analysis",
+            "### Strengths (3)",
+            "## 9. Action items",
+        ] {
+            assert!(md.contains(heading), "{heading} in:\n{md}");
+        }
+        assert!(md.contains("13 January 2021"));
+        assert!(!md.contains("การวิเคราะห์"), "no Thai headings");
+    }
+    // The Thai locale alone does not change the report's language, nor an
+    // English one.
+    let r = run(sb.wethi().args(["export", "--format", "html"]).arg(&file));
+    let html = String::from_utf8(r.stdout).unwrap();
+    assert!(html.contains(r#"<html lang="th">"#), "{html}");
+}
+
+#[test]
+fn missing_or_broken_files_give_an_error_naming_them() {
+    let sb = Sandbox::new();
+    fs::create_dir_all(sb.data_dir()).unwrap();
+    let broken = sb.data_dir().join("broken.json");
+    fs::write(&broken, "{ not json").unwrap();
+    let missing = sb.data_dir().join("missing.json");
+    for file in [&missing, &broken] {
+        let out = sb.home.path().join("r.md");
+        let r = run(sb
+            .wethi()
+            .args(["export", "--format", "md", "-o"])
+            .arg(&out)
+            .arg(file));
+        assert_eq!(r.code, Some(1), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&file.display().to_string()),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+        assert!(!out.exists(), "no report of a bad file");
+    }
+    // An output folder that does not exist is named too.
+    let file = example_copy(&sb);
+    let out = sb.home.path().join("no-such-folder/r.html");
+    let r = run(sb
+        .wethi()
+        .args(["export", "--format", "html", "-o"])
+        .arg(&out)
+        .arg(&file));
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("no-such-folder"), "{}", r.stderr);
+}
+
+#[test]
+fn export_never_overwrites_the_session_file() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let before = snapshot(&file);
+    let r = run(sb
+        .wethi()
+        .args(["export", "--format", "md", "-o"])
+        .arg(&file)
+        .arg(&file));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&file.display().to_string()),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(snapshot(&file), before);
+}
