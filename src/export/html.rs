@@ -21,14 +21,15 @@ body { font-family: "TH Sarabun New", Sarabun, "Noto Sans Thai", sans-serif; fon
 h1 { font-size: 20pt; margin: 0 0 0.3cm; }
 h2 { font-size: 18pt; margin: 0.5cm 0 0.2cm; border-bottom: 1px solid #888; break-after: avoid; }
 h3 { font-size: 16pt; margin: 0.3cm 0 0.1cm; break-after: avoid; }
-p, li { overflow-wrap: anywhere; }
+p, li { overflow-wrap: break-word; }
 ul, ol { margin: 0.1cm 0; padding-left: 0.8cm; }
 li, tr, .quadrant { break-inside: avoid; }
-.narrative { text-indent: 1.25cm; text-align: justify; }
+.narrative { text-indent: 1.25cm; }
+.meta { margin: 0 0 0.1cm; }
 .meta { color: #444; }
 .group { color: #555; font-size: 14pt; }
 .votes { font-weight: bold; white-space: nowrap; }
-.swot { display: grid; grid-template-columns: 1fr 1fr; gap: 0.25cm; }
+.swot { display: grid; grid-template-columns: 1fr 1fr; gap: 0.25cm; break-inside: avoid; }
 .quadrant { border: 2px solid; border-radius: 4px; padding: 0.1cm 0.3cm; min-width: 0; }
 .quadrant h3 { margin-top: 0; }
 .q-s { background: #e6f4e4; border-color: #2e7d32; }
@@ -38,10 +39,10 @@ li, tr, .quadrant { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 thead { display: table-header-group; }
 th, td { border: 1px solid #888; padding: 1px 5px; vertical-align: top; text-align: left;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 th { background: #eee; }
-.signature { margin: 1.2cm 0 0 45%; }
-.signature p { margin: 0.2cm 0; }
+.signature { margin: 1.2cm 0 0 35%; break-inside: avoid; }
+.signature p { margin: 0.2cm 0; white-space: nowrap; }
 @media print { body { margin: 0; max-width: none; } .swot { gap: 0.2cm; } }
 "#;
 
@@ -107,9 +108,9 @@ pub fn write_html<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
     writeln!(
         w,
         r#"<div class="signature">
-<p>{} ........................................ {}</p>
-<p>{} ........................................</p>
-<p>{} ........................................</p>
+<p>{} ................................ {}</p>
+<p>{} ................................</p>
+<p>{} ................................</p>
 </div>"#,
         r.signature,
         r.reporter,
@@ -141,7 +142,7 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
         Body::Fields(fields) => {
             writeln!(
                 w,
-                "<table class=\"fields\"><colgroup><col style=\"width: 30%\"><col></colgroup>"
+                "<table class=\"fields\"><colgroup><col style=\"width: 32%\"><col></colgroup>"
             )?;
             for f in fields {
                 writeln!(
@@ -278,7 +279,7 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
             }
             table_head(
                 w,
-                &[(r.item, 46), (t.owner, 24), (t.due, 18), (r.status, 12)],
+                &[(r.item, 40), (t.owner, 24), (t.due, 21), (r.status, 15)],
             )?;
             for a in actions {
                 writeln!(
@@ -297,10 +298,10 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
             table_head(
                 w,
                 &[
-                    (r.item, 34),
+                    (r.item, 30),
                     (t.owner, 18),
-                    (t.due, 16),
-                    (r.status, 14),
+                    (t.due, 19),
+                    (r.status, 15),
                     (r.from, 18),
                 ],
             )?;
