@@ -350,5 +350,16 @@ fn docx_is_a_zip_whose_document_holds_every_text_in_sarabun_on_a4() {
             3,
             "SWOT, actions, follow-ups"
         );
+        assert!(xml.contains("<w:titlePg />"), "no number on the first page");
+        let mut header = String::new();
+        zip.by_name("word/header1.xml")
+            .expect("a header")
+            .read_to_string(&mut header)
+            .unwrap();
+        assert!(
+            header.contains("<w:instrText>PAGE</w:instrText>"),
+            "{header}"
+        );
+        assert!(header.contains(r#"<w:jc w:val="center" />"#), "{header}");
     }
 }

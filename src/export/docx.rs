@@ -9,8 +9,8 @@
 use std::io::{self, Cursor, Write};
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, PageMargin, Paragraph, Run, RunFonts, Shading, Table,
-    TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin,
+    Paragraph, Run, RunFonts, Shading, Table, TableCell, TableRow, WidthType,
 };
 
 use crate::i18n::report::{ReportStrings, report_strings};
@@ -50,6 +50,27 @@ fn run(text: &str, size: usize) -> Run {
         r = r.add_text(for_display(line.trim_end_matches('\r')));
     }
     r
+}
+
+/// The page number as Thai offices write it, centred at the top: `- 2 -`.
+/// The first page has an empty header of its own, so numbering shows from
+/// page 2 on.
+fn page_number() -> Header {
+    let field = Run::new()
+        .fonts(fonts())
+        .size(BODY)
+        .add_field_char(FieldCharType::Begin, false)
+        .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("2")
+        .add_field_char(FieldCharType::End, false);
+    Header::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(run("- ", BODY))
+            .add_run(field)
+            .add_run(run(" -", BODY)),
+    )
 }
 
 fn para(text: &str) -> Paragraph {
@@ -107,7 +128,9 @@ fn build(report: &Report<'_>) -> Docx {
                 .footer(709),
         )
         .default_fonts(fonts())
-        .default_size(BODY);
+        .default_size(BODY)
+        .header(page_number())
+        .first_header(Header::new());
     doc = doc.add_paragraph(heading(report.title, TITLE, 0).align(AlignmentType::Center));
     doc = doc.add_paragraph(
         para(&report.narrative)
