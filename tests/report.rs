@@ -363,3 +363,85 @@ fn docx_is_a_zip_whose_document_holds_every_text_in_sarabun_on_a4() {
         assert!(header.contains(r#"<w:jc w:val="center" />"#), "{header}");
     }
 }
+
+/// Counts the lines written, keeping none of them.
+struct LineCounter(usize);
+
+impl std::io::Write for LineCounter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.iter().filter(|b| **b == b'\n').count();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn ten_thousand_items_stream_through_every_format() {
+    let mut s = example();
+    let template = s.swot.strengths[0].clone();
+    for q in Quadrant::ALL {
+        let items = s.swot.items_mut(q);
+        items.clear();
+        for i in 0..2500 {
+            let mut item = template.clone();
+            item.id = format!("{}-{i}", q.letter());
+            item.text = format!("รายการที่ {i} การจัดทำแผนหมู่บ้าน แผนชุมชน แผนตำบล");
+            items.push(item);
+        }
+    }
+    let so = s.strategies.so[0].clone();
+    s.strategies.so = (0..2500)
+        .map(|i| {
+            let mut st = so.clone();
+            st.links = vec![format!("S-{i}"), format!("O-{i}")];
+            st
+        })
+        .collect();
+    let report = build(&s, Lang::Th);
+    let mut lines = LineCounter(0);
+    let style = TextStyle {
+        width: 100,
+        bold: false,
+    };
+    write_text(&mut lines, &report, style).unwrap();
+    assert!(lines.0 > 12_500, "{} lines", lines.0);
+    let Some(wethi::export::report::Body::Strategies(pairs)) = report
+        .sections
+        .iter()
+        .map(|s| &s.body)
+        .find(|b| matches!(b, wethi::export::report::Body::Strategies(_)))
+    else {
+        panic!("strategies");
+    };
+    assert_eq!(pairs[0].strategies[2499].links, ["S2500", "O2500"]);
+    for format in [Format::Md, Format::Html] {
+        let mut lines = LineCounter(0);
+        format.write(&mut lines, &report).unwrap();
+        assert!(lines.0 > 10_000, "{format:?}: {} lines", lines.0);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn show_fits_any_text_in_its_width(
+        text in "\\PC{0,60}",
+        width in 20usize..90,
+    ) {
+        let mut s = example();
+        s.swot.threats[0].text = text.clone();
+        s.recommendations[0].text = text.clone();
+        s.actions[0].owner = text;
+        let mut out = Vec::new();
+        write_text(&mut out, &build(&s, Lang::Th), TextStyle { width, bold: false }).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        for line in out.lines() {
+            let w = wethi::text::width::str_width(line);
+            proptest::prop_assert!(w <= width, "{} > {}: {:?}", w, width, line);
+            let unsafe_char = line.contains(['\u{1b}', '\u{9b}', '\u{7}']);
+            proptest::prop_assert!(!unsafe_char, "a raw control in {:?}", line);
+        }
+    }
+}

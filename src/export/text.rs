@@ -27,6 +27,9 @@ pub struct TextStyle {
     pub bold: bool,
 }
 
+/// The fewest columns text is wrapped into beside a marker or a count.
+const MIN_TEXT: usize = 10;
+
 struct Out<'w, W: Write> {
     w: &'w mut W,
     width: usize,
@@ -66,53 +69,65 @@ fn group_suffix(group: Option<&str>, r: &ReportStrings) -> String {
 }
 
 impl<W: Write> Out<'_, W> {
+    /// A heading, wrapped like any text, underlined with `rule`.
     fn heading(&mut self, text: &str, rule: char) -> io::Result<()> {
         let text: Vec<String> = safe_lines(text).collect();
         let text = text.join(" ");
-        let line: String =
-            std::iter::repeat_n(rule, str_width(&text).clamp(1, self.width)).collect();
-        if self.bold {
-            writeln!(self.w, "\x1b[1m{text}\x1b[0m")?;
-        } else {
-            writeln!(self.w, "{text}")?;
+        let mut widest = 1;
+        for range in wrap(&text, self.width) {
+            let line = &text[range];
+            widest = widest.max(str_width(line));
+            if self.bold {
+                writeln!(self.w, "\x1b[1m{line}\x1b[0m")?;
+            } else {
+                writeln!(self.w, "{line}")?;
+            }
         }
+        let line: String = std::iter::repeat_n(rule, widest.min(self.width)).collect();
         writeln!(self.w, "{line}")
     }
 
     /// `marker text` at `indent`, wrapped with a hanging indent; `right`
-    /// (a count, a time) is right-aligned on the first line.
+    /// (a count, a time) is right-aligned on the first line. On a line too
+    /// narrow for them, the marker and `right` get lines of their own.
     fn item(&mut self, indent: usize, marker: &str, text: &str, right: &str) -> io::Result<()> {
-        let lead = if marker.is_empty() {
-            indent
-        } else {
-            indent + str_width(marker) + 1
-        };
-        let right_w = if right.is_empty() {
+        let marker_w = if marker.is_empty() {
             0
         } else {
-            str_width(right) + 2
+            str_width(marker) + 1
         };
-        let avail = self.width.saturating_sub(lead + right_w).max(10);
+        let (marker, lead) = if indent + marker_w + MIN_TEXT <= self.width {
+            (marker, indent + marker_w)
+        } else {
+            self.item(indent, "", marker, "")?;
+            ("", indent + 2)
+        };
+        let right_w = str_width(right) + 2;
+        let column = !right.is_empty() && lead + right_w + MIN_TEXT <= self.width;
+        let avail = self.width - lead - if column { right_w } else { 0 };
         let mut first = true;
         for para in safe_lines(text) {
             for range in wrap(&para, avail) {
                 let line = &para[range];
-                if first {
-                    write!(self.w, "{}", " ".repeat(indent))?;
-                    if !marker.is_empty() {
-                        write!(self.w, "{marker} ")?;
-                    }
-                    if right.is_empty() {
-                        writeln!(self.w, "{line}")?;
-                    } else {
-                        let pad = avail.saturating_sub(str_width(line)) + 2;
-                        writeln!(self.w, "{line}{}{right}", " ".repeat(pad))?;
-                    }
-                    first = false;
-                } else {
+                if !first {
                     writeln!(self.w, "{}{line}", " ".repeat(lead))?;
+                    continue;
+                }
+                first = false;
+                write!(self.w, "{}", " ".repeat(indent))?;
+                if !marker.is_empty() {
+                    write!(self.w, "{marker} ")?;
+                }
+                if column {
+                    let pad = avail.saturating_sub(str_width(line)) + 2;
+                    writeln!(self.w, "{line}{}{right}", " ".repeat(pad))?;
+                } else {
+                    writeln!(self.w, "{line}")?;
                 }
             }
+        }
+        if !right.is_empty() && !column {
+            self.item(lead, "", right, "")?;
         }
         Ok(())
     }
@@ -237,7 +252,7 @@ impl<W: Write> Out<'_, W> {
     ) -> io::Result<()> {
         let votes = strings(lang).votes;
         for q in quadrants {
-            writeln!(self.w, "  {}: {}", q.name, q.items.len())?;
+            self.item(2, "", &format!("{}: {}", q.name, q.items.len()), "")?;
             let col = q
                 .items
                 .iter()
@@ -255,7 +270,7 @@ impl<W: Write> Out<'_, W> {
 
     fn strategies(&mut self, pairs: &[PairEntry<'_>], r: &ReportStrings) -> io::Result<()> {
         for p in pairs {
-            writeln!(self.w, "  {}: {}", p.name, p.strategies.len())?;
+            self.item(2, "", &format!("{}: {}", p.name, p.strategies.len()), "")?;
             for (i, st) in p.strategies.iter().enumerate() {
                 let mut text = st.text.to_owned();
                 if !st.links.is_empty() {
@@ -321,7 +336,7 @@ impl<W: Write> Out<'_, W> {
 
     fn closing(&mut self, groups: &[NoteGroup<'_>], r: &ReportStrings) -> io::Result<()> {
         for g in groups {
-            writeln!(self.w, "  {}", g.heading)?;
+            self.item(2, "", g.heading, "")?;
             if g.notes.is_empty() {
                 self.none(4, r)?;
             }
