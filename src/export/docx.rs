@@ -225,7 +225,7 @@ fn body(mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> Docx {
                 doc = notes(doc, &g.notes, r);
             }
         }
-        Body::Swot(quadrants) => doc = doc.add_table(swot_table(quadrants, r, lang)),
+        Body::Swot(quadrants) => doc = doc.add_table(swot_table(quadrants, r)),
         Body::Strategies(pairs) => {
             for p in pairs {
                 doc = doc.add_paragraph(heading(p.name, BODY, 2));
@@ -336,8 +336,7 @@ fn fill(q: Quadrant) -> &'static str {
 
 /// The SWOT as a 2×2 table: strengths and weaknesses above, opportunities
 /// and threats below, as on the board.
-fn swot_table(quadrants: &[QuadrantEntry<'_>], r: &ReportStrings, lang: Lang) -> Table {
-    let votes = strings(lang).votes;
+fn swot_table(quadrants: &[QuadrantEntry<'_>], r: &ReportStrings) -> Table {
     let cell = |q: &QuadrantEntry<'_>| {
         let mut c = TableCell::new()
             .width(cell_width(50), WidthType::Dxa)
@@ -351,10 +350,10 @@ fn swot_table(quadrants: &[QuadrantEntry<'_>], r: &ReportStrings, lang: Lang) ->
         }
         for item in &q.items {
             let text = format!(
-                "{} {} ({} {votes})",
+                "{} {} ({})",
                 item.number,
                 with_group(item.text, item.group, r),
-                item.votes
+                item.votes_text
             );
             c = c.add_paragraph(para(&text));
         }

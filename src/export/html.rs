@@ -220,11 +220,10 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
                     for item in &q.items {
                         writeln!(
                             w,
-                            "<li><b>{}</b> {} <span class=\"votes\">{} {}</span>{}</li>",
+                            "<li><b>{}</b> {} <span class=\"votes\">{}</span>{}</li>",
                             item.number,
                             escape(item.text),
-                            item.votes,
-                            t.votes,
+                            item.votes_text,
                             group(item.group, r)
                         )?;
                     }

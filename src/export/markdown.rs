@@ -154,11 +154,10 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
                 for item in &q.items {
                     writeln!(
                         w,
-                        "- {} {} — {} {}{}",
+                        "- {} {} — {}{}",
                         item.number,
                         inline(item.text, 2),
-                        item.votes,
-                        t.votes,
+                        item.votes_text,
                         group(item.group, r)
                     )?;
                 }
@@ -253,7 +252,7 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
 
 /// The block left for signing, as a Thai office files a report.
 fn signature<W: Write>(w: &mut W, r: &ReportStrings, lang: Lang) -> io::Result<()> {
-    let dots = "\\.".repeat(40);
+    let dots = ".".repeat(40);
     writeln!(w, "---\n")?;
     writeln!(w, "{} {dots} {}\\", r.signature, r.reporter)?;
     writeln!(w, "{} {dots}\\", r.position)?;

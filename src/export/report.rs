@@ -94,6 +94,8 @@ pub struct SwotEntry<'a> {
     pub number: String,
     pub text: &'a str,
     pub votes: u32,
+    /// "7 votes", "1 vote", "7 คะแนน".
+    pub votes_text: String,
     pub group: Option<&'a str>,
 }
 
@@ -310,11 +312,22 @@ fn swot(s: &Session, lang: Lang) -> Vec<QuadrantEntry<'_>> {
                     number: format!("{}{}", q.letter(), i + 1),
                     text: &item.text,
                     votes: item.votes,
+                    votes_text: votes_text(item.votes, lang),
                     group: item.group.as_deref().and_then(non_empty),
                 })
                 .collect(),
         })
         .collect()
+}
+
+/// A vote count with its word, singular for one.
+pub fn votes_text(n: u32, lang: Lang) -> String {
+    let word = if n == 1 {
+        report_strings(lang).vote
+    } else {
+        strings(lang).votes
+    };
+    format!("{n} {word}")
 }
 
 fn strategies(s: &Session, lang: Lang) -> Vec<PairEntry<'_>> {

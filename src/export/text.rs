@@ -148,7 +148,7 @@ impl<W: Write> Out<'_, W> {
             Body::Participants(p) => self.participants("", p),
             Body::Stages(stages) => self.stages(stages, r),
             Body::Guidance(points) => self.guidance(points, r),
-            Body::Swot(quadrants) => self.swot(quadrants, r, lang),
+            Body::Swot(quadrants) => self.swot(quadrants, r),
             Body::Strategies(pairs) => self.strategies(pairs, r),
             Body::Notes(notes) => self.numbered(2, notes, r),
             Body::Actions(actions) => self.actions(actions, r, lang),
@@ -244,13 +244,7 @@ impl<W: Write> Out<'_, W> {
         Ok(())
     }
 
-    fn swot(
-        &mut self,
-        quadrants: &[QuadrantEntry<'_>],
-        r: &ReportStrings,
-        lang: crate::text::Lang,
-    ) -> io::Result<()> {
-        let votes = strings(lang).votes;
+    fn swot(&mut self, quadrants: &[QuadrantEntry<'_>], r: &ReportStrings) -> io::Result<()> {
         for q in quadrants {
             self.item(2, "", &format!("{}: {}", q.name, q.items.len()), "")?;
             let col = q
@@ -262,7 +256,7 @@ impl<W: Write> Out<'_, W> {
             for item in &q.items {
                 let marker = format!("{:<col$}", item.number);
                 let text = format!("{}{}", item.text, group_suffix(item.group, r));
-                self.item(4, &marker, &text, &format!("{} {votes}", item.votes))?;
+                self.item(4, &marker, &text, &item.votes_text)?;
             }
         }
         Ok(())
