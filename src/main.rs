@@ -325,6 +325,9 @@ fn export_report(
     }
     let path = ctx.resolve(file);
     let loaded = ctx.load(file)?;
+    if loaded.newer_version {
+        eprintln!("wethi: {}", strings(ctx.lang).newer_version);
+    }
     let lang = ctx.lang_flag.unwrap_or(loaded.session.lang);
     let report = export::report::build(&loaded.session, lang);
     let Some(out) = output else {
@@ -349,9 +352,6 @@ fn export_report(
         .write(&mut bytes, &report)
         .map_err(|e| Failure::invalid(format!("{}: {e}", out.display())))?;
     store::write_atomic(out, &bytes).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
-    if loaded.newer_version {
-        eprintln!("wethi: {}", strings(ctx.lang).newer_version);
-    }
     Ok(ExitCode::SUCCESS)
 }
 
