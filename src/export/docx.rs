@@ -9,8 +9,8 @@
 use std::io::{self, Cursor, Write};
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin,
-    Paragraph, Run, RunFonts, Shading, Table, TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
+    PageMargin, Paragraph, Run, RunFonts, Shading, Table, TableCell, TableRow, WidthType,
 };
 
 use crate::i18n::report::{ReportStrings, report_strings};
@@ -134,30 +134,30 @@ fn build(report: &Report<'_>) -> Docx {
     doc = doc.add_paragraph(heading(report.title, TITLE, 0).align(AlignmentType::Center));
     doc = doc.add_paragraph(
         para(&report.narrative)
+            // Left, not justified: Word and LibreOffice justify Thai by
+            // pulling vowels and tone marks apart.
             .indent(
                 None,
                 Some(docx_rs::SpecialIndentType::FirstLine(709)),
                 None,
                 None,
-            )
-            .align(AlignmentType::Both),
+            ),
     );
     for (n, section) in report.sections.iter().enumerate() {
-        doc = doc.add_paragraph(heading(
-            &format!("{}. {}", n + 1, section.heading),
-            HEADING,
-            1,
-        ));
+        doc = doc.add_paragraph(
+            heading(&format!("{}. {}", n + 1, section.heading), HEADING, 1)
+                .line_spacing(LineSpacing::new().before(240).after(60)),
+        );
         doc = body(doc, &section.body, r, report.lang);
     }
-    let dots = ".".repeat(40);
+    let dots = ".".repeat(32);
     doc = doc.add_paragraph(para(""));
     for line in [
         format!("{} {dots} {}", r.signature, r.reporter),
         format!("{} {dots}", r.position),
         format!("{} {dots}", t.date),
     ] {
-        doc = doc.add_paragraph(para(&line).indent(Some(4253), None, None, None));
+        doc = doc.add_paragraph(para(&line).indent(Some(3402), None, None, None));
     }
     doc
 }
@@ -265,7 +265,7 @@ fn body(mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> Docx {
                     if a.done { r.done } else { r.open },
                 ]));
             }
-            doc = doc.add_table(table(rows, &[46, 24, 18, 12]));
+            doc = doc.add_table(table(rows, &[40, 24, 21, 15]));
         }
         Body::FollowUps(list) => {
             let mut rows = vec![header_row(&[r.item, t.owner, t.due, r.status, r.from])];
@@ -278,7 +278,7 @@ fn body(mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> Docx {
                     f.from_title,
                 ]));
             }
-            doc = doc.add_table(table(rows, &[34, 18, 16, 14, 18]));
+            doc = doc.add_table(table(rows, &[30, 18, 19, 15, 18]));
         }
         Body::Closing(groups) => {
             for g in groups {
@@ -361,7 +361,7 @@ fn swot_table(quadrants: &[QuadrantEntry<'_>], r: &ReportStrings) -> Table {
     };
     let rows = quadrants
         .chunks(2)
-        .map(|pair| TableRow::new(pair.iter().map(cell).collect()))
+        .map(|pair| TableRow::new(pair.iter().map(cell).collect()).cant_split())
         .collect();
     table(rows, &[50, 50])
 }
