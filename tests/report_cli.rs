@@ -305,3 +305,17 @@ fn export_never_overwrites_the_session_file() {
     );
     assert_eq!(snapshot(&file), before);
 }
+
+#[test]
+fn export_is_listed_in_help_with_its_formats() {
+    let sb = Sandbox::new();
+    let top = run(sb.bare().arg("--help"));
+    assert!(String::from_utf8(top.stdout).unwrap().contains("export"));
+    let r = run(sb.bare().args(["export", "--help"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let help = String::from_utf8(r.stdout).unwrap();
+    assert!(help.contains("wethi export"), "{help}");
+    for format in ["md", "html", "docx"] {
+        assert!(help.contains(&format!("- {format}:")), "{format}: {help}");
+    }
+}
