@@ -112,7 +112,7 @@ enum Command {
         #[arg(value_name = "BACKUP")]
         backup: PathBuf,
     },
-    /// A text summary of a session
+    /// The whole session as text (a git textconv driver too)
     Show {
         /// A session file: a path, or a file name in the data folder
         #[arg(value_name = "FILE")]
@@ -120,7 +120,7 @@ enum Command {
         /// Print the SWOT board as the UI draws it
         #[arg(long)]
         board: bool,
-        /// The board's width in columns [default: the terminal's width, or 100]
+        /// Width in columns, of the text or the board [default: the terminal's width, or 100]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
         width: Option<u16>,
     },
@@ -147,6 +147,18 @@ enum Command {
         /// Overwrite OUT if it already exists
         #[arg(long)]
         force: bool,
+    },
+    /// A report of a session, in its language unless --lang is given
+    Export {
+        /// A session file: a path, or a file name in the data folder
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The report's format
+        #[arg(long, value_enum)]
+        format: export::Format,
+        /// Write the report to OUT (whole or not at all) instead of stdout
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -182,6 +194,10 @@ fn main() -> ExitCode {
         lang,
         data_dir: cli.data_dir,
         theme: Theme::new(theme_name, !no_color),
+        lang_flag: cli.lang.map(|l| match l {
+            LangArg::Th => Lang::Th,
+            LangArg::En => Lang::En,
+        }),
     };
     match run(&ctx, cli.command) {
         Ok(code) => code,
@@ -196,6 +212,9 @@ struct Context {
     lang: Lang,
     data_dir: Option<PathBuf>,
     theme: Theme,
+    /// `--lang` as given on the command line (reports follow the session's
+    /// language unless it was).
+    lang_flag: Option<Lang>,
 }
 
 impl Context {
@@ -275,7 +294,7 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             if board {
                 print_board(&loaded.session, ctx.lang, width);
             } else {
-                print!("{}", summary::summary(&loaded.session, ctx.lang));
+                print_text(&loaded.session, ctx.lang, width)?;
             }
             if loaded.newer_version {
                 eprintln!("wethi: {}", strings(ctx.lang).newer_version);
@@ -289,6 +308,11 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             group_names,
             force,
         } => merge(ctx, &files, &out, group_names, force),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => export_report(ctx, &file, format, output.as_deref()),
     }
 }
 
@@ -300,6 +324,7 @@ fn home(ctx: &Context) -> Result<ExitCode, Failure> {
             lang,
             data_dir: Some(dir.clone()),
             theme: ctx.theme,
+            lang_flag: ctx.lang_flag,
         };
         let title = Some(title).filter(|t| !t.trim().is_empty());
         create_session(&lang_ctx, title, None).map_err(|f| f.message)
@@ -321,6 +346,77 @@ fn edit(ctx: &Context, path: &Path, viewing: bool) -> Result<ExitCode, Failure> 
         theme: ctx.theme,
     };
     tui::run(opening).map_err(|e| Failure::invalid(format!("{}: {e}", path.display())))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The whole session as text, written as it is laid out; bold headings only
+/// on a terminal and never with NO_COLOR. A closed pipe (`| head`) is no error.
+fn print_text(session: &Session, lang: Lang, width: Option<u16>) -> Result<(), Failure> {
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let width = width
+        .or_else(|| {
+            terminal
+                .then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w))
+                .flatten()
+        })
+        .unwrap_or(100);
+    let report = export::report::build(session, lang);
+    let style = export::text::TextStyle {
+        width: usize::from(width),
+        bold: terminal && !no_color,
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match export::text::write_text(&mut out, &report, style) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::invalid(format!("stdout: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `wethi export`: the report to stdout, or atomically to OUT (never over
+/// the session file itself).
+fn export_report(
+    ctx: &Context,
+    file: &Path,
+    format: export::Format,
+    output: Option<&Path>,
+) -> Result<ExitCode, Failure> {
+    let r = wethi::i18n::report::report_strings(ctx.lang);
+    let usage = |message: String| Failure { message, code: 2 };
+    if format.needs_file() && output.is_none() {
+        return Err(usage(r.needs_output.to_owned()));
+    }
+    let path = ctx.resolve(file);
+    let loaded = ctx.load(file)?;
+    if loaded.newer_version {
+        eprintln!("wethi: {}", strings(ctx.lang).newer_version);
+    }
+    let lang = ctx.lang_flag.unwrap_or(loaded.session.lang);
+    let Some(out) = output else {
+        let stdout = std::io::stdout();
+        let mut w = std::io::BufWriter::new(stdout.lock());
+        return match format.write(&mut w, &loaded.session, lang) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Failure::invalid(format!("stdout: {e}")))
+            }
+            _ => Ok(ExitCode::SUCCESS),
+        };
+    };
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(out, &path) {
+        return Err(usage(format!("{}: {}", out.display(), r.would_overwrite)));
+    }
+    let mut bytes = Vec::new();
+    format
+        .write(&mut bytes, &loaded.session, lang)
+        .map_err(|e| Failure::invalid(format!("{}: {e}", out.display())))?;
+    store::write_atomic(out, &bytes).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
     Ok(ExitCode::SUCCESS)
 }
 

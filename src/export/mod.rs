@@ -4,5 +4,57 @@
 
 pub mod csv;
 pub mod diff;
+pub mod docx;
+pub mod html;
+pub mod markdown;
 pub mod matching;
 pub mod merge;
+pub mod narrative;
+pub mod report;
+pub mod text;
+
+use std::io::{self, Write};
+
+use crate::session::Session;
+use crate::text::Lang;
+
+/// A report format of `wethi export`. Each is one arm in [`Format::write`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark)
+    Md,
+    /// One self-contained HTML file, printable on A4
+    Html,
+    /// A Word document (needs -o)
+    Docx,
+    /// One row per entry, for spreadsheets (UTF-8 with BOM)
+    Csv,
+}
+
+impl Format {
+    /// Whether the format is binary, so never written to a terminal or pipe.
+    pub fn needs_file(self) -> bool {
+        matches!(self, Format::Docx)
+    }
+
+    /// The file name extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// Writes `session` in this format, its headings in `lang`.
+    pub fn write(self, w: &mut impl Write, session: &Session, lang: Lang) -> io::Result<()> {
+        let report = || report::build(session, lang);
+        match self {
+            Format::Md => markdown::write_markdown(w, &report()),
+            Format::Html => html::write_html(w, &report()),
+            Format::Docx => docx::write_docx(w, &report()),
+            Format::Csv => csv::write(session, lang, w).map_err(io::Error::other),
+        }
+    }
+}

@@ -12,6 +12,8 @@ pub mod safety;
 use crate::session::Quadrant;
 use crate::text::Lang;
 
+pub mod report;
+
 pub struct Strings {
     pub strengths: &'static str,
     pub weaknesses: &'static str,

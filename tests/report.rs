@@ -1,0 +1,447 @@
+//! The reports rendered from the example session: `show` text, Markdown and
+//! HTML as golden files (Thai and English), and the properties every format
+//! must keep: every text of the session is there, and none of it is taken
+//! for markup.
+
+mod common;
+
+use wethi::export::Format;
+use wethi::export::report::build;
+use wethi::export::text::{TextStyle, write_text};
+use wethi::session::{FollowUp, FollowUpStatus, Quadrant, Session, TowsPair};
+use wethi::store;
+use wethi::text::Lang;
+
+fn example() -> Session {
+    store::load(&common::example_path())
+        .expect("the example loads")
+        .session
+}
+
+fn show(s: &Session, lang: Lang) -> String {
+    let mut out = Vec::new();
+    let style = TextStyle {
+        width: 100,
+        bold: false,
+    };
+    write_text(&mut out, &build(s, lang), style).expect("writes");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// The example with what merged and follow-up sessions add: groups on every
+/// kind of entry, follow-ups of each status, and text that looks like markup.
+pub fn rich() -> Session {
+    let mut s = example();
+    s.swot.strengths.push(s.swot.strengths[0].clone());
+    let item = s.swot.strengths.last_mut().unwrap();
+    item.id = "sw-hostile".into();
+    item.text = "<b>x</b> & *not* _em_ # [link](javascript:x) `code` | pipe".into();
+    item.group = Some("กลุ่ม <3>".into());
+    s.recommendations[0].group = Some("กลุ่ม 2".into());
+    s.stages[0].notes[0].group = Some("กลุ่ม 1".into());
+    s.strategies.so[0].group = Some("กลุ่ม 1".into());
+    s.actions[1].group = Some("กลุ่ม 2".into());
+    let statuses = [
+        FollowUpStatus::Open,
+        FollowUpStatus::Done,
+        FollowUpStatus::Carried,
+        FollowUpStatus::Dropped,
+    ];
+    for (i, status) in statuses.into_iter().enumerate() {
+        s.followups.push(FollowUp {
+            id: format!("f-{i}"),
+            text: format!("ติดตามงานข้อ {i}"),
+            owner: if i == 0 {
+                String::new()
+            } else {
+                format!("ผู้รับผิดชอบ {i}")
+            },
+            due: chrono::NaiveDate::from_ymd_opt(2020, 12, 1 + i as u32),
+            status,
+            from_session: "past".into(),
+            from_title: "เวทีครั้งที่แล้ว".into(),
+            extra: Default::default(),
+        });
+    }
+    s
+}
+
+#[test]
+fn show_example_th() {
+    insta::assert_snapshot!(show(&example(), Lang::Th));
+}
+
+#[test]
+fn show_example_en() {
+    insta::assert_snapshot!(show(&example(), Lang::En));
+}
+
+#[test]
+fn show_has_groups_and_follow_ups() {
+    let out = show(&rich(), Lang::En);
+    assert!(out.contains("Follow-up of earlier actions"), "{out}");
+    for status in ["not yet reviewed", "done", "carried on", "dropped"] {
+        assert!(
+            out.contains(&format!("status: {status}")),
+            "{status}:\n{out}"
+        );
+    }
+    assert!(out.contains("from: เวทีครั้งที่แล้ว"), "{out}");
+    assert!(out.contains("(group: กลุ่ม 2)"), "{out}");
+    assert!(out.contains("(group: กลุ่ม 1)"), "{out}");
+    assert!(out.contains("S4 <b>x</b>"), "{out}");
+}
+
+fn render(format: Format, s: &Session, lang: Lang) -> Vec<u8> {
+    let mut out = Vec::new();
+    format.write(&mut out, s, lang).expect("writes");
+    out
+}
+
+fn text(format: Format, s: &Session, lang: Lang) -> String {
+    String::from_utf8(render(format, s, lang)).expect("UTF-8")
+}
+
+#[test]
+fn markdown_example_th() {
+    insta::assert_snapshot!(text(Format::Md, &example(), Lang::Th));
+}
+
+#[test]
+fn markdown_example_en() {
+    insta::assert_snapshot!(text(Format::Md, &example(), Lang::En));
+}
+
+#[test]
+fn html_example_th() {
+    insta::assert_snapshot!(text(Format::Html, &example(), Lang::Th));
+}
+
+#[test]
+fn html_example_en() {
+    insta::assert_snapshot!(text(Format::Html, &example(), Lang::En));
+}
+
+/// Every text a person typed into `s` (and the template's, in `lang`).
+fn every_text(s: &Session, lang: Lang) -> Vec<String> {
+    let mut out = vec![
+        s.title.clone(),
+        s.meta.venue.clone(),
+        s.meta.organiser.clone(),
+    ];
+    for g in &s.meta.participants.groups {
+        out.push(g.label.clone());
+    }
+    for st in &s.stages {
+        out.push(st.title.get(lang).to_owned());
+        out.extend(st.notes.iter().map(|n| n.text.clone()));
+    }
+    for g in &s.guidance {
+        out.push(g.title.get(lang).to_owned());
+        out.extend(g.items.iter().map(|i| i.label.get(lang).to_owned()));
+        out.extend(g.notes.iter().map(|n| n.text.clone()));
+    }
+    for q in Quadrant::ALL {
+        for item in s.swot.items(q) {
+            out.push(item.text.clone());
+            out.extend(item.group.clone());
+        }
+    }
+    for p in TowsPair::ALL {
+        out.extend(s.strategies.items(p).iter().map(|st| st.text.clone()));
+    }
+    out.extend(s.recommendations.iter().map(|n| n.text.clone()));
+    for a in &s.actions {
+        out.push(a.text.clone());
+        out.push(a.owner.clone());
+    }
+    for f in &s.followups {
+        out.push(f.text.clone());
+        out.push(f.from_title.clone());
+    }
+    out.extend(s.notes.role_review.iter().map(|n| n.text.clone()));
+    out.extend(s.notes.experience_exchange.iter().map(|n| n.text.clone()));
+    out.retain(|t| !t.trim().is_empty());
+    out
+}
+
+#[test]
+fn html_is_a_document_holding_every_text_as_text() {
+    let s = rich();
+    for lang in [Lang::Th, Lang::En] {
+        let html = text(Format::Html, &s, lang);
+        let doc = scraper::Html::parse_document(&html);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        let sel = |css: &str| scraper::Selector::parse(css).expect("a selector");
+        let root = doc.select(&sel("html")).next().expect("an html element");
+        assert_eq!(root.value().attr("lang"), Some(lang.code()));
+        assert!(doc.select(&sel("meta[charset=utf-8]")).next().is_some());
+        let body: String = doc.select(&sel("body")).next().unwrap().text().collect();
+        for t in every_text(&s, lang) {
+            assert!(body.contains(&t), "{lang:?}: {t:?} is in the text");
+        }
+        // The hostile item is text: no <b> element holds "x" alone.
+        assert!(body.contains("<b>x</b> & *not*"));
+        assert!(
+            doc.select(&sel("b"))
+                .all(|b| b.text().collect::<String>() != "x"),
+            "an item's <b> stays text"
+        );
+        assert!(
+            doc.select(&sel("script, img, link, iframe"))
+                .next()
+                .is_none()
+        );
+        assert!(!html.contains("http"), "no URL at all");
+        assert!(html.contains("@page { size: A4"));
+        assert!(html.contains(r#""TH Sarabun New", Sarabun, "Noto Sans Thai", sans-serif"#));
+        assert_eq!(doc.select(&sel(".swot > .quadrant")).count(), 4);
+    }
+}
+
+#[test]
+fn markdown_holds_every_text_literally() {
+    let s = rich();
+    for lang in [Lang::Th, Lang::En] {
+        let md = text(Format::Md, &s, lang);
+        let plain = markdown_text(&md);
+        for t in every_text(&s, lang) {
+            assert!(plain.contains(&t), "{lang:?}: {t:?} in:\n{plain}");
+        }
+        assert!(!md.contains("<b>"), "raw HTML is escaped");
+    }
+}
+
+/// The text a CommonMark reader shows, and whether it saw any markup other
+/// than what the report itself writes (headings, lists, strong, rules).
+fn markdown_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut out = String::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::End(_) => out.push('\n'),
+            Event::Start(Tag::Emphasis | Tag::Link { .. } | Tag::Image { .. }) => {
+                panic!("user text became markup: {event:?}\n{md}")
+            }
+            Event::Code(_) | Event::Html(_) | Event::InlineHtml(_) => {
+                panic!("user text became markup: {event:?}\n{md}")
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// An item, rendered as the Markdown report renders a SWOT item, read back.
+fn item_read_back(item: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let md = format!("- S1 {}\n", wethi::export::markdown::inline(item, 2));
+    let mut out = String::new();
+    for event in Parser::new(&md) {
+        match event {
+            Event::Text(t) => out.push_str(&t),
+            Event::HardBreak | Event::SoftBreak => out.push('\n'),
+            Event::Start(pulldown_cmark::Tag::Item | pulldown_cmark::Tag::List(_))
+            | Event::End(pulldown_cmark::TagEnd::Item | pulldown_cmark::TagEnd::List(_)) => {}
+            Event::Start(pulldown_cmark::Tag::Paragraph)
+            | Event::End(pulldown_cmark::TagEnd::Paragraph) => {}
+            other => panic!("{item:?} became {other:?} in {md:?}"),
+        }
+    }
+    out
+}
+
+/// What a reader should see of `item`: each line trimmed, blank lines gone.
+fn expected(item: &str) -> String {
+    item.split('\n')
+        .map(|l| {
+            wethi::text::sanitize::for_display(l.trim_end_matches('\r'))
+                .trim()
+                .to_owned()
+        })
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_item_text_reads_back_literally_from_markdown(
+        item in "[-+=*_#|<>\\[\\]()`~!&\\\\.:0-9a-z ก-ฮ่้ิ\n]{1,40}"
+    ) {
+        let want = expected(&item);
+        proptest::prop_assume!(!want.is_empty());
+        proptest::prop_assert_eq!(item_read_back(&item), format!("S1 {want}"));
+    }
+}
+
+#[test]
+fn hostile_markdown_items_read_back_literally() {
+    for item in [
+        "*x*",
+        "**x**",
+        "_x_",
+        "# heading",
+        "## x",
+        "- list",
+        "+ list",
+        "* list",
+        "1. one",
+        "2) two",
+        "> quote",
+        "`code`",
+        "```",
+        "<b>x</b>",
+        "<http://x>",
+        "[a](b)",
+        "![i](j)",
+        "a | b",
+        "---",
+        "===",
+        "a\n===",
+        "a\n---",
+        "&amp;",
+        "\\*",
+        "~~x~~",
+        "x\n- y\n# z",
+    ] {
+        assert_eq!(
+            item_read_back(item),
+            format!("S1 {}", expected(item)),
+            "{item:?}"
+        );
+    }
+}
+
+#[test]
+fn docx_is_a_zip_whose_document_holds_every_text_in_sarabun_on_a4() {
+    use std::io::Read;
+    let s = rich();
+    for lang in [Lang::Th, Lang::En] {
+        let bytes = render(Format::Docx, &s, lang);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .expect("word/document.xml")
+            .read_to_string(&mut xml)
+            .unwrap();
+        let unescaped = xml
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&");
+        for t in every_text(&s, lang) {
+            for line in t.lines() {
+                assert!(unescaped.contains(line), "{lang:?}: {line:?}");
+            }
+        }
+        assert!(!xml.contains("<b>x</b>"), "escaped in the XML");
+        assert!(xml.contains(r#"w:ascii="TH Sarabun New""#));
+        assert!(xml.contains(r#"w:hAnsi="TH Sarabun New""#));
+        assert!(xml.contains(r#"w:cs="TH Sarabun New""#));
+        assert!(xml.contains(r#"<w:szCs w:val="32" />"#));
+        assert!(xml.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4");
+        assert!(xml.contains(r#"w:left="1701""#), "3 cm left margin");
+        assert_eq!(
+            xml.matches("<w:tbl>").count(),
+            3,
+            "SWOT, actions, follow-ups"
+        );
+        assert!(xml.contains("<w:titlePg />"), "no number on the first page");
+        let mut header = String::new();
+        zip.by_name("word/header1.xml")
+            .expect("a header")
+            .read_to_string(&mut header)
+            .unwrap();
+        assert!(
+            header.contains("<w:instrText>PAGE</w:instrText>"),
+            "{header}"
+        );
+        assert!(header.contains(r#"<w:jc w:val="center" />"#), "{header}");
+    }
+}
+
+/// Counts the lines written, keeping none of them.
+struct LineCounter(usize);
+
+impl std::io::Write for LineCounter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.iter().filter(|b| **b == b'\n').count();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn ten_thousand_items_stream_through_every_format() {
+    let mut s = example();
+    let template = s.swot.strengths[0].clone();
+    for q in Quadrant::ALL {
+        let items = s.swot.items_mut(q);
+        items.clear();
+        for i in 0..2500 {
+            let mut item = template.clone();
+            item.id = format!("{}-{i}", q.letter());
+            item.text = format!("รายการที่ {i} การจัดทำแผนหมู่บ้าน แผนชุมชน แผนตำบล");
+            items.push(item);
+        }
+    }
+    let so = s.strategies.so[0].clone();
+    s.strategies.so = (0..2500)
+        .map(|i| {
+            let mut st = so.clone();
+            st.links = vec![format!("S-{i}"), format!("O-{i}")];
+            st
+        })
+        .collect();
+    let report = build(&s, Lang::Th);
+    let mut lines = LineCounter(0);
+    let style = TextStyle {
+        width: 100,
+        bold: false,
+    };
+    write_text(&mut lines, &report, style).unwrap();
+    assert!(lines.0 > 12_500, "{} lines", lines.0);
+    let Some(wethi::export::report::Body::Strategies(pairs)) = report
+        .sections
+        .iter()
+        .map(|s| &s.body)
+        .find(|b| matches!(b, wethi::export::report::Body::Strategies(_)))
+    else {
+        panic!("strategies");
+    };
+    assert_eq!(pairs[0].strategies[2499].links, ["S2500", "O2500"]);
+    for format in [Format::Md, Format::Html] {
+        let mut lines = LineCounter(0);
+        format.write(&mut lines, &s, Lang::Th).unwrap();
+        assert!(lines.0 > 10_000, "{format:?}: {} lines", lines.0);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn show_fits_any_text_in_its_width(
+        text in "\\PC{0,60}",
+        width in 20usize..90,
+    ) {
+        let mut s = example();
+        s.swot.threats[0].text = text.clone();
+        s.recommendations[0].text = text.clone();
+        s.actions[0].owner = text;
+        let mut out = Vec::new();
+        write_text(&mut out, &build(&s, Lang::Th), TextStyle { width, bold: false }).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        for line in out.lines() {
+            let w = wethi::text::width::str_width(line);
+            proptest::prop_assert!(w <= width, "{} > {}: {:?}", w, width, line);
+            let unsafe_char = line.contains(['\u{1b}', '\u{9b}', '\u{7}']);
+            proptest::prop_assert!(!unsafe_char, "a raw control in {:?}", line);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! `wethi show` and `wethi export` through the real binary: as a git textconv
+//! driver, to stdout and to files, in either language, and with bad input.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command as Process;
+
+use common::{Sandbox, read_json, snapshot, write_json};
+
+/// `git ARGS` in `repo` with no user or system configuration.
+fn git(repo: &Path, home: &Path, args: &[&str]) -> std::process::Output {
+    Process::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args(args)
+        .current_dir(repo)
+        .env("HOME", home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("NO_COLOR", "1")
+        .env_remove("WETHI_DATA_DIR")
+        .output()
+        .expect("git runs")
+}
+
+fn git_ok(repo: &Path, home: &Path, args: &[&str]) -> String {
+    let out = git(repo, home, args);
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn git_diff_reads_sessions_as_text_through_show() {
+    if Process::new("git").arg("--version").output().is_err() {
+        eprintln!("git is not installed: skipping the textconv test");
+        return;
+    }
+    let sb = Sandbox::new();
+    let repo = sb.data_dir();
+    let home = sb.home.path();
+    git_ok(repo, home, &["init", "-q"]);
+    let wethi = env!("CARGO_BIN_EXE_wethi");
+    // The two lines the README gives, with the binary's full path.
+    git_ok(
+        repo,
+        home,
+        &["config", "diff.wethi.textconv", &format!("'{wethi}' show")],
+    );
+    fs::write(repo.join(".gitattributes"), "*.json diff=wethi\n").unwrap();
+    let file = repo.join("ubon.json");
+    fs::copy(common::example_path(), &file).unwrap();
+    git_ok(repo, home, &["add", "-A"]);
+    git_ok(repo, home, &["commit", "-q", "-m", "first"]);
+
+    let mut doc = read_json(&file);
+    doc["swot"]["strengths"][0]["text"] = serde_json::json!("คณะกรรมการมีประสบการณ์มาก");
+    doc["swot"]["strengths"][0]["votes"] = serde_json::json!(12);
+    write_json(&file, &doc);
+
+    let diff = git_ok(repo, home, &["diff", "--no-color"]);
+    assert!(
+        diff.contains("-    S1 คณะกรรมการมีประสบการณ์ทำงานในพื้นที่"),
+        "{diff}"
+    );
+    assert!(diff.contains("+    S1 คณะกรรมการมีประสบการณ์มาก"), "{diff}");
+    assert!(diff.contains("12 votes"), "{diff}");
+    assert!(
+        !diff.contains("\"votes\""),
+        "no raw JSON in the diff:\n{diff}"
+    );
+
+    git_ok(repo, home, &["commit", "-q", "-am", "second"]);
+    let log = git_ok(repo, home, &["log", "-p", "--no-color", "-1"]);
+    assert!(log.contains("+    S1 คณะกรรมการมีประสบการณ์มาก"), "{log}");
+}
+
+#[test]
+fn show_prints_the_whole_session_plain_when_piped() {
+    let sb = Sandbox::new();
+    let out = sb
+        .wethi()
+        .args(["--lang", "en", "show"])
+        .arg(common::example_path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "no escape codes in a pipe");
+    for part in [
+        "Method and stages",
+        "62 of 60 min",
+        "[x] Village (development) plan",
+        "ศอช.ต. ทุกแห่งทบทวนแผนชุมชน",
+        "9 votes",
+        "(draws on: S1, O1)",
+        "Owner: เลขานุการ ศอช.จ. · Due: 13 January 2021 · done",
+        "ผู้แทนอำเภอเล่าประสบการณ์",
+    ] {
+        assert!(text.contains(part), "{part:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn show_never_touches_the_file() {
+    let sb = Sandbox::new();
+    let file = sb.data_dir().join("s.json");
+    fs::copy(common::example_path(), &file).unwrap();
+    let before = snapshot(&file);
+    sb.wethi().arg("show").arg(&file).output().unwrap();
+    assert_eq!(snapshot(&file), before);
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+fn run(cmd: &mut assert_cmd::Command) -> Run {
+    let out = cmd.output().expect("wethi runs");
+    Run {
+        code: out.status.code(),
+        stdout: out.stdout,
+        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
+    }
+}
+
+/// A copy of the example in the sandbox's data folder.
+fn example_copy(sb: &Sandbox) -> std::path::PathBuf {
+    fs::create_dir_all(sb.data_dir()).unwrap();
+    let file = sb.data_dir().join("ubon.json");
+    fs::copy(common::example_path(), &file).unwrap();
+    file
+}
+
+#[test]
+fn export_md_and_html_go_to_stdout_without_o() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let before = snapshot(&file);
+    for (format, opening) in [("md", "# ประชุม"), ("html", "<!DOCTYPE html>")] {
+        let r = run(sb.wethi().args(["export", "--format", format]).arg(&file));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let out = String::from_utf8(r.stdout).unwrap();
+        assert!(out.starts_with(opening), "{format}: {out}");
+        // The session is Thai and the locale English: the report is Thai.
+        assert!(out.contains("13 มกราคม 2564"), "{format}");
+        assert!(out.contains("การวิเคราะห์ SWOT"), "{format}");
+    }
+    assert_eq!(snapshot(&file), before, "the session is left alone");
+    assert_eq!(
+        common::tree(sb.data_dir()),
+        ["ubon.json"],
+        "nothing written"
+    );
+}
+
+#[test]
+fn export_o_writes_the_file_whole() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    for format in ["md", "html", "docx"] {
+        let out = sb.home.path().join(format!("report.{format}"));
+        let r = run(sb
+            .wethi()
+            .args(["export", "--format", format, "-o"])
+            .arg(&out)
+            .arg(&file));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert!(r.stdout.is_empty(), "{format}: nothing on stdout");
+        let bytes = fs::read(&out).expect("the report is written");
+        match format {
+            "docx" => assert!(bytes.starts_with(b"PK"), "a zip"),
+            "html" => assert!(String::from_utf8(bytes).unwrap().contains("</html>")),
+            _ => assert!(
+                String::from_utf8(bytes)
+                    .unwrap()
+                    .contains("## 6. การวิเคราะห์ SWOT")
+            ),
+        }
+    }
+    // An existing report is replaced, and no temporary file is left.
+    let out = sb.home.path().join("report.md");
+    fs::write(&out, "old").unwrap();
+    let r = run(sb
+        .wethi()
+        .args(["export", "--format", "md", "-o"])
+        .arg(&out)
+        .arg(&file));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(fs::read_to_string(&out).unwrap().starts_with("# "));
+    let names: Vec<String> = fs::read_dir(sb.home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn docx_without_o_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let r = run(sb.wethi().args(["export", "--format", "docx"]).arg(&file));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "no zip on a terminal");
+    assert!(r.stderr.contains("-o"), "{}", r.stderr);
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let r = run(sb.wethi().args(["export", "--format", "pdf"]).arg(&file));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+}
+
+#[test]
+fn lang_en_gives_english_headings_for_a_thai_session() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    for args in [
+        &["--lang", "en", "export", "--format", "md"][..],
+        &["export", "--format", "md", "--lang", "en"][..],
+    ] {
+        let r = run(sb.wethi_with_locale("th_TH.UTF-8").args(args).arg(&file));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let md = String::from_utf8(r.stdout).unwrap();
+        for heading in [
+            "## 1. Details",
+            "## 4. Method and stages",
+            "## 6. SWOT analysis",
+            "### Strengths (3)",
+            "## 9. Action items",
+        ] {
+            assert!(md.contains(heading), "{heading} in:\n{md}");
+        }
+        assert!(md.contains("13 January 2021"));
+        assert!(!md.contains("การวิเคราะห์"), "no Thai headings");
+    }
+    // The Thai locale alone does not change the report's language, nor an
+    // English one.
+    let r = run(sb.wethi().args(["export", "--format", "html"]).arg(&file));
+    let html = String::from_utf8(r.stdout).unwrap();
+    assert!(html.contains(r#"<html lang="th">"#), "{html}");
+}
+
+#[test]
+fn missing_or_broken_files_give_an_error_naming_them() {
+    let sb = Sandbox::new();
+    fs::create_dir_all(sb.data_dir()).unwrap();
+    let broken = sb.data_dir().join("broken.json");
+    fs::write(&broken, "{ not json").unwrap();
+    let missing = sb.data_dir().join("missing.json");
+    for file in [&missing, &broken] {
+        let out = sb.home.path().join("r.md");
+        let r = run(sb
+            .wethi()
+            .args(["export", "--format", "md", "-o"])
+            .arg(&out)
+            .arg(file));
+        assert_eq!(r.code, Some(1), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&file.display().to_string()),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+        assert!(!out.exists(), "no report of a bad file");
+    }
+    // An output folder that does not exist is named too.
+    let file = example_copy(&sb);
+    let out = sb.home.path().join("no-such-folder/r.html");
+    let r = run(sb
+        .wethi()
+        .args(["export", "--format", "html", "-o"])
+        .arg(&out)
+        .arg(&file));
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(r.stderr.contains("no-such-folder"), "{}", r.stderr);
+}
+
+#[test]
+fn export_never_overwrites_the_session_file() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let before = snapshot(&file);
+    let r = run(sb
+        .wethi()
+        .args(["export", "--format", "md", "-o"])
+        .arg(&file)
+        .arg(&file));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&file.display().to_string()),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(snapshot(&file), before);
+}
+
+#[test]
+fn export_is_listed_in_help_with_its_formats() {
+    let sb = Sandbox::new();
+    let top = run(sb.bare().arg("--help"));
+    assert!(String::from_utf8(top.stdout).unwrap().contains("export"));
+    let r = run(sb.bare().args(["export", "--help"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let help = String::from_utf8(r.stdout).unwrap();
+    assert!(help.contains("wethi export"), "{help}");
+    for format in ["md", "html", "docx", "csv"] {
+        assert!(help.contains(&format!("- {format}:")), "{format}: {help}");
+    }
+}
+
+#[test]
+fn export_csv_goes_to_stdout_or_a_file_and_reads_back() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let r = run(sb.wethi().args(["export", "--format", "csv"]).arg(&file));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let out = String::from_utf8(r.stdout).expect("UTF-8");
+    assert!(out.starts_with("\u{feff}session_id,"), "{out}");
+    let session = read_json(&file);
+    let first = session["swot"]["strengths"][0]["text"]
+        .as_str()
+        .expect("text");
+    assert!(out.contains(first), "{out}");
+
+    let csv_file = sb.data_dir().join("report.csv");
+    let r = run(sb
+        .wethi()
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&csv_file)
+        .arg(&file));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(&csv_file).expect("written"), out);
+}
