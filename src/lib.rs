@@ -6,6 +6,7 @@ pub mod app;
 pub mod export;
 pub mod i18n;
 pub mod input;
+pub mod room;
 pub mod session;
 pub mod store;
 pub mod summary;

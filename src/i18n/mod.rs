@@ -4,6 +4,8 @@
 //! language has every string. A feature with many strings of its own keeps
 //! them in a submodule here, in the same shape (a struct, `TH`, `EN`, a getter).
 
+pub mod room;
+
 use crate::session::Quadrant;
 use crate::text::Lang;
 
