@@ -9,7 +9,7 @@ use scraper::{Html, Selector};
 use ureq::Agent;
 use wethi::room::qr::{Ink, render};
 use wethi::room::{
-    Inbox, Limits, RoomConfig, RoomEvent, RoomServer, Voting, Wall, WallItem, deliver_to,
+    Inbox, InboxFile, Limits, RoomConfig, RoomEvent, RoomServer, Voting, Wall, WallItem, deliver_to,
 };
 use wethi::session::Quadrant;
 use wethi::text::Lang;
@@ -425,4 +425,70 @@ fn after_stop_the_port_is_closed() {
     let addr = server.addr();
     drop(server);
     assert!(TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_err());
+}
+
+#[test]
+fn waiting_submissions_survive_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("เวที.json");
+    let (server, rx) = open(wall(Lang::Th), Limits::default());
+    let mut file = InboxFile::for_session(&session);
+    let mut inbox = file.load().unwrap();
+    for text in ["ถนนชำรุด", "มีกองทุนหมู่บ้าน"] {
+        assert_eq!(add(&server, PHONE_A, "w", text).status, 200);
+        let RoomEvent::Submitted(s) = next_event(&rx) else {
+            panic!("not a submission");
+        };
+        assert!(inbox.receive(s, wethi::session::now()).is_none());
+        file.save_if_changed(&inbox).unwrap();
+    }
+    let before = inbox.waiting().to_vec();
+    // The process dies: nothing was accepted or rejected.
+    drop((server, rx, inbox, file));
+    let reopened = InboxFile::for_session(&session).load().unwrap();
+    assert_eq!(reopened.waiting(), before.as_slice());
+    assert_eq!(reopened.waiting()[1].text, "มีกองทุนหมู่บ้าน");
+}
+
+#[test]
+fn nothing_sent_over_http_reaches_the_inbox_raw() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    let limits = Limits {
+        per_minute: 1000,
+        ..Limits::default()
+    };
+    let (server, rx) = open(wall(Lang::Th), limits);
+    let url = format!("{}add", server.url());
+    let mut runner = TestRunner::new(Config::with_cases(32));
+    let any_text = proptest::collection::vec(any::<char>(), 1..40)
+        .prop_map(|cs| cs.into_iter().collect::<String>());
+    let escapes = "[\\x00-\\x1f\\x7f-\\x9f\u{202e}ก-๛a ]{1,40}";
+    let strategy = (
+        prop_oneof![any_text, escapes.prop_map(|s| s)],
+        "[\\x00-\\x1f\u{202e}ก ]{0,10}",
+    );
+    runner
+        .run(&strategy, |(text, group)| {
+            let sent = post(
+                &url,
+                PHONE_B,
+                &[("q", "o"), ("text", &text), ("group", &group)],
+            );
+            prop_assert!(sent.status == 200 || sent.status == 400, "{}", sent.status);
+            if sent.status == 200 {
+                let RoomEvent::Submitted(s) = next_event(&rx) else {
+                    panic!("not a submission");
+                };
+                let group = s.group.unwrap_or_default();
+                for field in [s.text.as_str(), group.as_str()] {
+                    prop_assert!(!field.chars().any(char::is_control), "{field:?}");
+                    prop_assert!(!field.contains('\u{202e}'), "{field:?}");
+                }
+            }
+            server.set_waiting(0);
+            Ok(())
+        })
+        .unwrap();
 }

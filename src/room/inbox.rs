@@ -367,6 +367,32 @@ mod tests {
         assert_eq!(inbox.revision(), rev);
     }
 
+    proptest::proptest! {
+        /// Whatever a phone sends, what waits in the inbox (and so what the
+        /// terminal will draw) holds no control character: no escape
+        /// sequence, no line break, no bidi override.
+        #[test]
+        fn nothing_raw_reaches_the_inbox(
+            text in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\u{202e}\u{2066}\u{0e48}])*",
+            group in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\u{202e}])*",
+        ) {
+            let mut inbox = Inbox::default();
+            if let Some(s) = Submission::new(Quadrant::Strengths, &text, &group, now()) {
+                inbox.receive(s, now());
+            }
+            for s in inbox.waiting() {
+                let fields = [s.text.as_str(), s.group.as_deref().unwrap_or_default()];
+                for field in fields {
+                    proptest::prop_assert!(!field.chars().any(char::is_control), "{field:?}");
+                    proptest::prop_assert!(
+                        !field.chars().any(crate::text::sanitize::is_bidi_control),
+                        "{field:?}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_file_round_trips_and_goes_when_empty() {
         let dir = tempfile::tempdir().unwrap();

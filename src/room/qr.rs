@@ -3,6 +3,8 @@
 //! square on a terminal whose cells are about twice as tall as wide.
 
 use qrcode::{Color, EcLevel, QrCode};
+use ratatui::style::{Color as Colour, Style};
+use ratatui::text::Line;
 
 /// Light modules around the code, as the QR standard asks.
 pub const QUIET_ZONE: usize = 4;
@@ -34,6 +36,17 @@ impl QrArt {
     /// Whether it fits in an area of `cols` × `rows` cells.
     pub fn fits(&self, cols: usize, rows: usize) -> bool {
         self.width <= cols && self.height <= rows
+    }
+
+    /// The lines styled black on white, whatever the terminal's theme: for
+    /// art made with [`Ink::DarkModules`], a code that scans the same on a
+    /// dark or a light terminal.
+    pub fn to_lines(&self) -> Vec<Line<'static>> {
+        let style = Style::new().fg(Colour::Black).bg(Colour::White);
+        self.lines
+            .iter()
+            .map(|l| Line::styled(l.clone(), style))
+            .collect()
     }
 }
 
@@ -141,6 +154,16 @@ mod tests {
         assert_eq!(art.height, art.width.div_ceil(2));
         assert!(art.lines.iter().all(|l| l.chars().count() == art.width));
         assert!(art.fits(41, 21) && !art.fits(40, 21) && !art.fits(41, 20));
+    }
+
+    #[test]
+    fn lines_for_the_terminal_are_black_on_white() {
+        let art = render("http://10.0.0.2:8081/r/x/", Ink::DarkModules).unwrap();
+        let lines = art.to_lines();
+        assert_eq!(lines.len(), art.height);
+        assert_eq!(lines[3].style.fg, Some(Colour::Black));
+        assert_eq!(lines[3].style.bg, Some(Colour::White));
+        assert_eq!(lines[3].width(), art.width);
     }
 
     #[test]

@@ -58,7 +58,9 @@ pub struct Limits {
     pub per_minute: usize,
     /// Most submissions waiting in the inbox (503 beyond).
     pub inbox_cap: usize,
-    /// Threads answering requests.
+    /// Threads answering requests. A phone that sends its request very
+    /// slowly holds one of them while it does (`tiny_http` sets no read
+    /// timeout), so there are a few to spare.
     pub workers: usize,
 }
 
@@ -68,7 +70,7 @@ impl Default for Limits {
             body_bytes: 4096,
             per_minute: 10,
             inbox_cap: 500,
-            workers: 4,
+            workers: 8,
         }
     }
 }
@@ -295,7 +297,8 @@ fn serve(server: &Weak<tiny_http::Server>, room: &Room) {
         let Some(server) = server.upgrade() else {
             return;
         };
-        let next = server.recv_timeout(Duration::from_millis(100));
+        // `stop` wakes every thread; the timeout is only a fallback.
+        let next = server.recv_timeout(Duration::from_secs(1));
         drop(server);
         match next {
             Ok(Some(request)) => answer(room, request),
