@@ -93,6 +93,10 @@ impl Inbox {
         &self.waiting
     }
 
+    pub fn get(&self, index: usize) -> Option<&Submission> {
+        self.waiting.get(index)
+    }
+
     pub fn len(&self) -> usize {
         self.waiting.len()
     }
@@ -254,6 +258,12 @@ impl InboxFile {
             .filter_map(Submission::recleaned)
             .collect();
         Ok(Inbox::new(waiting))
+    }
+
+    /// Records that the file holds `inbox` as it is now (it was just
+    /// loaded from it), so the next save happens only after a change.
+    pub fn mark_saved(&mut self, inbox: &Inbox) {
+        self.saved_revision = inbox.revision();
     }
 
     /// Writes the inbox when it changed since the last save: atomically,

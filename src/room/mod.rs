@@ -11,6 +11,7 @@
 //! - [`page`]: the HTML the phones see.
 //! - [`qr`]: the QR code of the room's address, in half-block characters.
 //! - [`lan`]: the laptop's address on the room's network.
+//! - [`link`]: all of the above as the event loop holds an open room.
 //!
 //! Threat model. Anyone on the room's network can send requests; only
 //! people who can see the wall (the QR code) should reach the page.
@@ -39,12 +40,14 @@ mod form;
 pub mod inbox;
 pub mod lan;
 mod limits;
+pub mod link;
 pub mod page;
 pub mod qr;
 pub mod server;
 mod token;
 
 pub use inbox::{Inbox, InboxFile, Submission};
+pub use link::{RoomLink, load_inbox};
 pub use server::{Deliver, Limits, RoomConfig, RoomServer, StartError, deliver_to};
 
 use crate::session::{Quadrant, Session};
