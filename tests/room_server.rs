@@ -308,6 +308,30 @@ fn a_flood_from_one_phone_is_429_and_others_still_get_through() {
     assert!(flooded.body.contains("wait a minute"));
     assert_eq!(add(&server, PHONE_B, "o", "another phone").status, 200);
     assert_eq!(rx.try_iter().count(), 11);
+    // A phone that keeps no cookie is counted by its address, as one phone.
+    for i in 0..10 {
+        assert_eq!(add(&server, "", "o", &format!("no cookie {i}")).status, 200);
+    }
+    assert_eq!(add(&server, "", "o", "one more").status, 429);
+}
+
+#[test]
+fn one_address_may_send_for_four_phones_and_no_more() {
+    let limits = Limits {
+        per_minute: 2,
+        ..Limits::default()
+    };
+    let (server, _rx) = open(wall(Lang::En), limits);
+    for n in 0..4 {
+        let phone = format!("wethi_phone=000000000000000{n}");
+        for _ in 0..2 {
+            assert_eq!(add(&server, &phone, "s", "x").status, 200);
+        }
+    }
+    assert_eq!(
+        add(&server, "wethi_phone=00000000000000ff", "s", "x").status,
+        429
+    );
 }
 
 #[test]

@@ -233,9 +233,10 @@ impl RoomServer {
     }
 
     /// Tells the server how many submissions wait in the inbox, so it can
-    /// refuse new ones past the cap. Call it after handling room events and
-    /// after every accept or reject. Submissions sent since the loop last
-    /// drained its channel are counted again by the server as they come.
+    /// refuse new ones past the cap. Call it after draining the events and
+    /// after every accept or reject. Between calls the server counts each
+    /// submission it sends; one still in the channel at a call is counted
+    /// again only at the next, so the cap can be passed by those few.
     pub fn set_waiting(&self, waiting: usize) {
         self.room.waiting.store(waiting, Ordering::SeqCst);
     }
@@ -494,8 +495,13 @@ fn form_page(room: &Room, wall: &Wall, request: &Request, caller: &Caller) -> Re
 
 fn add(room: &Room, wall: &Wall, body: &[u8], caller: &Caller) -> Reply {
     let r = room_strings(wall.lang);
-    let phone = caller.phone();
-    let keys = [(phone.as_str(), 1), (caller.ip.as_str(), 4)];
+    // Distinct keys even for a phone without a cookie, whose phone key is
+    // its address.
+    let (phone, address) = (
+        format!("phone {}", caller.phone()),
+        format!("address {}", caller.ip),
+    );
+    let keys = [(phone.as_str(), 1), (address.as_str(), 4)];
     let allowed = room
         .phones
         .lock()
