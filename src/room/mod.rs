@@ -152,3 +152,43 @@ impl Wall {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{now, template};
+
+    fn session() -> Session {
+        let mut s = template::instantiate(
+            template::builtin().unwrap(),
+            "เวที\u{1b}[31m",
+            now(),
+            Lang::En,
+        );
+        let add = |text: &str| Submission::new(Quadrant::Threats, text, "", now()).unwrap();
+        for text in ["ภัยแล้ง", "ราคาพืชผลตก"] {
+            s.swot.threats.push(add(text).to_item(now()));
+        }
+        s.swot.threats[1].text = "a\u{1b}[2Jb".into();
+        s
+    }
+
+    #[test]
+    fn the_wall_shows_items_only_while_voting() {
+        let s = session();
+        let off = Wall::from_session(&s, Voting::default());
+        assert!(off.items.is_empty());
+        assert_eq!((off.title.as_str(), off.lang), ("เวที␛[31m", Lang::En));
+        let on = Wall::from_session(
+            &s,
+            Voting {
+                on: true,
+                ..Voting::default()
+            },
+        );
+        let labels: Vec<_> = on.items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["T1", "T2"]);
+        assert_eq!(on.items[0].id, s.swot.threats[0].id);
+        assert_eq!(on.items[1].text, "a␛[2Jb");
+    }
+}
