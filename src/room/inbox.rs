@@ -18,7 +18,7 @@ use crate::store::{SaveError, write_atomic};
 use super::clean::{MAX_TEXT, clean, clean_group};
 
 /// One item sent from a phone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Submission {
     pub id: String,
     #[serde(with = "quadrant_name")]
@@ -72,7 +72,7 @@ impl Submission {
 pub type Accepted = (Quadrant, SwotItem);
 
 /// The waiting submissions, oldest first.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inbox {
     waiting: Vec<Submission>,
     /// Trusted rooms skip moderation: everything received is accepted.

@@ -55,7 +55,7 @@ use crate::text::Lang;
 use crate::text::sanitize::for_display;
 
 /// What the server hands to the event loop.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoomEvent {
     /// A phone sent an item: it goes to the inbox (or, with auto-accept on,
     /// straight onto the board).
@@ -89,7 +89,7 @@ impl Default for Voting {
 pub const DEFAULT_VOTE_LIMIT: u32 = 3;
 
 /// One board item as the page lists it for voting.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WallItem {
     pub id: String,
     pub quadrant: Quadrant,
@@ -101,7 +101,7 @@ pub struct WallItem {
 /// Everything the page may show: only what the room already sees on the
 /// wall. The UI builds it with [`Wall::from_session`] and publishes it with
 /// [`RoomServer::publish`]; the server never reads the session itself.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wall {
     pub title: String,
     pub lang: Lang,
