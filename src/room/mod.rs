@@ -35,6 +35,7 @@
 //!   in the room sees the wall. A slow or stalled connection holds one of
 //!   `tiny_http`'s threads, not the UI.
 
+mod answer;
 pub mod clean;
 mod form;
 pub mod inbox;
