@@ -7,6 +7,7 @@ pub mod burst;
 pub mod export;
 pub mod i18n;
 pub mod input;
+pub mod room;
 pub mod session;
 pub mod store;
 pub mod summary;

@@ -1,0 +1,459 @@
+//! Submissions waiting for the facilitator, and the hidden file beside the
+//! session that keeps them across a crash until they are handled.
+//!
+//! Pure state: the event loop feeds it [`RoomEvent::Submitted`](super::RoomEvent)
+//! and turns what it hands back into ordinary board items through the
+//! app's usual (saved, undoable) path.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::session::ids::new_id;
+use crate::session::{Quadrant, SwotItem, Timestamp};
+use crate::store::{SaveError, write_atomic};
+
+use super::clean::{MAX_TEXT, clean, clean_group};
+
+/// One item sent from a phone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    pub id: String,
+    #[serde(with = "quadrant_name")]
+    pub quadrant: Quadrant,
+    /// Already cleaned ([`clean`]): one line, sanitised, normalised.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    pub received_at: Timestamp,
+}
+
+impl Submission {
+    /// A submission from raw phone input; `None` when no text is left
+    /// after cleaning.
+    pub fn new(quadrant: Quadrant, text: &str, group: &str, now: Timestamp) -> Option<Submission> {
+        let text = clean(text, MAX_TEXT);
+        (!text.is_empty()).then(|| Submission {
+            id: new_id("rm"),
+            quadrant,
+            text,
+            group: clean_group(group),
+            received_at: now,
+        })
+    }
+
+    /// The ordinary board item it becomes, tagged with its group.
+    pub fn to_item(&self, now: Timestamp) -> SwotItem {
+        SwotItem {
+            id: new_id("sw"),
+            text: self.text.clone(),
+            votes: 0,
+            created_at: now,
+            updated_at: now,
+            group: self.group.clone(),
+            extra: Default::default(),
+        }
+    }
+
+    /// Cleans text read back from a file, which anyone could have edited.
+    fn recleaned(self) -> Option<Submission> {
+        let text = clean(&self.text, MAX_TEXT);
+        (!text.is_empty()).then(|| Submission {
+            text,
+            group: self.group.as_deref().and_then(clean_group),
+            ..self
+        })
+    }
+}
+
+/// An item ready to go on the board, in its quadrant.
+pub type Accepted = (Quadrant, SwotItem);
+
+/// The waiting submissions, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inbox {
+    waiting: Vec<Submission>,
+    /// Trusted rooms skip moderation: everything received is accepted.
+    pub auto_accept: bool,
+    revision: u64,
+}
+
+impl Inbox {
+    /// An inbox holding what a previous opening left waiting.
+    pub fn new(waiting: Vec<Submission>) -> Inbox {
+        Inbox {
+            waiting,
+            ..Inbox::default()
+        }
+    }
+
+    pub fn waiting(&self) -> &[Submission] {
+        &self.waiting
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Submission> {
+        self.waiting.get(index)
+    }
+
+    pub fn len(&self) -> usize {
+        self.waiting.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.waiting.is_empty()
+    }
+
+    /// Changes with every change to what waits, so the file is written
+    /// only when needed (see [`InboxFile::save_if_changed`]).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Takes a new submission: kept waiting, or with auto-accept on,
+    /// handed straight back as a board item.
+    pub fn receive(&mut self, submission: Submission, now: Timestamp) -> Option<Accepted> {
+        if self.auto_accept {
+            return Some((submission.quadrant, submission.to_item(now)));
+        }
+        self.waiting.push(submission);
+        self.revision += 1;
+        None
+    }
+
+    /// Accepts the submission at `index` as it is.
+    pub fn accept(&mut self, index: usize, now: Timestamp) -> Option<Accepted> {
+        let s = self.take(index)?;
+        Some((s.quadrant, s.to_item(now)))
+    }
+
+    /// Accepts the submission at `index` with the facilitator's text and
+    /// quadrant. Text that cleans to nothing changes nothing.
+    pub fn accept_edited(
+        &mut self,
+        index: usize,
+        text: &str,
+        quadrant: Quadrant,
+        now: Timestamp,
+    ) -> Option<Accepted> {
+        let text = clean(text, MAX_TEXT);
+        if text.is_empty() || index >= self.waiting.len() {
+            return None;
+        }
+        let s = self.take(index)?;
+        let item = Submission { text, ..s }.to_item(now);
+        Some((quadrant, item))
+    }
+
+    /// Drops the submission at `index`, returning it.
+    pub fn reject(&mut self, index: usize) -> Option<Submission> {
+        self.take(index)
+    }
+
+    /// Accepts everything waiting, oldest first.
+    pub fn accept_all(&mut self, now: Timestamp) -> Vec<Accepted> {
+        if self.waiting.is_empty() {
+            return Vec::new();
+        }
+        self.revision += 1;
+        self.waiting
+            .drain(..)
+            .map(|s| (s.quadrant, s.to_item(now)))
+            .collect()
+    }
+
+    fn take(&mut self, index: usize) -> Option<Submission> {
+        if index >= self.waiting.len() {
+            return None;
+        }
+        self.revision += 1;
+        Some(self.waiting.remove(index))
+    }
+}
+
+mod quadrant_name {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    use crate::session::Quadrant;
+
+    fn name(q: Quadrant) -> &'static str {
+        match q {
+            Quadrant::Strengths => "strengths",
+            Quadrant::Weaknesses => "weaknesses",
+            Quadrant::Opportunities => "opportunities",
+            Quadrant::Threats => "threats",
+        }
+    }
+
+    pub fn serialize<S: Serializer>(q: &Quadrant, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(name(*q))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Quadrant, D::Error> {
+        let text = String::deserialize(d)?;
+        Quadrant::ALL
+            .into_iter()
+            .find(|&q| name(q) == text)
+            .ok_or_else(|| D::Error::custom(format!("unknown quadrant {text:?}")))
+    }
+}
+
+const FORMAT: &str = "wethi.inbox";
+
+#[derive(Serialize, Deserialize)]
+struct InboxJson {
+    format: String,
+    version: u32,
+    waiting: Vec<Submission>,
+}
+
+/// Where the inbox of the session at `session` is kept: a hidden file
+/// beside it, `.NAME.inbox` (for `s.json`, `.s.json.inbox`).
+pub fn inbox_path(session: &Path) -> PathBuf {
+    let name = session
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    session.with_file_name(format!(".{name}.inbox"))
+}
+
+/// The inbox's file, and which revision of the inbox it holds.
+#[derive(Debug, Clone)]
+pub struct InboxFile {
+    pub path: PathBuf,
+    saved_revision: u64,
+}
+
+impl InboxFile {
+    pub fn for_session(session: &Path) -> InboxFile {
+        InboxFile {
+            path: inbox_path(session),
+            saved_revision: 0,
+        }
+    }
+
+    /// What a previous opening left waiting: nothing when there is no
+    /// file; an error naming the file when it cannot be read or is not an
+    /// inbox (the file is then left alone, never overwritten by an empty one
+    /// unless the caller saves).
+    pub fn load(&self) -> Result<Inbox, String> {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Inbox::default()),
+            Err(e) => return Err(format!("{}: {e}", self.path.display())),
+        };
+        let json: InboxJson = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("{}: not a room inbox ({e})", self.path.display()))?;
+        if json.format != FORMAT {
+            return Err(format!(
+                "{}: not a room inbox (format is {:?})",
+                self.path.display(),
+                json.format
+            ));
+        }
+        let waiting = json
+            .waiting
+            .into_iter()
+            .filter_map(Submission::recleaned)
+            .collect();
+        Ok(Inbox::new(waiting))
+    }
+
+    /// Records that the file holds `inbox` as it is now (it was just
+    /// loaded from it), so the next save happens only after a change.
+    pub fn mark_saved(&mut self, inbox: &Inbox) {
+        self.saved_revision = inbox.revision();
+    }
+
+    /// Writes the inbox when it changed since the last save: atomically,
+    /// readable by the owner only; an empty inbox removes the file.
+    pub fn save_if_changed(&mut self, inbox: &Inbox) -> Result<(), SaveError> {
+        if inbox.revision() == self.saved_revision {
+            return Ok(());
+        }
+        self.save(inbox)?;
+        self.saved_revision = inbox.revision();
+        Ok(())
+    }
+
+    fn save(&self, inbox: &Inbox) -> Result<(), SaveError> {
+        let err = |source| SaveError {
+            path: self.path.clone(),
+            source,
+        };
+        if inbox.is_empty() {
+            return match fs::remove_file(&self.path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(err(e)),
+                _ => Ok(()),
+            };
+        }
+        let json = InboxJson {
+            format: FORMAT.to_owned(),
+            version: 1,
+            waiting: inbox.waiting.clone(),
+        };
+        let bytes = serde_json::to_vec_pretty(&json).map_err(|e| err(io::Error::other(e)))?;
+        // The temporary file is created 0600 and the rename keeps that.
+        write_atomic(&self.path, &bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::now;
+
+    fn sub(q: Quadrant, text: &str, group: &str) -> Submission {
+        Submission::new(q, text, group, now()).unwrap()
+    }
+
+    #[test]
+    fn submissions_are_cleaned_and_empty_ones_refused() {
+        assert!(Submission::new(Quadrant::Strengths, " \n\t ", "", now()).is_none());
+        let s = sub(Quadrant::Threats, "น้ำ\u{1b}[2J\nท่วม", "  ");
+        assert_eq!(s.text, "น้ำ␛[2J ท่วม");
+        assert_eq!(s.group, None);
+    }
+
+    #[test]
+    fn accepting_makes_ordinary_items_with_their_group() {
+        let mut inbox = Inbox::default();
+        assert!(
+            inbox
+                .receive(sub(Quadrant::Opportunities, "ตลาดใหม่", "กลุ่ม 2"), now())
+                .is_none()
+        );
+        inbox.receive(sub(Quadrant::Threats, "ภัยแล้ง", ""), now());
+        inbox.receive(sub(Quadrant::Strengths, "ผู้นำเข้มแข็ง", ""), now());
+        assert_eq!(inbox.len(), 3);
+        let (q, item) = inbox.accept(0, now()).unwrap();
+        assert_eq!(q, Quadrant::Opportunities);
+        assert_eq!(item.text, "ตลาดใหม่");
+        assert_eq!(item.group.as_deref(), Some("กลุ่ม 2"));
+        assert!(item.id.starts_with("sw-"));
+        assert_eq!(item.votes, 0);
+        assert_eq!(inbox.reject(0).unwrap().text, "ภัยแล้ง");
+        assert!(inbox.accept(5, now()).is_none());
+        let (q, item) = inbox
+            .accept_edited(0, " ผู้นำ\nดี ", Quadrant::Weaknesses, now())
+            .unwrap();
+        assert_eq!((q, item.text.as_str()), (Quadrant::Weaknesses, "ผู้นำ ดี"));
+        assert!(inbox.is_empty());
+    }
+
+    #[test]
+    fn edit_to_nothing_changes_nothing() {
+        let mut inbox = Inbox::new(vec![sub(Quadrant::Strengths, "a", "")]);
+        let rev = inbox.revision();
+        assert!(
+            inbox
+                .accept_edited(0, "  ", Quadrant::Strengths, now())
+                .is_none()
+        );
+        assert_eq!((inbox.len(), inbox.revision()), (1, rev));
+    }
+
+    #[test]
+    fn accept_all_and_auto_accept() {
+        let mut inbox = Inbox::new(vec![
+            sub(Quadrant::Strengths, "a", ""),
+            sub(Quadrant::Threats, "b", ""),
+        ]);
+        let all = inbox.accept_all(now());
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].0, Quadrant::Threats);
+        assert!(inbox.is_empty());
+        inbox.auto_accept = true;
+        let rev = inbox.revision();
+        let (q, item) = inbox
+            .receive(sub(Quadrant::Weaknesses, "c", "g"), now())
+            .unwrap();
+        assert_eq!(
+            (q, item.group.as_deref()),
+            (Quadrant::Weaknesses, Some("g"))
+        );
+        assert!(inbox.is_empty());
+        assert_eq!(inbox.revision(), rev);
+    }
+
+    proptest::proptest! {
+        /// Whatever a phone sends, what waits in the inbox (and so what the
+        /// terminal will draw) holds no control character: no escape
+        /// sequence, no line break, no bidi override.
+        #[test]
+        fn nothing_raw_reaches_the_inbox(
+            text in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\u{202e}\u{2066}\u{0e48}])*",
+            group in "(\\PC|[\\x00-\\x1f\\x7f-\\x9f\u{202e}])*",
+        ) {
+            let mut inbox = Inbox::default();
+            if let Some(s) = Submission::new(Quadrant::Strengths, &text, &group, now()) {
+                inbox.receive(s, now());
+            }
+            for s in inbox.waiting() {
+                let fields = [s.text.as_str(), s.group.as_deref().unwrap_or_default()];
+                for field in fields {
+                    proptest::prop_assert!(!field.chars().any(char::is_control), "{field:?}");
+                    proptest::prop_assert!(
+                        !field.chars().any(crate::text::sanitize::is_bidi_control),
+                        "{field:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_file_round_trips_and_goes_when_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.json");
+        let mut file = InboxFile::for_session(&session);
+        assert_eq!(file.path, dir.path().join(".s.json.inbox"));
+        let mut inbox = file.load().unwrap();
+        assert!(inbox.is_empty());
+        inbox.receive(sub(Quadrant::Threats, "ถนนชำรุด", "บ้านเหนือ"), now());
+        inbox.receive(sub(Quadrant::Strengths, "มีอาสาสมัคร", ""), now());
+        file.save_if_changed(&inbox).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&file.path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // A crash: nothing handled, the next opening finds it all.
+        drop(inbox.clone());
+        let again = InboxFile::for_session(&session).load().unwrap();
+        assert_eq!(again.waiting(), inbox.waiting());
+        inbox.accept_all(now());
+        file.save_if_changed(&inbox).unwrap();
+        assert!(!file.path.exists());
+        assert!(file.load().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_bad_file_is_named_and_an_edited_one_recleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = InboxFile::for_session(&dir.path().join("s.json"));
+        fs::write(&file.path, "{not json").unwrap();
+        let err = file.load().unwrap_err();
+        assert!(
+            err.contains(".s.json.inbox") && err.contains("line 1"),
+            "{err}"
+        );
+        let t = now().to_rfc3339();
+        fs::write(
+            &file.path,
+            format!(
+                r#"{{"format":"wethi.inbox","version":1,"waiting":[
+                {{"id":"rm-1","quadrant":"threats","text":"a\u001b[31mb","received_at":"{t}"}},
+                {{"id":"rm-2","quadrant":"threats","text":"  ","received_at":"{t}"}}]}}"#
+            ),
+        )
+        .unwrap();
+        let inbox = file.load().unwrap();
+        assert_eq!(inbox.len(), 1);
+        assert_eq!(inbox.waiting()[0].text, "a␛[31mb");
+        fs::write(&file.path, r#"{"format":"x","version":1,"waiting":[]}"#).unwrap();
+        assert!(file.load().unwrap_err().contains("not a room inbox"));
+    }
+}

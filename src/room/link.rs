@@ -1,0 +1,131 @@
+//! The event loop's side of an open room, in one value: the server, the
+//! channel its events arrive on, and the inbox's file. The inbox itself is
+//! app state (pure, undoable edits go through `App::update`); this keeps
+//! the server and the file in step with it.
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use crate::store::SaveError;
+
+use super::inbox::{Inbox, InboxFile};
+use super::qr::{self, Ink, QrArt};
+use super::server::{RoomConfig, RoomServer, StartError, deliver_to};
+use super::{RoomEvent, Wall};
+
+/// An open room as the event loop holds it. Dropping it closes the port.
+pub struct RoomLink {
+    server: RoomServer,
+    events: Receiver<RoomEvent>,
+    file: InboxFile,
+    qr: Option<QrArt>,
+}
+
+impl RoomLink {
+    /// Opens a room for the session saved at `session`: starts the server
+    /// showing `wall`, with `inbox` (what [`load_inbox`] found) already
+    /// counted against the cap. `wake` is called on a server thread after
+    /// each event is queued (see [`deliver_to`]); pass `|| {}` when the
+    /// loop polls [`events`](Self::events) on a short timeout anyway.
+    pub fn open(
+        session: &Path,
+        config: &RoomConfig,
+        wall: Wall,
+        inbox: &Inbox,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> Result<RoomLink, StartError> {
+        let (tx, rx) = mpsc::channel();
+        let server = RoomServer::start(config, wall, deliver_to(tx, wake))?;
+        server.set_waiting(inbox.len());
+        let qr = qr::render(server.url(), Ink::DarkModules).ok();
+        let mut file = InboxFile::for_session(session);
+        file.mark_saved(inbox);
+        Ok(RoomLink {
+            server,
+            events: rx,
+            file,
+            qr,
+        })
+    }
+
+    pub fn url(&self) -> &str {
+        self.server.url()
+    }
+
+    /// The URL's QR code, dark modules as ink (draw black on white).
+    pub fn qr(&self) -> Option<&QrArt> {
+        self.qr.as_ref()
+    }
+
+    /// Everything the server sent since the last call, without waiting.
+    pub fn events(&mut self) -> Vec<RoomEvent> {
+        let mut out = Vec::new();
+        loop {
+            match self.events.try_recv() {
+                Ok(event) => out.push(event),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return out,
+            }
+        }
+    }
+
+    /// After the app handled events or keys (and the session was saved):
+    /// shows the page's new `wall`, tells the server how many wait, and
+    /// writes the inbox's file if it changed.
+    pub fn sync(&mut self, inbox: &Inbox, wall: Wall) -> Result<(), SaveError> {
+        self.server.publish(wall);
+        self.server.set_waiting(inbox.len());
+        self.file.save_if_changed(inbox)
+    }
+
+    /// Closes the port (also done on drop). The inbox's file stays until
+    /// what waits in it is handled.
+    pub fn stop(&mut self) {
+        self.server.stop();
+    }
+}
+
+/// What a previous opening of the session at `session` left in its inbox;
+/// an error names the file (which is then left alone).
+pub fn load_inbox(session: &Path) -> Result<Inbox, String> {
+    InboxFile::for_session(session).load()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::room::Submission;
+    use crate::session::{Quadrant, now};
+    use crate::text::Lang;
+    use std::net::{IpAddr, Ipv4Addr};
+
+    fn local() -> RoomConfig {
+        RoomConfig {
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: Some(0),
+            ..RoomConfig::default()
+        }
+    }
+
+    #[test]
+    fn sync_writes_the_inbox_file_only_when_it_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.json");
+        let mut inbox = load_inbox(&session).unwrap();
+        let wall = Wall::titled("t", Lang::En);
+        let mut link = RoomLink::open(&session, &local(), wall.clone(), &inbox, || {}).unwrap();
+        assert!(link.url().starts_with("http://127.0.0.1:"));
+        assert!(link.qr().is_some_and(|q| q.width > 21));
+        assert!(link.events().is_empty());
+        link.sync(&inbox, wall.clone()).unwrap();
+        let path = dir.path().join(".s.json.inbox");
+        assert!(!path.exists());
+        let s = Submission::new(Quadrant::Threats, "ภัยแล้ง", "", now()).unwrap();
+        inbox.receive(s, now());
+        link.sync(&inbox, wall.clone()).unwrap();
+        assert!(path.exists());
+        inbox.accept(0, now());
+        link.sync(&inbox, wall).unwrap();
+        assert!(!path.exists());
+        link.stop();
+    }
+}

@@ -1,0 +1,518 @@
+//! The room's server end to end over HTTP, on 127.0.0.1 and a port the
+//! system picks: nothing leaves the machine.
+
+use std::net::{IpAddr, Ipv4Addr, TcpStream};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use scraper::{Html, Selector};
+use ureq::Agent;
+use wethi::room::qr::{Ink, render};
+use wethi::room::{
+    Inbox, InboxFile, Limits, RoomConfig, RoomEvent, RoomServer, Voting, Wall, WallItem, deliver_to,
+};
+use wethi::session::Quadrant;
+use wethi::text::Lang;
+
+const PHONE_A: &str = "wethi_phone=00000000000000aa";
+const PHONE_B: &str = "wethi_phone=00000000000000bb";
+
+fn config(limits: Limits) -> RoomConfig {
+    RoomConfig {
+        bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        port: Some(0),
+        limits,
+    }
+}
+
+fn wall(lang: Lang) -> Wall {
+    Wall::titled("เวทีประชาคมบ้านหนองบัว", lang)
+}
+
+fn open(wall: Wall, limits: Limits) -> (RoomServer, Receiver<RoomEvent>) {
+    let (tx, rx) = mpsc::channel();
+    let server = RoomServer::start(&config(limits), wall, deliver_to(tx, || {})).unwrap();
+    (server, rx)
+}
+
+/// A client that reports every status as a response, never follows
+/// redirects and ignores any proxy set in the environment.
+fn agent() -> Agent {
+    Agent::config_builder()
+        .http_status_as_error(false)
+        .proxy(None)
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into()
+}
+
+struct Answer {
+    status: u16,
+    body: String,
+    headers: Vec<(String, String)>,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Vec<&str> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+}
+
+fn answer(mut response: ureq::http::Response<ureq::Body>) -> Answer {
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned()))
+        .collect();
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(1 << 20)
+        .read_to_string()
+        .unwrap();
+    Answer {
+        status,
+        body,
+        headers,
+    }
+}
+
+fn get(url: &str, cookie: &str) -> Answer {
+    answer(agent().get(url).header("Cookie", cookie).call().unwrap())
+}
+
+fn post(url: &str, cookie: &str, fields: &[(&str, &str)]) -> Answer {
+    answer(
+        agent()
+            .post(url)
+            .header("Cookie", cookie)
+            .send_form(fields.iter().copied())
+            .unwrap(),
+    )
+}
+
+fn add(server: &RoomServer, cookie: &str, q: &str, text: &str) -> Answer {
+    post(
+        &format!("{}add", server.url()),
+        cookie,
+        &[("q", q), ("text", text), ("group", "")],
+    )
+}
+
+/// The room's path, `/r/TOKEN/`.
+fn base(server: &RoomServer) -> String {
+    let rest = server.url().trim_start_matches("http://");
+    rest[rest.find('/').unwrap()..].to_owned()
+}
+
+fn next_event(rx: &Receiver<RoomEvent>) -> RoomEvent {
+    rx.recv_timeout(Duration::from_secs(10)).unwrap()
+}
+
+#[test]
+fn the_page_in_thai_and_english_with_safe_headers() {
+    let (server, _rx) = open(wall(Lang::Th), Limits::default());
+    assert!(server.url().starts_with("http://127.0.0.1:"));
+    let th = get(server.url(), "");
+    assert_eq!(th.status, 200);
+    assert!(th.body.contains("เวทีประชาคมบ้านหนองบัว"));
+    assert!(th.body.contains("จุดแข็ง") && th.body.contains("อุปสรรค"));
+    assert!(th.body.contains("lang=\"th\""));
+    assert_eq!(th.header("content-type"), ["text/html; charset=utf-8"]);
+    assert_eq!(th.header("x-content-type-options"), ["nosniff"]);
+    assert_eq!(th.header("cache-control"), ["no-store"]);
+    assert_eq!(
+        th.header("content-security-policy"),
+        ["default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"]
+    );
+    // A phone without a cookie is given one, scoped to the room.
+    let set = th.header("set-cookie");
+    assert!(
+        set.iter()
+            .any(|c| c.starts_with("wethi_phone=") && c.contains("HttpOnly"))
+    );
+
+    server.publish(wall(Lang::En));
+    let en = get(server.url(), PHONE_A);
+    assert!(en.body.contains("lang=\"en\""));
+    assert!(
+        en.body.contains("Strengths") && en.body.contains("Threats") && en.body.contains("Send")
+    );
+    assert!(en.header("set-cookie").is_empty());
+}
+
+#[test]
+fn the_form_parses_and_works_without_scripts() {
+    let (server, _rx) = open(wall(Lang::Th), Limits::default());
+    let html = Html::parse_document(&get(server.url(), PHONE_A).body);
+    let base = base(&server);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    assert_eq!(html.select(&sel("script")).count(), 0);
+    assert!(
+        html.select(&sel("[onclick], [onsubmit], link, img, iframe"))
+            .next()
+            .is_none()
+    );
+    let forms: Vec<_> = html.select(&sel("form")).collect();
+    assert_eq!(forms.len(), 1);
+    let form = forms[0];
+    assert_eq!(form.value().attr("method"), Some("post"));
+    assert_eq!(
+        form.value().attr("action"),
+        Some(format!("{base}add").as_str())
+    );
+    let quadrants: Vec<_> = form
+        .select(&sel("input[type=radio][name=q]"))
+        .filter_map(|i| i.value().attr("value"))
+        .collect();
+    assert_eq!(quadrants, ["s", "w", "o", "t"]);
+    assert_eq!(form.select(&sel("textarea[name=text]")).count(), 1);
+    assert_eq!(form.select(&sel("input[type=text][name=group]")).count(), 1);
+    assert_eq!(form.select(&sel("button[type=submit]")).count(), 1);
+    let viewport = html.select(&sel("meta[name=viewport]")).next().unwrap();
+    assert!(
+        viewport
+            .value()
+            .attr("content")
+            .unwrap()
+            .contains("width=device-width")
+    );
+}
+
+#[test]
+fn a_submission_lands_in_the_inbox_and_the_group_is_remembered() {
+    let (server, rx) = open(wall(Lang::Th), Limits::default());
+    let sent = post(
+        &format!("{}add", server.url()),
+        PHONE_A,
+        &[
+            ("q", "t"),
+            ("text", "น้ำท่วม\u{1b}[2J ถนน"),
+            ("group", "กลุ่มบ้านเหนือ"),
+        ],
+    );
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    assert!(sent.body.contains("ส่งแล้ว"));
+    assert!(sent.body.contains(&format!("href=\"{}\"", base(&server))));
+    let RoomEvent::Submitted(submission) = next_event(&rx) else {
+        panic!("not a submission");
+    };
+    assert_eq!(submission.quadrant, Quadrant::Threats);
+    assert_eq!(submission.text, "น้ำท่วม␛[2J ถนน");
+    assert_eq!(submission.group.as_deref(), Some("กลุ่มบ้านเหนือ"));
+    let mut inbox = Inbox::default();
+    inbox.receive(submission, wethi::session::now());
+    assert_eq!(inbox.len(), 1);
+
+    // The phone keeps its group: the next page has it filled in.
+    let group = sent
+        .header("set-cookie")
+        .into_iter()
+        .find(|c| c.starts_with("wethi_group="))
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let page = get(server.url(), &format!("{PHONE_A}; {group}"));
+    assert!(page.body.contains("value=\"กลุ่มบ้านเหนือ\""));
+}
+
+#[test]
+fn bad_submissions_are_refused_with_a_reason() {
+    let (server, rx) = open(wall(Lang::En), Limits::default());
+    let no_text = add(&server, PHONE_A, "s", " \r\n ");
+    assert_eq!(no_text.status, 400);
+    assert!(no_text.body.contains("Please type something"));
+    assert_eq!(add(&server, PHONE_A, "x", "text").status, 400);
+    assert!(rx.try_recv().is_err());
+}
+
+#[test]
+fn missing_or_wrong_token_is_forbidden() {
+    let (server, rx) = open(wall(Lang::Th), Limits::default());
+    let root = format!("http://{}", server.addr());
+    let token = server
+        .url()
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut wrong = token.clone();
+    wrong.replace_range(..1, if token.starts_with('A') { "B" } else { "A" });
+    for path in [
+        "/".to_owned(),
+        "/r/".to_owned(),
+        "/r//add".to_owned(),
+        format!("/r/{wrong}/"),
+        format!("/r/{}/", &token[..21]),
+        format!("/r/{token}x/"),
+        "/favicon.ico".to_owned(),
+        format!("/{token}/"),
+    ] {
+        let page = get(&format!("{root}{path}"), PHONE_A);
+        assert_eq!(page.status, 403, "{path}");
+        assert!(
+            !page.body.contains("หนองบัว"),
+            "{path} shows nothing of the session"
+        );
+    }
+    let posted = post(
+        &format!("{root}/r/{wrong}/add"),
+        PHONE_A,
+        &[("q", "s"), ("text", "x")],
+    );
+    assert_eq!(posted.status, 403);
+    assert!(rx.try_recv().is_err());
+    // With the token: unknown paths are 404, other methods 405.
+    assert_eq!(
+        get(&format!("{}nothing", server.url()), PHONE_A).status,
+        404
+    );
+    assert_eq!(
+        get(&format!("{}../../etc/passwd", server.url()), PHONE_A).status,
+        404
+    );
+    let put = answer(agent().put(server.url()).send("x").unwrap());
+    assert_eq!(put.status, 405);
+    assert_eq!(put.header("allow"), ["GET, POST"]);
+}
+
+#[test]
+fn an_oversize_body_is_413() {
+    let (server, rx) = open(wall(Lang::En), Limits::default());
+    let big = "ก".repeat(2000);
+    let page = add(&server, PHONE_A, "s", &big);
+    assert_eq!(page.status, 413);
+    assert!(page.body.contains("too long"));
+    assert!(rx.try_recv().is_err());
+    // Just under the cap is fine.
+    assert_eq!(add(&server, PHONE_A, "s", &"a".repeat(4000)).status, 200);
+}
+
+#[test]
+fn a_flood_from_one_phone_is_429_and_others_still_get_through() {
+    let (server, rx) = open(wall(Lang::En), Limits::default());
+    for i in 0..10 {
+        assert_eq!(add(&server, PHONE_A, "o", &format!("item {i}")).status, 200);
+    }
+    let flooded = add(&server, PHONE_A, "o", "one more");
+    assert_eq!(flooded.status, 429);
+    assert!(flooded.body.contains("wait a minute"));
+    assert_eq!(add(&server, PHONE_B, "o", "another phone").status, 200);
+    assert_eq!(rx.try_iter().count(), 11);
+    // A phone that keeps no cookie is counted by its address, as one phone.
+    for i in 0..10 {
+        assert_eq!(add(&server, "", "o", &format!("no cookie {i}")).status, 200);
+    }
+    assert_eq!(add(&server, "", "o", "one more").status, 429);
+}
+
+#[test]
+fn one_address_may_send_for_four_phones_and_no_more() {
+    let limits = Limits {
+        per_minute: 2,
+        ..Limits::default()
+    };
+    let (server, _rx) = open(wall(Lang::En), limits);
+    for n in 0..4 {
+        let phone = format!("wethi_phone=000000000000000{n}");
+        for _ in 0..2 {
+            assert_eq!(add(&server, &phone, "s", "x").status, 200);
+        }
+    }
+    assert_eq!(
+        add(&server, "wethi_phone=00000000000000ff", "s", "x").status,
+        429
+    );
+}
+
+#[test]
+fn a_full_inbox_is_503_until_the_facilitator_catches_up() {
+    let limits = Limits {
+        inbox_cap: 3,
+        ..Limits::default()
+    };
+    let (server, rx) = open(wall(Lang::En), limits);
+    for i in 0..3 {
+        assert_eq!(add(&server, PHONE_A, "s", &format!("{i}")).status, 200);
+    }
+    let full = add(&server, PHONE_A, "s", "more");
+    assert_eq!(full.status, 503);
+    assert!(full.body.contains("inbox is full"));
+    // The loop drained its channel and handled two.
+    assert_eq!(rx.try_iter().count(), 3);
+    server.set_waiting(1);
+    assert_eq!(add(&server, PHONE_A, "s", "now").status, 200);
+}
+
+#[test]
+fn votes_are_capped_per_phone_and_only_for_items_on_the_wall() {
+    let mut shown = wall(Lang::En);
+    shown.voting = Voting {
+        on: true,
+        limit: 2,
+        round: 0,
+    };
+    shown.items = vec![WallItem {
+        id: "sw-aaa".into(),
+        quadrant: Quadrant::Strengths,
+        label: "S1".into(),
+        text: "Strong volunteers".into(),
+    }];
+    let (server, rx) = open(shown.clone(), Limits::default());
+    let page = get(server.url(), PHONE_A);
+    assert!(page.body.contains("Strong volunteers") && page.body.contains("2 votes left"));
+    let url = format!("{}vote", server.url());
+    for left in ["1 votes left", "0 votes left"] {
+        let voted = post(&url, PHONE_A, &[("item", "sw-aaa")]);
+        assert_eq!(voted.status, 200);
+        assert!(voted.body.contains(left), "{}", voted.body);
+        assert_eq!(
+            next_event(&rx),
+            RoomEvent::Vote {
+                item_id: "sw-aaa".into()
+            }
+        );
+    }
+    assert_eq!(post(&url, PHONE_A, &[("item", "sw-aaa")]).status, 429);
+    assert_eq!(post(&url, PHONE_B, &[("item", "sw-aaa")]).status, 200);
+    assert_eq!(post(&url, PHONE_B, &[("item", "sw-zzz")]).status, 404);
+    assert_eq!(rx.try_iter().count(), 1);
+    // A new round gives every phone its votes back; voting off refuses.
+    shown.voting.round = 1;
+    server.publish(shown.clone());
+    assert_eq!(post(&url, PHONE_A, &[("item", "sw-aaa")]).status, 200);
+    shown.voting.on = false;
+    server.publish(shown);
+    assert_eq!(post(&url, PHONE_A, &[("item", "sw-aaa")]).status, 409);
+    assert!(
+        !get(server.url(), PHONE_A)
+            .body
+            .contains("Strong volunteers")
+    );
+}
+
+#[test]
+fn the_qr_code_decodes_to_the_url_which_serves_the_page() {
+    let (server, _rx) = open(wall(Lang::Th), Limits::default());
+    let art = render(server.url(), Ink::DarkModules).unwrap();
+    let (scale, w, h) = (3, art.width * 3, art.height * 6);
+    let mut px = vec![255u8; w * h];
+    for (row, line) in art.lines.iter().enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            for (half, ink) in [(0, "█▀".contains(c)), (1, "█▄".contains(c))] {
+                for y in 0..scale {
+                    for x in 0..scale {
+                        if ink {
+                            px[((row * 2 + half) * scale + y) * w + col * scale + x] = 0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1);
+    let decoded = grids[0].decode().unwrap().1;
+    assert_eq!(decoded, server.url());
+    assert_eq!(get(&decoded, "").status, 200);
+}
+
+#[test]
+fn after_stop_the_port_is_closed() {
+    let (mut server, rx) = open(wall(Lang::Th), Limits::default());
+    let addr = server.addr();
+    // A phone still connected (keep-alive) does not keep the port open.
+    let _idle = TcpStream::connect(addr).unwrap();
+    assert_eq!(get(server.url(), PHONE_A).status, 200);
+    server.stop();
+    assert!(!server.is_running());
+    assert!(TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_err());
+    drop(server);
+    drop(rx);
+
+    // Dropping closes it too, and a room whose loop is gone says so.
+    let (server, rx) = open(wall(Lang::En), Limits::default());
+    drop(rx);
+    let closed = add(&server, PHONE_A, "s", "late");
+    assert_eq!(closed.status, 503);
+    assert!(closed.body.contains("room is closed"));
+    let addr = server.addr();
+    drop(server);
+    assert!(TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_err());
+}
+
+#[test]
+fn waiting_submissions_survive_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("เวที.json");
+    let (server, rx) = open(wall(Lang::Th), Limits::default());
+    let mut file = InboxFile::for_session(&session);
+    let mut inbox = file.load().unwrap();
+    for text in ["ถนนชำรุด", "มีกองทุนหมู่บ้าน"] {
+        assert_eq!(add(&server, PHONE_A, "w", text).status, 200);
+        let RoomEvent::Submitted(s) = next_event(&rx) else {
+            panic!("not a submission");
+        };
+        assert!(inbox.receive(s, wethi::session::now()).is_none());
+        file.save_if_changed(&inbox).unwrap();
+    }
+    let before = inbox.waiting().to_vec();
+    // The process dies: nothing was accepted or rejected.
+    drop((server, rx, inbox, file));
+    let reopened = InboxFile::for_session(&session).load().unwrap();
+    assert_eq!(reopened.waiting(), before.as_slice());
+    assert_eq!(reopened.waiting()[1].text, "มีกองทุนหมู่บ้าน");
+}
+
+#[test]
+fn nothing_sent_over_http_reaches_the_inbox_raw() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    let limits = Limits {
+        per_minute: 1000,
+        ..Limits::default()
+    };
+    let (server, rx) = open(wall(Lang::Th), limits);
+    let url = format!("{}add", server.url());
+    let mut runner = TestRunner::new(Config::with_cases(32));
+    let any_text = proptest::collection::vec(any::<char>(), 1..40)
+        .prop_map(|cs| cs.into_iter().collect::<String>());
+    let escapes = "[\\x00-\\x1f\\x7f-\\x9f\u{202e}ก-๛a ]{1,40}";
+    let strategy = (
+        prop_oneof![any_text, escapes.prop_map(|s| s)],
+        "[\\x00-\\x1f\u{202e}ก ]{0,10}",
+    );
+    runner
+        .run(&strategy, |(text, group)| {
+            let sent = post(
+                &url,
+                PHONE_B,
+                &[("q", "o"), ("text", &text), ("group", &group)],
+            );
+            prop_assert!(sent.status == 200 || sent.status == 400, "{}", sent.status);
+            if sent.status == 200 {
+                let RoomEvent::Submitted(s) = next_event(&rx) else {
+                    panic!("not a submission");
+                };
+                let group = s.group.unwrap_or_default();
+                for field in [s.text.as_str(), group.as_str()] {
+                    prop_assert!(!field.chars().any(char::is_control), "{field:?}");
+                    prop_assert!(!field.contains('\u{202e}'), "{field:?}");
+                }
+            }
+            server.set_waiting(0);
+            Ok(())
+        })
+        .unwrap();
+}
