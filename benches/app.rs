@@ -1,4 +1,4 @@
-//! The facilitator's budgets (product.md §10): a keystroke in the text box
+//! The facilitator's budgets (README: Performance): a keystroke in the text box
 //! (update and redraw) at 10 and 10,000 items, saving a session of 1,000
 //! items, and `list` over 1,000 session files.
 

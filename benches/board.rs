@@ -1,4 +1,4 @@
-//! Drawing the SWOT board (product.md §10): a full 200×60 frame should cost
+//! Drawing the SWOT board: a full 200×60 frame should cost
 //! the same with 10 items as with 10,000, because only the visible items
 //! are laid out and wrapping is cached per item and width.
 //!

@@ -9,7 +9,7 @@ use wethi::text::wrap::{WrapCache, wrap};
 const ITEMS: usize = 10_000;
 const WIDTH: usize = 40;
 
-/// Clauses from the workshop glossary (§3–§5), recombined into items.
+/// Clauses from the reference workshop's terms, recombined into items.
 const PHRASES: &[&str] = &[
     "สร้างความรู้ความเข้าใจวัตถุประสงค์ภารกิจหน้าที่",
     "และโครงสร้างของคณะกรรมการศูนย์ประสานงานองค์การชุมชน",

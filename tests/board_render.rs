@@ -1,4 +1,4 @@
-//! The SWOT board as it is drawn (product.md §3, §8): snapshots at 60, 100
+//! The SWOT board as it is drawn: snapshots at 60, 100
 //! and 200 columns in Thai and English, the right border in the last column
 //! of every row, focus, zoom and scrolling, tiny areas, untrusted text made
 //! harmless, and a property test that no input breaks the layout.
@@ -273,7 +273,7 @@ fn pane_titles_follow_the_ui_language() {
     assert_eq!(empty.matches("(ยังไม่มีรายการ)").count(), 4, "{empty}");
 }
 
-/// Quadrants sit where product.md §3 puts them.
+/// Quadrants sit where the board puts them: S W over O T.
 #[test]
 fn quadrants_are_in_board_order() {
     let rows = print_board(&example().swot, Lang::En, 100, Theme::plain());

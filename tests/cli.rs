@@ -1,4 +1,4 @@
-//! The command line as a contract (product.md §5): what a user types and what
+//! The command line as a contract (README: Commands): what a user types and what
 //! they see. Every run gets its own data folder and a fake home folder.
 
 mod common;

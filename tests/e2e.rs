@@ -1,6 +1,6 @@
 //! End to end: the real `wethi` binary in a pseudo-terminal, driven with the
 //! bytes a terminal sends, checked on the screen it draws and in the file it
-//! saves while it runs (product.md §3–§5, §7).
+//! saves while it runs.
 //!
 //! No fixed sleeps: every step polls for its effect (see `e2e/harness.rs`).
 
@@ -669,7 +669,7 @@ fn resizing_redraws_the_board() {
 }
 
 // ---------------------------------------------------------------------------
-// Safety of the work (product.md §7)
+// Safety of the work
 // ---------------------------------------------------------------------------
 
 #[test]
@@ -762,7 +762,7 @@ fn when_saving_fails_the_header_says_so_saving_is_retried_and_quitting_asks_wher
 
 #[test]
 fn while_not_saved_the_header_still_names_the_session_and_the_view() {
-    // product.md §3: the header always shows title · date · view · … · save
+    // The header always shows title · date · view · … · save
     // state. A long OS error must not push the rest out.
     let sb = Sandbox::new();
     let mut tui = sb.spawn_new("Context", 80, 24);

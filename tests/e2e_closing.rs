@@ -1,6 +1,6 @@
 //! End to end, the closing half of the day: the stage timer in the agenda,
 //! TOWS strategies linked to SWOT items, recommendations and action items,
-//! the summary, and the session details form (product.md §3–§4).
+//! the summary, and the session details form.
 //!
 //! The real `wethi` in a pseudo-terminal (see `e2e/harness.rs`). No fixed
 //! sleeps: every step polls the screen or the saved file. The timer test
@@ -648,7 +648,7 @@ fn row_with(tui: &Tui, text: &str) -> Option<String> {
 
 #[test]
 fn the_summary_shows_only_the_details_an_action_has() {
-    // product.md §3: the summary lists open actions "with owner and due
+    // The summary lists open actions "with owner and due
     // date". Like the Actions view, it leaves out what an action lacks
     // rather than printing a dangling "— ·".
     const DATED: &str = "ทำป้ายประกาศ";

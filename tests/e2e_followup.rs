@@ -1,7 +1,7 @@
 //! End to end, the next session of a series: `wethi new --from PAST` brings
 //! PAST's open actions in as follow-ups, and in the Actions view each is
 //! marked done, carried on or dropped, on either keyboard layout, undoably,
-//! saved at once (product.md §9).
+//! saved at once.
 //!
 //! The real `wethi` in a pseudo-terminal (see `e2e/harness.rs`); every step
 //! polls the screen or the saved file.

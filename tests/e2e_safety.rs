@@ -1,4 +1,4 @@
-//! End to end, the safety of the facilitator's work (product.md §7): a
+//! End to end, the safety of the facilitator's work (README: threat model): a
 //! signal from outside gives the terminal back and keeps the typed text as
 //! a draft the next opening offers; quitting while NOT SAVED can quit
 //! without saving; a folder that cannot be written opens read-only; a

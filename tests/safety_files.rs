@@ -1,4 +1,4 @@
-//! Safety of the files (product.md §7): meaning checked as well as shape,
+//! Safety of the files: meaning checked as well as shape,
 //! with line and column; hostile and huge files; private files saved
 //! through links; backups listed and restored; numbers that cannot wrap.
 

@@ -1,4 +1,4 @@
-//! The session file as a contract (product.md §6, §7): what wethi writes reads
+//! The session file as a contract (docs/FORMAT.md): what wethi writes reads
 //! back the same, unknown fields survive, every file validates against the
 //! schema, bad files get a clear error and are never touched, saves are atomic.
 

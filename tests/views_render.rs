@@ -300,7 +300,7 @@ fn the_selected_item_is_marked_and_visible_in_every_pane() {
 
 #[test]
 fn the_focused_pane_is_marked_without_colour() {
-    // Plain theme: the mark must not depend on colour (product.md §3).
+    // Plain theme: the mark must not depend on colour.
     for (q, key) in [
         (Quadrant::Strengths, 's'),
         (Quadrant::Weaknesses, 'w'),
@@ -428,7 +428,7 @@ fn the_help_overlay_lists_the_keys_in_the_ui_language() {
 
 #[test]
 fn the_help_overlay_lists_every_key_on_an_80x24_terminal() {
-    // product.md §3: help lists every key of the current screen; 80×24 is
+    // Help lists every key of the current screen; 80×24 is
     // the terminal a projector setup most often gets.
     let help = |view: View, lang: Lang| {
         let mut app = app(view, lang);

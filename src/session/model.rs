@@ -1,4 +1,4 @@
-//! The session file's data, field for field as product.md §6 fixes it.
+//! The session file's data, field for field as docs/FORMAT.md describes it.
 //!
 //! Every object carries `extra`: fields this version does not know are kept
 //! and written back unchanged, so a newer file or a hand-edited one loses nothing.
@@ -236,7 +236,7 @@ pub enum FollowUpStatus {
     Dropped,
 }
 
-/// Free-text notes of the closing exchange (glossary X6, X7).
+/// Free-text notes of the closing exchange (the review of roles and the exchange of experience).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ClosingNotes {
     pub role_review: Vec<Note>,

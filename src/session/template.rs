@@ -1,4 +1,4 @@
-//! The built-in template (the reference workshop of the glossary) and how a
+//! The built-in template (the reference workshop: stages S1–S4, guidance G1–G4) and how a
 //! new session is made from a template.
 
 use chrono::NaiveDate;

@@ -3,7 +3,7 @@
 //! Thai facilitators flip between the English and Thai layouts all day; with
 //! the Thai Kedmanee layout on, the physical `a` key sends ฟ. In command mode
 //! a Thai character is read as the US-QWERTY key in the same position
-//! (`reference/kedmanee-layout.md`, TIS 820-2538).
+//! (the Thai standard TIS 820-2538).
 
 /// Every (US key, Thai character) pair of the layout, unshifted and shifted
 /// alike. Some Thai-layout keys send ASCII punctuation; those pairs are kept
