@@ -29,13 +29,8 @@ use wethi::ui::{Theme, ThemeName};
 fn item(id: &str, text: &str, votes: u32) -> SwotItem {
     let at = DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").expect("a timestamp");
     SwotItem {
-        id: id.to_owned(),
-        text: text.to_owned(),
         votes,
-        created_at: at,
-        updated_at: at,
-        group: None,
-        extra: Default::default(),
+        ..SwotItem::new(id, text, at)
     }
 }
 

@@ -24,13 +24,8 @@ fn ts(s: &str) -> Timestamp {
 
 fn item(id: &str, text: &str, votes: u32) -> SwotItem {
     SwotItem {
-        id: id.into(),
-        text: text.into(),
         votes,
-        created_at: ts("2021-01-13T09:00:00+07:00"),
-        updated_at: ts("2021-01-13T09:00:00+07:00"),
-        group: None,
-        extra: Default::default(),
+        ..SwotItem::new(id, text, ts("2021-01-13T09:00:00+07:00"))
     }
 }
 

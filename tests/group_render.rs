@@ -23,13 +23,9 @@ use wethi::ui::{Theme, ThemeName};
 fn item(id: &str, text: &str, votes: u32, group: Option<&str>) -> SwotItem {
     let at = DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").expect("a timestamp");
     SwotItem {
-        id: id.to_owned(),
-        text: text.to_owned(),
         votes,
-        created_at: at,
-        updated_at: at,
         group: group.map(str::to_owned),
-        extra: Default::default(),
+        ..SwotItem::new(id, text, at)
     }
 }
 

@@ -55,6 +55,14 @@ fn template_file_reserialises_byte_identical() {
 }
 
 #[test]
+fn the_embedded_example_is_the_example_file_and_loads() {
+    let file = fs::read_to_string(common::example_path()).unwrap();
+    assert_eq!(template::EXAMPLE_JSON, file);
+    let example = template::example().expect("the embedded example loads");
+    assert_eq!(example.id, "example-ubon-2021-01-13");
+}
+
+#[test]
 fn example_files_reserialise_byte_identical() {
     let files = common::example_files();
     assert!(

@@ -150,14 +150,11 @@ impl App {
 mod tests {
     use super::*;
     use crate::app::{Action, TextEdit};
-    use crate::session::{Session, parse};
+    use crate::session::Session;
     use crate::text::Lang;
 
     fn example() -> Session {
-        let bytes = include_bytes!("../../sessions/examples/ubon-2021-01-13.json");
-        parse(std::path::Path::new("example.json"), bytes)
-            .unwrap()
-            .session
+        crate::session::template::example().expect("the example parses")
     }
 
     fn typed(app: &mut App, text: &str) {

@@ -61,7 +61,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::app::{Action, View};
-    use crate::session::{Session, parse};
+    use crate::session::Session;
     use crate::text::Lang;
 
     fn now() -> Timestamp {
@@ -82,10 +82,7 @@ mod tests {
     }
 
     fn session(followups: usize) -> Session {
-        let bytes = include_bytes!("../../sessions/examples/ubon-2021-01-13.json");
-        let mut s = parse(std::path::Path::new("example"), bytes)
-            .unwrap()
-            .session;
+        let mut s = crate::session::template::example().expect("the example parses");
         s.followups = (0..followups)
             .map(|i| followup(&format!("f-{i}")))
             .collect();

@@ -650,15 +650,7 @@ fn tidy(text: &str) -> String {
 
 fn new_entry(list: ListId, text: String, now: Timestamp) -> Entry {
     match list {
-        ListId::Swot(_) => Entry::Swot(SwotItem {
-            id: new_id("sw"),
-            text,
-            votes: 0,
-            created_at: now,
-            updated_at: now,
-            group: None,
-            extra: Default::default(),
-        }),
+        ListId::Swot(_) => Entry::Swot(SwotItem::new(new_id("sw"), text, now)),
         ListId::Strategies(_) => Entry::Strategy(Strategy {
             id: new_id("tw"),
             text,

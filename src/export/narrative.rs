@@ -134,13 +134,9 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::parse;
 
     fn example() -> Session {
-        let bytes = include_bytes!("../../sessions/examples/ubon-2021-01-13.json");
-        parse(std::path::Path::new("example.json"), bytes)
-            .expect("the example parses")
-            .session
+        crate::session::template::example().expect("the example parses")
     }
 
     #[test]

@@ -344,14 +344,11 @@ impl<W: Write> Out<'_, W> {
 mod tests {
     use super::*;
     use crate::export::report::build;
-    use crate::session::{Session, parse};
+    use crate::session::Session;
     use crate::text::Lang;
 
     fn example() -> Session {
-        let bytes = include_bytes!("../../sessions/examples/ubon-2021-01-13.json");
-        parse(std::path::Path::new("example.json"), bytes)
-            .expect("the example parses")
-            .session
+        crate::session::template::example().expect("the example parses")
     }
 
     fn render(s: &Session, lang: Lang, width: usize) -> String {

@@ -171,6 +171,21 @@ pub struct SwotItem {
     pub extra: Extra,
 }
 
+impl SwotItem {
+    /// A new item made at `at`: no votes yet, from no breakout group.
+    pub fn new(id: impl Into<String>, text: impl Into<String>, at: Timestamp) -> Self {
+        SwotItem {
+            id: id.into(),
+            text: text.into(),
+            votes: 0,
+            created_at: at,
+            updated_at: at,
+            group: None,
+            extra: Extra::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Strategies {
     pub so: Vec<Strategy>,

@@ -11,6 +11,19 @@ use crate::text::Lang;
 pub const BUILTIN_JSON: &str =
     include_str!("../../sessions/templates/cdd-provincial-workshop.json");
 
+/// The example session (Ubon Ratchathani, 13 January 2021), embedded so the
+/// home screen can offer it in an empty folder and tests can read it.
+pub const EXAMPLE_JSON: &str = include_str!("../../sessions/examples/ubon-2021-01-13.json");
+
+/// The example as a session. A test guarantees it parses.
+pub fn example() -> Result<Session, LoadError> {
+    parse(
+        std::path::Path::new("ubon-2021-01-13.json"),
+        EXAMPLE_JSON.as_bytes(),
+    )
+    .map(|Loaded { session, .. }| session)
+}
+
 /// The built-in template as a session. A test guarantees it parses.
 pub fn builtin() -> Result<Session, LoadError> {
     parse(

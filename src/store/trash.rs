@@ -5,10 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::session::Session;
-
-/// The example session (Ubon Ratchathani, 13 January 2021), embedded so the
-/// welcome screen can offer it wherever wethi is installed.
-pub const EXAMPLE_JSON: &str = include_str!("../../sessions/examples/ubon-2021-01-13.json");
+use crate::session::template::EXAMPLE_JSON;
 
 /// Moves `trashed` back to `to`, or beside it under a free name when `to`
 /// was taken since. Returns where it went.
