@@ -118,6 +118,18 @@ pub fn full_height<'a>(
         .sum()
 }
 
+/// Rows one entry with `text` needs in a list of `len` entries `width`
+/// columns wide (the number column grows with `len`).
+pub fn one_entry_height(
+    len: usize,
+    text: &str,
+    look: &ListLook,
+    width: u16,
+    cache: &WrapCache,
+) -> usize {
+    entry_height(cache, text, Geometry::new(len, look, width).text_width)
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn draw_list<'a>(
     len: usize,

@@ -5,6 +5,7 @@ pub mod actions_view;
 pub mod agenda;
 pub mod board;
 pub mod board_memo;
+pub mod board_print;
 pub mod cells;
 pub mod chrome;
 pub mod form;
