@@ -87,6 +87,33 @@ fn keystroke(c: &mut Criterion) {
     }
 }
 
+/// From opening a 10,000-item session file to its first frame: load and
+/// check the file, build the app, draw the first screen through the real
+/// backend (into a sink). The process and terminal set-up are not included.
+fn startup(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.json");
+    store::save_session(&path, &session_with(10_000)).expect("save");
+    c.bench_function("start_to_first_frame_10000_items", |b| {
+        b.iter(|| {
+            let loaded = store::load(black_box(&path)).expect("load");
+            let app = App::new(loaded.session, Lang::Th, None);
+            let backend = TermBackend::with_size(io::sink(), Size::new(200, 60));
+            let mut terminal = Terminal::new(backend).expect("terminal");
+            let mut state = UiState::default();
+            let save = SaveState::Saved;
+            let status = Status {
+                save: &save,
+                now: wethi::session::now(),
+                theme: Theme::new(ThemeName::Dark, true),
+            };
+            terminal
+                .draw(|f| ui::draw(f, &app, &status, &mut state))
+                .expect("draw");
+        })
+    });
+}
+
 fn save(c: &mut Criterion) {
     let session = session_with(1_000);
     let dir = tempfile::tempdir().expect("tempdir");
@@ -114,6 +141,6 @@ fn list(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = keystroke, save, list
+    targets = keystroke, startup, save, list
 }
 criterion_main!(benches);
