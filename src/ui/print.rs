@@ -35,7 +35,8 @@ pub fn push_line(line: &mut String, buf: &Buffer, y: u16, ansi: bool) {
         }
         let symbol = cell.symbol();
         line.push_str(if symbol.is_empty() { " " } else { symbol });
-        skip = crate::text::width::str_width(symbol).saturating_sub(1);
+        // A cell holds one cluster: no need to look for cluster boundaries.
+        skip = crate::text::width::cluster_width(symbol).saturating_sub(1);
     }
     if ansi {
         line.push_str("\x1b[0m");
