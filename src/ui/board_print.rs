@@ -6,7 +6,10 @@
 //! entry; a printed row joins the current row of the two panes side by
 //! side. The rows come out exactly as the screen's board would draw them.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
@@ -16,7 +19,9 @@ use ratatui::widgets::Widget;
 use crate::i18n::strings;
 use crate::session::{Quadrant, Swot};
 use crate::text::Lang;
-use crate::text::wrap::WrapCache;
+use crate::text::sanitize::for_display;
+use crate::text::width::{cluster_width, str_width};
+use crate::text::wrap::{WrapCache, wrap};
 
 use super::board::{item_row, quadrant_rects, votes_width};
 use super::list::{self, ListLook, draw_list};
@@ -36,9 +41,14 @@ pub fn write_board(
     // Every text is wrapped once, here; drawing reuses the lines.
     let cache = WrapCache::with_bound(usize::MAX);
     let rects = quadrant_rects(Rect::new(0, 0, width, 4));
+    let mut prepared =
+        Quadrant::ALL.map(|q| prepare(swot, q, rects[q.index()].1.width, !theme.color));
     let body = Quadrant::ALL
         .iter()
-        .map(|&q| pane_rows(swot, q, rects[q.index()].1.width, &cache))
+        .map(|&q| match &prepared[q.index()] {
+            Some(entries) => entries.iter().map(|(_, lines)| lines.len().max(1)).sum(),
+            None => pane_rows(swot, q, rects[q.index()].1.width, &cache),
+        })
         .max()
         .unwrap_or(1);
     let mut row = Buffer::empty(Rect::new(0, 0, width, 1));
@@ -49,9 +59,24 @@ pub fn write_board(
     ] {
         let mut panes = band.map(|q| {
             let rect = rects[q.index()].1;
-            PanePrinter::new(swot, q, lang, theme, rect.x, rect.width, &cache)
+            let mut pane = PanePrinter::new(swot, q, lang, theme, rect.x, rect.width, &cache);
+            pane.prepared = prepared[q.index()].take();
+            pane
         });
         for r in 0..body + 2 {
+            if !theme.color {
+                line.clear();
+                for pane in &mut panes {
+                    match r {
+                        0 => push_cells(&mut line, pane.frame.row(0)),
+                        r if r == body + 1 => push_cells(&mut line, pane.frame.row(2)),
+                        _ => pane.push_plain_row(&mut line),
+                    }
+                }
+                line.push('\n');
+                out.write_all(line.as_bytes())?;
+                continue;
+            }
             for pane in &mut panes {
                 let at = usize::from(pane.x);
                 let cells = match r {
@@ -68,6 +93,62 @@ pub fn write_board(
         }
     }
     out.flush()
+}
+
+/// Each entry's shown text and wrapped lines, for a pane printed as plain
+/// text straight from its lines: every text is wrapped once, with no cache
+/// to look it up in.
+type Prepared<'a> = Vec<(Cow<'a, str>, Vec<Range<usize>>)>;
+
+/// The entries of pane `q` (`width` columns) ready to print as plain text;
+/// `None` in colour, for an empty pane, and for a pane too tight for its
+/// number, text and badge columns (those are drawn into cells).
+fn prepare(swot: &Swot, q: Quadrant, width: u16, plain: bool) -> Option<Prepared<'_>> {
+    let items = swot.items(q);
+    if !plain || items.is_empty() {
+        return None;
+    }
+    let inner = width.saturating_sub(2);
+    let look = look(votes_width(items), Style::new());
+    let (number_width, text_width) = list::columns(items.len(), &look, inner);
+    if !roomy(&look, number_width, text_width, inner) {
+        return None;
+    }
+    Some(
+        items
+            .iter()
+            .map(|item| {
+                let shown = for_display(&item.text);
+                let lines = wrap(&shown, text_width);
+                (shown, lines)
+            })
+            .collect(),
+    )
+}
+
+/// Whether every column of a list gets its full width: then its rows can be
+/// written from the wrapped lines without clipping anything.
+fn roomy(look: &ListLook, number_width: usize, text_width: usize, inner: u16) -> bool {
+    let badge = if look.badge_width > 0 {
+        look.badge_width + 1
+    } else {
+        0
+    };
+    text_width >= 2 && 1 + number_width + badge + text_width == usize::from(inner)
+}
+
+/// Plain text of a run of cells, as [`super::print::push_line`] prints it.
+fn push_cells(line: &mut String, cells: &[Cell]) {
+    let mut skip = 0;
+    for cell in cells {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let symbol = cell.symbol();
+        line.push_str(if symbol.is_empty() { " " } else { symbol });
+        skip = cluster_width(symbol).saturating_sub(1);
+    }
 }
 
 /// Rows all of pane `q`'s entries take in a pane `width` columns wide.
@@ -111,6 +192,10 @@ struct PanePrinter<'a> {
     entry: Rows,
     next: usize,
     item: usize,
+    /// Set when the pane is printed as plain text from its lines; `rows`
+    /// is how many the current entry has.
+    prepared: Option<Prepared<'a>>,
+    rows: usize,
 }
 
 /// Cells of a buffer `width` wide, row by row.
@@ -164,7 +249,60 @@ impl<'a> PanePrinter<'a> {
             },
             next: 0,
             item: 0,
+            prepared: None,
+            rows: 0,
         }
+    }
+
+    /// Appends the next row inside the border as plain text. An entry of a
+    /// pane wide enough for its number, text and badge columns is written
+    /// straight from its wrapped lines; anything tighter is drawn into cells
+    /// as on screen, so both give the same characters.
+    fn push_plain_row(&mut self, line: &mut String) {
+        let Some(prepared) = &self.prepared else {
+            let cells = self.next_row();
+            push_cells(line, cells);
+            return;
+        };
+        let items = self.swot.items(self.q);
+        let inner = usize::from(self.frame.buf.area.width).saturating_sub(2);
+        let (number_width, _) = list::columns(items.len(), &self.look, inner as u16);
+        if self.next >= self.rows {
+            if self.item >= prepared.len() {
+                push_cells(line, self.frame.row(1));
+                return;
+            }
+            self.rows = prepared[self.item].1.len().max(1);
+            self.item += 1;
+            self.next = 0;
+        }
+        let (shown, lines) = &prepared[self.item - 1];
+        let r = self.next;
+        self.next += 1;
+        line.push('│');
+        let start = line.len();
+        line.push(' ');
+        if r == 0 {
+            let _ = write!(line, "{:>w$}. ", self.item, w = number_width - 2);
+        } else {
+            line.extend(std::iter::repeat_n(' ', number_width));
+        }
+        let text = lines.get(r).map_or("", |range| &shown[range.clone()]);
+        line.push_str(text);
+        let mut used = 1 + number_width + str_width(text);
+        if r == 0
+            && let Some(votes) = item_row(&items[self.item - 1]).badge
+        {
+            let w = str_width(&votes);
+            if w + 1 + number_width < inner {
+                line.extend(std::iter::repeat_n(' ', inner - w - used));
+                line.push_str(&votes);
+                used = inner;
+            }
+        }
+        line.extend(std::iter::repeat_n(' ', inner.saturating_sub(used)));
+        debug_assert!(str_width(&line[start..]) == inner);
+        line.push('│');
     }
 
     /// The next row inside the border: the next row of an entry, the
@@ -281,6 +419,53 @@ mod tests {
         assert_eq!(chunks.0.len(), rows.len(), "one write per row");
         let longest = rows.iter().map(|r| r.len() + 1).max().unwrap_or(0);
         assert!(chunks.0.iter().all(|&n| n <= longest));
+    }
+
+    /// The characters of a coloured board, without its escape sequences.
+    fn strip_ansi(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                chars.by_ref().find(|c| *c == 'm');
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn plain_rows_written_from_lines_match_the_drawn_cells() {
+        let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
+        let texts = [
+            "ระเบียบ มท. พ.ศ. 2562 กำหนดให้เชื่อมโยงแผนหมู่บ้านและแผนชุมชนสู่แผนระดับตำบล",
+            "",
+            "ประชุม 👍🏽 会议 ทำ\nสอง",
+            "x",
+        ];
+        let mut swot = Swot::default();
+        for i in 0..23 {
+            swot.items_mut(Quadrant::ALL[i % 3]).push(SwotItem {
+                id: format!("sw-{i}"),
+                text: texts[i % texts.len()].to_owned(),
+                votes: if i % 5 == 0 { 0 } else { (i * 7) as u32 },
+                created_at: at,
+                updated_at: at,
+                group: None,
+                extra: Default::default(),
+            });
+        }
+        for width in [1, 5, 9, 14, 17, 23, 40, 61, 100] {
+            let mut plain = Vec::new();
+            write_board(&swot, Lang::Th, width, Theme::plain(), &mut plain).expect("write");
+            let mut coloured = Vec::new();
+            let theme = Theme::new(crate::ui::ThemeName::Dark, true);
+            write_board(&swot, Lang::Th, width, theme, &mut coloured).expect("write");
+            let plain = String::from_utf8(plain).expect("UTF-8");
+            let coloured = String::from_utf8(coloured).expect("UTF-8");
+            assert_eq!(plain, strip_ansi(&coloured), "width {width}");
+        }
     }
 
     #[test]

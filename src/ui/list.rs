@@ -118,6 +118,13 @@ pub fn full_height<'a>(
         .sum()
 }
 
+/// The number column's and the text's widths in a list of `len` entries
+/// `width` columns wide.
+pub fn columns(len: usize, look: &ListLook, width: u16) -> (usize, usize) {
+    let g = Geometry::new(len, look, width);
+    (g.number_width, g.text_width)
+}
+
 /// Rows one entry with `text` needs in a list of `len` entries `width`
 /// columns wide (the number column grows with `len`).
 pub fn one_entry_height(
