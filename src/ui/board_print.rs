@@ -19,6 +19,8 @@ use ratatui::widgets::Widget;
 use crate::i18n::strings;
 use crate::session::{Quadrant, Swot};
 use crate::text::Lang;
+use unicode_width::UnicodeWidthChar;
+
 use crate::text::sanitize::for_display;
 use crate::text::width::{cluster_width, str_width};
 use crate::text::wrap::{WrapCache, wrap};
@@ -135,6 +137,20 @@ fn roomy(look: &ListLook, number_width: usize, text_width: usize, inner: u16) ->
         0
     };
     text_width >= 2 && 1 + number_width + badge + text_width == usize::from(inner)
+}
+
+/// Columns of a wrapped line. ASCII and Thai need no cluster walk: their
+/// clusters are as wide as their characters together (a Thai mark adds
+/// nothing, SARA AM its own column).
+fn line_width(text: &str) -> usize {
+    let simple = text
+        .chars()
+        .all(|c| matches!(c, ' '..='~' | '\u{0E01}'..='\u{0E3A}' | '\u{0E3F}'..='\u{0E5B}'));
+    if simple {
+        text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    } else {
+        str_width(text)
+    }
 }
 
 /// Plain text of a run of cells, as [`super::print::push_line`] prints it.
@@ -289,7 +305,7 @@ impl<'a> PanePrinter<'a> {
         }
         let text = lines.get(r).map_or("", |range| &shown[range.clone()]);
         line.push_str(text);
-        let mut used = 1 + number_width + str_width(text);
+        let mut used = 1 + number_width + line_width(text);
         if r == 0
             && let Some(votes) = item_row(&items[self.item - 1]).badge
         {
@@ -465,6 +481,13 @@ mod tests {
             let plain = String::from_utf8(plain).expect("UTF-8");
             let coloured = String::from_utf8(coloured).expect("UTF-8");
             assert_eq!(plain, strip_ansi(&coloured), "width {width}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_line_measures_as_its_clusters(s in "[a 1.กขทีั่้ำเแฯๆ\u{0E4E}\u{0E3A}]{0,16}") {
+            proptest::prop_assert_eq!(line_width(&s), str_width(&s));
         }
     }
 
