@@ -1,18 +1,22 @@
 //! The facilitator's budgets (README: Performance): a keystroke in the text box
-//! (update and redraw) at 10 and 10,000 items, saving a session of 1,000
-//! items, and `list` over 1,000 session files.
+//! (key, update, redraw and terminal output) at 10 and 10,000 items, saving
+//! a session of 1,000 items, and `list` over 1,000 session files.
 
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use std::io;
 
-use wethi::app::{Action, App, TextEdit, View};
+use ratatui::Terminal;
+use ratatui::layout::Size;
+
+use wethi::app::{Action, App, View};
+use wethi::input::{Key, action_for};
 use wethi::session::{Quadrant, Session, SwotItem, template};
 use wethi::store;
 use wethi::text::Lang;
-use wethi::ui::{self, SaveState, Status, Theme, UiState};
+use wethi::tui::backend::TermBackend;
+use wethi::ui::{self, SaveState, Status, Theme, ThemeName, UiState};
 
 const SENTENCES: [&str; 4] = [
     "คณะกรรมการมีประสบการณ์ทำงานในพื้นที่และมีเครือข่ายผู้นำชุมชนที่เข้มแข็ง",
@@ -44,30 +48,70 @@ fn session_with(items: usize) -> Session {
     s
 }
 
+/// One keystroke as the screen handles it: the key mapped to an action,
+/// `App::update`, the frame drawn, and the terminal diff written through the
+/// real backend (into a sink). Iterations alternate between typing a Thai
+/// character and erasing it, so every frame differs from the last.
 fn keystroke(c: &mut Criterion) {
     for items in [10, 1_000, 10_000] {
         let mut app = App::new(session_with(items), Lang::Th, None);
         app.view = View::Swot;
         let now = wethi::session::now();
         app.update(Action::Add, now);
-        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+        let backend = TermBackend::with_size(io::sink(), Size::new(200, 60));
+        let mut terminal = Terminal::new(backend).expect("terminal");
         let mut state = UiState::default();
         let save = SaveState::Saved;
         let status = Status {
             save: &save,
             now,
-            theme: Theme::plain(),
+            theme: Theme::new(ThemeName::Dark, true),
         };
+        let mut typed = false;
         c.bench_function(&format!("keystroke_update_and_draw_{items}_items"), |b| {
             b.iter(|| {
-                app.update(Action::Text(TextEdit::Insert('ก')), now);
+                let key = if typed {
+                    Key::Backspace
+                } else {
+                    Key::Char('ก')
+                };
+                typed = !typed;
+                if let Some(action) = action_for(&app, black_box(key)) {
+                    app.update(action, now);
+                }
                 terminal
                     .draw(|f| ui::draw(f, &app, &status, &mut state))
                     .expect("draw");
-                app.update(Action::Text(TextEdit::Backspace), now);
             })
         });
     }
+}
+
+/// From opening a 10,000-item session file to its first frame: load and
+/// check the file, build the app, draw the first screen through the real
+/// backend (into a sink). The process and terminal set-up are not included.
+fn startup(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.json");
+    store::save_session(&path, &session_with(10_000)).expect("save");
+    c.bench_function("start_to_first_frame_10000_items", |b| {
+        b.iter(|| {
+            let loaded = store::load(black_box(&path)).expect("load");
+            let app = App::new(loaded.session, Lang::Th, None);
+            let backend = TermBackend::with_size(io::sink(), Size::new(200, 60));
+            let mut terminal = Terminal::new(backend).expect("terminal");
+            let mut state = UiState::default();
+            let save = SaveState::Saved;
+            let status = Status {
+                save: &save,
+                now: wethi::session::now(),
+                theme: Theme::new(ThemeName::Dark, true),
+            };
+            terminal
+                .draw(|f| ui::draw(f, &app, &status, &mut state))
+                .expect("draw");
+        })
+    });
 }
 
 fn save(c: &mut Criterion) {
@@ -97,6 +141,6 @@ fn list(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = keystroke, save, list
+    targets = keystroke, startup, save, list
 }
 criterion_main!(benches);

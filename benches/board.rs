@@ -6,12 +6,19 @@
 //! next, as the app does; `cold` starts every frame with an empty cache and
 //! no offsets, as the first frame after opening a session.
 //!
+//! `cold_thai_frame_200x60` is the first frame of a board of long Thai
+//! texts never segmented before.
+//!
 //! Run: `cargo bench --bench board -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;
 
 use chrono::DateTime;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use std::sync::LazyLock;
+
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
+use icu_segmenter::options::LineBreakOptions;
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -136,5 +143,97 @@ fn print_example(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, draw_frames, print_example);
+/// `n` long items (a stage's text and a guidance point's text run
+/// together, a few hundred characters each) numbered with `round`, so that
+/// no text of one round was ever segmented before.
+fn long_board(n: usize, round: u64) -> Swot {
+    let t = template::builtin().expect("the built-in template parses");
+    let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
+    let mut swot = Swot::default();
+    for i in 0..n {
+        let stage = &t.stages[i % t.stages.len()];
+        let point = &t.guidance[i % t.guidance.len()];
+        swot.items_mut(Quadrant::ALL[i % 4]).push(SwotItem {
+            id: format!("sw-{i}"),
+            text: format!("{}{} (รอบ {round} ข้อ {i})", stage.text.th, point.text.th),
+            votes: 0,
+            created_at: at,
+            updated_at: at,
+            group: None,
+            extra: Default::default(),
+        });
+    }
+    swot
+}
+
+/// The first frame of a board of never-seen long Thai texts: every visible
+/// text goes through the segmenters. `both_models_everywhere` segments the
+/// same texts the way it was done before (ICU's dictionary and LSTM models
+/// over every text), for the ratio within one run.
+fn cold_thai(c: &mut Criterion) {
+    let mut group = c.benchmark_group("cold_thai_frame_200x60");
+    let mut round = 0;
+    group.bench_function("board", |b| {
+        b.iter_batched(
+            || {
+                round += 1;
+                long_board(200, round)
+            },
+            |swot| {
+                let cache = WrapCache::new();
+                let mut panes = [PaneView::default(); 4];
+                let mut buf = Buffer::empty(AREA);
+                frame(&swot, &cache, &mut panes, &mut buf);
+            },
+            BatchSize::SmallInput,
+        );
+    });
+    // The texts a cold frame shows: what fits in the four panes.
+    let mut round = 1_000_000;
+    group.bench_function("both_models_everywhere", |b| {
+        b.iter_batched(
+            || {
+                round += 1;
+                visible_texts(&long_board(200, round))
+            },
+            |texts| {
+                for text in &texts {
+                    let lstm: Vec<usize> = LINE_LSTM.segment_str(text).collect();
+                    let dictionary: Vec<usize> = LINE_DICTIONARY.segment_str(text).collect();
+                    black_box((lstm, dictionary));
+                }
+            },
+            BatchSize::SmallInput,
+        );
+    });
+    group.finish();
+}
+
+/// The texts one cold frame lays out (the drawn items of each pane).
+fn visible_texts(swot: &Swot) -> Vec<String> {
+    let cache = WrapCache::new();
+    let mut buf = Buffer::empty(AREA);
+    let layout = Board {
+        swot,
+        lang: Lang::Th,
+        theme: Theme::new(ThemeName::Dark, true),
+        focus: Some(FOCUS),
+        panes: [PaneView::default(); 4],
+        zoom: false,
+        cache: &cache,
+    }
+    .draw(AREA, &mut buf);
+    layout
+        .items
+        .iter()
+        .map(|(_, q, i)| swot.items(*q)[*i].text.clone())
+        .collect()
+}
+
+static LINE_DICTIONARY: LazyLock<LineSegmenterBorrowed<'static>> =
+    LazyLock::new(|| LineSegmenter::new_dictionary(LineBreakOptions::default()));
+static LINE_LSTM: LazyLock<LineSegmenterBorrowed<'static>> =
+    LazyLock::new(|| LineSegmenter::new_lstm(LineBreakOptions::default()));
+
+criterion_group!(benches, draw_frames, cold_thai, print_example);
 criterion_main!(benches);

@@ -15,7 +15,7 @@ use wethi::summary;
 use wethi::text::Lang;
 use wethi::text::sanitize::for_display;
 use wethi::tui;
-use wethi::ui::board;
+use wethi::ui::board_print;
 use wethi::ui::{Theme, ThemeName};
 
 #[derive(Parser)]
@@ -432,12 +432,14 @@ fn print_board(session: &Session, lang: Lang, width: Option<u16>) {
         })
         .unwrap_or(100);
     let theme = Theme::new(ThemeName::Dark, terminal && !no_color);
-    let mut out = String::new();
-    for line in board::print_board(&session.swot, lang, width, theme) {
-        out.push_str(&line);
-        out.push('\n');
+    // Rows are written as they are laid out; a reader that stops early
+    // (`| head`) ends the output, which is not an error.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Err(e) = board_print::write_board(&session.swot, lang, width, theme, &mut out)
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("wethi: {e}");
     }
-    print!("{out}");
 }
 
 fn create_session(

@@ -9,16 +9,21 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use ratatui::Terminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::layout::Position;
-use ratatui::prelude::CrosstermBackend;
+
+pub mod backend;
+
+use backend::TermBackend;
 
 use crate::app::home::{Home, HomeRequest};
 use crate::app::{Action, App, Mode, ReadOnly};
@@ -57,13 +62,21 @@ impl TerminalGuard {
 }
 
 fn restore_terminal() {
-    let _ = execute!(
-        io::stdout(),
+    let _ = leave_screen(&mut io::stdout());
+    let _ = disable_raw_mode();
+}
+
+/// What gives the terminal back. The backend keeps its styles and cursor
+/// between frames: they are reset once, here.
+fn leave_screen(out: &mut impl io::Write) -> io::Result<()> {
+    execute!(
+        out,
+        SetAttribute(Attribute::Reset),
+        Show,
         DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen
-    );
-    let _ = disable_raw_mode();
+    )
 }
 
 impl Drop for TerminalGuard {
@@ -94,7 +107,7 @@ fn install_panic_hook() {
     }));
 }
 
-type Term = Terminal<CrosstermBackend<io::Stdout>>;
+type Term = Terminal<TermBackend<io::Stdout>>;
 
 /// Runs `body` with the terminal in raw mode on the alternate screen, and
 /// gives the terminal back afterwards whatever happens.
@@ -102,8 +115,7 @@ fn with_terminal<T>(body: impl FnOnce(&mut Term) -> Result<T, String>) -> Result
     install_panic_hook();
     signals::install();
     let guard = TerminalGuard::enter().map_err(|e| e.to_string())?;
-    let mut terminal =
-        Terminal::new(CrosstermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
+    let mut terminal = Terminal::new(TermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let result = body(&mut terminal);
     drop(guard);
     if let Some(note) = signals::take_exit_note() {
@@ -325,7 +337,7 @@ fn serve(
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Term,
     app: &mut App,
     file: &mut SessionFile,
     theme: Theme,
@@ -344,7 +356,7 @@ fn event_loop(
 
 /// The loop proper: draw, wait for an event (at most a tick), update, save.
 fn turns(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Term,
     app: &mut App,
     file: &mut SessionFile,
     theme: Theme,
@@ -501,5 +513,20 @@ fn offer_draft(app: &mut App, path: &Path) {
         && app.restore_draft(&draft).is_ok()
     {
         store::draft::remove_draft(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leaving_resets_styles_once_and_shows_the_cursor() {
+        let mut out = Vec::new();
+        leave_screen(&mut out).expect("write");
+        let out = String::from_utf8(out).expect("ASCII");
+        assert!(out.starts_with("\x1b[0m\x1b[?25h"), "{out:?}");
+        assert_eq!(out.matches("\x1b[0m").count(), 1);
+        assert!(out.ends_with("\x1b[?1049l"), "{out:?}");
     }
 }

@@ -29,6 +29,14 @@ pub const DOTTED_CIRCLE: char = '\u{25CC}';
 /// or after a removed bidi control) or when it sits on a whitespace
 /// character. Returns the input borrowed when nothing needed changing.
 pub fn for_display(s: &str) -> Cow<'_, str> {
+    if plainly_displayable(s) {
+        return Cow::Borrowed(s);
+    }
+    fix_clusters(s)
+}
+
+/// [`for_display`] cluster by cluster.
+fn fix_clusters(s: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     for (at, g) in s.grapheme_indices(true) {
         match (fix_cluster(g), out.as_mut()) {
@@ -42,6 +50,29 @@ pub fn for_display(s: &str) -> Cow<'_, str> {
         Some(fixed) => Cow::Owned(fixed),
         None => Cow::Borrowed(s),
     }
+}
+
+/// Text that needs no fixing, found without walking its clusters (the
+/// common case, and `show --board` of a large session sanitises every
+/// item): printable ASCII and Thai, each Thai mark right after a Thai
+/// character, so that no cluster starts with a mark or draws nothing.
+fn plainly_displayable(s: &str) -> bool {
+    let thai = |c: char| matches!(c, '\u{0E01}'..='\u{0E3A}' | '\u{0E3F}'..='\u{0E5B}');
+    let thai_mark =
+        |c: char| matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+    let mut prev = None;
+    for c in s.chars() {
+        let fine = match c {
+            ' '..='~' => true,
+            c if thai_mark(c) => prev.is_some_and(thai),
+            c => thai(c),
+        };
+        if !fine {
+            return false;
+        }
+        prev = Some(c);
+    }
+    true
 }
 
 /// The displayable form of one cluster, or `None` when it is fine as is.
@@ -142,6 +173,25 @@ pub fn is_bidi_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut only passes text the full walk leaves alone.
+        #[test]
+        fn plain_text_needs_no_fixing(s in "[a ~กีั่ำเฯ\u{0E4E}\u{0E3A}\n\u{200B}]{0,12}") {
+            if plainly_displayable(&s) {
+                prop_assert!(matches!(fix_clusters(&s), Cow::Borrowed(_)));
+            }
+        }
+    }
+
+    #[test]
+    fn marks_without_a_thai_base_take_the_long_way() {
+        assert!(plainly_displayable("ที่ประชุม 2 ครั้ง"));
+        for s in ["่ก", "a่", " ั", "ก\n", "ก\u{200B}"] {
+            assert!(!plainly_displayable(s), "{s:?}");
+        }
+    }
 
     fn shown(s: &str) -> String {
         for_display(s).into_owned()

@@ -106,14 +106,14 @@ pub fn quadrant_rects(area: Rect) -> [(Quadrant, Rect); 4] {
 }
 
 /// An item's text, its breakout group dim after it, and its votes.
-fn item_row(item: &SwotItem, dim: Style) -> Row<'_> {
+pub(crate) fn item_row(item: &SwotItem, dim: Style) -> Row<'_> {
     Row::new(&item.text)
         .with_tag(item.group.as_deref(), dim)
         .with_badge((item.votes > 0).then(|| format!("+{}", item.votes)))
 }
 
 /// The badge column fits the largest vote count in the pane.
-fn votes_width(items: &[SwotItem]) -> usize {
+pub(crate) fn votes_width(items: &[SwotItem]) -> usize {
     let max = items.iter().map(|i| i.votes).max().unwrap_or(0);
     if max > 0 {
         max.to_string().len() + 1
@@ -155,24 +155,16 @@ pub fn full_height(swot: &Swot, width: u16, cache: &WrapCache) -> u16 {
 }
 
 /// The whole board as lines of exactly `width` columns, tall enough for
-/// every item: what `wethi show FILE --board` prints.
+/// every item: what `wethi show FILE --board` prints (which streams them
+/// with [`super::board_print::write_board`]).
 pub fn print_board(swot: &Swot, lang: Lang, width: u16, theme: Theme) -> Vec<String> {
-    let cache = WrapCache::new();
-    let width = width.max(1);
-    let height = full_height(swot, width, &cache);
-    let area = Rect::new(0, 0, width, height);
-    let mut buf = Buffer::empty(area);
-    let board = Board {
-        swot,
-        lang,
-        theme,
-        focus: None,
-        panes: [PaneView::default(); 4],
-        zoom: false,
-        cache: &cache,
-    };
-    board.draw(area, &mut buf);
-    super::print::to_lines(&buf, theme.color)
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = super::board_print::write_board(swot, lang, width, theme, &mut out);
+    String::from_utf8_lossy(&out)
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]

@@ -17,6 +17,10 @@ pub fn split_am_clusters(buf: &mut Buffer) {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right().saturating_sub(1) {
             let symbol = buf[(x, y)].symbol();
+            // A base and a 3-byte AM take at least 4 bytes.
+            if symbol.len() < 4 {
+                continue;
+            }
             let Some((at, _)) = symbol.char_indices().skip(1).find(|(_, c)| is_am(*c)) else {
                 continue;
             };

@@ -78,7 +78,7 @@ fn shown(cache: &WrapCache, row: &Row) -> (Rc<str>, usize) {
             (text, end)
         }
         Some((tag, _)) => {
-            let joined = format!("{text} [{}]", unbreakable(&cache.shown(tag.trim())));
+            let joined = join_tag(&text, &cache.shown(tag.trim()));
             (joined.into(), text.len() + 1)
         }
     }
@@ -134,6 +134,11 @@ impl Geometry {
     }
 }
 
+/// Sanitised `text` with its sanitised `tag` after it, as every list shows it.
+pub(crate) fn join_tag(text: &str, tag: &str) -> String {
+    format!("{text} [{}]", unbreakable(tag))
+}
+
 /// A tag's names kept whole on a line ("กลุ่ม 1" never splits before its
 /// number): no-break spaces inside each name, breaks only after ", ".
 fn unbreakable(tag: &str) -> String {
@@ -157,6 +162,25 @@ pub fn full_height<'a>(
     (0..len)
         .map(|i| entry_height(cache, &row(i), g.text_width))
         .sum()
+}
+
+/// The number column's and the text's widths in a list of `len` entries
+/// `width` columns wide.
+pub fn columns(len: usize, look: &ListLook, width: u16) -> (usize, usize) {
+    let g = Geometry::new(len, look, width);
+    (g.number_width, g.text_width)
+}
+
+/// Rows one entry `row` needs in a list of `len` entries `width` columns
+/// wide (the number column grows with `len`).
+pub fn one_entry_height(
+    len: usize,
+    row: &Row,
+    look: &ListLook,
+    width: u16,
+    cache: &WrapCache,
+) -> usize {
+    entry_height(cache, row, Geometry::new(len, look, width).text_width)
 }
 
 #[allow(clippy::too_many_arguments)]

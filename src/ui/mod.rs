@@ -4,6 +4,8 @@
 pub mod actions_view;
 pub mod agenda;
 pub mod board;
+pub mod board_memo;
+pub mod board_print;
 pub mod cells;
 pub mod chrome;
 pub mod followups;
@@ -82,6 +84,7 @@ impl UiState {
 pub struct UiState {
     pub cache: WrapCache,
     pub board: board::BoardLayout,
+    pub board_memo: board_memo::BoardMemo,
     /// What a click at a place selects, most specific last.
     pub targets: Vec<(Rect, Target)>,
     pub stages_offset: usize,
@@ -201,7 +204,7 @@ fn draw_swot(
         zoom: app.swot.zoom,
         cache: &state.cache,
     };
-    state.board = board.draw(area, buf);
+    state.board = state.board_memo.draw(&board, app.revision, area, buf);
     let layout = &state.board;
     let panes = layout
         .panes

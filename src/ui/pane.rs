@@ -83,7 +83,7 @@ pub fn draw_pane<'r>(
 
 /// The border: thick with a ▶ marker and a reversed title when focused,
 /// so focus shows even without colour.
-fn block(spec: &PaneSpec, len: usize, theme: &Theme) -> Block<'static> {
+pub(crate) fn block(spec: &PaneSpec, len: usize, theme: &Theme) -> Block<'static> {
     let key = if spec.key.is_empty() {
         String::new()
     } else {

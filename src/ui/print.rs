@@ -11,29 +11,36 @@ pub fn to_lines(buf: &Buffer, ansi: bool) -> Vec<String> {
     (area.top()..area.bottom())
         .map(|y| {
             let mut line = String::new();
-            let mut current = Style::reset();
-            let mut skip = 0;
-            for x in area.left()..area.right() {
-                // A wide cluster's cell is followed by cells it covers.
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let cell = &buf[(x, y)];
-                if ansi && cell.style() != current {
-                    current = cell.style();
-                    line.push_str(&sgr(current));
-                }
-                let symbol = cell.symbol();
-                line.push_str(if symbol.is_empty() { " " } else { symbol });
-                skip = crate::text::width::str_width(symbol).saturating_sub(1);
-            }
-            if ansi {
-                line.push_str("\x1b[0m");
-            }
+            push_line(&mut line, buf, y, ansi);
             line
         })
         .collect()
+}
+
+/// Row `y` of `buf` appended to `line`, `buf.area.width` columns wide.
+pub fn push_line(line: &mut String, buf: &Buffer, y: u16, ansi: bool) {
+    let area = buf.area;
+    let mut current = Style::reset();
+    let mut skip = 0;
+    for x in area.left()..area.right() {
+        // A wide cluster's cell is followed by cells it covers.
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let cell = &buf[(x, y)];
+        if ansi && cell.style() != current {
+            current = cell.style();
+            line.push_str(&sgr(current));
+        }
+        let symbol = cell.symbol();
+        line.push_str(if symbol.is_empty() { " " } else { symbol });
+        // A cell holds one cluster: no need to look for cluster boundaries.
+        skip = crate::text::width::cluster_width(symbol).saturating_sub(1);
+    }
+    if ansi {
+        line.push_str("\x1b[0m");
+    }
 }
 
 fn sgr(style: Style) -> String {

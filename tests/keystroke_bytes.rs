@@ -1,0 +1,255 @@
+//! What a keystroke sends to the terminal, through the backend the screen
+//! really uses (`wethi::tui::backend::TermBackend`) writing into memory:
+//! a typed character in the SWOT text box costs about as many bytes as in
+//! vim, and the bytes still draw exactly the screen ratatui meant (fed to
+//! the `vt100` terminal emulator and compared cell by cell with a
+//! `TestBackend` drawn alongside).
+
+use chrono::DateTime;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+use wethi::app::{App, View};
+use wethi::input::{Key, action_for};
+use wethi::session::{Quadrant, Session, SwotItem, Timestamp, template};
+use wethi::text::Lang;
+use wethi::tui::backend::TermBackend;
+use wethi::ui::{self, SaveState, Status, Theme, ThemeName, UiState};
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+const SENTENCES: [&str; 4] = [
+    "คณะกรรมการมีประสบการณ์ทำงานในพื้นที่และมีเครือข่ายผู้นำชุมชนที่เข้มแข็ง",
+    "ขาดงบประมาณสนับสนุนการดำเนินงานของศูนย์ประสานงานองค์การชุมชน",
+    "นโยบายโคก หนอง นา โมเดล สนับสนุนการมีส่วนร่วมของประชาชน",
+    "สถานการณ์โควิด-19 ทำให้จัดเวทีประชาคมได้ยาก",
+];
+
+fn now() -> Timestamp {
+    DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").expect("a timestamp")
+}
+
+fn session_with(items: usize) -> Session {
+    let mut s = template::instantiate(
+        template::builtin().expect("template"),
+        "ทดสอบ",
+        now(),
+        Lang::Th,
+    );
+    for i in 0..items {
+        s.swot.items_mut(Quadrant::ALL[i % 4]).push(SwotItem {
+            id: format!("sw-{i}"),
+            text: format!("{} ({i})", SENTENCES[i % 4]),
+            votes: (i % 7) as u32,
+            created_at: now(),
+            updated_at: now(),
+            group: None,
+            extra: Default::default(),
+        });
+    }
+    s
+}
+
+/// The same app drawn into the real backend (its bytes fed to a terminal
+/// emulator) and into a `TestBackend`.
+struct Screens {
+    app: App,
+    real: Terminal<TermBackend<Vec<u8>>>,
+    real_state: UiState,
+    model: Terminal<TestBackend>,
+    model_state: UiState,
+    emulator: vt100::Parser,
+    fed: usize,
+}
+
+impl Screens {
+    fn new(items: usize) -> Screens {
+        let mut app = App::new(session_with(items), Lang::Th, None);
+        app.view = View::Swot;
+        let backend = TermBackend::with_size(Vec::new(), Size::new(WIDTH, HEIGHT));
+        let mut screens = Screens {
+            app,
+            real: Terminal::new(backend).expect("terminal"),
+            real_state: UiState::default(),
+            model: Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal"),
+            model_state: UiState::default(),
+            emulator: vt100::Parser::new(nonzero(HEIGHT), nonzero(WIDTH), 0),
+            fed: 0,
+        };
+        screens.frame();
+        screens
+    }
+
+    /// Presses `key` and draws; returns the bytes that frame sent.
+    fn press(&mut self, key: Key) -> usize {
+        if let Some(action) = action_for(&self.app, key) {
+            self.app.update(action, now());
+        }
+        self.frame()
+    }
+
+    fn frame(&mut self) -> usize {
+        let save = SaveState::Saved;
+        let status = Status {
+            save: &save,
+            now: now(),
+            theme: Theme::new(ThemeName::Dark, true),
+        };
+        let (app, state) = (&self.app, &mut self.real_state);
+        self.real
+            .draw(|f| ui::draw(f, app, &status, state))
+            .expect("draw");
+        let state = &mut self.model_state;
+        self.model
+            .draw(|f| ui::draw(f, app, &status, state))
+            .expect("draw");
+        let bytes = &self.real.backend().writer()[self.fed..];
+        self.emulator.process(bytes);
+        let sent = bytes.len();
+        self.fed += sent;
+        self.assert_same_screen();
+        sent
+    }
+
+    /// The emulator's screen shows the `TestBackend` buffer: every cell's
+    /// text, colours and attributes, and the cursor.
+    fn assert_same_screen(&self) {
+        let screen = self.emulator.screen();
+        let buffer: &Buffer = self.model.backend().buffer();
+        for y in 0..HEIGHT {
+            let mut x = 0;
+            while x < WIDTH {
+                let cell = &buffer[(x, y)];
+                let shown = screen.cell(y, x).expect("a cell on screen");
+                let at = format!("cell ({x}, {y})");
+                // A cell never written reads as empty: a space on a fresh screen.
+                let text = match shown.contents() {
+                    "" => " ",
+                    text => text,
+                };
+                assert_eq!(text, cell.symbol(), "{at}");
+                assert_eq!(shown.fgcolor(), vt_color(cell.fg), "{at} foreground");
+                assert_eq!(shown.bgcolor(), vt_color(cell.bg), "{at} background");
+                let m = cell.modifier;
+                assert_eq!(shown.bold(), m.contains(Modifier::BOLD), "{at} bold");
+                assert_eq!(shown.dim(), m.contains(Modifier::DIM), "{at} dim");
+                assert_eq!(shown.italic(), m.contains(Modifier::ITALIC), "{at} italic");
+                assert_eq!(
+                    shown.underline(),
+                    m.contains(Modifier::UNDERLINED),
+                    "{at} underline"
+                );
+                assert_eq!(
+                    shown.inverse(),
+                    m.contains(Modifier::REVERSED),
+                    "{at} reverse"
+                );
+                x += cell.symbol().width().max(1) as u16;
+            }
+        }
+        let model = self.model.backend();
+        let cursor = model.cursor_position();
+        assert_eq!(
+            screen.hide_cursor(),
+            !model.cursor_visible(),
+            "cursor shown"
+        );
+        if model.cursor_visible() {
+            assert_eq!(
+                screen.cursor_position(),
+                (cursor.y, cursor.x),
+                "cursor place"
+            );
+        }
+    }
+}
+
+/// How a terminal reads the colour crossterm writes for `c`.
+fn vt_color(c: Color) -> vt100::Color {
+    use vt100::Color::{Default, Idx, Rgb};
+    match c {
+        Color::Reset => Default,
+        Color::Black => Idx(0),
+        Color::Red => Idx(1),
+        Color::Green => Idx(2),
+        Color::Yellow => Idx(3),
+        Color::Blue => Idx(4),
+        Color::Magenta => Idx(5),
+        Color::Cyan => Idx(6),
+        Color::Gray => Idx(7),
+        Color::DarkGray => Idx(8),
+        Color::LightRed => Idx(9),
+        Color::LightGreen => Idx(10),
+        Color::LightYellow => Idx(11),
+        Color::LightBlue => Idx(12),
+        Color::LightMagenta => Idx(13),
+        Color::LightCyan => Idx(14),
+        Color::White => Idx(15),
+        Color::Indexed(i) => Idx(i),
+        Color::Rgb(r, g, b) => Rgb(r, g, b),
+    }
+}
+
+#[test]
+fn a_typed_character_sends_about_what_vim_sends() {
+    for items in [12, 10_000] {
+        let mut screens = Screens::new(items);
+        screens.press(Key::Char('a'));
+        let mut sent = Vec::new();
+        for c in "ประชุมกลุ่ม workshop".chars() {
+            sent.push((c, screens.press(Key::Char(c))));
+        }
+        eprintln!("{items} items, bytes per typed character: {sent:?}");
+        let worst = sent.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        assert!(
+            worst <= 20,
+            "{items} items: bytes per typed character {sent:?}"
+        );
+        // Something was sent for each: the character is on screen.
+        assert!(sent.iter().all(|(_, n)| *n > 0), "{sent:?}");
+    }
+}
+
+#[test]
+fn every_screen_drawn_through_the_backend_is_the_intended_one() {
+    use Key::*;
+    let mut screens = Screens::new(40);
+    let keys = [
+        Char('a'),
+        Char('ก'),
+        Char('ำ'),
+        Char('x'),
+        Left,
+        Backspace,
+        Enter,
+        Down,
+        Down,
+        Char('+'),
+        Char('w'),
+        Up,
+        Char('z'),
+        Esc,
+        Char('?'),
+        Esc,
+        Tab,
+        Tab,
+        BackTab,
+        Char('e'),
+        Char('ๆ'),
+        Esc,
+        Char('o'),
+        Char('m'),
+        Char('t'),
+    ];
+    for key in keys {
+        screens.press(key);
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a screen size above zero")
+}
