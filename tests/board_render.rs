@@ -946,27 +946,53 @@ proptest! {
         zoom in any::<bool>(),
         english in any::<bool>(),
     ) {
-        let swot = swot(panes);
-        let cache = WrapCache::new();
-        let mut setup = Setup::new(&swot);
-        setup.focus = focus;
-        setup.zoom = zoom;
-        setup.panes = views;
-        setup.lang = if english { Lang::En } else { Lang::Th };
-        let frame = setup.draw(width, height, &cache);
-        prop_assert_eq!(frame.rows.len(), usize::from(height));
-        for row in &frame.rows {
-            prop_assert_eq!(str_width(row), usize::from(width), "{:?}", row);
-            prop_assert!(!row.chars().any(is_unsafe), "{:?}", row);
-        }
-        for (i, o) in frame.layout.offsets.iter().enumerate() {
-            let len = swot.items(Quadrant::ALL[i]).len();
-            prop_assert!(*o < len.max(1) || *o == views[i].offset);
-        }
-        // Printing the same board is exact too.
-        let printed = print_board(&swot, setup.lang, width, Theme::plain());
-        for row in &printed {
-            prop_assert_eq!(str_width(row), usize::from(width), "{:?}", row);
-        }
+        let lang = if english { Lang::En } else { Lang::Th };
+        rows_of_exactly_the_width(panes, views, (width, height), focus, zoom, lang)?;
     }
+}
+
+/// Every row of the drawn and the printed board is exactly `width` wide and
+/// safe to print; scroll offsets stay within their panes.
+fn rows_of_exactly_the_width(
+    panes: [Vec<(String, u32)>; 4],
+    views: [PaneView; 4],
+    (width, height): (u16, u16),
+    focus: Option<Quadrant>,
+    zoom: bool,
+    lang: Lang,
+) -> Result<(), TestCaseError> {
+    let swot = swot(panes);
+    let cache = WrapCache::new();
+    let mut setup = Setup::new(&swot);
+    setup.focus = focus;
+    setup.zoom = zoom;
+    setup.panes = views;
+    setup.lang = lang;
+    let frame = setup.draw(width, height, &cache);
+    prop_assert_eq!(frame.rows.len(), usize::from(height));
+    for row in &frame.rows {
+        prop_assert_eq!(str_width(row), usize::from(width), "{:?}", row);
+        prop_assert!(!row.chars().any(is_unsafe), "{:?}", row);
+    }
+    for (i, o) in frame.layout.offsets.iter().enumerate() {
+        let len = swot.items(Quadrant::ALL[i]).len();
+        prop_assert!(*o < len.max(1) || *o == views[i].offset);
+    }
+    // Printing the same board is exact too.
+    let printed = print_board(&swot, setup.lang, width, Theme::plain());
+    for row in &printed {
+        prop_assert_eq!(str_width(row), usize::from(width), "{:?}", row);
+    }
+    Ok(())
+}
+
+/// A case proptest once found (an emoji joined to a zero-width space in a
+/// one-row, 19-column board), kept as a test of its own.
+#[test]
+fn a_joined_emoji_with_a_zero_width_space_fits_a_one_row_board() {
+    let threats = vec![("👍\u{200d}\u{200b}👍".to_owned(), 0)];
+    let panes = [Vec::new(), Vec::new(), Vec::new(), threats];
+    let views = [PaneView::default(); 4];
+    rows_of_exactly_the_width(panes, views, (19, 1), None, false, Lang::Th)
+        .expect("rows of exactly the width");
 }
