@@ -151,6 +151,7 @@ pub static HOME_BINDINGS: &[Binding<HomeAction>] = &[
     b(&[Char('n')], Everywhere, HomeAction::New, "เวทีใหม่", "new", true),
     b(&[Char('/')], Everywhere, HomeAction::StartFilter, "ค้นหา", "filter", true),
     b(&[Char('D')], Everywhere, HomeAction::Trash, "ย้ายไปถังขยะ", "to trash", true),
+    b(&[Char('x')], Everywhere, HomeAction::Export, "ส่งออกรายงาน", "export", true),
     b(&[Char('u')], Everywhere, HomeAction::Restore, "นำกลับจากถังขยะ", "undo trash", true),
     b(&[Char('e')], Everywhere, HomeAction::Example, "เปิดตัวอย่าง", "open the example", true),
     b(&[Up, Char('k')], Everywhere, HomeAction::Up, "ขึ้น", "up", false),
@@ -172,6 +173,7 @@ pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
                 _ => None,
             };
         }
+        Some(HomePrompt::Export { .. }) => return export_format_action(key),
         Some(HomePrompt::NewTitle(_)) => {
             return match key {
                 Enter => Some(HomeAction::Commit),
@@ -199,6 +201,23 @@ pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
         };
     }
     find_binding(|| HOME_BINDINGS.iter(), key).map(|b| b.action.clone())
+}
+
+/// A key while the home screen asks for the export format: on either layout.
+fn export_format_action(key: Key) -> Option<HomeAction> {
+    use crate::export::Format;
+    Some(match layout_independent(key) {
+        Char('m') => HomeAction::ExportAs(Format::Md),
+        Char('h') => HomeAction::ExportAs(Format::Html),
+        Char('w') => HomeAction::ExportAs(Format::Docx),
+        Char('c') => HomeAction::ExportAs(Format::Csv),
+        Up | Char('k') => HomeAction::Up,
+        Down | Char('j') => HomeAction::Down,
+        Enter => HomeAction::Commit,
+        Esc => HomeAction::Back,
+        Ctrl('c') => HomeAction::Quit,
+        _ => return None,
+    })
 }
 
 /// The binding `key` means, on either layout: the key itself (a Thai
@@ -488,6 +507,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn export_format_keys_work_on_both_layouts() {
+        use crate::export::Format;
+        let mut home = Home::new(Vec::new(), Lang::Th);
+        home.prompt = Some(HomePrompt::Export {
+            path: "a.json".into(),
+            title: String::new(),
+            choice: 0,
+        });
+        for (us, format) in [
+            ('m', Format::Md),
+            ('h', Format::Html),
+            ('w', Format::Docx),
+            ('c', Format::Csv),
+        ] {
+            for key in typed(Char(us)) {
+                assert_eq!(
+                    home_action_for(&home, key),
+                    Some(HomeAction::ExportAs(format)),
+                    "{key:?}"
+                );
+            }
+        }
+        assert_eq!(home_action_for(&home, Esc), Some(HomeAction::Back));
+        assert_eq!(home_action_for(&home, Enter), Some(HomeAction::Commit));
+        assert_eq!(home_action_for(&home, Char('q')), None, "q is no format");
+        assert_eq!(
+            home_action_for(&Home::new(Vec::new(), Lang::Th), Char('ป')),
+            Some(HomeAction::Export)
+        );
     }
 
     #[test]

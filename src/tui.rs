@@ -2,6 +2,7 @@
 //! saving after every change. The flow is one way: event → action →
 //! `App::update` → save → draw.
 
+mod home_export;
 mod signals;
 
 use std::io;
@@ -302,6 +303,9 @@ fn serve(
             home.last_trashed = None;
             let t = crate::i18n::facilitator::facilitator_strings(home.lang);
             return Ok(Some(format!("{}: {}", t.restored, back.display())));
+        }
+        HomeRequest::Export { path, format } => {
+            return home_export::export(&path, dir, format, home.lang).map(Some);
         }
         HomeRequest::Trash(path) => {
             let moved = store::move_to_trash(&path).map_err(|e| {

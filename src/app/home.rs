@@ -30,6 +30,10 @@ pub enum HomeAction {
     Restore,
     /// `e` on the welcome: open the built-in example.
     Example,
+    /// `x`: export the selected session (asks for the format first).
+    Export,
+    /// The format chosen while asked.
+    ExportAs(crate::export::Format),
 }
 
 /// A question the home screen is asking; it takes the keys until answered.
@@ -39,6 +43,13 @@ pub enum HomePrompt {
     NewTitle(TextBox),
     /// `D`: move this session (path, title) to the trash? (y / n)
     Trash(std::path::PathBuf, String),
+    /// `x`: export this session (path, title) in which format? `choice`
+    /// indexes `Format::ALL` for ↑↓ Enter.
+    Export {
+        path: std::path::PathBuf,
+        title: String,
+        choice: usize,
+    },
 }
 
 /// What the home screen asks the loop to do.
@@ -56,6 +67,11 @@ pub enum HomeRequest {
     },
     /// Copy the built-in example into the folder and open it.
     Example,
+    /// Write the session's report in `format` beside it.
+    Export {
+        path: std::path::PathBuf,
+        format: crate::export::Format,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -187,6 +203,8 @@ impl Home {
             },
             HomeAction::Example if self.is_welcome() => self.request = Some(HomeRequest::Example),
             HomeAction::Example => {}
+            HomeAction::Export => self.ask_export(),
+            HomeAction::ExportAs(_) => {}
             HomeAction::ToggleHelp => self.help = true,
             HomeAction::SwitchLang => self.lang = self.lang.other(),
             HomeAction::Quit => self.quit = true,
@@ -209,6 +227,14 @@ impl Home {
             (HomePrompt::Trash(path, _), HomeAction::Commit) => {
                 self.request = Some(HomeRequest::Trash(path));
             }
+            (
+                HomePrompt::Export {
+                    path,
+                    title,
+                    choice,
+                },
+                action,
+            ) => self.answer_export(path, title, choice, action),
             (_, HomeAction::Back) => {}
             (_, HomeAction::Quit) => self.quit = true,
             (prompt, _) => self.prompt = Some(prompt),
@@ -227,6 +253,7 @@ impl Home {
         let selected = !self.visible().is_empty();
         match action {
             HomeAction::Open | HomeAction::ViewOnly | HomeAction::Trash => selected,
+            HomeAction::Export => selected,
             HomeAction::Up | HomeAction::Down => self.visible().len() > 1,
             HomeAction::StartFilter => !self.sessions.is_empty(),
             HomeAction::Back => !self.filter.text().is_empty(),

@@ -10,6 +10,7 @@ pub mod edits;
 mod followup_update;
 pub mod form;
 pub mod home;
+mod home_export;
 #[cfg(test)]
 mod in_the_room_tests;
 pub mod paste;

@@ -32,6 +32,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order the home screen offers them.
+    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Docx, Format::Csv];
+
     /// Whether the format is binary, so never written to a terminal or pipe.
     pub fn needs_file(self) -> bool {
         matches!(self, Format::Docx)

@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod facilitator;
 pub mod followup;
+pub mod homeexport;
 pub mod room;
 pub mod safety;
 

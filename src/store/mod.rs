@@ -8,6 +8,7 @@ pub mod lock;
 pub mod names;
 pub mod open;
 pub mod output;
+pub mod report_file;
 pub mod save;
 pub mod trash;
 

@@ -123,6 +123,7 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
         );
         state.home_offset = drawn.offset;
     }
+    super::home_export::draw(home, body, frame.buffer_mut(), theme);
     if home.help {
         let title = format!(" {} · {} ", t.help_title, t.home_title);
         help::draw_keys(

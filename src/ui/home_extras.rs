@@ -29,6 +29,13 @@ pub fn footer(home: &Home, width: u16, theme: &Theme) -> (String, Style) {
             theme.warning().add_modifier(Modifier::BOLD),
         ),
         (Some(HomePrompt::NewTitle(_)), _) => (format!(" {}", f.new_title_keys), bold),
+        (Some(HomePrompt::Export { .. }), _) => (
+            format!(
+                " {}",
+                crate::i18n::homeexport::home_export_strings(home.lang).keys
+            ),
+            bold,
+        ),
         (None, Some(message)) => (for_display(message).into_owned(), bold),
         (None, None) => {
             let offered = HOME_BINDINGS.iter().filter(|b| home.offers(&b.action));

@@ -13,6 +13,7 @@ pub mod form;
 pub mod guidance;
 pub mod help;
 pub mod home;
+pub mod home_export;
 pub mod home_extras;
 pub mod links;
 pub mod list;
