@@ -135,23 +135,17 @@ impl App {
             }
             Action::InboxAccept => self.accept_selected(now),
             Action::InboxEdit => self.edit_selected(),
-            Action::InboxReject => {
-                if self.writable() {
-                    self.room.inbox.reject(self.room.selected);
-                    self.clamp_inbox();
-                }
+            Action::InboxReject if self.writable() => {
+                self.room.inbox.reject(self.room.selected);
+                self.clamp_inbox();
             }
-            Action::InboxAcceptAll => {
-                if self.writable() {
-                    let accepted = self.room.inbox.accept_all(now);
-                    self.insert_accepted(accepted, now);
-                    self.clamp_inbox();
-                }
+            Action::InboxAcceptAll if self.writable() => {
+                let accepted = self.room.inbox.accept_all(now);
+                self.insert_accepted(accepted, now);
+                self.clamp_inbox();
             }
-            Action::ToggleAutoAccept => {
-                if self.writable() {
-                    self.room.inbox.auto_accept = !self.room.inbox.auto_accept;
-                }
+            Action::ToggleAutoAccept if self.writable() => {
+                self.room.inbox.auto_accept = !self.room.inbox.auto_accept;
             }
             Action::ToggleVoting => {
                 let voting = &mut self.room.voting;
