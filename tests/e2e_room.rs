@@ -21,15 +21,25 @@ fn url_on(screen: &str) -> Option<String> {
     url.ends_with('/').then_some(url)
 }
 
-fn post_item(url: &str, text: &str, group: &str) -> u16 {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
         .http_status_as_error(false)
         .proxy(None)
         .max_redirects(0)
         .timeout_global(Some(Duration::from_secs(10)))
         .build()
-        .into();
-    agent
+        .into()
+}
+
+/// The status and body of a GET.
+fn get(url: &str) -> (u16, String) {
+    let mut response = agent().get(url).call().unwrap();
+    let status = response.status().as_u16();
+    (status, response.body_mut().read_to_string().unwrap())
+}
+
+fn post_item(url: &str, text: &str, group: &str) -> u16 {
+    agent()
         .post(format!("{url}add"))
         .send_form([("q", "t"), ("text", text), ("group", group)])
         .unwrap()
@@ -70,6 +80,11 @@ fn a_phone_item_reaches_the_inbox_the_board_and_the_file_and_quitting_closes_the
         .unwrap()
         .to_owned();
 
+    // The address shown serves the page; without the token nothing is served.
+    let (status, page) = get(&url);
+    assert_eq!(status, 200);
+    assert!(page.contains("Room") && page.contains("<form"), "{page}");
+    assert_eq!(get(&format!("http://{addr}/")).0, 403);
     assert_eq!(post_item(&url, "ภัยแล้งซ้ำซาก", "กลุ่ม 3"), 200);
     tui.wait_text("1 waiting");
     tui.send("I");
@@ -92,4 +107,14 @@ fn a_phone_item_reaches_the_inbox_the_board_and_the_file_and_quitting_closes_the
         "the port is closed after quitting"
     );
     assert_eq!(read_json(&path)["swot"]["threats"][0]["group"], "กลุ่ม 3");
+}
+
+#[test]
+fn port_and_bind_need_room() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wethi"))
+        .args(["open", "x.json", "--port", "0"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--room"));
 }
