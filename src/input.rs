@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::home::{Home, HomeAction, HomePrompt};
+use crate::app::room::RoomOverlay;
 use crate::app::{Action, App, Mode, TextEdit, View};
 use crate::session::{FollowUpStatus, Quadrant, TowsPair};
 use crate::text::Lang;
@@ -135,6 +136,8 @@ pub static BINDINGS: &[Binding] = &[
     b(&[ShiftUp, Char('K')], Everywhere, Action::MoveUp, "เลื่อนขึ้น", "move up", false),
     b(&[ShiftDown, Char('J')], Everywhere, Action::MoveDown, "เลื่อนลง", "move down", false),
     b(&[Char('i')], Everywhere, Action::OpenDetails, "ข้อมูลเวที", "details", false),
+    b(&[Char('R')], Everywhere, Action::OpenRoom, "เปิดห้องรับความเห็น", "room mode", false),
+    b(&[Char('I')], Everywhere, Action::Inbox, "กล่องรับความเห็น", "inbox", false),
     b(&[Char('u')], Everywhere, Action::Undo, "เลิกทำ", "undo", true),
     b(&[Ctrl('r')], Everywhere, Action::Redo, "ทำซ้ำ", "redo", false),
     b(&[F(2)], Everywhere, Action::SwitchLang, "English", "ภาษาไทย", true),
@@ -142,6 +145,41 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Esc], Everywhere, Action::Back, "ปิด", "close", false),
     b(&[Char('q'), Ctrl('c')], Everywhere, Action::Quit, "ออก", "quit", true),
 ];
+
+/// The keys over the room's QR code.
+#[rustfmt::skip]
+pub static ROOM_QR_BINDINGS: &[Binding] = &[
+    b(&[Char('I')], Everywhere, Action::Inbox, "กล่องรับความเห็น", "inbox", true),
+    b(&[Char('x')], Everywhere, Action::StopRoom, "ปิดห้อง", "stop the room", true),
+    b(&[Esc], Everywhere, Action::Back, "ซ่อน", "hide", true),
+    b(&[Char('q'), Ctrl('c')], Everywhere, Action::Quit, "ออก", "quit", true),
+];
+
+/// The room inbox's keys.
+#[rustfmt::skip]
+pub static INBOX_BINDINGS: &[Binding] = &[
+    b(&[Enter], Everywhere, Action::InboxAccept, "รับขึ้นกระดาน", "accept", true),
+    b(&[Char('e')], Everywhere, Action::InboxEdit, "แก้แล้วรับ", "edit, accept", true),
+    b(&[Char('d'), Delete], Everywhere, Action::InboxReject, "ไม่รับ", "reject", true),
+    b(&[Char('A')], Everywhere, Action::InboxAcceptAll, "รับทั้งหมด", "accept all", true),
+    b(&[Char('o')], Everywhere, Action::ToggleAutoAccept, "รับอัตโนมัติ", "auto-accept", true),
+    b(&[Char('v')], Everywhere, Action::ToggleVoting, "เปิด/ปิดโหวต", "voting on/off", true),
+    b(&[Char('R')], Everywhere, Action::OpenRoom, "คิวอาร์โค้ด", "QR code", true),
+    b(&[Char('x')], Everywhere, Action::StopRoom, "ปิดห้อง", "stop the room", false),
+    b(&[Up, Char('k')], Everywhere, Action::Up, "ขึ้น", "up", false),
+    b(&[Down, Char('j')], Everywhere, Action::Down, "ลง", "down", false),
+    b(&[Char('u')], Everywhere, Action::Undo, "เลิกทำ", "undo", false),
+    b(&[Esc], Everywhere, Action::Back, "ปิด", "close", true),
+    b(&[Char('q'), Ctrl('c')], Everywhere, Action::Quit, "ออก", "quit", true),
+];
+
+/// The keys of a room overlay.
+pub fn room_bindings(overlay: RoomOverlay) -> &'static [Binding] {
+    match overlay {
+        RoomOverlay::Qr => ROOM_QR_BINDINGS,
+        RoomOverlay::Inbox => INBOX_BINDINGS,
+    }
+}
 
 /// The home screen's keys.
 #[rustfmt::skip]
@@ -334,6 +372,10 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             BackTab | Up => Some(Action::PrevField),
             other => text_action(other),
         },
+        Mode::Normal if app.room.overlay.is_some() => {
+            let table = room_bindings(app.room.overlay?);
+            find_binding(|| table.iter(), key).map(|b| b.action.clone())
+        }
         Mode::Help | Mode::Normal => {
             find_binding(|| bindings_for(app.view), key).map(|b| b.action.clone())
         }
@@ -539,6 +581,26 @@ mod tests {
             home_action_for(&Home::new(Vec::new(), Lang::Th), Char('ป')),
             Some(HomeAction::Export)
         );
+    }
+
+    #[test]
+    fn room_overlay_keys_work_on_both_layouts_without_colliding() {
+        for overlay in [RoomOverlay::Qr, RoomOverlay::Inbox] {
+            let mut a = app(View::Swot);
+            a.room.overlay = Some(overlay);
+            let mut owner = std::collections::HashMap::new();
+            for b in room_bindings(overlay) {
+                for key in b.keys.iter().flat_map(|k| typed(*k)) {
+                    assert_eq!(action_for(&a, key), Some(b.action.clone()), "{key:?}");
+                    if let Some(other) = owner.insert(key, b.action.clone()) {
+                        assert_eq!(other, b.action, "{key:?} collides in {overlay:?}");
+                    }
+                }
+            }
+        }
+        let a = app(View::Agenda);
+        assert_eq!(action_for(&a, Char('ฑ')), Some(Action::OpenRoom));
+        assert_eq!(action_for(&a, Char('ณ')), Some(Action::Inbox));
     }
 
     #[test]

@@ -79,6 +79,15 @@ enum Command {
         /// A session file: a path, or a file name in the data folder
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Open room mode at once: phones on this network send items
+        #[arg(long)]
+        room: bool,
+        /// The room's port (default: 8080 or the next free one)
+        #[arg(long, value_name = "N", requires = "room")]
+        port: Option<u16>,
+        /// The address the room listens on (default: every interface)
+        #[arg(long, value_name = "ADDR", requires = "room")]
+        bind: Option<std::net::IpAddr>,
     },
     /// Review a session read-only
     View {
@@ -270,7 +279,19 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             }
             edit(ctx, &path, false)
         }
-        Command::Open { file } => edit(ctx, &ctx.resolve(&file), false),
+        Command::Open {
+            file,
+            room,
+            port,
+            bind,
+        } => {
+            let room = room.then(|| wethi::room::RoomConfig {
+                bind: bind.unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)),
+                port,
+                ..Default::default()
+            });
+            edit_in_room(ctx, &ctx.resolve(&file), false, room)
+        }
         Command::View { file } => edit(ctx, &ctx.resolve(&file), true),
         Command::Template => {
             print!("{}", template::BUILTIN_JSON);
@@ -336,6 +357,16 @@ fn home(ctx: &Context) -> Result<ExitCode, Failure> {
 
 /// The editing screen on `path` (read-only with `viewing`).
 fn edit(ctx: &Context, path: &Path, viewing: bool) -> Result<ExitCode, Failure> {
+    edit_in_room(ctx, path, viewing, None)
+}
+
+/// The editing screen, with a room opened at once when `room` is given.
+fn edit_in_room(
+    ctx: &Context,
+    path: &Path,
+    viewing: bool,
+    room: Option<wethi::room::RoomConfig>,
+) -> Result<ExitCode, Failure> {
     // The lock first, then the file: what is read is what this wethi alone writes over.
     let opened =
         store::open_session(path, viewing).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
@@ -344,6 +375,7 @@ fn edit(ctx: &Context, path: &Path, viewing: bool) -> Result<ExitCode, Failure> 
         opened,
         lang: ctx.lang,
         theme: ctx.theme,
+        room,
     };
     tui::run(opening).map_err(|e| Failure::invalid(format!("{}: {e}", path.display())))?;
     Ok(ExitCode::SUCCESS)

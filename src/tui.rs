@@ -3,6 +3,7 @@
 //! `App::update` → save → draw.
 
 mod home_export;
+mod room_turn;
 mod signals;
 
 use std::io;
@@ -43,6 +44,8 @@ pub struct Opening {
     pub opened: Opened,
     pub lang: Lang,
     pub theme: Theme,
+    /// `--room`: open a room at once, with this configuration.
+    pub room: Option<crate::room::RoomConfig>,
 }
 
 /// Restores the terminal however the screen ends: return, error or panic.
@@ -137,6 +140,8 @@ struct SessionFile {
     /// Quitting was asked while NOT SAVED and the save-as prompt was left
     /// with Esc at this revision: `q` now quits without saving.
     declined_at: Option<u64>,
+    /// How `R` opens a room (`--port`, `--bind`).
+    room: crate::room::RoomConfig,
 }
 
 impl SessionFile {
@@ -196,6 +201,7 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
         opened: Opened { loaded, access },
         lang,
         theme,
+        room,
     } = opening;
     let mut state = SaveState::Saved;
     let (lock, read_only): (Option<SessionLock>, _) = match access {
@@ -212,6 +218,14 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
     if lock.is_some() {
         offer_draft(&mut app, &path);
     }
+    // What a crash left waiting is in the inbox at every opening.
+    match crate::room::load_inbox(&path) {
+        Ok(inbox) => app.room.inbox = inbox,
+        Err(why) => app.room.problem = Some(why),
+    }
+    if room.is_some() {
+        app.update(Action::OpenRoom, session::now());
+    }
     set_work(&path);
     let mut file = SessionFile {
         path,
@@ -221,6 +235,7 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
         state,
         no_backup: None,
         declined_at: None,
+        room: room.unwrap_or_default(),
     };
     // The lock file stays when the screen closes: deleting it while another
     // wethi has it open would let a third one lock a new file and write
@@ -335,6 +350,7 @@ fn serve(
             opened,
             lang: home.lang,
             theme,
+            room: None,
         },
     )?;
     Ok(None)
@@ -366,10 +382,13 @@ fn turns(
     theme: Theme,
 ) -> io::Result<()> {
     let mut ui_state = UiState::default();
+    // Dropped however the loop ends (quit, a signal, an error): the port closes.
+    let mut room = room_turn::RoomSide::new(app, file, file.room);
     loop {
         if signals::received().is_some() {
             return Ok(());
         }
+        room.before_draw(app, file);
         let status = Status {
             save: &file.state,
             now: session::now(),
@@ -381,7 +400,10 @@ fn turns(
             terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
         }
         let asking = is_asking_save_as(app);
-        if poll(Duration::from_millis(500))? {
+        // The terminal's poll cannot be woken by the server's thread: with
+        // a room open, a short wait shows a submission within a frame.
+        let wait = if room.is_open() { 100 } else { 500 };
+        if poll(Duration::from_millis(wait))? {
             for chunk in read_queued()? {
                 apply_chunk(app, chunk, &ui_state);
             }
@@ -391,7 +413,7 @@ fn turns(
         if asking && app.mode == Mode::Normal && app.save_as.is_none() {
             file.declined_at = Some(app.revision);
         }
-        file.save_if_changed(app);
+        room.after_save(app, file);
         if let Some(target) = app.save_as.take() {
             if file.save_as(app, &target) {
                 return Ok(());

@@ -87,4 +87,20 @@ pub enum Action {
     ScrollPage(i32),
     /// Home / End in the summary: its top (`false`) or its end (`true`).
     ScrollEdge(bool),
+    /// What the open room's server sent.
+    Room(crate::room::RoomEvent),
+    /// `R`: open the room (or show its QR code again).
+    OpenRoom,
+    /// `x` in a room overlay: close the room (the port closes).
+    StopRoom,
+    /// `I`: the room's inbox.
+    Inbox,
+    /// In the inbox: accept the selected submission as it is, edit it
+    /// first, reject it, accept everything waiting.
+    InboxAccept,
+    InboxEdit,
+    InboxReject,
+    InboxAcceptAll,
+    ToggleAutoAccept,
+    ToggleVoting,
 }

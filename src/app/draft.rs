@@ -66,7 +66,7 @@ impl App {
                 let place = match target {
                     EditTarget::Add(l) => format!("add/{}", list_name(*l)),
                     EditTarget::Edit(l, i) => format!("edit/{}/{i}", list_name(*l)),
-                    EditTarget::SaveAs => return None,
+                    EditTarget::SaveAs | EditTarget::Inbox(_) => return None,
                 };
                 let text = text.text();
                 (!text.trim().is_empty()).then(|| Draft::new(place, vec![text.to_owned()], 0))

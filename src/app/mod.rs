@@ -14,6 +14,9 @@ mod home_export;
 #[cfg(test)]
 mod in_the_room_tests;
 pub mod paste;
+pub mod room;
+#[cfg(test)]
+mod room_tests;
 pub mod session_lang;
 pub mod summary_scroll;
 mod swot_update;
@@ -94,13 +97,15 @@ pub enum EditTarget {
     Edit(ListId, usize),
     /// Saving failed and the facilitator is quitting: where to save instead.
     SaveAs,
+    /// `e` in the inbox: the waiting submission at this index.
+    Inbox(usize),
 }
 
 impl EditTarget {
     pub fn list(self) -> Option<ListId> {
         match self {
             EditTarget::Add(l) | EditTarget::Edit(l, _) => Some(l),
-            EditTarget::SaveAs => None,
+            EditTarget::SaveAs | EditTarget::Inbox(_) => None,
         }
     }
 }
@@ -130,6 +135,8 @@ pub enum Notice {
     TemplateText,
     /// Text typed before a signal ended the last run is back in its box.
     DraftRestored,
+    /// `R` in a read-only session.
+    RoomReadOnly,
 }
 
 /// The agenda: stages on the left, the selected stage's notes on the right.
@@ -257,6 +264,8 @@ pub struct App {
     pub save_as: Option<String>,
     /// How far the summary is scrolled, and how far it can be.
     pub summary: summary_scroll::SummaryScroll,
+    /// Room mode: the inbox, voting, and the open room's address.
+    pub room: room::RoomState,
 }
 
 impl App {
@@ -278,6 +287,7 @@ impl App {
             quit: false,
             save_as: None,
             summary: Default::default(),
+            room: Default::default(),
         };
         app.agenda.note = first(app.session.stages.first().map_or(0, |s| s.notes.len()));
         app.guidance.note = first(app.session.guidance.first().map_or(0, |p| p.notes.len()));

@@ -15,6 +15,9 @@ use super::{
 
 impl App {
     pub fn update(&mut self, action: Action, now: Timestamp) {
+        if let Action::Room(event) = action {
+            return self.room_event(event, now);
+        }
         if action != Action::Tick {
             self.notice = None;
         }
@@ -44,7 +47,10 @@ impl App {
                 cursor,
             } => self.update_links(pair, index, cursor, action, now),
             Mode::Form(form) => self.update_form(form, action, now),
-            Mode::Normal => self.update_normal(action, now),
+            Mode::Normal => match self.room.overlay {
+                Some(overlay) => self.update_room_overlay(overlay, action, now),
+                None => self.update_normal(action, now),
+            },
         }
     }
 
@@ -85,6 +91,8 @@ impl App {
             Action::Select(target) => self.select_target(target),
             Action::ScrollPage(pages) if self.view == View::Summary => self.scroll_pages(pages),
             Action::ScrollEdge(end) if self.view == View::Summary => self.scroll_edge(end),
+            Action::OpenRoom => self.open_room(),
+            Action::Inbox => self.open_inbox(),
             _ => {}
         }
     }
@@ -398,6 +406,7 @@ impl App {
     pub(super) fn commit_text(&mut self, editor: Editor, now: Timestamp) {
         match editor.target {
             EditTarget::SaveAs => self.save_as = Some(editor.text.text().trim().to_owned()),
+            EditTarget::Inbox(index) => self.accept_edited(index, editor.text.text(), now),
             EditTarget::Add(list) => {
                 // A paste of several lines makes one entry per non-empty line.
                 let start = list_len(&self.session, list);

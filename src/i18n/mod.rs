@@ -358,6 +358,7 @@ impl Strings {
             Notice::Redone => self.redone,
             Notice::NothingSelected => self.nothing_selected,
             Notice::TemplateText => self.template_text,
+            Notice::RoomReadOnly => room::room_strings(self.lang()).read_only_room,
         }
     }
 

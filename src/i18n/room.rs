@@ -39,6 +39,12 @@ pub struct RoomStrings {
     pub no_free_port: &'static str,
     pub cannot_start: &'static str,
     pub read_only_room: &'static str,
+    pub edit_submission: &'static str,
+    pub enlarge_for_qr: &'static str,
+    pub inbox_empty: &'static str,
+    pub voting: &'static str,
+    pub on: &'static str,
+    pub off: &'static str,
 }
 
 pub const TH: RoomStrings = RoomStrings {
@@ -77,6 +83,12 @@ pub const TH: RoomStrings = RoomStrings {
     no_free_port: "ไม่มีพอร์ตว่าง",
     cannot_start: "เปิดห้องไม่ได้",
     read_only_room: "เปิดแบบอ่านอย่างเดียว จึงเปิดห้องไม่ได้",
+    edit_submission: "แก้ไขแล้วรับขึ้นกระดาน",
+    enlarge_for_qr: "ขยายหน้าต่างให้ใหญ่ขึ้นเพื่อแสดงคิวอาร์โค้ด",
+    inbox_empty: "ยังไม่มีความเห็นรออยู่",
+    voting: "โหวต",
+    on: "เปิด",
+    off: "ปิด",
 };
 
 pub const EN: RoomStrings = RoomStrings {
@@ -115,6 +127,12 @@ pub const EN: RoomStrings = RoomStrings {
     no_free_port: "No free port",
     cannot_start: "Could not open the room",
     read_only_room: "Opened read-only, so no room can be opened",
+    edit_submission: "Edit, then accept onto the board",
+    enlarge_for_qr: "Enlarge the window to show the QR code",
+    inbox_empty: "Nothing waiting",
+    voting: "Voting",
+    on: "on",
+    off: "off",
 };
 
 pub fn room_strings(lang: Lang) -> &'static RoomStrings {

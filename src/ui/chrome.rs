@@ -70,6 +70,9 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         format!(" │ {}", t.view(app.view)),
         bar.add_modifier(Modifier::BOLD),
     ));
+    if let Some(note) = super::room::header_note(app) {
+        tail.push(Span::styled(note, bar.add_modifier(Modifier::BOLD)));
+    }
     if let Some(i) = app.running_stage() {
         let stage = &app.session.stages[i];
         tail.push(Span::styled(" │ ", bar));
@@ -176,6 +179,15 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         Mode::Help => format!(" {}", t.help_close),
         Mode::LinkPicker { .. } => format!(" {}", t.links_keys),
         Mode::Form(_) => format!(" {}", t.form_keys),
+        Mode::Normal if app.room.overlay.is_some() => keys_line(
+            app.room
+                .overlay
+                .map(crate::input::room_bindings)
+                .unwrap_or_default()
+                .iter(),
+            app.lang,
+            area.width,
+        ),
         Mode::Normal => keys_line(
             bindings_for(app.view).filter(|b| app.offers(&b.action)),
             app.lang,
@@ -236,6 +248,12 @@ pub fn editor_title(app: &App, editor: &Editor) -> String {
         EditTarget::Edit(..) => t.edit_in,
         EditTarget::SaveAs => {
             return format!(" {} ", crate::i18n::safety::safety(app.lang).unsaved_quit);
+        }
+        EditTarget::Inbox(_) => {
+            return format!(
+                " {} ",
+                crate::i18n::room::room_strings(app.lang).edit_submission
+            );
         }
     };
     let Some(list) = editor.target.list() else {

@@ -19,6 +19,7 @@ pub mod links;
 pub mod list;
 pub mod pane;
 pub mod print;
+pub mod room;
 pub mod strategies;
 pub mod summary_view;
 pub mod textbox;
@@ -179,6 +180,9 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
             if let Some(cursor) = form::draw(app, status, form, body, frame.buffer_mut()) {
                 frame.set_cursor_position(cursor);
             }
+        }
+        Mode::Normal if app.room.overlay.is_some() => {
+            room::draw(app, status, body, frame.buffer_mut());
         }
         _ => {}
     }

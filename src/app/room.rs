@@ -1,0 +1,227 @@
+//! Room mode as app state: the inbox, voting, the open room's address, and
+//! the overlay the facilitator sees. Pure like the rest of `update`: the
+//! event loop opens and closes the server when [`RoomState::request`] asks.
+
+use crate::room::inbox::Accepted;
+use crate::room::qr::QrArt;
+use crate::room::{Inbox, RoomEvent, Voting};
+use crate::session::{SwotItem, Timestamp};
+
+use super::edits::{Edit, Entry, ListId};
+use super::{Action, App, EditTarget, Editor, Mode, Notice, TextBox};
+
+/// Which room overlay covers the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomOverlay {
+    /// The QR code and the address.
+    Qr,
+    /// The waiting submissions.
+    Inbox,
+}
+
+/// What the event loop is asked to do with the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomRequest {
+    Open,
+    Stop,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RoomState {
+    pub inbox: Inbox,
+    pub voting: Voting,
+    /// The page's address while the room is open.
+    pub url: Option<String>,
+    pub qr: Option<QrArt>,
+    pub overlay: Option<RoomOverlay>,
+    /// The highlighted submission in the inbox.
+    pub selected: usize,
+    pub request: Option<RoomRequest>,
+    /// Why the room could not open (shown in the overlay).
+    pub problem: Option<String>,
+}
+
+impl RoomState {
+    pub fn is_open(&self) -> bool {
+        self.url.is_some()
+    }
+
+    /// The room opened at `url`, its QR code drawn already.
+    pub fn opened(&mut self, url: String, qr: Option<QrArt>) {
+        self.url = Some(url);
+        self.qr = qr;
+        self.problem = None;
+    }
+
+    /// The room is closed (stopped, or it failed to open with `problem`).
+    pub fn closed(&mut self, problem: Option<String>) {
+        self.url = None;
+        self.qr = None;
+        self.problem = problem;
+    }
+}
+
+impl App {
+    /// What the server sent: a submission or a vote.
+    pub(super) fn room_event(&mut self, event: RoomEvent, now: Timestamp) {
+        if self.read_only.is_some() {
+            return;
+        }
+        match event {
+            RoomEvent::Submitted(s) => {
+                if let Some(accepted) = self.room.inbox.receive(s, now) {
+                    self.insert_accepted(vec![accepted], now);
+                }
+            }
+            RoomEvent::Vote { item_id } => {
+                // An item deleted since the page listed it gets no vote.
+                let Some((q, index)) = self.session.swot.find(&item_id) else {
+                    return;
+                };
+                let list = ListId::Swot(q);
+                let item = self.session.swot.items(q)[index].clone();
+                let new = SwotItem {
+                    votes: item.votes.saturating_add(1),
+                    updated_at: now,
+                    ..item.clone()
+                };
+                self.replace_entry(list, index, Entry::Swot(item), Entry::Swot(new), now);
+            }
+        }
+    }
+
+    /// `R`: opens the room, or shows its QR code again.
+    pub(super) fn open_room(&mut self) {
+        if self.read_only.is_some() {
+            self.notice = Some(Notice::RoomReadOnly);
+            return;
+        }
+        if !self.room.is_open() {
+            self.room.request = Some(RoomRequest::Open);
+        }
+        self.room.overlay = Some(RoomOverlay::Qr);
+    }
+
+    /// `I`: the inbox (also what a crash left, with no room open).
+    pub(super) fn open_inbox(&mut self) {
+        self.room.overlay = Some(RoomOverlay::Inbox);
+        self.clamp_inbox();
+    }
+
+    /// Keys while a room overlay is open.
+    pub(super) fn update_room_overlay(
+        &mut self,
+        overlay: RoomOverlay,
+        action: Action,
+        now: Timestamp,
+    ) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => self.room.overlay = None,
+            Action::SwitchLang => self.lang = self.lang.other(),
+            Action::OpenRoom => self.open_room(),
+            Action::Inbox => self.open_inbox(),
+            Action::StopRoom => {
+                if self.room.is_open() {
+                    self.room.request = Some(RoomRequest::Stop);
+                }
+                self.room.overlay = None;
+            }
+            _ if overlay == RoomOverlay::Qr => {}
+            Action::Up => self.room.selected = self.room.selected.saturating_sub(1),
+            Action::Down => {
+                self.room.selected += 1;
+                self.clamp_inbox();
+            }
+            Action::InboxAccept => self.accept_selected(now),
+            Action::InboxEdit => self.edit_selected(),
+            Action::InboxReject if self.writable() => {
+                self.room.inbox.reject(self.room.selected);
+                self.clamp_inbox();
+            }
+            Action::InboxAcceptAll if self.writable() => {
+                let accepted = self.room.inbox.accept_all(now);
+                self.insert_accepted(accepted, now);
+                self.clamp_inbox();
+            }
+            Action::ToggleAutoAccept if self.writable() => {
+                self.room.inbox.auto_accept = !self.room.inbox.auto_accept;
+            }
+            Action::ToggleVoting => {
+                let voting = &mut self.room.voting;
+                voting.on = !voting.on;
+                // Each time voting opens, every phone has its votes again.
+                if voting.on {
+                    voting.round += 1;
+                }
+            }
+            Action::Undo => self.travel(true),
+            Action::Redo => self.travel(false),
+            _ => {}
+        }
+    }
+
+    fn accept_selected(&mut self, now: Timestamp) {
+        if !self.writable() {
+            return;
+        }
+        if let Some(accepted) = self.room.inbox.accept(self.room.selected, now) {
+            self.insert_accepted(vec![accepted], now);
+        }
+        self.clamp_inbox();
+    }
+
+    fn edit_selected(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        if let Some(s) = self.room.inbox.get(self.room.selected) {
+            self.mode = Mode::Editing(Editor {
+                target: EditTarget::Inbox(self.room.selected),
+                text: TextBox::new(&s.text),
+            });
+        }
+    }
+
+    /// The text box of `e` in the inbox was committed.
+    pub(super) fn accept_edited(&mut self, index: usize, text: &str, now: Timestamp) {
+        let Some(quadrant) = self.room.inbox.get(index).map(|s| s.quadrant) else {
+            return;
+        };
+        let text = text.replace('\n', " ");
+        if let Some(accepted) = self.room.inbox.accept_edited(index, &text, quadrant, now) {
+            self.insert_accepted(vec![accepted], now);
+        }
+        self.clamp_inbox();
+    }
+
+    /// Puts accepted submissions at the end of their quadrants, as one
+    /// undoable step, and selects the last one.
+    fn insert_accepted(&mut self, accepted: Vec<Accepted>, now: Timestamp) {
+        let mut ends = crate::session::Quadrant::ALL.map(|q| self.session.swot.items(q).len());
+        let mut last = None;
+        let edits: Vec<Edit> = accepted
+            .into_iter()
+            .map(|(q, item)| {
+                let index = ends[q.index()];
+                ends[q.index()] += 1;
+                last = Some((ListId::Swot(q), index));
+                Edit::Insert {
+                    list: ListId::Swot(q),
+                    index,
+                    entry: Entry::Swot(item),
+                }
+            })
+            .collect();
+        if let Some((list, index)) = last
+            && self.change(edits, now)
+        {
+            self.select(list, Some(index));
+        }
+    }
+
+    fn clamp_inbox(&mut self) {
+        let len = self.room.inbox.len();
+        self.room.selected = self.room.selected.min(len.saturating_sub(1));
+    }
+}
