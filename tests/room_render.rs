@@ -99,13 +99,38 @@ fn the_overlay_draws_a_qr_code_that_decodes_to_the_url() {
         Theme::plain(),
         Theme::new(wethi::ui::theme::ThemeName::Dark, true),
     ] {
-        let buf = draw(&open_room(Lang::Th), 100, 40, theme);
-        let (w, h, px) = photo(&buf, 4);
-        let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
-        let grids = img.detect_grids();
-        assert_eq!(grids.len(), 1, "one code on screen");
-        assert_eq!(grids[0].decode().unwrap().1, URL);
+        // 100×40 draws the code one module a column; 160×50 has room for
+        // it twice as big.
+        for (width, height) in [(100, 40), (160, 50)] {
+            let buf = draw(&open_room(Lang::Th), width, height, theme);
+            let (w, h, px) = photo(&buf, 4);
+            let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
+            let grids = img.detect_grids();
+            assert_eq!(grids.len(), 1, "one code on screen at {width}×{height}");
+            assert_eq!(grids[0].decode().unwrap().1, URL);
+        }
     }
+}
+
+#[test]
+fn a_roomy_window_draws_the_code_twice_as_big() {
+    let ink_cells = |buf: &Buffer| {
+        buf.content()
+            .iter()
+            .filter(|c| c.symbol() == "█" || c.symbol() == "▀" || c.symbol() == "▄")
+            .count()
+    };
+    let small = draw(&open_room(Lang::En), 100, 40, Theme::plain());
+    let big = draw(&open_room(Lang::En), 160, 50, Theme::plain());
+    let halves = |buf: &Buffer| {
+        buf.content()
+            .iter()
+            .filter(|c| c.symbol() == "▀" || c.symbol() == "▄")
+            .count()
+    };
+    assert!(halves(&small) > 0, "half blocks at 100×40");
+    assert_eq!(halves(&big), 0, "whole blocks only at 160×50");
+    assert!(ink_cells(&big) > 2 * ink_cells(&small));
 }
 
 #[test]

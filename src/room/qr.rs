@@ -38,6 +38,40 @@ impl QrArt {
         self.width <= cols && self.height <= rows
     }
 
+    /// The same code twice as big: each module two columns wide and one row
+    /// tall (whole blocks), for a window with room to spare; a bigger code
+    /// scans from further back in the room.
+    pub fn doubled(&self) -> QrArt {
+        // The code is square: as many module rows as columns.
+        let size = self.width;
+        let mut lines = Vec::with_capacity(size);
+        for (row, line) in self.lines.iter().enumerate() {
+            let halves = |top: bool| -> String {
+                line.chars()
+                    .flat_map(|c| {
+                        let ink = match c {
+                            '█' => true,
+                            '▀' => top,
+                            '▄' => !top,
+                            _ => false,
+                        };
+                        let cell = if ink { '█' } else { ' ' };
+                        [cell, cell]
+                    })
+                    .collect()
+            };
+            lines.push(halves(true));
+            if row * 2 + 1 < size {
+                lines.push(halves(false));
+            }
+        }
+        QrArt {
+            width: size * 2,
+            height: lines.len(),
+            lines,
+        }
+    }
+
     /// The lines styled black on white, whatever the terminal's theme: for
     /// art made with [`Ink::DarkModules`], a code that scans the same on a
     /// dark or a light terminal.
@@ -154,6 +188,23 @@ mod tests {
         assert_eq!(art.height, art.width.div_ceil(2));
         assert!(art.lines.iter().all(|l| l.chars().count() == art.width));
         assert!(art.fits(41, 21) && !art.fits(40, 21) && !art.fits(41, 20));
+    }
+
+    #[test]
+    fn the_doubled_code_is_twice_as_big_and_decodes_too() {
+        let url = "http://192.168.137.1:8080/r/Qk3x9_-AbCdEfGhIjKlMnO/";
+        let art = render(url, Ink::DarkModules).unwrap();
+        let big = art.doubled();
+        assert_eq!(big.width, art.width * 2);
+        assert_eq!(big.height, art.width, "one row a module");
+        assert!(big.lines.iter().all(|l| l.chars().count() == big.width));
+        assert!(
+            big.lines
+                .iter()
+                .flat_map(|l| l.chars())
+                .all(|c| c == '█' || c == ' ')
+        );
+        assert_eq!(decode(&big), url);
     }
 
     #[test]

@@ -81,8 +81,15 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let url_row = inner.bottom() - 1;
     centred(url, url_row, inner, buf, bold);
     let room_rows = usize::from(inner.height - 2);
-    match &app.room.qr {
-        Some(qr) if qr.fits(usize::from(inner.width), room_rows) => {
+    let cols = usize::from(inner.width);
+    // Twice as big when the window has room: easier to scan from the back.
+    let doubled = app.room.qr.as_ref().map(|qr| qr.doubled());
+    let qr = match (doubled, &app.room.qr) {
+        (Some(big), _) if big.fits(cols, room_rows) => Some(big),
+        (_, small) => small.clone(),
+    };
+    match &qr {
+        Some(qr) if qr.fits(cols, room_rows) => {
             let x = inner.x + ((usize::from(inner.width) - qr.width) / 2) as u16;
             let top = inner.y + 1 + ((room_rows - qr.height) / 2) as u16;
             for (i, line) in qr.to_lines().iter().enumerate() {
