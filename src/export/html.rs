@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::text::Lang;
-use crate::text::sanitize::for_display;
+use crate::text::sanitize::{for_display, push_html_escaped};
 
 use super::report::{Body, Entry, Report};
 
@@ -54,16 +54,7 @@ pub fn escape(text: &str) -> String {
         if i > 0 {
             out.push_str("<br>");
         }
-        for c in for_display(line.trim_end_matches('\r')).chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                '\'' => out.push_str("&#39;"),
-                c => out.push(c),
-            }
-        }
+        push_html_escaped(&for_display(line.trim_end_matches('\r')), &mut out);
     }
     out
 }

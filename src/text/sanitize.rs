@@ -170,6 +170,21 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// Appends `s` to `out` safe inside HTML text and double-quoted attributes:
+/// the reports and the room's page share it.
+pub fn push_html_escaped(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
