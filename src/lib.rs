@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod burst;
+pub mod cli;
 pub mod export;
 pub mod i18n;
 pub mod input;

@@ -4,6 +4,7 @@
 //! language has every string. A feature with many strings of its own keeps
 //! them in a submodule here, in the same shape (a struct, `TH`, `EN`, a getter).
 
+pub mod cli;
 pub mod compare;
 pub mod facilitator;
 pub mod followup;

@@ -17,13 +17,24 @@ pub enum ThemeName {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
     pub name: ThemeName,
-    /// False with NO_COLOR or when output is not a terminal.
+    /// False with NO_COLOR or when output is not a terminal: [`color_allowed`].
     pub color: bool,
+}
+
+/// Whether output may be coloured: only on a terminal, and never when
+/// NO_COLOR is set to anything but the empty string (no-color.org).
+pub fn color_allowed(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 impl Theme {
     pub fn new(name: ThemeName, color: bool) -> Self {
         Theme { name, color }
+    }
+
+    /// `name`'s colours where [`color_allowed`], else emphasis only.
+    pub fn for_output(name: ThemeName, terminal: bool) -> Self {
+        Theme::new(name, color_allowed(terminal))
     }
 
     /// Plain text: no colour at all, emphasis only.

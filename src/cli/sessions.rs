@@ -1,0 +1,108 @@
+//! The commands on session files that start no UI: `new`, `template`,
+//! `validate`, `backups`, `restore`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{Context, Failure, screens};
+use crate::i18n::strings;
+use crate::session::{self, Session, template};
+use crate::store;
+use crate::summary;
+
+/// `wethi new`: the file is on disk before the first frame; with `no_open`
+/// its path is printed instead of opening it.
+pub fn new(
+    ctx: &Context,
+    title: Option<&str>,
+    template: Option<&Path>,
+    from: Option<&Path>,
+    no_open: bool,
+) -> Result<ExitCode, Failure> {
+    let path = match from {
+        Some(past) => create_from(ctx, title, past)?,
+        None => create_session(ctx, title, template)?,
+    };
+    if no_open {
+        println!("{}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    screens::edit(ctx, &path, false)
+}
+
+/// A new session from `template` (or the built-in one) in the data folder.
+pub fn create_session(
+    ctx: &Context,
+    title: Option<&str>,
+    template: Option<&Path>,
+) -> Result<PathBuf, Failure> {
+    let base = match template {
+        Some(file) => ctx.load(file)?.session,
+        None => template::builtin().map_err(|e| Failure::invalid(e.message(ctx.lang)))?,
+    };
+    let now = session::now();
+    let title = match title {
+        Some(t) => t.to_owned(),
+        None => summary::default_title(now.date_naive(), ctx.lang),
+    };
+    let new: Session = template::instantiate(base, &title, now, ctx.lang);
+    store::create_session(&ctx.data_dir()?, &new).map_err(|e| Failure::invalid(e.message(ctx.lang)))
+}
+
+/// A session continuing `past` (`new --from`), in `past`'s language.
+fn create_from(ctx: &Context, title: Option<&str>, past: &Path) -> Result<PathBuf, Failure> {
+    let past = ctx.load(past)?.session;
+    let now = session::now();
+    let title = match title {
+        Some(t) => t.to_owned(),
+        None => summary::default_title(now.date_naive(), past.lang),
+    };
+    let new = session::followup::continue_from(&past, &title, now);
+    store::create_session(&ctx.data_dir()?, &new).map_err(|e| Failure::invalid(e.message(ctx.lang)))
+}
+
+/// `wethi template`: the built-in template as JSON.
+pub fn print_template() -> ExitCode {
+    print!("{}", template::BUILTIN_JSON);
+    ExitCode::SUCCESS
+}
+
+/// `wethi validate`: a line per file; exit 0 only if all are valid.
+pub fn validate(ctx: &Context, files: &[PathBuf]) -> ExitCode {
+    let mut all_valid = true;
+    for file in files {
+        match ctx.load(file) {
+            Ok(loaded) => {
+                let mut line = format!("{}: {}", file.display(), strings(ctx.lang).valid);
+                if loaded.newer_version {
+                    line.push_str(&format!(" ({})", strings(ctx.lang).newer_version));
+                }
+                println!("{line}");
+            }
+            Err(failure) => {
+                all_valid = false;
+                eprintln!("wethi: {}", failure.message);
+            }
+        }
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// `wethi backups`: the backups kept of `file`, newest first.
+pub fn backups(ctx: &Context, file: &Path) -> Result<ExitCode, Failure> {
+    let listing =
+        store::backups::describe_backups(&ctx.resolve(file), ctx.lang).map_err(Failure::invalid)?;
+    print!("{listing}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `wethi restore`: `backup` put back in place.
+pub fn restore(ctx: &Context, backup: &Path) -> Result<ExitCode, Failure> {
+    let done = store::backups::restore(backup, ctx.lang).map_err(Failure::invalid)?;
+    print!("{done}");
+    Ok(ExitCode::SUCCESS)
+}
