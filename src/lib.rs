@@ -11,7 +11,6 @@ pub mod input;
 pub mod room;
 pub mod session;
 pub mod store;
-pub mod summary;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -4,11 +4,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
+
 use super::{Context, Failure, screens};
+use crate::i18n::cli::cli_strings;
+use crate::i18n::compare::fill;
 use crate::i18n::strings;
 use crate::session::{self, Session, template};
 use crate::store;
-use crate::summary;
+use crate::text::Lang;
+use crate::text::date::format_date;
 
 /// `wethi new`: the file is on disk before the first frame; with `no_open`
 /// its path is printed instead of opening it.
@@ -43,7 +48,7 @@ pub fn create_session(
     let now = session::now();
     let title = match title {
         Some(t) => t.to_owned(),
-        None => summary::default_title(now.date_naive(), ctx.lang),
+        None => default_title(now.date_naive(), ctx.lang),
     };
     let new: Session = template::instantiate(base, &title, now, ctx.lang);
     store::create_session(&ctx.data_dir()?, &new).map_err(|e| Failure::invalid(e.message(ctx.lang)))
@@ -55,10 +60,16 @@ fn create_from(ctx: &Context, title: Option<&str>, past: &Path) -> Result<PathBu
     let now = session::now();
     let title = match title {
         Some(t) => t.to_owned(),
-        None => summary::default_title(now.date_naive(), past.lang),
+        None => default_title(now.date_naive(), past.lang),
     };
     let new = session::followup::continue_from(&past, &title, now);
     store::create_session(&ctx.data_dir()?, &new).map_err(|e| Failure::invalid(e.message(ctx.lang)))
+}
+
+/// The title a session gets when none is given: "Workshop 13 January 2021".
+pub fn default_title(date: NaiveDate, lang: Lang) -> String {
+    let day = format_date(date, lang);
+    fill(cli_strings(lang).default_title, &[("date", &day)])
 }
 
 /// `wethi template`: the built-in template as JSON.
@@ -105,4 +116,16 @@ pub fn restore(ctx: &Context, backup: &Path) -> Result<ExitCode, Failure> {
     let done = store::backups::restore(backup, ctx.lang).map_err(Failure::invalid)?;
     print!("{done}");
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_title_is_the_word_and_the_day_in_the_sessions_language() {
+        let day = NaiveDate::from_ymd_opt(2021, 1, 13).expect("a real day");
+        assert_eq!(default_title(day, Lang::En), "Workshop 13 January 2021");
+        assert_eq!(default_title(day, Lang::Th), "เวที 13 มกราคม 2564");
+    }
 }

@@ -3,14 +3,14 @@
 
 pub mod followup;
 pub mod ids;
-pub mod listing;
+pub mod listed;
 pub mod load;
 pub mod model;
 pub mod source;
 pub mod template;
 pub mod validate;
 
-pub use listing::Listed;
+pub use listed::Listed;
 pub use load::{LoadError, Loaded, Problem, parse, to_json};
 pub use model::*;
 

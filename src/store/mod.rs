@@ -3,7 +3,7 @@
 
 pub mod backups;
 pub mod draft;
-pub mod list;
+pub mod listing;
 pub mod lock;
 pub mod names;
 pub mod open;
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::session::{LoadError, Loaded, Problem, parse};
 
 pub use crate::session::Listed;
-pub use list::list_sessions;
+pub use listing::list_sessions;
 pub use lock::SessionLock;
 pub use names::file_name_for;
 pub use open::{Access, Opened, open_session};

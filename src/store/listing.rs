@@ -1,4 +1,5 @@
-//! The sessions in a data folder, newest first.
+//! Listing sessions: the session files in a data folder, newest first, each
+//! as a [`Listed`] (`session/listed.rs`), for the session browser and `wethi list`.
 
 use std::path::Path;
 

@@ -1,4 +1,6 @@
-//! What the session browser and `wethi list` show of one session file.
+//! [`Listed`]: what the session browser and `wethi list` show of one session
+//! file. Finding the files is storage's work (`store/listing.rs`); this is
+//! only the data, so the app can hold it without knowing of folders.
 
 use std::path::PathBuf;
 
