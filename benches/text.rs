@@ -9,7 +9,7 @@ use wethi::text::wrap::{WrapCache, wrap};
 const ITEMS: usize = 10_000;
 const WIDTH: usize = 40;
 
-/// Clauses from the reference workshop's terms, recombined into items.
+/// Clauses of a Thai community-development workshop, recombined into items.
 const PHRASES: &[&str] = &[
     "สร้างความรู้ความเข้าใจวัตถุประสงค์ภารกิจหน้าที่",
     "และโครงสร้างของคณะกรรมการศูนย์ประสานงานองค์การชุมชน",
@@ -52,7 +52,7 @@ impl Lcg {
     }
 }
 
-/// One item of 40–200 characters made of glossary clauses, sometimes
+/// One item of 40–200 characters made of `PHRASES`, sometimes
 /// separated by a space and sometimes run together as Thai writers do.
 fn item(rng: &mut Lcg) -> String {
     let target = 40 + rng.next(161);
