@@ -29,33 +29,31 @@ pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
             };
         }
         Some(HomePrompt::Export { .. }) => return export_format_action(key),
-        Some(HomePrompt::NewTitle(_)) => {
-            return match key {
-                Enter => Some(HomeAction::Commit),
-                Esc => Some(HomeAction::Back),
-                Ctrl('c') => Some(HomeAction::Quit),
-                other => match text_action(other)? {
-                    Action::Text(edit) => Some(HomeAction::Text(edit)),
-                    _ => None,
-                },
-            };
-        }
+        Some(HomePrompt::NewTitle(_)) => return typing_action(key),
         None => {}
     }
     if home.filtering {
         return match key {
             Up => Some(HomeAction::Up),
             Down => Some(HomeAction::Down),
-            Enter => Some(HomeAction::Commit),
-            Esc => Some(HomeAction::Back),
-            Ctrl('c') => Some(HomeAction::Quit),
-            other => match text_action(other)? {
-                Action::Text(edit) => Some(HomeAction::Text(edit)),
-                _ => None,
-            },
+            other => typing_action(other),
         };
     }
     find_binding(|| HOME_BINDINGS.iter(), key).map(|b| b.action.clone())
+}
+
+/// A key while the home screen takes typing: a new session's title, or the
+/// filter.
+fn typing_action(key: Key) -> Option<HomeAction> {
+    match key {
+        Enter => Some(HomeAction::Commit),
+        Esc => Some(HomeAction::Back),
+        Ctrl('c') => Some(HomeAction::Quit),
+        other => match text_action(other)? {
+            Action::Text(edit) => Some(HomeAction::Text(edit)),
+            _ => None,
+        },
+    }
 }
 
 /// A key while the home screen asks for the export format: on either layout.
