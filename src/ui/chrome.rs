@@ -15,6 +15,7 @@ use crate::text::date::format_date;
 use crate::text::sanitize::for_display;
 use crate::text::width::{str_width, truncate_to_width};
 
+use super::layout::clock;
 use super::{SaveState, Status};
 
 pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
@@ -128,15 +129,6 @@ pub fn spent_seconds(stage: &Stage, status: &Status) -> u64 {
             .running_since
             .map_or(0, |since| seconds_between(since, status.now)),
     )
-}
-
-pub fn clock(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m:02}:{s:02}")
-    }
 }
 
 fn timer_text(stage: &Stage, status: &Status) -> String {

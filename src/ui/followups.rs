@@ -11,6 +11,7 @@ use crate::text::Lang;
 use crate::text::date::format_date_short;
 
 use super::Status;
+use super::layout::split_at_row;
 use super::list::Row;
 
 /// "☐ text — owner · 15 ก.พ. 64 · open · from Past title": the mark and the
@@ -55,27 +56,8 @@ pub fn followup_row(f: &FollowUp, lang: Lang, status: &Status) -> Row<'static> {
 /// entries wrap, so they get room enough to be read), the action items
 /// below; no follow-ups, no split.
 pub fn split_for_followups(app: &App, column: Rect) -> (Rect, Rect) {
-    if !app.shows_pane(ActionsPane::FollowUps) {
-        return (
-            Rect {
-                height: 0,
-                ..column
-            },
-            column,
-        );
-    }
-    let top = column.height / 2;
-    (
-        Rect {
-            height: top,
-            ..column
-        },
-        Rect {
-            y: column.y + top,
-            height: column.height - top,
-            ..column
-        },
-    )
+    let shown = app.shows_pane(ActionsPane::FollowUps);
+    split_at_row(column, if shown { column.height / 2 } else { 0 })
 }
 
 /// The follow-ups still to settle (open or carried on), for the Summary.

@@ -13,7 +13,7 @@ use crate::text::sanitize::for_display;
 use crate::text::width::{clusters, str_width};
 
 use super::Status;
-use super::links::centered;
+use super::layout::centered;
 
 fn label(lang: Lang, kind: FieldKind) -> &'static str {
     let t: &Strings = strings(lang);

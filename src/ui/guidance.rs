@@ -3,25 +3,22 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
 use crate::app::{App, Target, guidance_rows};
 use crate::i18n::strings;
 
-use super::agenda::{Detail, column, columns, draw_detail, look};
+use super::detail::Detail;
+use super::layout::{column_look, two_columns};
 use super::list::{Row, draw_list};
 use super::{Status, UiState};
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
     let t = strings(app.lang);
-    let (left, right) = columns(area);
     let list_focused = !app.guidance.notes_focused;
-    let block = column(t.guidance, list_focused, status);
-    let inner = block.inner(left);
-    block.render(left, buf);
+    let (inner, right) = two_columns(area, t.guidance, list_focused, status, buf);
     let rows = guidance_rows(&app.session);
     let points = &app.session.guidance;
-    let mut look = look(list_focused, status);
+    let mut look = column_look(list_focused, status);
     look.numbered = false;
     let drawn = draw_list(
         rows.len(),
@@ -62,9 +59,10 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
         text: point.text.get(app.lang),
         notes: &point.notes,
         heading: t.guidance_notes,
+        no_notes: t.no_notes,
         selected: app.guidance.note,
         focused: app.guidance.notes_focused,
         target: Target::GuidanceNote,
     };
-    draw_detail(app, &detail, status, right, buf, state);
+    detail.draw(status, right, buf, state);
 }

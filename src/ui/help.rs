@@ -12,6 +12,7 @@ use crate::text::Lang;
 use crate::text::width::str_width;
 
 use super::Status;
+use super::layout::centered_size;
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let t = strings(app.lang);
@@ -53,12 +54,7 @@ pub fn draw_keys<A: 'static>(
         .max(str_width(title) + 4)
         .min(usize::from(area.width)) as u16;
     let height = (per_column as u16 + 2).min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let rect = centered_size(area, width, height);
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_type(BorderType::Double)

@@ -15,7 +15,7 @@ use crate::text::date::format_date_short;
 use crate::text::sanitize::for_display;
 
 use super::list::{ListLook, Row, draw_list, draw_wrapped};
-use super::{MIN_HEIGHT, MIN_WIDTH, Status, UiState, cells, help, home_extras, textbox};
+use super::{MIN_HEIGHT, MIN_WIDTH, Status, UiState, help, home_extras, sara_am, textbox};
 
 pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: &mut UiState) {
     let area = frame.area();
@@ -138,5 +138,5 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }
-    cells::split_am_clusters(frame.buffer_mut());
+    sara_am::split_am_clusters(frame.buffer_mut());
 }

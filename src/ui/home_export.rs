@@ -13,6 +13,7 @@ use crate::text::sanitize::for_display;
 use crate::text::width::str_width;
 
 use super::Theme;
+use super::layout::centered_size;
 
 /// The key of each format, in the order of `Format::ALL`.
 const KEYS: [char; 4] = ['m', 'h', 'w', 'c'];
@@ -37,12 +38,7 @@ pub fn draw(home: &Home, body: Rect, buf: &mut Buffer, theme: &Theme) {
         .unwrap_or(0);
     let width = (content as u16 + 2).min(body.width);
     let height = (Format::ALL.len() as u16 + 4).min(body.height);
-    let rect = Rect {
-        x: body.x + (body.width - width) / 2,
-        y: body.y + (body.height - height) / 2,
-        width,
-        height,
-    };
+    let rect = centered_size(body, width, height);
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_type(BorderType::Double)

@@ -9,6 +9,7 @@ use crate::app::{App, link_candidates};
 use crate::i18n::strings;
 use crate::session::TowsPair;
 
+use super::layout::centered;
 use super::list::{ListLook, Row, draw_list};
 use super::{Status, UiState};
 
@@ -69,16 +70,4 @@ pub fn draw(
         buf,
         &state.cache,
     );
-}
-
-/// A rectangle of `percent_w` × `percent_h` of `area`, centred.
-pub fn centered(area: Rect, percent_w: u16, percent_h: u16) -> Rect {
-    let w = (u32::from(area.width) * u32::from(percent_w) / 100) as u16;
-    let h = (u32::from(area.height) * u32::from(percent_h) / 100) as u16;
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w.max(1).min(area.width),
-        height: h.max(1).min(area.height),
-    }
 }

@@ -6,8 +6,8 @@ pub mod agenda;
 pub mod board;
 pub mod board_memo;
 pub mod board_print;
-pub mod cells;
 pub mod chrome;
+pub mod detail;
 pub mod followups;
 pub mod form;
 pub mod guidance;
@@ -15,11 +15,13 @@ pub mod help;
 pub mod home;
 pub mod home_export;
 pub mod home_extras;
+pub mod layout;
 pub mod links;
 pub mod list;
 pub mod pane;
 pub mod print;
 pub mod room;
+pub mod sara_am;
 pub mod strategies;
 pub mod summary_view;
 pub mod textbox;
@@ -101,7 +103,7 @@ pub struct UiState {
 
 pub fn draw(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {
     draw_screen(frame, app, status, state);
-    cells::split_am_clusters(frame.buffer_mut());
+    sara_am::split_am_clusters(frame.buffer_mut());
 }
 
 fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {

@@ -1,5 +1,5 @@
-//! Matching the terminal's idea of cells. Terminals give SARA AM (ำ, and
-//! Lao AM ຳ) a cell of its own, while ratatui keeps the whole grapheme
+//! SARA AM drawn in the cells the terminal gives it. Terminals give SARA
+//! AM (ำ, and Lao AM ຳ) a cell of its own, while ratatui keeps the whole grapheme
 //! cluster "ทำ" in one two-column cell. When such a cell is later
 //! overwritten, ratatui's diff rewrites only the first column and the
 //! terminal keeps a stray ำ in the second. Splitting the cluster into the

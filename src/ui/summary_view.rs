@@ -14,8 +14,9 @@ use crate::text::sanitize::for_display;
 use crate::text::wrap::wrap;
 
 use super::actions_view::action_line;
-use super::chrome::{clock, spent_seconds};
+use super::chrome::spent_seconds;
 use super::followups::{followup_line, still_open};
+use super::layout::clock;
 use super::strategies::link_numbers;
 use super::{Status, UiState};
 use crate::i18n::followup::followup_strings;
