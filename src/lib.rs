@@ -1,6 +1,6 @@
 //! wethi (เวที): a terminal workshop board for facilitators.
 //!
-//! Imports point one way: `main` → (`ui`, `app`, `store`, `export`) → `session` → `text`.
+//! Imports point one way: `main` → `cli` → (`ui`, `app`, `store`, `export`) → `session` → `text`.
 
 pub mod app;
 pub mod burst;
