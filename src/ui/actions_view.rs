@@ -16,6 +16,7 @@ use crate::text::Lang;
 use crate::text::date::format_date_short;
 
 use super::followups::{followup_row, split_for_followups};
+use super::layout::{split_at_column, split_at_row};
 use super::list::Row;
 use super::pane::{PaneSpec, PaneView, draw_pane};
 use super::{Status, UiState};
@@ -43,39 +44,12 @@ pub fn action_line(a: &ActionItem, lang: Lang, now: Timestamp) -> String {
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
     let third = area.width / 3;
-    let columns = [
-        Rect {
-            width: third,
-            ..area
-        },
-        Rect {
-            x: area.x + third,
-            width: third,
-            ..area
-        },
-        Rect {
-            x: area.x + 2 * third,
-            width: area.width - 2 * third,
-            ..area
-        },
-    ];
-    let (followups, actions) = split_for_followups(app, columns[1]);
-    let half = columns[2].height.div_ceil(2);
+    let (recommendations, rest) = split_at_column(area, third);
+    let (middle, closing) = split_at_column(rest, third);
+    let (followups, actions) = split_for_followups(app, middle);
+    let (role_review, exchange) = split_at_row(closing, closing.height.div_ceil(2));
     // In the order of `ActionsPane::ALL`.
-    let rects = [
-        columns[0],
-        actions,
-        Rect {
-            height: half,
-            ..columns[2]
-        },
-        Rect {
-            y: columns[2].y + half,
-            height: columns[2].height - half,
-            ..columns[2]
-        },
-        followups,
-    ];
+    let rects = [recommendations, actions, role_review, exchange, followups];
     for (pane, rect) in ActionsPane::ALL.into_iter().zip(rects) {
         if rect.height > 0 {
             draw_one(app, status, pane, rect, buf, state);

@@ -16,7 +16,7 @@ use crate::text::wrap::wrap;
 use super::actions_view::action_line;
 use super::chrome::spent_seconds;
 use super::followups::{followup_line, still_open};
-use super::layout::clock;
+use super::layout::{clock, split_at_column};
 use super::strategies::link_numbers;
 use super::{Status, UiState};
 use crate::i18n::followup::followup_strings;
@@ -36,16 +36,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
     // Two columns when there is room: the SWOT on the left, the rest on the
     // right. Long lines wrap; both columns scroll together.
     let columns: Vec<(Lines, Rect)> = if area.width >= 100 {
-        let half = area.width / 2;
-        let l = Rect {
-            width: half,
-            ..area
-        };
-        let r = Rect {
-            x: area.x + half,
-            width: area.width - half,
-            ..area
-        };
+        let (l, r) = split_at_column(area, area.width / 2);
         vec![(wrapped(&left, l), l), (wrapped(&right, r), r)]
     } else {
         let mut all = left;
