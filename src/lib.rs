@@ -1,12 +1,18 @@
 //! wethi (เวที): a terminal workshop board for facilitators.
 //!
-//! Imports point one way: `main` → (`ui`, `app`, `store`, `export`) → `session` → `text`.
+//! Imports point one way, down these layers (lowest first): `text` →
+//! `session` → `i18n` → `store` → `export` → `room` → `summary` → `app` →
+//! `input` → `ui` → `burst` → `tui`, and the binary (`main.rs`) on top.
+//! `layers.rs` lists them and its test fails on an import that points up;
+//! `docs/ARCHITECTURE.md` says what each layer holds.
 
 pub mod app;
 pub mod burst;
 pub mod export;
 pub mod i18n;
 pub mod input;
+#[cfg(test)]
+mod layers;
 pub mod room;
 pub mod session;
 pub mod store;

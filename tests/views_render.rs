@@ -196,7 +196,7 @@ fn every_view_in_thai_and_english_at_two_sizes() {
                 if w >= 160 {
                     // At 80 columns see the_header_names_the_view_at_80_columns.
                     assert!(
-                        header.contains(t.view(view)),
+                        header.contains(view.label(t)),
                         "{ctx}: the header names the view: {header:?}"
                     );
                 }
@@ -433,7 +433,7 @@ fn the_help_overlay_lists_the_keys_in_the_ui_language() {
             }
             assert_shows(
                 &screen,
-                &format!("{} · {}", t.help_title, t.view(view)),
+                &format!("{} · {}", t.help_title, view.label(t)),
                 &ctx,
             );
             assert_shows(&screen, t.help_close, &ctx);
@@ -602,7 +602,7 @@ fn the_header_names_the_view_at_80_columns() {
         for view in View::ALL {
             let header = draw(&app(view, lang), 80, 24).header();
             assert!(
-                header.contains(strings(lang).view(view)),
+                header.contains(view.label(strings(lang))),
                 "{view:?} {lang:?}: {header:?}"
             );
         }

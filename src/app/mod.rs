@@ -13,6 +13,7 @@ pub mod home;
 mod home_export;
 #[cfg(test)]
 mod in_the_room_tests;
+mod labels;
 pub mod paste;
 pub mod room;
 #[cfg(test)]

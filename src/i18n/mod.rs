@@ -6,6 +6,7 @@
 
 pub mod compare;
 pub mod facilitator;
+pub mod files;
 pub mod followup;
 pub mod homeexport;
 pub mod room;
@@ -312,16 +313,6 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 impl Strings {
-    /// Which language these are: the notices of other features look up
-    /// their own strings with it.
-    fn lang(&self) -> Lang {
-        if std::ptr::eq(self, &TH) {
-            Lang::Th
-        } else {
-            Lang::En
-        }
-    }
-
     pub fn tows(&self, p: crate::session::TowsPair) -> &'static str {
         use crate::session::TowsPair;
         match p {
@@ -329,36 +320,6 @@ impl Strings {
             TowsPair::WO => self.wo,
             TowsPair::ST => self.st,
             TowsPair::WT => self.wt,
-        }
-    }
-
-    pub fn view(&self, view: crate::app::View) -> &'static str {
-        use crate::app::View;
-        match view {
-            View::Agenda => self.agenda,
-            View::Guidance => self.guidance,
-            View::Swot => self.swot,
-            View::Strategies => self.strategies,
-            View::Actions => self.actions_view,
-            View::Summary => self.summary,
-        }
-    }
-
-    pub fn notice(&self, notice: crate::app::Notice) -> &'static str {
-        use crate::app::{Notice, ReadOnly};
-        match notice {
-            Notice::ReadOnly(ReadOnly::Locked) => self.locked,
-            Notice::ReadOnly(ReadOnly::NewerVersion) => self.newer_version,
-            Notice::ReadOnly(ReadOnly::Viewing) => self.viewing,
-            Notice::ReadOnly(ReadOnly::CannotWrite) => safety::safety(self.lang()).cannot_write,
-            Notice::DraftRestored => safety::safety(self.lang()).draft_restored,
-            Notice::NothingToUndo => self.nothing_to_undo,
-            Notice::NothingToRedo => self.nothing_to_redo,
-            Notice::Undone => self.undone,
-            Notice::Redone => self.redone,
-            Notice::NothingSelected => self.nothing_selected,
-            Notice::TemplateText => self.template_text,
-            Notice::RoomReadOnly => room::room_strings(self.lang()).read_only_room,
         }
     }
 
@@ -370,4 +331,33 @@ impl Strings {
             Quadrant::Threats => self.threats,
         }
     }
+}
+
+/// `template` with each `{name}` replaced by its value, in one pass: a
+/// value that itself holds `{name}` (a file name, a reason quoting the
+/// file) is left as it is. A `{` that starts no known name stays.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

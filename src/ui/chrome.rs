@@ -67,7 +67,7 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         .date
         .map(|d| Span::styled(format!(" │ {}", format_date(d, app.lang)), bar));
     tail.push(Span::styled(
-        format!(" │ {}", t.view(app.view)),
+        format!(" │ {}", app.view.label(t)),
         bar.add_modifier(Modifier::BOLD),
     ));
     if let Some(note) = super::room::header_note(app) {
@@ -167,7 +167,7 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             area.x,
             area.y,
-            format!(" {}", t.notice(notice)),
+            format!(" {}", notice.label(app.lang)),
             usize::from(area.width),
             theme.warning(),
         );
