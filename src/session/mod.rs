@@ -6,6 +6,7 @@ pub mod ids;
 pub mod listing;
 pub mod load;
 pub mod model;
+pub mod schema;
 pub mod source;
 pub mod template;
 pub mod validate;
