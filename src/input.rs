@@ -84,7 +84,7 @@ const fn b<A>(
     }
 }
 
-/// Every command-mode key (product.md §4). View bindings come first so
+/// Every command-mode key (README.md, "The editing screen"). View bindings come first so
 /// they win over the ones that apply everywhere.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[

@@ -37,7 +37,7 @@ pub use textbox::{TextBox, TextEdit};
 use crate::session::{Quadrant, Session, TowsPair};
 use crate::text::Lang;
 
-/// The views, in Tab order (product.md §3).
+/// The views, in Tab order (README.md, "The editing screen").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Agenda,
