@@ -29,8 +29,10 @@ impl Notice {
             Notice::ReadOnly(ReadOnly::Locked) => t.locked,
             Notice::ReadOnly(ReadOnly::NewerVersion) => t.newer_version,
             Notice::ReadOnly(ReadOnly::Viewing) => t.viewing,
-            Notice::ReadOnly(ReadOnly::CannotWrite) => i18n::safety::safety(lang).cannot_write,
-            Notice::DraftRestored => i18n::safety::safety(lang).draft_restored,
+            Notice::ReadOnly(ReadOnly::CannotWrite) => {
+                i18n::safety::safety_strings(lang).cannot_write
+            }
+            Notice::DraftRestored => i18n::safety::safety_strings(lang).draft_restored,
             Notice::NothingToUndo => t.nothing_to_undo,
             Notice::NothingToRedo => t.nothing_to_redo,
             Notice::Undone => t.undone,
@@ -65,7 +67,7 @@ mod tests {
         );
         assert_eq!(
             Notice::ReadOnly(ReadOnly::CannotWrite).label(Lang::Th),
-            i18n::safety::safety(Lang::Th).cannot_write
+            i18n::safety::safety_strings(Lang::Th).cannot_write
         );
         assert_eq!(
             Notice::Undone.label(Lang::En),

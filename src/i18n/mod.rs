@@ -2,7 +2,9 @@
 //!
 //! A struct rather than a lookup table: the compiler makes sure each
 //! language has every string. A feature with many strings of its own keeps
-//! them in a submodule here, in the same shape (a struct, `TH`, `EN`, a getter).
+//! them in a submodule here, in the same shape: a struct `<Area>Strings`,
+//! `TH`, `EN`, and the getter `<area>_strings(lang)` (`room::room_strings`,
+//! `safety::safety_strings`); the board's own are [`strings`].
 
 pub mod compare;
 pub mod facilitator;
@@ -360,4 +362,47 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every area file has the getter of the one naming scheme, so a caller
+    /// can guess it: `<area>_strings(lang: Lang) -> &'static <Area>Strings`.
+    #[test]
+    fn every_area_has_its_getter_named_after_its_strings() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n");
+        let mut areas = 0;
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name == "mod.rs" || !name.ends_with(".rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(entry.path()).unwrap();
+            let getter = source.lines().find_map(|l| {
+                let rest = l.strip_prefix("pub fn ")?;
+                let (name, rest) = rest.split_once("(lang: Lang) -> &'static ")?;
+                Some((name.to_owned(), rest.trim_end_matches(" {").to_owned()))
+            });
+            let Some((getter, returns)) = getter else {
+                panic!("src/i18n/{name} has no `pub fn <area>_strings(lang: Lang)` getter");
+            };
+            let area = getter.strip_suffix("_strings").unwrap_or_else(|| {
+                panic!("src/i18n/{name}: the getter `{getter}` must be `<area>_strings`")
+            });
+            let camel: String = area
+                .split('_')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                })
+                .collect();
+            assert!(
+                camel.eq_ignore_ascii_case(returns.trim_end_matches("Strings")),
+                "src/i18n/{name}: `{getter}` returns `{returns}`, expected `{camel}Strings`"
+            );
+            areas += 1;
+        }
+        assert!(areas >= 8, "only {areas} area files found");
+    }
 }

@@ -66,9 +66,10 @@ mod tests {
     #[test]
     fn descriptions_are_one_line_and_the_header_comes_first() {
         let text = schema_json();
-        let keys: Vec<&String> = schema().as_object().unwrap().keys().take(4).collect();
+        let schema = schema();
+        let keys: Vec<&String> = schema.as_object().unwrap().keys().take(4).collect();
         assert_eq!(keys, ["$id", "$schema", "title", "description"]);
-        let followups = &schema()["properties"]["followups"]["description"];
+        let followups = &schema["properties"]["followups"]["description"];
         assert!(
             followups
                 .as_str()

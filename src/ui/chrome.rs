@@ -37,7 +37,7 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         ),
         (None, SaveState::Saved) => (format!(" │ ✓ {} ", t.saved), bar),
         (None, SaveState::SavedWithoutBackup(why)) => {
-            let no_backup = crate::i18n::safety::safety(app.lang).no_backup;
+            let no_backup = crate::i18n::safety::safety_strings(app.lang).no_backup;
             let room = usize::from(area.width / 2).saturating_sub(str_width(no_backup) + 12);
             (
                 format!(
@@ -247,7 +247,10 @@ pub fn editor_title(app: &App, editor: &Editor) -> String {
         EditTarget::Add(_) => t.add_to,
         EditTarget::Edit(..) => t.edit_in,
         EditTarget::SaveAs => {
-            return format!(" {} ", crate::i18n::safety::safety(app.lang).unsaved_quit);
+            return format!(
+                " {} ",
+                crate::i18n::safety::safety_strings(app.lang).unsaved_quit
+            );
         }
         EditTarget::Inbox(_) => {
             return format!(
