@@ -11,7 +11,7 @@ use std::fmt;
 use super::fill;
 use crate::session::load::MAX_FILE_BYTES;
 use crate::session::validate::Meaning;
-use crate::session::{FORMAT, LoadError, Problem};
+use crate::session::{FORMAT, JsonKind, LoadError, Problem};
 use crate::text::Lang;
 use crate::text::sanitize::for_display;
 
@@ -24,12 +24,16 @@ pub struct FileStrings {
     pub empty: &'static str,
     pub not_utf8: &'static str,
     pub syntax: &'static str,
+    pub too_deep: &'static str,
     pub not_an_object: &'static str,
     pub wrong_format: &'static str,
+    pub format_not_text: &'static str,
     pub no_format: &'static str,
     pub shape: &'static str,
     pub duplicate_key: &'static str,
     pub meaning: &'static str,
+    /// What a file holds instead of an object, in the order of [`JsonKind`].
+    pub kinds: [&'static str; 6],
     /// Where a shape error is when serde names no field.
     pub top_level: &'static str,
     pub empty_id: &'static str,
@@ -48,13 +52,18 @@ pub const TH: FileStrings = FileStrings {
     empty: "ไฟล์ว่างเปล่า จึงไม่ใช่ไฟล์เวที",
     not_utf8: "ไม่ใช่ข้อความ UTF-8 (ไบต์ผิดที่บรรทัด {line} คอลัมน์ {column})",
     syntax: "ไม่ใช่ JSON ที่ถูกต้อง ที่บรรทัด {line} คอลัมน์ {column}: {what}",
+    too_deep: "ไม่ใช่ JSON ที่ถูกต้อง ที่บรรทัด {line} คอลัมน์ {column}: \
+               ซ้อนกันลึกเกิน 128 ชั้น ซึ่งไม่มีไฟล์เวทีใดเป็นเช่นนั้น",
     not_an_object: "เป็น JSON แต่ไม่ใช่ไฟล์เวที: มี {found} แทนที่จะเป็นออบเจกต์",
     wrong_format: "ไม่ใช่ไฟล์เวทีของ wethi: \"format\" เป็น {found} แต่ต้องเป็น \"{format}\"",
+    format_not_text: "ไม่ใช่ไฟล์เวทีของ wethi: \"format\" เป็น {found} ({kind}) \
+                      แต่ต้องเป็น \"{format}\"",
     no_format: "ไม่ใช่ไฟล์เวทีของ wethi: ไม่มีช่อง \"format\": \"{format}\"",
     shape: "โครงสร้างไฟล์เวทีไม่ถูกต้อง ที่ {path} (บรรทัด {line} คอลัมน์ {column}): {what}",
     duplicate_key: "ไฟล์เวทีไม่ถูกต้อง: ชื่อช่อง \"{key}\" ซ้ำกันในออบเจกต์เดียว \
                     (บรรทัด {line} คอลัมน์ {column})",
     meaning: "ไฟล์เวทีไม่ถูกต้อง ที่ {path} (บรรทัด {line} คอลัมน์ {column}): {what}",
+    kinds: ["null", "ค่าจริง/เท็จ", "ตัวเลข", "ข้อความ", "อาร์เรย์", "ออบเจกต์"],
     top_level: "ชั้นนอกสุดของไฟล์",
     empty_id: "รหัส (id) ว่างเปล่า",
     duplicate_id: "รหัส \"{id}\" ถูกใช้ซ้ำ (ครั้งแรกที่ {first})",
@@ -71,13 +80,25 @@ pub const EN: FileStrings = FileStrings {
     empty: "the file is empty, so it is not a session.",
     not_utf8: "is not UTF-8 text (bad bytes at line {line}, column {column}).",
     syntax: "is not valid JSON at line {line}, column {column}: {what}.",
+    too_deep: "is not valid JSON at line {line}, column {column}: \
+               nested more than 128 levels deep, which no session is.",
     not_an_object: "is JSON but not a session: it holds {found} instead of an object.",
     wrong_format: "is not a wethi session: \"format\" is {found}, expected \"{format}\".",
+    format_not_text: "is not a wethi session: \"format\" is {found} ({kind}), \
+                      expected \"{format}\".",
     no_format: "is not a wethi session: it has no \"format\": \"{format}\" field.",
     shape: "is not a valid session: at {path} (line {line}, column {column}), {what}.",
     duplicate_key: "is not a valid session: the key \"{key}\" appears twice in one object \
                     (line {line}, column {column}).",
     meaning: "is not a valid session: at {path} (line {line}, column {column}), {what}.",
+    kinds: [
+        "null",
+        "a true/false value",
+        "a number",
+        "a string",
+        "an array",
+        "an object",
+    ],
     top_level: "the top level",
     empty_id: "the id is empty",
     duplicate_id: "the id \"{id}\" is used twice (first at {first})",
@@ -122,11 +143,16 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
         Problem::Empty => t.empty.into(),
         Problem::NotUtf8 { line, column } => at(t.not_utf8, "", line, column, ""),
         Problem::Syntax { line, column, what } => at(t.syntax, "", line, column, what),
-        Problem::NotAnObject { found } => fill(t.not_an_object, &[("found", found)]),
+        Problem::TooDeep { line, column } => at(t.too_deep, "", line, column, ""),
+        Problem::NotAnObject { found } => fill(t.not_an_object, &[("found", kind(*found, t))]),
         Problem::WrongFormat { found: Some(f) } => {
             fill(t.wrong_format, &[("found", f), ("format", FORMAT)])
         }
         Problem::WrongFormat { found: None } => fill(t.no_format, &[("format", FORMAT)]),
+        Problem::FormatNotText { found, kind: k } => fill(
+            t.format_not_text,
+            &[("found", found), ("kind", kind(*k, t)), ("format", FORMAT)],
+        ),
         Problem::Shape {
             path,
             line,
@@ -148,6 +174,18 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
             what,
         } => at(t.meaning, path, line, column, &meaning(what, lang)),
     }
+}
+
+fn kind(kind: JsonKind, t: &FileStrings) -> &'static str {
+    let i = match kind {
+        JsonKind::Null => 0,
+        JsonKind::Bool => 1,
+        JsonKind::Number => 2,
+        JsonKind::String => 3,
+        JsonKind::Array => 4,
+        JsonKind::Object => 5,
+    };
+    t.kinds[i]
 }
 
 /// Why a well-formed session makes no sense.
@@ -204,7 +242,17 @@ mod tests {
                 column: 2,
                 what: "trailing comma".into(),
             },
-            Problem::NotAnObject { found: "a number" },
+            Problem::TooDeep {
+                line: 1,
+                column: 129,
+            },
+            Problem::NotAnObject {
+                found: JsonKind::Number,
+            },
+            Problem::FormatNotText {
+                found: "3".into(),
+                kind: JsonKind::Number,
+            },
             Problem::WrongFormat {
                 found: Some("trello.board".into()),
             },
@@ -250,14 +298,47 @@ mod tests {
             "is 65 MB, more than the 64 MB a session may be, so it was not opened."
         );
         assert_eq!(
-            en(every_problem()[10].clone()),
+            en(every_problem()[12].clone()),
             "is not a valid session: at the top level (line 1, column 1), missing field `title`."
         );
         assert_eq!(
-            en(every_problem()[13].clone()),
+            en(every_problem()[15].clone()),
             "is not a valid session: at strategies[0].links[1] (line 3, column 4), \
              the id \"sw-1\" is used twice (first at swot.strengths[0].id)."
         );
+    }
+
+    #[test]
+    fn what_a_file_holds_instead_keeps_its_english_words() {
+        let en = |p: Problem| problem(&p, Lang::En);
+        assert_eq!(
+            en(Problem::NotAnObject {
+                found: JsonKind::Array
+            }),
+            "is JSON but not a session: it holds an array instead of an object."
+        );
+        assert_eq!(
+            en(Problem::FormatNotText {
+                found: "3".into(),
+                kind: JsonKind::Number
+            }),
+            "is not a wethi session: \"format\" is 3 (a number), expected \"wethi.session\"."
+        );
+        assert_eq!(
+            en(Problem::TooDeep {
+                line: 1,
+                column: 129
+            }),
+            "is not valid JSON at line 1, column 129: \
+             nested more than 128 levels deep, which no session is."
+        );
+        let th = problem(
+            &Problem::NotAnObject {
+                found: JsonKind::Bool,
+            },
+            Lang::Th,
+        );
+        assert!(th.contains("ค่าจริง/เท็จ"), "{th}");
     }
 
     #[test]

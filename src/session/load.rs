@@ -37,11 +37,22 @@ pub enum Problem {
         column: usize,
         what: String,
     },
-    NotAnObject {
-        found: &'static str,
+    /// Deeper than serde_json reads (128 levels): no session is.
+    TooDeep {
+        line: usize,
+        column: usize,
     },
+    NotAnObject {
+        found: JsonKind,
+    },
+    /// `format` is a string, but not ours; `None`: there is no `format`.
     WrongFormat {
         found: Option<String>,
+    },
+    /// `format` is not a string at all: `found` is its JSON.
+    FormatNotText {
+        found: String,
+        kind: JsonKind,
     },
     /// Valid JSON of the wrong shape: `path` is where, `what` is serde's reason.
     Shape {
@@ -64,6 +75,17 @@ pub enum Problem {
         column: usize,
         what: Meaning,
     },
+}
+
+/// The kinds of JSON value, to say what a file holds instead of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,10 +123,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         return Err(err(Problem::Empty));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        err(Problem::Syntax {
-            line: e.line(),
-            column: char_column(text, e.line(), e.column()),
-            what: syntax_reason(&e),
+        let (line, column) = (e.line(), char_column(text, e.line(), e.column()));
+        err(match syntax_reason(&e) {
+            Some(what) => Problem::Syntax { line, column, what },
+            None => Problem::TooDeep { line, column },
         })
     })?;
     let newer_version = check_envelope(&value).map_err(err)?;
@@ -157,8 +179,9 @@ fn check_envelope(value: &Value) -> Result<bool, Problem> {
             });
         }
         Some(other) => {
-            return Err(Problem::WrongFormat {
-                found: Some(format!("{other} ({})", kind_of(other))),
+            return Err(Problem::FormatNotText {
+                found: other.to_string(),
+                kind: kind_of(other),
             });
         }
         None => return Err(Problem::WrongFormat { found: None }),
@@ -169,28 +192,29 @@ fn check_envelope(value: &Value) -> Result<bool, Problem> {
         .is_some_and(|v| v > u64::from(VERSION)))
 }
 
-fn kind_of(value: &Value) -> &'static str {
+fn kind_of(value: &Value) -> JsonKind {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a true/false value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => JsonKind::Null,
+        Value::Bool(_) => JsonKind::Bool,
+        Value::Number(_) => JsonKind::Number,
+        Value::String(_) => JsonKind::String,
+        Value::Array(_) => JsonKind::Array,
+        Value::Object(_) => JsonKind::Object,
     }
 }
 
 /// serde_json's message without its own "at line L column C" suffix,
-/// since the error sentence already says where.
-fn syntax_reason(e: &serde_json::Error) -> String {
+/// since the error sentence already says where; `None` when the file is
+/// nested too deep (its message says nothing a facilitator can use).
+fn syntax_reason(e: &serde_json::Error) -> Option<String> {
     let full = e.to_string();
     if full.starts_with("recursion limit exceeded") {
-        return "nested more than 128 levels deep, which no session is".into();
+        return None;
     }
-    match full.rfind(" at line ") {
+    Some(match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
-    }
+    })
 }
 
 /// serde_json counts columns in bytes; editors count characters.

@@ -12,7 +12,7 @@ pub mod template;
 pub mod validate;
 
 pub use listing::Listed;
-pub use load::{LoadError, Loaded, Problem, parse, to_json};
+pub use load::{JsonKind, LoadError, Loaded, Problem, parse, to_json};
 pub use model::*;
 
 /// The current time, to the second, with the local offset: what files record.
