@@ -325,9 +325,9 @@ fn serve(
         HomeRequest::Trash(path) => {
             let moved = store::move_to_trash(&path).map_err(|e| {
                 let why = match e.kind() {
-                    io::ErrorKind::ResourceBusy => {
-                        crate::i18n::safety::safety(home.lang).in_use.to_owned()
-                    }
+                    io::ErrorKind::ResourceBusy => crate::i18n::safety::safety_strings(home.lang)
+                        .in_use
+                        .to_owned(),
                     _ => e.to_string(),
                 };
                 format!("{}: {why}", path.display())
@@ -522,7 +522,7 @@ fn keep_draft(app: &App, file: &mut SessionFile) {
         // where to save, so the work goes to the temporary folder.
         let rescue = signals::rescue_path(&file.path);
         if store::save_session(&rescue, &app.session).is_ok() {
-            let t = crate::i18n::safety::safety(app.lang);
+            let t = crate::i18n::safety::safety_strings(app.lang);
             signals::set_exit_note(format!("{} {}", t.rescued, rescue.display()));
             beside = rescue;
         }

@@ -9,24 +9,9 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 use serde_json::{Value, json};
 
-use common::{Sandbox, printed_path, read_json, snapshot, swot_item, tree, write_json};
+use common::{Run, Sandbox, printed_path, read_json, run, snapshot, swot_item, tree, write_json};
 
 const SUBCOMMANDS: &[&str] = &["new", "template", "validate", "list", "show"];
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut assert_cmd::Command) -> Run {
-    let out = cmd.output().expect("wethi runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
 
 fn ok(cmd: &mut assert_cmd::Command) -> String {
     let r = run(cmd);

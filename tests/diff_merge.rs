@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use common::{Sandbox, assert_valid_session, read_json, snapshot};
+use common::{Sandbox, assert_valid_session, read_json, run, snapshot};
 use wethi::export::merge::{Source, merge};
 use wethi::session::template::{builtin, instantiate};
 use wethi::session::{
@@ -63,21 +63,6 @@ fn write(dir: &Path, name: &str, s: &Session) -> PathBuf {
     let path = dir.join(name);
     fs::write(&path, to_json(s).expect("serialisable")).expect("writable");
     path
-}
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut assert_cmd::Command) -> Run {
-    let out = cmd.output().expect("wethi runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
 }
 
 // ---- diff ----
@@ -217,34 +202,32 @@ fn diff_never_prints_raw_control_characters() {
 
 // ---- merge ----
 
+/// A breakout group's session: its head count and its first strength.
+fn group(title: &str, people: u32, strength: SwotItem) -> Session {
+    let mut s = session(title);
+    s.meta.participants.total = Some(people);
+    s.swot.strengths.push(strength);
+    s
+}
+
 /// Three groups' sessions: one item all three share (typed with ํา and ำ),
 /// linked strategies, notes and actions.
 fn three_groups(dir: &Path) -> [PathBuf; 3] {
-    let mut g1 = session("กลุ่ม 1");
-    g1.meta.participants.total = Some(10);
-    g1.swot
-        .strengths
-        .push(item("g1-s1", "ท\u{0E4D}\u{0E32}งานเป็นทีม", 2));
+    let mut g1 = group("กลุ่ม 1", 10, item("g1-s1", "ท\u{0E4D}\u{0E32}งานเป็นทีม", 2));
     g1.swot.opportunities.push(item("g1-o1", "งบจังหวัด", 1));
     g1.strategies
         .so
         .push(strategy("g1-tw", "ทีมขอรับงบ", &["g1-s1", "g1-o1"]));
     g1.actions.push(action("g1-a", "ทำหนังสือขอรับงบ", "นก"));
     g1.stages[0].elapsed_seconds = 600;
-    let mut g2 = session("กลุ่ม 2");
-    g2.meta.participants.total = Some(12);
-    g2.swot
-        .strengths
-        .push(item("g2-s1", "ท\u{0E33}งานเป็นทีม", 3));
+    let mut g2 = group("กลุ่ม 2", 12, item("g2-s1", "ท\u{0E33}งานเป็นทีม", 3));
     g2.swot.weaknesses.push(item("g2-w1", "ขาดงบ", 4));
     g2.strategies
         .wo
         .push(strategy("g2-tw", "หางบเพิ่ม", &["g2-w1", "g2-s1"]));
     g2.stages[0].elapsed_seconds = 300;
     g2.stages[0].done = true;
-    let mut g3 = session("กลุ่ม 3");
-    g3.meta.participants.total = Some(8);
-    g3.swot.strengths.push(item("g3-s1", "  ทำงานเป็นทีม ", 1));
+    let mut g3 = group("กลุ่ม 3", 8, item("g3-s1", "  ทำงานเป็นทีม ", 1));
     // The same id as group 1's item, other text: must not clash.
     g3.swot.threats.push(item("g1-s1", "ภัยแล้ง", 5));
     g3.actions.push(action("g1-a", "ซ่อมฝาย", "ดาว"));

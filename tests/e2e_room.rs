@@ -4,12 +4,15 @@
 
 #[path = "e2e/harness.rs"]
 mod harness;
+#[path = "common/http.rs"]
+mod http;
 
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use harness::{ENTER, Sandbox, read_json, wait_for_file};
+use http::agent;
 
 /// The room's address as the overlay shows it, on one line.
 fn url_on(screen: &str) -> Option<String> {
@@ -19,16 +22,6 @@ fn url_on(screen: &str) -> Option<String> {
         .take_while(|c| !c.is_whitespace() && *c != '│')
         .collect();
     url.ends_with('/').then_some(url)
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .proxy(None)
-        .max_redirects(0)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
 }
 
 /// The status and body of a GET.

@@ -3,19 +3,15 @@
 //! status), the footer offering their keys only there, and the Summary's
 //! list of those still open.
 
-use std::path::Path;
+mod common;
 
 use chrono::{DateTime, NaiveDate};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::{draw_buffer, example};
 use wethi::app::{Action, ActionsPane, App, View};
 use wethi::i18n::followup::followup_strings;
-use wethi::session::{self, FollowUp, FollowUpStatus, Session, Timestamp};
+use wethi::session::{FollowUp, FollowUpStatus, Session, Timestamp};
 use wethi::text::Lang;
 use wethi::ui::print::to_lines;
-use wethi::ui::{self, SaveState, Status, Theme, UiState};
-
-const EXAMPLE: &[u8] = include_bytes!("../sessions/examples/ubon-2021-01-13.json");
 
 fn now() -> Timestamp {
     DateTime::parse_from_rfc3339("2021-02-20T09:00:00+07:00").unwrap()
@@ -35,9 +31,7 @@ fn followup(id: &str, text: &str, owner: &str, due: Option<NaiveDate>) -> Follow
 }
 
 fn session() -> Session {
-    let mut s = session::parse(Path::new("example.json"), EXAMPLE)
-        .unwrap()
-        .session;
+    let mut s = example();
     s.followups = vec![
         followup(
             "a-2",
@@ -62,40 +56,16 @@ fn app(lang: Lang) -> App {
 
 /// The screen's rows, and the text of the columns `from..to` (one pane).
 fn draw_column(app: &App, width: u16, height: u16, from: u16, to: u16) -> (Vec<String>, String) {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let status = Status {
-        save: &SaveState::Saved,
-        now: now(),
-        theme: Theme::plain(),
-    };
-    let mut state = UiState::default();
-    for _ in 0..2 {
-        terminal
-            .draw(|f| ui::draw(f, app, &status, &mut state))
-            .unwrap();
-    }
-    let buf = terminal.backend().buffer();
+    let buf = draw_buffer(app, now(), width, height);
     let column: String = (0..height)
         .flat_map(|y| (from..to).map(move |x| (x, y)))
         .map(|(x, y)| buf[(x, y)].symbol().to_owned())
         .collect();
-    (to_lines(buf, false), column)
+    (to_lines(&buf, false), column)
 }
 
 fn draw(app: &App, width: u16, height: u16) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let status = Status {
-        save: &SaveState::Saved,
-        now: now(),
-        theme: Theme::plain(),
-    };
-    let mut state = UiState::default();
-    for _ in 0..2 {
-        terminal
-            .draw(|f| ui::draw(f, app, &status, &mut state))
-            .unwrap();
-    }
-    to_lines(terminal.backend().buffer(), false)
+    to_lines(&draw_buffer(app, now(), width, height), false)
 }
 
 fn squeeze(s: &str) -> String {

@@ -2,29 +2,17 @@
 //! `TestBackend`: the summary wraps and scrolls with a sign that there is
 //! more, and the footer of every view offers only keys that act there.
 
-use std::path::Path;
+mod common;
 
-use chrono::DateTime;
+use common::screen::{example, now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use wethi::app::{Action, App, View};
 use wethi::input::{BINDINGS, bindings_for, key_name};
-use wethi::session::{self, Quadrant, Session, Timestamp};
+use wethi::session::Quadrant;
 use wethi::text::Lang;
 use wethi::ui::print::to_lines;
 use wethi::ui::{self, SaveState, Status, Theme, UiState};
-
-const EXAMPLE: &[u8] = include_bytes!("../sessions/examples/ubon-2021-01-13.json");
-
-fn now() -> Timestamp {
-    DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").unwrap()
-}
-
-fn example() -> Session {
-    session::parse(Path::new("ubon-2021-01-13.json"), EXAMPLE)
-        .unwrap()
-        .session
-}
 
 /// Draws like the event loop: a frame, then what it measured goes back to the app.
 fn frame(app: &mut App, state: &mut UiState, width: u16, height: u16) -> Vec<String> {

@@ -1,12 +1,15 @@
 //! The room's server end to end over HTTP, on 127.0.0.1 and a port the
 //! system picks: nothing leaves the machine.
 
+#[path = "common/http.rs"]
+mod http;
+
 use std::net::{IpAddr, Ipv4Addr, TcpStream};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
+use http::agent;
 use scraper::{Html, Selector};
-use ureq::Agent;
 use wethi::room::qr::{Ink, render};
 use wethi::room::{
     Inbox, InboxFile, Limits, RoomConfig, RoomEvent, RoomServer, Voting, Wall, WallItem, deliver_to,
@@ -33,18 +36,6 @@ fn open(wall: Wall, limits: Limits) -> (RoomServer, Receiver<RoomEvent>) {
     let (tx, rx) = mpsc::channel();
     let server = RoomServer::start(&config(limits), wall, deliver_to(tx, || {})).unwrap();
     (server, rx)
-}
-
-/// A client that reports every status as a response, never follows
-/// redirects and ignores any proxy set in the environment.
-fn agent() -> Agent {
-    Agent::config_builder()
-        .http_status_as_error(false)
-        .proxy(None)
-        .max_redirects(0)
-        .timeout_global(Some(Duration::from_secs(10)))
-        .build()
-        .into()
 }
 
 struct Answer {

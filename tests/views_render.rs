@@ -6,9 +6,10 @@
 //! and the facts that matter are asserted directly, so a snapshot update
 //! cannot quietly accept a screen in the wrong language.
 
-use std::path::Path;
+mod common;
 
-use chrono::{DateTime, Duration};
+use chrono::Duration;
+use common::screen::{EXAMPLE, example, now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Position;
@@ -17,22 +18,10 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 use wethi::app::{Action, App, Mode, ReadOnly, TextEdit, View};
 use wethi::i18n::strings;
-use wethi::session::{self, Quadrant, Session, SwotItem, Timestamp, TowsPair};
+use wethi::session::{self, Quadrant, SwotItem, TowsPair};
 use wethi::text::Lang;
 use wethi::ui::print::to_lines;
 use wethi::ui::{self, MIN_HEIGHT, MIN_WIDTH, SaveState, Status, Theme, ThemeName, UiState};
-
-const EXAMPLE: &[u8] = include_bytes!("../sessions/examples/ubon-2021-01-13.json");
-
-fn now() -> Timestamp {
-    DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").unwrap()
-}
-
-fn example() -> Session {
-    session::parse(Path::new("ubon-2021-01-13.json"), EXAMPLE)
-        .unwrap()
-        .session
-}
 
 fn app(view: View, lang: Lang) -> App {
     let mut app = App::new(example(), lang, None);
@@ -196,7 +185,7 @@ fn every_view_in_thai_and_english_at_two_sizes() {
                 if w >= 160 {
                     // At 80 columns see the_header_names_the_view_at_80_columns.
                     assert!(
-                        header.contains(t.view(view)),
+                        header.contains(view.label(t)),
                         "{ctx}: the header names the view: {header:?}"
                     );
                 }
@@ -433,7 +422,7 @@ fn the_help_overlay_lists_the_keys_in_the_ui_language() {
             }
             assert_shows(
                 &screen,
-                &format!("{} · {}", t.help_title, t.view(view)),
+                &format!("{} · {}", t.help_title, view.label(t)),
                 &ctx,
             );
             assert_shows(&screen, t.help_close, &ctx);
@@ -602,7 +591,7 @@ fn the_header_names_the_view_at_80_columns() {
         for view in View::ALL {
             let header = draw(&app(view, lang), 80, 24).header();
             assert!(
-                header.contains(strings(lang).view(view)),
+                header.contains(view.label(strings(lang))),
                 "{view:?} {lang:?}: {header:?}"
             );
         }

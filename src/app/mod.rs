@@ -13,6 +13,7 @@ pub mod home;
 mod home_export;
 #[cfg(test)]
 mod in_the_room_tests;
+mod labels;
 pub mod paste;
 pub mod room;
 #[cfg(test)]
@@ -36,7 +37,7 @@ pub use textbox::{TextBox, TextEdit};
 use crate::session::{Quadrant, Session, TowsPair};
 use crate::text::Lang;
 
-/// The views, in Tab order (product.md §3).
+/// The views, in Tab order (README.md, "The editing screen").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Agenda,

@@ -76,11 +76,4 @@ pub fn compare_strings(lang: Lang) -> &'static CompareStrings {
     }
 }
 
-/// `template` with each `{name}` replaced by its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
-}
+pub use super::fill;

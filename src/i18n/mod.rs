@@ -2,11 +2,14 @@
 //!
 //! A struct rather than a lookup table: the compiler makes sure each
 //! language has every string. A feature with many strings of its own keeps
-//! them in a submodule here, in the same shape (a struct, `TH`, `EN`, a getter).
+//! them in a submodule here, in the same shape: a struct `<Area>Strings`,
+//! `TH`, `EN`, and the getter `<area>_strings(lang)` (`room::room_strings`,
+//! `safety::safety_strings`); the board's own are [`strings`].
 
 pub mod cli;
 pub mod compare;
 pub mod facilitator;
+pub mod files;
 pub mod followup;
 pub mod homeexport;
 pub mod room;
@@ -313,16 +316,6 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 impl Strings {
-    /// Which language these are: the notices of other features look up
-    /// their own strings with it.
-    fn lang(&self) -> Lang {
-        if std::ptr::eq(self, &TH) {
-            Lang::Th
-        } else {
-            Lang::En
-        }
-    }
-
     pub fn tows(&self, p: crate::session::TowsPair) -> &'static str {
         use crate::session::TowsPair;
         match p {
@@ -333,36 +326,6 @@ impl Strings {
         }
     }
 
-    pub fn view(&self, view: crate::app::View) -> &'static str {
-        use crate::app::View;
-        match view {
-            View::Agenda => self.agenda,
-            View::Guidance => self.guidance,
-            View::Swot => self.swot,
-            View::Strategies => self.strategies,
-            View::Actions => self.actions_view,
-            View::Summary => self.summary,
-        }
-    }
-
-    pub fn notice(&self, notice: crate::app::Notice) -> &'static str {
-        use crate::app::{Notice, ReadOnly};
-        match notice {
-            Notice::ReadOnly(ReadOnly::Locked) => self.locked,
-            Notice::ReadOnly(ReadOnly::NewerVersion) => self.newer_version,
-            Notice::ReadOnly(ReadOnly::Viewing) => self.viewing,
-            Notice::ReadOnly(ReadOnly::CannotWrite) => safety::safety(self.lang()).cannot_write,
-            Notice::DraftRestored => safety::safety(self.lang()).draft_restored,
-            Notice::NothingToUndo => self.nothing_to_undo,
-            Notice::NothingToRedo => self.nothing_to_redo,
-            Notice::Undone => self.undone,
-            Notice::Redone => self.redone,
-            Notice::NothingSelected => self.nothing_selected,
-            Notice::TemplateText => self.template_text,
-            Notice::RoomReadOnly => room::room_strings(self.lang()).read_only_room,
-        }
-    }
-
     pub fn quadrant(&self, q: Quadrant) -> &'static str {
         match q {
             Quadrant::Strengths => self.strengths,
@@ -370,5 +333,77 @@ impl Strings {
             Quadrant::Opportunities => self.opportunities,
             Quadrant::Threats => self.threats,
         }
+    }
+}
+
+/// `template` with each `{name}` replaced by its value, in one pass: a
+/// value that itself holds `{name}` (a file name, a reason quoting the
+/// file) is left as it is. A `{` that starts no known name stays.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every area file has the getter of the one naming scheme, so a caller
+    /// can guess it: `<area>_strings(lang: Lang) -> &'static <Area>Strings`.
+    #[test]
+    fn every_area_has_its_getter_named_after_its_strings() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n");
+        let mut areas = 0;
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name == "mod.rs" || !name.ends_with(".rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(entry.path()).unwrap();
+            let getter = source.lines().find_map(|l| {
+                let rest = l.strip_prefix("pub fn ")?;
+                let (name, rest) = rest.split_once("(lang: Lang) -> &'static ")?;
+                Some((name.to_owned(), rest.trim_end_matches(" {").to_owned()))
+            });
+            let Some((getter, returns)) = getter else {
+                panic!("src/i18n/{name} has no `pub fn <area>_strings(lang: Lang)` getter");
+            };
+            let area = getter.strip_suffix("_strings").unwrap_or_else(|| {
+                panic!("src/i18n/{name}: the getter `{getter}` must be `<area>_strings`")
+            });
+            let camel: String = area
+                .split('_')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                })
+                .collect();
+            assert!(
+                camel.eq_ignore_ascii_case(returns.trim_end_matches("Strings")),
+                "src/i18n/{name}: `{getter}` returns `{returns}`, expected `{camel}Strings`"
+            );
+            areas += 1;
+        }
+        assert!(areas >= 8, "only {areas} area files found");
     }
 }

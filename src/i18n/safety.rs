@@ -61,7 +61,7 @@ pub const EN: SafetyStrings = SafetyStrings {
     not_a_backup: "is not a backup (backups live in a .backups/ folder beside the session)",
 };
 
-pub fn safety(lang: Lang) -> &'static SafetyStrings {
+pub fn safety_strings(lang: Lang) -> &'static SafetyStrings {
     match lang {
         Lang::Th => &TH,
         Lang::En => &EN,

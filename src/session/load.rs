@@ -1,7 +1,7 @@
 //! Reading a session from bytes, with errors a facilitator can act on:
-//! each names the file and says what is wrong and where.
+//! each names the file and says what is wrong and where. The words are
+//! `i18n::files`'s: here the problem is a typed [`Problem`].
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -9,8 +9,6 @@ use serde_json::Value;
 use super::model::{FORMAT, Session, VERSION};
 use super::source;
 use super::validate::{self, Meaning};
-use crate::text::Lang;
-use crate::text::sanitize::for_display;
 
 /// A session read from a file, and whether it may be changed.
 #[derive(Debug, Clone)]
@@ -39,11 +37,22 @@ pub enum Problem {
         column: usize,
         what: String,
     },
-    NotAnObject {
-        found: &'static str,
+    /// Deeper than serde_json reads (128 levels): no session is.
+    TooDeep {
+        line: usize,
+        column: usize,
     },
+    NotAnObject {
+        found: JsonKind,
+    },
+    /// `format` is a string, but not ours; `None`: there is no `format`.
     WrongFormat {
         found: Option<String>,
+    },
+    /// `format` is not a string at all: `found` is its JSON.
+    FormatNotText {
+        found: String,
+        kind: JsonKind,
     },
     /// Valid JSON of the wrong shape: `path` is where, `what` is serde's reason.
     Shape {
@@ -68,6 +77,17 @@ pub enum Problem {
     },
 }
 
+/// The kinds of JSON value, to say what a file holds instead of a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub path: PathBuf,
@@ -81,128 +101,7 @@ impl LoadError {
             problem,
         }
     }
-
-    /// One sentence naming the file, in the UI language. Text that came
-    /// from the file (or its name) is sanitised: it never reaches a terminal raw.
-    pub fn message(&self, lang: Lang) -> String {
-        let file = self.path.display().to_string();
-        let what = match lang {
-            Lang::En => self.problem.english(),
-            Lang::Th => self.problem.thai(),
-        };
-        for_display(&format!("{file}: {what}")).into_owned()
-    }
 }
-
-impl Problem {
-    fn english(&self) -> String {
-        match self {
-            Problem::Unreadable(why) => format!("cannot be read ({why})."),
-            Problem::IsDirectory => "is a folder, not a session file.".into(),
-            Problem::NotFound => "no such file.".into(),
-            Problem::TooLarge(bytes) => format!(
-                "is {} MB, more than the {} MB a session may be, so it was not opened.",
-                bytes.div_ceil(1 << 20),
-                MAX_FILE_BYTES >> 20
-            ),
-            Problem::Empty => "the file is empty, so it is not a session.".into(),
-            Problem::NotUtf8 { line, column } => {
-                format!("is not UTF-8 text (bad bytes at line {line}, column {column}).")
-            }
-            Problem::Syntax { line, column, what } => {
-                format!("is not valid JSON at line {line}, column {column}: {what}.")
-            }
-            Problem::NotAnObject { found } => {
-                format!("is JSON but not a session: it holds {found} instead of an object.")
-            }
-            Problem::WrongFormat { found: Some(f) } => {
-                format!("is not a wethi session: \"format\" is {f}, expected \"{FORMAT}\".")
-            }
-            Problem::WrongFormat { found: None } => {
-                format!("is not a wethi session: it has no \"format\": \"{FORMAT}\" field.")
-            }
-            Problem::Shape {
-                path,
-                line,
-                column,
-                what,
-            } => {
-                format!("is not a valid session: at {path} (line {line}, column {column}), {what}.")
-            }
-            Problem::DuplicateKey { key, line, column } => format!(
-                "is not a valid session: the key \"{key}\" appears twice in one object \
-                 (line {line}, column {column})."
-            ),
-            Problem::Meaning {
-                path,
-                line,
-                column,
-                what,
-            } => format!(
-                "is not a valid session: at {path} (line {line}, column {column}), {}.",
-                what.english()
-            ),
-        }
-    }
-
-    fn thai(&self) -> String {
-        match self {
-            Problem::Unreadable(why) => format!("อ่านไฟล์ไม่ได้ ({why})"),
-            Problem::IsDirectory => "เป็นโฟลเดอร์ ไม่ใช่ไฟล์เวที".into(),
-            Problem::NotFound => "ไม่พบไฟล์นี้".into(),
-            Problem::TooLarge(bytes) => format!(
-                "ไฟล์ขนาด {} MB ใหญ่เกินกว่าที่ไฟล์เวทีจะเป็นได้ ({} MB) จึงไม่เปิด",
-                bytes.div_ceil(1 << 20),
-                MAX_FILE_BYTES >> 20
-            ),
-            Problem::Empty => "ไฟล์ว่างเปล่า จึงไม่ใช่ไฟล์เวที".into(),
-            Problem::NotUtf8 { line, column } => {
-                format!("ไม่ใช่ข้อความ UTF-8 (ไบต์ผิดที่บรรทัด {line} คอลัมน์ {column})")
-            }
-            Problem::Syntax { line, column, what } => {
-                format!("ไม่ใช่ JSON ที่ถูกต้อง ที่บรรทัด {line} คอลัมน์ {column}: {what}")
-            }
-            Problem::NotAnObject { found } => {
-                format!("เป็น JSON แต่ไม่ใช่ไฟล์เวที: มี {found} แทนที่จะเป็นออบเจกต์")
-            }
-            Problem::WrongFormat { found: Some(f) } => {
-                format!("ไม่ใช่ไฟล์เวทีของ wethi: \"format\" เป็น {f} แต่ต้องเป็น \"{FORMAT}\"")
-            }
-            Problem::WrongFormat { found: None } => {
-                format!("ไม่ใช่ไฟล์เวทีของ wethi: ไม่มีช่อง \"format\": \"{FORMAT}\"")
-            }
-            Problem::Shape {
-                path,
-                line,
-                column,
-                what,
-            } => {
-                format!("โครงสร้างไฟล์เวทีไม่ถูกต้อง ที่ {path} (บรรทัด {line} คอลัมน์ {column}): {what}")
-            }
-            Problem::DuplicateKey { key, line, column } => format!(
-                "ไฟล์เวทีไม่ถูกต้อง: ชื่อช่อง \"{key}\" ซ้ำกันในออบเจกต์เดียว \
-                 (บรรทัด {line} คอลัมน์ {column})"
-            ),
-            Problem::Meaning {
-                path,
-                line,
-                column,
-                what,
-            } => format!(
-                "ไฟล์เวทีไม่ถูกต้อง ที่ {path} (บรรทัด {line} คอลัมน์ {column}): {}",
-                what.thai()
-            ),
-        }
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -224,10 +123,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         return Err(err(Problem::Empty));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        err(Problem::Syntax {
-            line: e.line(),
-            column: char_column(text, e.line(), e.column()),
-            what: syntax_reason(&e),
+        let (line, column) = (e.line(), char_column(text, e.line(), e.column()));
+        err(match syntax_reason(&e) {
+            Some(what) => Problem::Syntax { line, column, what },
+            None => Problem::TooDeep { line, column },
         })
     })?;
     let newer_version = check_envelope(&value).map_err(err)?;
@@ -242,11 +141,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, LoadError> {
         let path = e.path().to_string();
         let (line, column) = source::locate(text, &path);
         err(Problem::Shape {
-            path: if path == "." {
-                "the top level".into()
-            } else {
-                path
-            },
+            // `.` is the top level: `i18n::files` says so in words.
+            path,
             line,
             column,
             what: e.into_inner().to_string(),
@@ -283,8 +179,9 @@ fn check_envelope(value: &Value) -> Result<bool, Problem> {
             });
         }
         Some(other) => {
-            return Err(Problem::WrongFormat {
-                found: Some(format!("{other} ({})", kind_of(other))),
+            return Err(Problem::FormatNotText {
+                found: other.to_string(),
+                kind: kind_of(other),
             });
         }
         None => return Err(Problem::WrongFormat { found: None }),
@@ -295,28 +192,29 @@ fn check_envelope(value: &Value) -> Result<bool, Problem> {
         .is_some_and(|v| v > u64::from(VERSION)))
 }
 
-fn kind_of(value: &Value) -> &'static str {
+fn kind_of(value: &Value) -> JsonKind {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a true/false value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => JsonKind::Null,
+        Value::Bool(_) => JsonKind::Bool,
+        Value::Number(_) => JsonKind::Number,
+        Value::String(_) => JsonKind::String,
+        Value::Array(_) => JsonKind::Array,
+        Value::Object(_) => JsonKind::Object,
     }
 }
 
 /// serde_json's message without its own "at line L column C" suffix,
-/// since the error sentence already says where.
-fn syntax_reason(e: &serde_json::Error) -> String {
+/// since the error sentence already says where; `None` when the file is
+/// nested too deep (its message says nothing a facilitator can use).
+fn syntax_reason(e: &serde_json::Error) -> Option<String> {
     let full = e.to_string();
     if full.starts_with("recursion limit exceeded") {
-        return "nested more than 128 levels deep, which no session is".into();
+        return None;
     }
-    match full.rfind(" at line ") {
+    Some(match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
-    }
+    })
 }
 
 /// serde_json counts columns in bytes; editors count characters.

@@ -6,12 +6,13 @@ pub mod ids;
 pub mod listed;
 pub mod load;
 pub mod model;
+pub mod schema;
 pub mod source;
 pub mod template;
 pub mod validate;
 
 pub use listed::Listed;
-pub use load::{LoadError, Loaded, Problem, parse, to_json};
+pub use load::{JsonKind, LoadError, Loaded, Problem, parse, to_json};
 pub use model::*;
 
 /// The current time, to the second, with the local offset: what files record.

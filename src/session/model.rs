@@ -4,6 +4,7 @@
 //! and written back unchanged, so a newer file or a hand-edited one loses nothing.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -18,11 +19,23 @@ pub type Timestamp = DateTime<FixedOffset>;
 /// Unknown fields of one JSON object, in their original order.
 pub type Extra = Map<String, Value>;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One facilitated workshop run, as written by wethi (format version 1).
+/// Files are UTF-8 JSON pretty-printed with two spaces, fields in the order
+/// listed here, with a trailing newline. Every object may carry fields not
+/// listed here; wethi keeps them. A file with a version newer than 1 is
+/// still a session: wethi opens it read-only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "wethi session")]
 pub struct Session {
+    /// Marks the file as a wethi session.
+    #[schemars(extend("const" = "wethi.session"))]
     pub format: String,
+    /// Format version. This schema describes version 1; newer versions open read-only.
+    #[schemars(range(min = 1))]
     pub version: u32,
+    #[schemars(length(min = 1))]
     pub id: String,
+    /// Session title (may be empty in a template).
     pub title: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
@@ -43,7 +56,7 @@ pub struct Session {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Meta {
     pub date: Option<NaiveDate>,
     pub venue: String,
@@ -56,7 +69,7 @@ pub struct Meta {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Participants {
     pub total: Option<u32>,
     pub groups: Vec<ParticipantGroup>,
@@ -64,7 +77,7 @@ pub struct Participants {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct ParticipantGroup {
     pub label: String,
     pub count: Option<u32>,
@@ -73,7 +86,7 @@ pub struct ParticipantGroup {
 }
 
 /// Template text that ships in both languages.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Bilingual {
     pub th: String,
     pub en: String,
@@ -100,8 +113,9 @@ impl Bilingual {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Note {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub text: String,
     pub created_at: Timestamp,
@@ -112,8 +126,9 @@ pub struct Note {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Stage {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub title: Bilingual,
     pub text: Bilingual,
@@ -127,8 +142,9 @@ pub struct Stage {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct GuidancePoint {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub title: Bilingual,
     pub text: Bilingual,
@@ -138,8 +154,9 @@ pub struct GuidancePoint {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct GuidanceItem {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub label: Bilingual,
     pub discussed: bool,
@@ -147,7 +164,7 @@ pub struct GuidanceItem {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Swot {
     pub strengths: Vec<SwotItem>,
     pub weaknesses: Vec<SwotItem>,
@@ -157,8 +174,9 @@ pub struct Swot {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SwotItem {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub text: String,
     pub votes: u32,
@@ -186,7 +204,7 @@ impl SwotItem {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Strategies {
     pub so: Vec<Strategy>,
     pub wo: Vec<Strategy>,
@@ -196,11 +214,13 @@ pub struct Strategies {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Strategy {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub text: String,
     /// Ids of the SWOT items this strategy draws on.
+    #[schemars(inner(length(min = 1)))]
     pub links: Vec<String>,
     /// The breakout group a strategy came from, when sessions were merged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,8 +229,9 @@ pub struct Strategy {
     pub extra: Extra,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Action {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub text: String,
     pub owner: String,
@@ -224,8 +245,9 @@ pub struct Action {
 }
 
 /// An open action of a past session, brought into this one to be followed up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FollowUp {
+    #[schemars(length(min = 1))]
     pub id: String,
     pub text: String,
     pub owner: String,
@@ -239,7 +261,7 @@ pub struct FollowUp {
 }
 
 /// What became of a followed-up action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FollowUpStatus {
     /// Not yet reviewed in this session.
@@ -252,7 +274,7 @@ pub enum FollowUpStatus {
 }
 
 /// Free-text notes of the closing exchange (the review of roles and the exchange of experience).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct ClosingNotes {
     pub role_review: Vec<Note>,
     pub experience_exchange: Vec<Note>,

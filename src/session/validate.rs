@@ -32,34 +32,6 @@ pub enum Meaning {
     VersionZero,
 }
 
-impl Meaning {
-    pub fn english(&self) -> String {
-        match self {
-            Meaning::EmptyId => "the id is empty".into(),
-            Meaning::DuplicateId { id, first } => {
-                format!("the id \"{id}\" is used twice (first at {first})")
-            }
-            Meaning::MissingLink { id } => {
-                format!("the link \"{id}\" points at no SWOT item")
-            }
-            Meaning::VersionZero => "the version must be 1 or more".into(),
-        }
-    }
-
-    pub fn thai(&self) -> String {
-        match self {
-            Meaning::EmptyId => "รหัส (id) ว่างเปล่า".into(),
-            Meaning::DuplicateId { id, first } => {
-                format!("รหัส \"{id}\" ถูกใช้ซ้ำ (ครั้งแรกที่ {first})")
-            }
-            Meaning::MissingLink { id } => {
-                format!("ลิงก์ \"{id}\" ไม่ได้ชี้ไปที่ข้อใดใน SWOT")
-            }
-            Meaning::VersionZero => "รุ่นของไฟล์ (version) ต้องเป็น 1 ขึ้นไป".into(),
-        }
-    }
-}
-
 /// The first thing wrong with `s`'s meaning, in file order.
 pub fn check(s: &Session) -> Result<(), Invalid> {
     if s.version == 0 {

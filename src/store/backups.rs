@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 
-use crate::i18n::safety::safety;
+use crate::i18n::safety::safety_strings;
 use crate::text::Lang;
 use crate::text::date::format_date;
 use crate::text::sanitize::for_display;
@@ -90,7 +90,7 @@ pub fn describe_backups(session: &Path, lang: Lang) -> Result<String, String> {
     let backups = list_backups(session).map_err(|e| {
         for_display(&format!("{}: {e}.", backups_dir(session).display())).into_owned()
     })?;
-    let t = safety(lang);
+    let t = safety_strings(lang);
     if backups.is_empty() {
         return Ok(format!("{} {shown}\n", t.no_backups));
     }
@@ -129,7 +129,7 @@ pub fn describe_backups(session: &Path, lang: Lang) -> Result<String, String> {
 /// has the session open (its next save would undo the restore).
 pub fn restore(backup: &Path, lang: Lang) -> Result<String, String> {
     let shown = |p: &Path| for_display(&p.display().to_string()).into_owned();
-    let t = safety(lang);
+    let t = safety_strings(lang);
     let name = backup
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

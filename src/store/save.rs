@@ -7,6 +7,8 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::files::file_strings;
+use crate::i18n::fill;
 use crate::session::{Session, to_json};
 use crate::text::Lang;
 
@@ -21,11 +23,13 @@ pub struct SaveError {
 
 impl SaveError {
     pub fn message(&self, lang: Lang) -> String {
-        let file = self.path.display();
-        let message = match lang {
-            Lang::En => format!("{file}: could not be saved ({}).", self.source),
-            Lang::Th => format!("{file}: บันทึกไม่สำเร็จ ({})", self.source),
-        };
+        let message = fill(
+            file_strings(lang).not_saved,
+            &[
+                ("file", &self.path.display().to_string()),
+                ("why", &self.source.to_string()),
+            ],
+        );
         crate::text::sanitize::for_display(&message).into_owned()
     }
 }

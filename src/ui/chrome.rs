@@ -38,7 +38,7 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         ),
         (None, SaveState::Saved) => (format!(" │ ✓ {} ", t.saved), bar),
         (None, SaveState::SavedWithoutBackup(why)) => {
-            let no_backup = crate::i18n::safety::safety(app.lang).no_backup;
+            let no_backup = crate::i18n::safety::safety_strings(app.lang).no_backup;
             let room = usize::from(area.width / 2).saturating_sub(str_width(no_backup) + 12);
             (
                 format!(
@@ -68,7 +68,7 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         .date
         .map(|d| Span::styled(format!(" │ {}", format_date(d, app.lang)), bar));
     tail.push(Span::styled(
-        format!(" │ {}", t.view(app.view)),
+        format!(" │ {}", app.view.label(t)),
         bar.add_modifier(Modifier::BOLD),
     ));
     if let Some(note) = super::room::header_note(app) {
@@ -159,7 +159,7 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             area.x,
             area.y,
-            format!(" {}", t.notice(notice)),
+            format!(" {}", notice.label(app.lang)),
             usize::from(area.width),
             theme.warning(),
         );
@@ -239,7 +239,10 @@ pub fn editor_title(app: &App, editor: &Editor) -> String {
         EditTarget::Add(_) => t.add_to,
         EditTarget::Edit(..) => t.edit_in,
         EditTarget::SaveAs => {
-            return format!(" {} ", crate::i18n::safety::safety(app.lang).unsaved_quit);
+            return format!(
+                " {} ",
+                crate::i18n::safety::safety_strings(app.lang).unsaved_quit
+            );
         }
         EditTarget::Inbox(_) => {
             return format!(

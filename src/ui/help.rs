@@ -16,7 +16,7 @@ use super::layout::centered_size;
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let t = strings(app.lang);
-    let title = format!(" {} · {} ", t.help_title, t.view(app.view));
+    let title = format!(" {} · {} ", t.help_title, app.view.label(t));
     draw_keys(&title, bindings_for(app.view), app.lang, status, area, buf);
 }
 

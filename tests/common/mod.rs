@@ -6,6 +6,8 @@
 // Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod screen;
+
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -245,4 +247,21 @@ pub fn swot_item(id: &str, text: &str) -> Value {
         "created_at": "2021-01-13T09:00:00+07:00",
         "updated_at": "2021-01-13T09:00:00+07:00"
     })
+}
+
+/// What a finished `wethi` printed, as text, and how it exited.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `cmd` to the end; its output must be UTF-8.
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("wethi runs");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
 }
