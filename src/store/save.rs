@@ -95,7 +95,7 @@ pub const TEMP_SUFFIX: &str = ".tmp";
 
 /// `.NAME.` — what a save's temporary file for `NAME` starts with (tempfile
 /// adds six random characters and [`TEMP_SUFFIX`]).
-fn temp_prefix(name: &str) -> String {
+pub(super) fn temp_prefix(name: &str) -> String {
     format!(".{name}.")
 }
 
@@ -181,7 +181,7 @@ fn parent_dir(path: &Path) -> &Path {
 }
 
 /// Makes the rename itself durable.
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         File::open(dir)?.sync_all()
