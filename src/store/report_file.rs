@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::SaveError;
 use super::output::same_file;
-use super::save::{TEMP_SUFFIX, sync_dir, temp_prefix};
+use super::save::{Readers, sync_dir, temp_file_in};
 
 /// How many names taken under our feet a write passes over before giving up.
 const CLAIM_TRIES: usize = 100;
@@ -94,7 +94,8 @@ fn write_report_racing(
     }))
 }
 
-/// Writes `bytes` under the first free name in `dir`, never over a file:
+/// Writes `bytes` under the first free name in `dir`, never over a file,
+/// readable as the umask allows (a report is made to be shared):
 /// the bytes go to a temporary file first, which then takes the name only
 /// if nothing has it (`persist_noclobber`). A name another program took in
 /// between is passed over for the next free one.
@@ -110,12 +111,8 @@ fn write_new(
         source,
     };
     let first = dir.join(format!("{stem}.{ext}"));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(&format!("{stem}.{ext}")))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(6)
-        .tempfile_in(dir)
-        .map_err(|e| err(&first, e))?;
+    let mut tmp =
+        temp_file_in(dir, &format!("{stem}.{ext}"), Readers::Umask).map_err(|e| err(&first, e))?;
     tmp.write_all(bytes).map_err(|e| err(&first, e))?;
     tmp.as_file().sync_all().map_err(|e| err(&first, e))?;
     for _ in 0..CLAIM_TRIES {
@@ -184,6 +181,20 @@ mod tests {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_report_is_readable_as_the_umask_allows_not_private() {
+        use crate::store::save::tests::umask;
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let written = write_report(&dir.path().join("s.json"), "md", b"r", &[]).expect("written");
+        let mode = std::fs::metadata(&written.path)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o666 & !umask(), "{mode:o}");
     }
 
     #[test]

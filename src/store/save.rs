@@ -53,6 +53,48 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomic_via(path, bytes, |file, bytes| file.write_all(bytes))
 }
 
+/// [`write_atomic`] for a file made to be shared (a report): a new one is
+/// readable as the umask allows (0644 usually), not by its owner only.
+pub fn write_atomic_shared(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, Readers::Umask, |file, bytes| {
+        file.write_all(bytes)
+    })
+}
+
+/// Who may read a file a write creates. A file being replaced keeps its own
+/// mode whichever is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readers {
+    /// Its owner only (0600): sessions, drafts and backups name real people.
+    Owner,
+    /// Whoever the umask lets (0644 usually): reports are made to be shared.
+    Umask,
+}
+
+/// A temporary file `.NAME.xxxxxx.tmp` in `dir`, created with the mode
+/// `readers` asks for.
+pub(super) fn temp_file_in(
+    dir: &Path,
+    name: &str,
+    readers: Readers,
+) -> io::Result<tempfile::NamedTempFile> {
+    let prefix = temp_prefix(name);
+    let mut builder = tempfile::Builder::new();
+    builder
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(6);
+    #[cfg(unix)]
+    if readers == Readers::Umask {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode given at creation is narrowed by the umask, as for any new file.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = readers;
+    builder.tempfile_in(dir)
+}
+
 /// [`write_atomic`] with the writing of the bytes passed in: the seam tests
 /// use to make a disk fill up halfway through a save.
 ///
@@ -62,6 +104,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 pub fn write_atomic_via(
     path: &Path,
     bytes: &[u8],
+    write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, Readers::Owner, write)
+}
+
+fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    readers: Readers,
     write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
 ) -> Result<(), SaveError> {
     let err = |source| SaveError {
@@ -75,12 +126,7 @@ pub fn write_atomic_via(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let kept_mode = fs::metadata(&target).ok().map(|m| m.permissions());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(&name))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(6)
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let mut tmp = temp_file_in(dir, &name, readers).map_err(err)?;
     write(tmp.as_file_mut(), bytes).map_err(err)?;
     if let Some(mode) = kept_mode {
         tmp.as_file().set_permissions(mode).map_err(err)?;
@@ -95,7 +141,7 @@ pub const TEMP_SUFFIX: &str = ".tmp";
 
 /// `.NAME.` — what a save's temporary file for `NAME` starts with (tempfile
 /// adds six random characters and [`TEMP_SUFFIX`]).
-pub(super) fn temp_prefix(name: &str) -> String {
+fn temp_prefix(name: &str) -> String {
     format!(".{name}.")
 }
 
@@ -129,12 +175,7 @@ pub fn probe_writable(path: &Path) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    tempfile::Builder::new()
-        .prefix(&temp_prefix(&name))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(6)
-        .tempfile_in(parent_dir(&target))
-        .map(drop)
+    temp_file_in(parent_dir(&target), &name, Readers::Owner).map(drop)
 }
 
 /// Removes the temporary files a save killed halfway left beside `session`:
@@ -257,7 +298,7 @@ fn prune_backups(dir: &Path, stem: &str) -> io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn leftovers(dir: &Path) -> Vec<String> {
@@ -331,6 +372,18 @@ mod tests {
         );
     }
 
+    /// The umask this process creates files under (Linux says it in /proc,
+    /// where reading it does not change it for threads running beside).
+    #[cfg(target_os = "linux")]
+    pub(in crate::store) fn umask() -> u32 {
+        let status = fs::read_to_string("/proc/self/status").unwrap();
+        let line = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .unwrap();
+        u32::from_str_radix(line.trim(), 8).unwrap()
+    }
+
     #[cfg(unix)]
     fn mode(path: &Path) -> u32 {
         use std::os::unix::fs::PermissionsExt;
@@ -351,6 +404,25 @@ mod tests {
         write_atomic(&shared, b"new").unwrap();
         assert_eq!(mode(&shared), 0o644);
         assert_eq!(fs::read(&shared).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_shared_file_is_not_private_and_one_written_over_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.md");
+        write_atomic_shared(&new, b"one").unwrap();
+        // Whatever the umask, the owner can read and write it.
+        assert_eq!(mode(&new) & 0o600, 0o600);
+        #[cfg(target_os = "linux")]
+        assert_eq!(mode(&new), 0o666 & !umask());
+        let kept = dir.path().join("kept.md");
+        fs::write(&kept, b"old").unwrap();
+        fs::set_permissions(&kept, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic_shared(&kept, b"new").unwrap();
+        assert_eq!(mode(&kept), 0o600);
+        assert_eq!(fs::read(&kept).unwrap(), b"new");
     }
 
     #[cfg(unix)]
