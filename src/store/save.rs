@@ -80,10 +80,7 @@ pub(super) fn temp_file_in(
 ) -> io::Result<tempfile::NamedTempFile> {
     let prefix = temp_prefix(name);
     let mut builder = tempfile::Builder::new();
-    builder
-        .prefix(&prefix)
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(6);
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX).rand_bytes(6);
     #[cfg(unix)]
     if readers == Readers::Umask {
         use std::os::unix::fs::PermissionsExt;
