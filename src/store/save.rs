@@ -10,9 +10,6 @@ use std::path::{Path, PathBuf};
 use crate::session::{Session, to_json};
 use crate::text::Lang;
 
-/// How many backups are kept per session file.
-pub const BACKUPS_KEPT: usize = 10;
-
 #[derive(Debug)]
 pub struct SaveError {
     pub path: PathBuf,
@@ -211,7 +208,7 @@ pub fn clean_temporaries(session: &Path) -> usize {
     removed
 }
 
-fn parent_dir(path: &Path) -> &Path {
+pub(super) fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -229,69 +226,6 @@ pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
         let _ = dir;
         Ok(())
     }
-}
-
-/// Copies the file as it is now into `.backups/` beside it, keeping the newest
-/// [`BACKUPS_KEPT`] copies of this session. Returns the backup's path.
-pub fn backup(path: &Path, stamp: &str) -> io::Result<Option<PathBuf>> {
-    if !path.is_file() {
-        return Ok(None);
-    }
-    let dir = parent_dir(path).join(".backups");
-    super::create_private_dir(&dir)?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // Two openings within the same millisecond still keep two backups.
-    let mut target = dir.join(format!("{stem}.{stamp}.json"));
-    let mut n = 2;
-    while target.exists() {
-        target = dir.join(format!("{stem}.{stamp}-{n}.json"));
-        n += 1;
-    }
-    let bytes = fs::read(path)?;
-    write_atomic(&target, &bytes).map_err(|e| e.source)?;
-    prune_backups(&dir, &stem)?;
-    Ok(Some(target))
-}
-
-fn prune_backups(dir: &Path, stem: &str) -> io::Result<()> {
-    // A backup killed halfway left `.STEM.STAMP.json.xxxxxx.tmp`.
-    let hidden = format!(".{stem}.");
-    for entry in fs::read_dir(dir)?.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = name
-            .strip_prefix(&hidden)
-            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
-            .and_then(|rest| rest.rsplit_once(".json."))
-            .is_some_and(|(stamp, random)| {
-                stamp.starts_with(|c: char| c.is_ascii_digit())
-                    && random.len() == 6
-                    && random.chars().all(|c| c.is_ascii_alphanumeric())
-            });
-        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-    let prefix = format!("{stem}.");
-    let mut ours: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.starts_with(&prefix)
-                    && n.ends_with(".json")
-                    && n[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
-            })
-        })
-        .collect();
-    // Stamps sort by time, so the oldest come first.
-    ours.sort();
-    let excess = ours.len().saturating_sub(BACKUPS_KEPT);
-    for old in &ours[..excess] {
-        fs::remove_file(old)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -329,44 +263,6 @@ pub(super) mod tests {
         assert!(err.to_string().contains("b.json"));
         assert_eq!(fs::read(&path).unwrap(), b"old");
         assert!(leftovers(dir.path()).is_empty());
-    }
-
-    #[test]
-    fn a_backup_killed_halfway_is_cleaned_up_by_the_next() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.json");
-        fs::write(&path, "x").unwrap();
-        let backups = dir.path().join(".backups");
-        fs::create_dir(&backups).unwrap();
-        let half = backups.join(".s.20260101T000000000.json.Qw3rTy.tmp");
-        let other = backups.join(".t.20260101T000000000.json.Qw3rTy.tmp");
-        fs::write(&half, "half").unwrap();
-        fs::write(&other, "not ours").unwrap();
-        backup(&path, "20260102T000000000").unwrap();
-        assert!(!half.exists());
-        assert!(other.exists());
-    }
-
-    #[test]
-    fn backups_keep_the_newest_ten() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.json");
-        for i in 0..13 {
-            fs::write(&path, format!("{i}")).unwrap();
-            backup(&path, &format!("20260101T0000{i:02}")).unwrap();
-        }
-        let backups = dir.path().join(".backups");
-        let mut names: Vec<_> = fs::read_dir(&backups)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names.len(), BACKUPS_KEPT);
-        assert_eq!(names[0], "s.20260101T000003.json");
-        assert_eq!(
-            fs::read(backups.join("s.20260101T000012.json")).unwrap(),
-            b"12"
-        );
     }
 
     /// The umask this process creates files under (Linux says it in /proc,
