@@ -53,6 +53,6 @@ pub fn export_report(
     format
         .write(&mut bytes, &loaded.session, lang)
         .map_err(|e| Failure::invalid(format!("{}: {e}", out.display())))?;
-    store::write_atomic(out, &bytes).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
+    store::write_atomic_shared(out, &bytes).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -27,78 +27,22 @@ use std::collections::{HashMap, HashSet};
 use crate::i18n::compare::compare_strings;
 use crate::session::ids::new_id;
 use crate::session::{
-    Action, ClosingNotes, FORMAT, FollowUp, GuidanceItem, GuidancePoint, Meta, Note,
-    ParticipantGroup, Participants, Quadrant, Session, Stage, Strategies, Strategy, Swot, SwotItem,
-    Timestamp, TowsPair, VERSION,
+    Action, ClosingNotes, FORMAT, FollowUp, GuidanceItem, GuidancePoint, Meta, ParticipantGroup,
+    Participants, Quadrant, Session, Stage, Strategies, Strategy, Swot, SwotItem, Timestamp,
+    TowsPair, VERSION,
 };
 
 use super::matching::text_key;
+
+mod tags;
+
+use tags::{Ids, add_groups, tag, tagged_notes};
 
 /// One file to merge and the name of its group.
 #[derive(Debug, Clone)]
 pub struct Source {
     pub group: String,
     pub session: Session,
-}
-
-/// Hands out ids that are unique in the merged session.
-#[derive(Default)]
-struct Ids {
-    used: HashSet<String>,
-}
-
-impl Ids {
-    /// `id` itself when it is free, else a fresh id with `prefix`.
-    fn claim(&mut self, id: &str, prefix: &str) -> String {
-        if !id.is_empty() && self.used.insert(id.to_owned()) {
-            return id.to_owned();
-        }
-        loop {
-            let fresh = new_id(prefix);
-            if self.used.insert(fresh.clone()) {
-                return fresh;
-            }
-        }
-    }
-}
-
-/// The groups named in a `group` field: "กลุ่ม 1, กลุ่ม 2" is two.
-fn group_names(tag: &str) -> impl Iterator<Item = &str> {
-    tag.split(", ").map(str::trim).filter(|g| !g.is_empty())
-}
-
-/// Adds the groups of `tag` to `list`, each once, in order.
-fn add_groups(list: &mut Option<String>, tag: &str) {
-    let mut names: Vec<String> = list
-        .as_deref()
-        .map(|l| group_names(l).map(str::to_owned).collect())
-        .unwrap_or_default();
-    for g in group_names(tag) {
-        if !names.iter().any(|n| n == g) {
-            names.push(g.to_owned());
-        }
-    }
-    *list = (!names.is_empty()).then(|| names.join(", "));
-}
-
-/// An entry's own group if it has one, else its file's.
-fn tag(own: &Option<String>, group: &str) -> Option<String> {
-    match own.as_deref().map(str::trim) {
-        Some(g) if !g.is_empty() => Some(g.to_owned()),
-        _ => (!group.trim().is_empty()).then(|| group.trim().to_owned()),
-    }
-}
-
-fn tagged_note(note: &Note, group: &str, ids: &mut Ids) -> Note {
-    Note {
-        id: ids.claim(&note.id, "n"),
-        group: tag(&note.group, group),
-        ..note.clone()
-    }
-}
-
-fn tagged_notes(notes: &[Note], group: &str, ids: &mut Ids) -> Vec<Note> {
-    notes.iter().map(|n| tagged_note(n, group, ids)).collect()
 }
 
 /// Merges `sources` in order; `None` when there are none. `now` stamps the
@@ -363,6 +307,7 @@ fn participants(sources: &[Source]) -> Participants {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::Note;
     use crate::session::template::{builtin, instantiate};
     use crate::text::Lang;
 

@@ -1,7 +1,9 @@
 //! The backups kept of a session (`.backups/NAME.STAMP.json` beside it):
-//! listing them for `wethi backups` and putting one back for `wethi restore`.
+//! taking one when a session is opened for editing, listing them for
+//! `wethi backups` and putting one back for `wethi restore`.
 
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
@@ -12,6 +14,10 @@ use crate::text::date::format_date;
 use crate::text::sanitize::for_display;
 
 use super::SessionLock;
+use super::save::{TEMP_SUFFIX, parent_dir, write_atomic};
+
+/// How many backups are kept per session file.
+pub const BACKUPS_KEPT: usize = 10;
 
 /// The stamp a backup's name carries: when it was taken, local time.
 pub const STAMP_FORMAT: &str = "%Y%m%dT%H%M%S%3f";
@@ -19,6 +25,69 @@ pub const STAMP_FORMAT: &str = "%Y%m%dT%H%M%S%3f";
 /// A stamp for a backup taken now.
 pub fn stamp_now() -> String {
     chrono::Local::now().format(STAMP_FORMAT).to_string()
+}
+
+/// Copies the file as it is now into `.backups/` beside it, keeping the newest
+/// [`BACKUPS_KEPT`] copies of this session. Returns the backup's path.
+pub fn backup(path: &Path, stamp: &str) -> io::Result<Option<PathBuf>> {
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let dir = parent_dir(path).join(".backups");
+    super::create_private_dir(&dir)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Two openings within the same millisecond still keep two backups.
+    let mut target = dir.join(format!("{stem}.{stamp}.json"));
+    let mut n = 2;
+    while target.exists() {
+        target = dir.join(format!("{stem}.{stamp}-{n}.json"));
+        n += 1;
+    }
+    let bytes = fs::read(path)?;
+    write_atomic(&target, &bytes).map_err(|e| e.source)?;
+    prune_backups(&dir, &stem)?;
+    Ok(Some(target))
+}
+
+fn prune_backups(dir: &Path, stem: &str) -> io::Result<()> {
+    // A backup killed halfway left `.STEM.STAMP.json.xxxxxx.tmp`.
+    let hidden = format!(".{stem}.");
+    for entry in fs::read_dir(dir)?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name
+            .strip_prefix(&hidden)
+            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+            .and_then(|rest| rest.rsplit_once(".json."))
+            .is_some_and(|(stamp, random)| {
+                stamp.starts_with(|c: char| c.is_ascii_digit())
+                    && random.len() == 6
+                    && random.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+    let prefix = format!("{stem}.");
+    let mut ours: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(&prefix)
+                    && n.ends_with(".json")
+                    && n[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
+            })
+        })
+        .collect();
+    // Stamps sort by time, so the oldest come first.
+    ours.sort();
+    let excess = ours.len().saturating_sub(BACKUPS_KEPT);
+    for old in &ours[..excess] {
+        fs::remove_file(old)?;
+    }
+    Ok(())
 }
 
 /// One kept backup.
@@ -156,7 +225,7 @@ pub fn restore(backup: &Path, lang: Lang) -> Result<String, String> {
         Err(e) => return Err(format!("{}: {e}.", shown(&session))),
     };
     let kept =
-        super::backup(&session, &stamp_now()).map_err(|e| format!("{}: {e}.", shown(&session)))?;
+        self::backup(&session, &stamp_now()).map_err(|e| format!("{}: {e}.", shown(&session)))?;
     super::write_atomic(&session, &bytes).map_err(|e| e.message(lang))?;
     let mut out = format!("{} {} ← {}", t.restored, shown(&session), shown(backup));
     if let Some(kept) = kept {
@@ -169,6 +238,44 @@ pub fn restore(backup: &Path, lang: Lang) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_backup_killed_halfway_is_cleaned_up_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        fs::write(&path, "x").unwrap();
+        let backups = dir.path().join(".backups");
+        fs::create_dir(&backups).unwrap();
+        let half = backups.join(".s.20260101T000000000.json.Qw3rTy.tmp");
+        let other = backups.join(".t.20260101T000000000.json.Qw3rTy.tmp");
+        fs::write(&half, "half").unwrap();
+        fs::write(&other, "not ours").unwrap();
+        backup(&path, "20260102T000000000").unwrap();
+        assert!(!half.exists());
+        assert!(other.exists());
+    }
+
+    #[test]
+    fn backups_keep_the_newest_ten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        for i in 0..13 {
+            fs::write(&path, format!("{i}")).unwrap();
+            backup(&path, &format!("20260101T0000{i:02}")).unwrap();
+        }
+        let backups = dir.path().join(".backups");
+        let mut names: Vec<_> = fs::read_dir(&backups)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), BACKUPS_KEPT);
+        assert_eq!(names[0], "s.20260101T000003.json");
+        assert_eq!(
+            fs::read(backups.join("s.20260101T000012.json")).unwrap(),
+            b"12"
+        );
+    }
 
     #[test]
     fn backup_names_split_into_name_stamp_and_number() {

@@ -25,11 +25,12 @@ impl SessionLock {
     /// `Ok(None)` when another process holds the lock.
     pub fn try_acquire(session: &Path) -> io::Result<Option<SessionLock>> {
         let path = lock_path(session);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)?;
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        // Private like the session it guards; one made earlier keeps its mode.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&path)?;
         match file.try_lock() {
             Ok(()) => Ok(Some(SessionLock { _file: file, path })),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
@@ -55,5 +56,17 @@ mod tests {
         assert!(SessionLock::try_acquire(&session).unwrap().is_none());
         drop(first);
         assert!(SessionLock::try_acquire(&session).unwrap().is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_lock_file_is_private_like_the_session() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let lock = SessionLock::try_acquire(&dir.path().join("s.json"))
+            .unwrap()
+            .unwrap();
+        let mode = std::fs::metadata(lock.path()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     }
 }

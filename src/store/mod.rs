@@ -18,12 +18,13 @@ use std::path::{Path, PathBuf};
 use crate::session::{LoadError, Loaded, Problem, parse};
 
 pub use crate::session::Listed;
+pub use backups::backup;
 pub use listing::list_sessions;
 pub use lock::SessionLock;
 pub use names::file_name_for;
 pub use open::{Access, Opened, open_session};
 pub use save::{
-    SaveError, backup, clean_temporaries, save_session, write_atomic, write_atomic_via,
+    SaveError, clean_temporaries, save_session, write_atomic, write_atomic_shared, write_atomic_via,
 };
 
 /// The default data folder: the platform's data dir for wethi, plus `sessions`.

@@ -2,10 +2,15 @@
 //! under a name not taken yet, or where it can be written when the
 //! session's folder refuses.
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::SaveError;
 use super::output::same_file;
-use super::{SaveError, write_atomic};
+use super::save::{Readers, sync_dir, temp_file_in};
+
+/// How many names taken under our feet a write passes over before giving up.
+const CLAIM_TRIES: usize = 100;
 
 /// `dir/STEM.EXT`, else `dir/STEM (2).EXT`, `dir/STEM (3).EXT`…: the first
 /// name no file has, so an earlier report is never overwritten.
@@ -42,6 +47,19 @@ pub fn write_report(
     bytes: &[u8],
     fallbacks: &[&Path],
 ) -> Result<Written, SaveError> {
+    write_report_racing(session, ext, bytes, fallbacks, |_| {})
+}
+
+/// [`write_report`] with `before_claim` run between choosing a free name
+/// and writing under it: the seam tests use to let another program take
+/// the name first.
+fn write_report_racing(
+    session: &Path,
+    ext: &str,
+    bytes: &[u8],
+    fallbacks: &[&Path],
+    mut before_claim: impl FnMut(&Path),
+) -> Result<Written, SaveError> {
     let stem = session
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -58,9 +76,8 @@ pub fn write_report(
             continue;
         }
         tried.push(dir);
-        let path = free_name(dir, &stem, ext);
-        match write_atomic(&path, bytes) {
-            Ok(()) => {
+        match write_new(dir, &stem, ext, bytes, &mut before_claim) {
+            Ok(path) => {
                 return Ok(Written {
                     path,
                     beside: dir == home,
@@ -75,6 +92,45 @@ pub fn write_report(
         path: session.to_path_buf(),
         source: std::io::Error::other("no folder to write to"),
     }))
+}
+
+/// Writes `bytes` under the first free name in `dir`, never over a file,
+/// readable as the umask allows (a report is made to be shared):
+/// the bytes go to a temporary file first, which then takes the name only
+/// if nothing has it (`persist_noclobber`). A name another program took in
+/// between is passed over for the next free one.
+fn write_new(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    bytes: &[u8],
+    before_claim: &mut impl FnMut(&Path),
+) -> Result<PathBuf, SaveError> {
+    let err = |path: &Path, source| SaveError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let first = dir.join(format!("{stem}.{ext}"));
+    let mut tmp =
+        temp_file_in(dir, &format!("{stem}.{ext}"), Readers::Umask).map_err(|e| err(&first, e))?;
+    tmp.write_all(bytes).map_err(|e| err(&first, e))?;
+    tmp.as_file().sync_all().map_err(|e| err(&first, e))?;
+    for _ in 0..CLAIM_TRIES {
+        let path = free_name(dir, stem, ext);
+        before_claim(&path);
+        match tmp.persist_noclobber(&path) {
+            Ok(_) => {
+                sync_dir(dir).map_err(|e| err(&path, e))?;
+                return Ok(path);
+            }
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => tmp = e.file,
+            Err(e) => return Err(err(&path, e.error)),
+        }
+    }
+    Err(err(
+        &first,
+        io::Error::new(io::ErrorKind::AlreadyExists, "every free name was taken"),
+    ))
 }
 
 #[cfg(test)]
@@ -101,6 +157,44 @@ mod tests {
         assert_eq!(std::fs::read(&second.path).expect("read"), b"two");
         let csv = write_report(&session, "csv", b"x", &[]).expect("written");
         assert_eq!(csv.path, dir.path().join("ubon-2021-01-13.csv"));
+    }
+
+    #[test]
+    fn a_file_that_takes_the_chosen_name_first_is_left_alone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let session = dir.path().join("s.json");
+        let mut chosen = Vec::new();
+        let written = write_report_racing(&session, "md", b"ours", &[], |path| {
+            if chosen.is_empty() {
+                std::fs::write(path, b"theirs").expect("write");
+            }
+            chosen.push(path.to_path_buf());
+        })
+        .expect("written");
+        let first = dir.path().join("s.md");
+        assert_eq!(chosen[0], first);
+        assert_eq!(std::fs::read(&first).expect("read"), b"theirs");
+        assert_eq!(written.path, dir.path().join("s (2).md"));
+        assert_eq!(std::fs::read(&written.path).expect("read"), b"ours");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_report_is_readable_as_the_umask_allows_not_private() {
+        use crate::store::save::tests::umask;
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let written = write_report(&dir.path().join("s.json"), "md", b"r", &[]).expect("written");
+        let mode = std::fs::metadata(&written.path)
+            .expect("metadata")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o666 & !umask(), "{mode:o}");
     }
 
     #[test]

@@ -12,9 +12,6 @@ use crate::i18n::fill;
 use crate::session::{Session, to_json};
 use crate::text::Lang;
 
-/// How many backups are kept per session file.
-pub const BACKUPS_KEPT: usize = 10;
-
 #[derive(Debug)]
 pub struct SaveError {
     pub path: PathBuf,
@@ -57,6 +54,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomic_via(path, bytes, |file, bytes| file.write_all(bytes))
 }
 
+/// [`write_atomic`] for a file made to be shared (a report): a new one is
+/// readable as the umask allows (0644 usually), not by its owner only.
+pub fn write_atomic_shared(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, Readers::Umask, |file, bytes| {
+        file.write_all(bytes)
+    })
+}
+
+/// Who may read a file a write creates. A file being replaced keeps its own
+/// mode whichever is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readers {
+    /// Its owner only (0600): sessions, drafts and backups name real people.
+    Owner,
+    /// Whoever the umask lets (0644 usually): reports are made to be shared.
+    Umask,
+}
+
+/// A temporary file `.NAME.xxxxxx.tmp` in `dir`, created with the mode
+/// `readers` asks for.
+pub(super) fn temp_file_in(
+    dir: &Path,
+    name: &str,
+    readers: Readers,
+) -> io::Result<tempfile::NamedTempFile> {
+    let prefix = temp_prefix(name);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX).rand_bytes(6);
+    #[cfg(unix)]
+    if readers == Readers::Umask {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode given at creation is narrowed by the umask, as for any new file.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = readers;
+    builder.tempfile_in(dir)
+}
+
 /// [`write_atomic`] with the writing of the bytes passed in: the seam tests
 /// use to make a disk fill up halfway through a save.
 ///
@@ -66,6 +102,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 pub fn write_atomic_via(
     path: &Path,
     bytes: &[u8],
+    write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, Readers::Owner, write)
+}
+
+fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    readers: Readers,
     write: impl FnOnce(&mut File, &[u8]) -> io::Result<()>,
 ) -> Result<(), SaveError> {
     let err = |source| SaveError {
@@ -79,12 +124,7 @@ pub fn write_atomic_via(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let kept_mode = fs::metadata(&target).ok().map(|m| m.permissions());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(&name))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(6)
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let mut tmp = temp_file_in(dir, &name, readers).map_err(err)?;
     write(tmp.as_file_mut(), bytes).map_err(err)?;
     if let Some(mode) = kept_mode {
         tmp.as_file().set_permissions(mode).map_err(err)?;
@@ -133,12 +173,7 @@ pub fn probe_writable(path: &Path) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    tempfile::Builder::new()
-        .prefix(&temp_prefix(&name))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(6)
-        .tempfile_in(parent_dir(&target))
-        .map(drop)
+    temp_file_in(parent_dir(&target), &name, Readers::Owner).map(drop)
 }
 
 /// Removes the temporary files a save killed halfway left beside `session`:
@@ -177,7 +212,7 @@ pub fn clean_temporaries(session: &Path) -> usize {
     removed
 }
 
-fn parent_dir(path: &Path) -> &Path {
+pub(super) fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -185,7 +220,7 @@ fn parent_dir(path: &Path) -> &Path {
 }
 
 /// Makes the rename itself durable.
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         File::open(dir)?.sync_all()
@@ -197,71 +232,8 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Copies the file as it is now into `.backups/` beside it, keeping the newest
-/// [`BACKUPS_KEPT`] copies of this session. Returns the backup's path.
-pub fn backup(path: &Path, stamp: &str) -> io::Result<Option<PathBuf>> {
-    if !path.is_file() {
-        return Ok(None);
-    }
-    let dir = parent_dir(path).join(".backups");
-    super::create_private_dir(&dir)?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // Two openings within the same millisecond still keep two backups.
-    let mut target = dir.join(format!("{stem}.{stamp}.json"));
-    let mut n = 2;
-    while target.exists() {
-        target = dir.join(format!("{stem}.{stamp}-{n}.json"));
-        n += 1;
-    }
-    let bytes = fs::read(path)?;
-    write_atomic(&target, &bytes).map_err(|e| e.source)?;
-    prune_backups(&dir, &stem)?;
-    Ok(Some(target))
-}
-
-fn prune_backups(dir: &Path, stem: &str) -> io::Result<()> {
-    // A backup killed halfway left `.STEM.STAMP.json.xxxxxx.tmp`.
-    let hidden = format!(".{stem}.");
-    for entry in fs::read_dir(dir)?.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let ours = name
-            .strip_prefix(&hidden)
-            .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
-            .and_then(|rest| rest.rsplit_once(".json."))
-            .is_some_and(|(stamp, random)| {
-                stamp.starts_with(|c: char| c.is_ascii_digit())
-                    && random.len() == 6
-                    && random.chars().all(|c| c.is_ascii_alphanumeric())
-            });
-        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-    let prefix = format!("{stem}.");
-    let mut ours: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.starts_with(&prefix)
-                    && n.ends_with(".json")
-                    && n[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
-            })
-        })
-        .collect();
-    // Stamps sort by time, so the oldest come first.
-    ours.sort();
-    let excess = ours.len().saturating_sub(BACKUPS_KEPT);
-    for old in &ours[..excess] {
-        fs::remove_file(old)?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn leftovers(dir: &Path) -> Vec<String> {
@@ -297,42 +269,16 @@ mod tests {
         assert!(leftovers(dir.path()).is_empty());
     }
 
-    #[test]
-    fn a_backup_killed_halfway_is_cleaned_up_by_the_next() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.json");
-        fs::write(&path, "x").unwrap();
-        let backups = dir.path().join(".backups");
-        fs::create_dir(&backups).unwrap();
-        let half = backups.join(".s.20260101T000000000.json.Qw3rTy.tmp");
-        let other = backups.join(".t.20260101T000000000.json.Qw3rTy.tmp");
-        fs::write(&half, "half").unwrap();
-        fs::write(&other, "not ours").unwrap();
-        backup(&path, "20260102T000000000").unwrap();
-        assert!(!half.exists());
-        assert!(other.exists());
-    }
-
-    #[test]
-    fn backups_keep_the_newest_ten() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.json");
-        for i in 0..13 {
-            fs::write(&path, format!("{i}")).unwrap();
-            backup(&path, &format!("20260101T0000{i:02}")).unwrap();
-        }
-        let backups = dir.path().join(".backups");
-        let mut names: Vec<_> = fs::read_dir(&backups)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names.len(), BACKUPS_KEPT);
-        assert_eq!(names[0], "s.20260101T000003.json");
-        assert_eq!(
-            fs::read(backups.join("s.20260101T000012.json")).unwrap(),
-            b"12"
-        );
+    /// The umask this process creates files under (Linux says it in /proc,
+    /// where reading it does not change it for threads running beside).
+    #[cfg(target_os = "linux")]
+    pub(in crate::store) fn umask() -> u32 {
+        let status = fs::read_to_string("/proc/self/status").unwrap();
+        let line = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .unwrap();
+        u32::from_str_radix(line.trim(), 8).unwrap()
     }
 
     #[cfg(unix)]
@@ -355,6 +301,25 @@ mod tests {
         write_atomic(&shared, b"new").unwrap();
         assert_eq!(mode(&shared), 0o644);
         assert_eq!(fs::read(&shared).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_shared_file_is_not_private_and_one_written_over_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let new = dir.path().join("new.md");
+        write_atomic_shared(&new, b"one").unwrap();
+        // Whatever the umask, the owner can read and write it.
+        assert_eq!(mode(&new) & 0o600, 0o600);
+        #[cfg(target_os = "linux")]
+        assert_eq!(mode(&new), 0o666 & !umask());
+        let kept = dir.path().join("kept.md");
+        fs::write(&kept, b"old").unwrap();
+        fs::set_permissions(&kept, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic_shared(&kept, b"new").unwrap();
+        assert_eq!(mode(&kept), 0o600);
+        assert_eq!(fs::read(&kept).unwrap(), b"new");
     }
 
     #[cfg(unix)]
