@@ -106,8 +106,8 @@ fn bullet(text: &str) -> Paragraph {
 pub fn write_docx<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
     let doc = build(report);
     let mut buf = Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut buf)
+    // Each part's XML goes straight into the archive, never whole in memory.
+    doc.pack(&mut buf)
         .map_err(|e| io::Error::other(e.to_string()))?;
     w.write_all(buf.get_ref())?;
     w.flush()

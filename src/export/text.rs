@@ -11,7 +11,7 @@ use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::text::sanitize::for_display;
 use crate::text::width::str_width;
-use crate::text::wrap::wrap;
+use crate::text::wrap::wrap_once as wrap;
 
 use super::report::{
     ActionEntry, Body, Entry, Field, FollowUpEntry, GuidanceEntry, NoteGroup, PairEntry,
