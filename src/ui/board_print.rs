@@ -460,21 +460,44 @@ mod tests {
         }
     }
 
+    /// Item `i` of a test board, saying `text`.
+    fn item(i: usize, text: String) -> SwotItem {
+        let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
+        SwotItem::new(format!("sw-{i}"), text, at)
+    }
+
+    /// A board of `n` items, `item(i)` in quadrant `place(i)`.
+    fn board(n: usize, place: impl Fn(usize) -> usize, item: impl Fn(usize) -> SwotItem) -> Swot {
+        let mut swot = Swot::default();
+        for i in 0..n {
+            swot.items_mut(Quadrant::ALL[place(i)]).push(item(i));
+        }
+        swot
+    }
+
+    /// The board printed plain is the coloured board, escapes left out.
+    fn assert_plain_is_coloured_without_escapes(swot: &Swot, width: u16) -> String {
+        let mut plain = Vec::new();
+        write_board(swot, Lang::Th, width, Theme::plain(), &mut plain).expect("write");
+        let mut coloured = Vec::new();
+        let theme = Theme::new(crate::ui::ThemeName::Dark, true);
+        write_board(swot, Lang::Th, width, theme, &mut coloured).expect("write");
+        let plain = String::from_utf8(plain).expect("UTF-8");
+        let coloured = String::from_utf8(coloured).expect("UTF-8");
+        assert_eq!(plain, strip_ansi(&coloured), "width {width}");
+        plain
+    }
+
     #[test]
     fn rows_are_written_as_they_are_laid_out() {
-        let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
-        let mut swot = Swot::default();
-        for i in 0..400 {
-            swot.items_mut(Quadrant::ALL[i % 4]).push(SwotItem {
-                id: format!("sw-{i}"),
-                text: format!("การจัดทำแผนหมู่บ้าน แผนชุมชน แผนตำบล แผนอำเภอ ({i})"),
+        let swot = board(
+            400,
+            |i| i % 4,
+            |i| SwotItem {
                 votes: (i % 5) as u32,
-                created_at: at,
-                updated_at: at,
-                group: None,
-                extra: Default::default(),
-            });
-        }
+                ..item(i, format!("การจัดทำแผนหมู่บ้าน แผนชุมชน แผนตำบล แผนอำเภอ ({i})"))
+            },
+        );
         let mut chunks = Chunks::default();
         write_board(&swot, Lang::Th, 60, Theme::plain(), &mut chunks).expect("write");
         let rows = super::super::board::print_board(&swot, Lang::Th, 60, Theme::plain());
@@ -500,68 +523,45 @@ mod tests {
 
     #[test]
     fn plain_rows_written_from_lines_match_the_drawn_cells() {
-        let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
         let texts = [
             "ระเบียบ มท. พ.ศ. 2562 กำหนดให้เชื่อมโยงแผนหมู่บ้านและแผนชุมชนสู่แผนระดับตำบล",
             "",
             "ประชุม 👍🏽 会议 ทำ\nสอง",
             "x",
         ];
-        let mut swot = Swot::default();
-        for i in 0..23 {
-            swot.items_mut(Quadrant::ALL[i % 3]).push(SwotItem {
-                id: format!("sw-{i}"),
-                text: texts[i % texts.len()].to_owned(),
+        let swot = board(
+            23,
+            |i| i % 3,
+            |i| SwotItem {
                 votes: if i % 5 == 0 { 0 } else { (i * 7) as u32 },
-                created_at: at,
-                updated_at: at,
-                group: None,
-                extra: Default::default(),
-            });
-        }
+                ..item(i, texts[i % texts.len()].to_owned())
+            },
+        );
         for width in [1, 5, 9, 14, 17, 23, 40, 61, 100] {
-            let mut plain = Vec::new();
-            write_board(&swot, Lang::Th, width, Theme::plain(), &mut plain).expect("write");
-            let mut coloured = Vec::new();
-            let theme = Theme::new(crate::ui::ThemeName::Dark, true);
-            write_board(&swot, Lang::Th, width, theme, &mut coloured).expect("write");
-            let plain = String::from_utf8(plain).expect("UTF-8");
-            let coloured = String::from_utf8(coloured).expect("UTF-8");
-            assert_eq!(plain, strip_ansi(&coloured), "width {width}");
+            assert_plain_is_coloured_without_escapes(&swot, width);
         }
     }
 
     #[test]
     fn two_threads_print_what_one_draws() {
-        let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
         let texts = [
             "สถานการณ์โควิด-19 ทำให้จัดเวทีประชาคมได้ยาก",
             "ยังใช้ข้อมูล จปฐ. และ กชช.2ค ประกอบการจัดทำแผนน้อย",
             "Prepare village plans with every household",
         ];
-        let mut swot = Swot::default();
         // Uneven panes, and more items than one thread takes on alone.
-        for i in 0..TWO_THREADS_FROM + 91 {
-            swot.items_mut(Quadrant::ALL[(i * i) % 4]).push(SwotItem {
-                id: format!("sw-{i}"),
-                text: format!("{} ({i})", texts[i % texts.len()]),
+        let swot = board(
+            TWO_THREADS_FROM + 91,
+            |i| (i * i) % 4,
+            |i| SwotItem {
                 votes: (i % 7) as u32,
-                created_at: at,
-                updated_at: at,
                 group: (i % 5 == 0).then(|| "กลุ่ม 1".to_owned()),
-                extra: Default::default(),
-            });
-        }
+                ..item(i, format!("{} ({i})", texts[i % texts.len()]))
+            },
+        );
         for width in [60, 100] {
-            let mut plain = Vec::new();
-            write_board(&swot, Lang::Th, width, Theme::plain(), &mut plain).expect("write");
-            let mut coloured = Vec::new();
-            let theme = Theme::new(crate::ui::ThemeName::Dark, true);
-            write_board(&swot, Lang::Th, width, theme, &mut coloured).expect("write");
-            let plain = String::from_utf8(plain).expect("UTF-8");
+            let plain = assert_plain_is_coloured_without_escapes(&swot, width);
             assert!(plain.contains(&format!("({})", TWO_THREADS_FROM + 90)));
-            let coloured = String::from_utf8(coloured).expect("UTF-8");
-            assert_eq!(plain, strip_ansi(&coloured), "width {width}");
         }
     }
 
