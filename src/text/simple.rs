@@ -28,6 +28,11 @@ fn joins_previous(c: char) -> bool {
     matches!(c, '\u{0E31}' | '\u{0E33}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 
+/// Whether `s` starts with a Thai mark, which would join a space before it.
+pub fn starts_with_mark(s: &str) -> bool {
+    s.starts_with(joins_previous)
+}
+
 /// Extended grapheme clusters of `s` with their byte offsets, as
 /// `s.grapheme_indices(true)` gives them.
 pub enum Clusters<'a> {

@@ -185,6 +185,9 @@ impl Wrapper {
     }
 
     fn paragraph(&mut self, text: &str, range: Range<usize>) {
+        if self.shortcut && self.simple_fits_whole(text, &range) {
+            return;
+        }
         let cs = paragraph_clusters(text, &range);
         if self.shortcut && self.fits_whole(&cs) {
             return;
@@ -237,6 +240,23 @@ impl Wrapper {
             first = end;
             self.boundary = Some(next);
         }
+    }
+
+    /// [`Self::fits_whole`] for ASCII and Thai without listing clusters:
+    /// there a blank cluster is a run of plain spaces (unless a Thai mark
+    /// joins the last space) and a line's columns are its characters'.
+    fn simple_fits_whole(&mut self, text: &str, range: &Range<usize>) -> bool {
+        let paragraph = &text[range.clone()];
+        let trimmed = paragraph.trim_matches(' ');
+        if trimmed.is_empty() || !simple::is_simple(trimmed) || simple::starts_with_mark(trimmed) {
+            return false;
+        }
+        if simple_width(trimmed) > self.width {
+            return false;
+        }
+        let start = range.start + (paragraph.len() - paragraph.trim_start_matches(' ').len());
+        self.lines.push(start..start + trimmed.len());
+        true
     }
 
     /// A paragraph that fits on one line needs no break opportunities at
