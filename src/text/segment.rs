@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
+use std::thread::LocalKey;
 
 use icu_segmenter::options::{LineBreakOptions, WordBreakInvariantOptions};
 use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed, WordSegmenter, WordSegmenterBorrowed};
@@ -36,45 +37,45 @@ thread_local! {
     /// Breaks do not depend on the width, and the LSTM model is slow (about
     /// a quarter of a millisecond for an item): each text is segmented once,
     /// and a resize only re-fits lines.
-    static LINE_MEMO: RefCell<HashMap<Box<str>, Rc<LineBreaks>>> = RefCell::new(HashMap::new());
+    static LINE_MEMO: Memo<Rc<LineBreaks>> = RefCell::new(HashMap::new());
     /// The LSTM model's breaks per unsure span (offsets in the span). The
     /// same unknown words and abbreviations (จปฐ., โควิด, a village's
     /// name) come back in item after item.
-    static SPAN_MEMO: RefCell<HashMap<Box<str>, Rc<[usize]>>> = RefCell::new(HashMap::new());
+    static SPAN_MEMO: Memo<Rc<[usize]>> = RefCell::new(HashMap::new());
+}
+
+type Memo<T> = RefCell<HashMap<Box<str>, T>>;
+
+/// What `memo` holds for `key`, or else `make()`, then remembered; a memo
+/// that holds [`MEMO_BOUND`] entries starts over.
+fn remembered<T: Clone>(
+    memo: &'static LocalKey<Memo<T>>,
+    key: &str,
+    make: impl FnOnce() -> T,
+) -> T {
+    if let Some(hit) = memo.with(|m| m.try_borrow().ok().and_then(|m| m.get(key).cloned())) {
+        return hit;
+    }
+    let value = make();
+    memo.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            if m.len() >= MEMO_BOUND {
+                m.clear();
+            }
+            m.insert(key.into(), value.clone());
+        }
+    });
+    value
 }
 
 /// The LSTM model's breaks in `span` (offsets in it, 0 first), remembered.
 fn lstm_breaks(span: &str) -> Rc<[usize]> {
-    if let Some(hit) = SPAN_MEMO.with(|m| m.try_borrow().ok().and_then(|m| m.get(span).cloned())) {
-        return hit;
-    }
-    let breaks: Rc<[usize]> = LINE_LSTM.segment_str(span).collect();
-    SPAN_MEMO.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            if m.len() >= MEMO_BOUND {
-                m.clear();
-            }
-            m.insert(span.into(), Rc::clone(&breaks));
-        }
-    });
-    breaks
+    remembered(&SPAN_MEMO, span, || LINE_LSTM.segment_str(span).collect())
 }
 
 /// Line-break opportunities of `s`, remembered per text (see [`LineBreaks`]).
 pub fn line_breaks(s: &str) -> Rc<LineBreaks> {
-    if let Some(hit) = LINE_MEMO.with(|m| m.try_borrow().ok().and_then(|m| m.get(s).cloned())) {
-        return hit;
-    }
-    let breaks = Rc::new(LineBreaks::new(s));
-    LINE_MEMO.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            if m.len() >= MEMO_BOUND {
-                m.clear();
-            }
-            m.insert(s.into(), Rc::clone(&breaks));
-        }
-    });
-    breaks
+    remembered(&LINE_MEMO, s, || Rc::new(LineBreaks::new(s)))
 }
 
 /// No unsure span: the dictionary model's break stands.

@@ -37,22 +37,17 @@ use super::width::{cluster_width, clusters};
 /// wider than `width` is a single cluster that is wider on its own (a
 /// two-column emoji at width 1): it gets a line to itself and callers clip it.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let mut wrapper = Wrapper::new(width.max(1));
-    for paragraph in paragraphs(text) {
-        wrapper.paragraph(text, paragraph);
-    }
-    wrapper.lines
+    Wrapper::new(width.max(1)).wrap(text)
 }
 
 /// The same lines as [`wrap`], for a text wrapped once (printing a
 /// session): its break opportunities are not remembered for next time.
 pub fn wrap_once(text: &str, width: usize) -> Vec<Range<usize>> {
-    let mut wrapper = Wrapper::new(width.max(1));
-    wrapper.remember = false;
-    for paragraph in paragraphs(text) {
-        wrapper.paragraph(text, paragraph);
-    }
-    wrapper.lines
+    let once = Wrapper {
+        remember: false,
+        ..Wrapper::new(width.max(1))
+    };
+    once.wrap(text)
 }
 
 /// Paragraph ranges between newlines; a CR right before LF belongs to the
@@ -182,6 +177,14 @@ impl Wrapper {
             boundary: None,
             used: Vec::new(),
         }
+    }
+
+    /// The lines of every paragraph of `text`.
+    fn wrap(mut self, text: &str) -> Vec<Range<usize>> {
+        for paragraph in paragraphs(text) {
+            self.paragraph(text, paragraph);
+        }
+        self.lines
     }
 
     fn paragraph(&mut self, text: &str, range: Range<usize>) {
@@ -477,12 +480,11 @@ mod tests {
             text in "[ ก-๛a-z\\u{1F600}\\n]{0,40}",
             width in 1usize..60,
         ) {
-            let mut full = Wrapper::new(width);
-            full.shortcut = false;
-            for paragraph in paragraphs(&text) {
-                full.paragraph(&text, paragraph);
-            }
-            proptest::prop_assert_eq!(wrap(&text, width), full.lines);
+            let full = Wrapper {
+                shortcut: false,
+                ..Wrapper::new(width)
+            };
+            proptest::prop_assert_eq!(wrap(&text, width), full.wrap(&text));
         }
 
         #[test]
@@ -490,14 +492,14 @@ mod tests {
             text in "[ ก-๛a-z.\\-0-9\u{1F600}\n]{0,60}",
             width in 1usize..30,
         ) {
-            let mut eager = Wrapper::new(width);
-            eager.eager = true;
-            eager.remember = false;
-            for paragraph in paragraphs(&text) {
-                eager.paragraph(&text, paragraph);
+            let eager = Wrapper {
+                eager: true,
+                remember: false,
+                ..Wrapper::new(width)
             }
-            proptest::prop_assert_eq!(wrap_once(&text, width), eager.lines.clone());
-            proptest::prop_assert_eq!(wrap(&text, width), eager.lines);
+            .wrap(&text);
+            proptest::prop_assert_eq!(wrap_once(&text, width), eager.clone());
+            proptest::prop_assert_eq!(wrap(&text, width), eager);
         }
     }
 
