@@ -95,6 +95,25 @@ impl Out {
         self.changes.push(Change { mark, text });
     }
 
+    /// A `+` line for each entry of `new` that `p` left unpaired, then a
+    /// `-` line for each such entry of `old`, each entry described by `line`.
+    fn added_and_removed<T>(
+        &mut self,
+        p: &Pairing,
+        old: &[T],
+        new: &[T],
+        line: impl Fn(&Self, &T) -> String,
+    ) {
+        for &j in &p.added {
+            let text = line(self, &new[j]);
+            self.push(Mark::Added, text);
+        }
+        for &i in &p.removed {
+            let text = line(self, &old[i]);
+            self.push(Mark::Removed, text);
+        }
+    }
+
     /// `~ label: old → new` when the values differ.
     fn field(&mut self, label: &str, old: &str, new: &str) {
         if old != new {
@@ -250,14 +269,9 @@ fn notes(out: &mut Out, context: &str, old: &[Note], new: &[Note]) {
             out.push(Mark::Changed, line);
         }
     }
-    for &j in &p.added {
-        let line = format!("{context}: {}", out.value(&new[j].text));
-        out.push(Mark::Added, line);
-    }
-    for &i in &p.removed {
-        let line = format!("{context}: {}", out.value(&old[i].text));
-        out.push(Mark::Removed, line);
-    }
+    out.added_and_removed(&p, old, new, |out, n| {
+        format!("{context}: {}", out.value(&n.text))
+    });
 }
 
 fn stages(out: &mut Out, old: &Session, new: &Session) {
@@ -285,14 +299,7 @@ fn stages(out: &mut Out, old: &Session, new: &Session) {
         }
         notes(out, &title, &a.notes, &b.notes);
     }
-    for &j in &p.added {
-        let line = out.value(n[j].title.get(lang));
-        out.push(Mark::Added, line);
-    }
-    for &i in &p.removed {
-        let line = out.value(o[i].title.get(lang));
-        out.push(Mark::Removed, line);
-    }
+    out.added_and_removed(&p, o, n, |out, st| out.value(st.title.get(lang)));
 }
 
 fn guidance(out: &mut Out, old: &Session, new: &Session) {
@@ -324,14 +331,7 @@ fn guidance(out: &mut Out, old: &Session, new: &Session) {
         }
         notes(out, &title, &a.notes, &b.notes);
     }
-    for &j in &p.added {
-        let line = out.value(n[j].title.get(lang));
-        out.push(Mark::Added, line);
-    }
-    for &i in &p.removed {
-        let line = out.value(o[i].title.get(lang));
-        out.push(Mark::Removed, line);
-    }
+    out.added_and_removed(&p, o, n, |out, g| out.value(g.title.get(lang)));
 }
 
 /// The diff as text: a heading per section and one indented line per

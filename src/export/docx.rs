@@ -19,7 +19,7 @@ use crate::session::Quadrant;
 use crate::text::Lang;
 use crate::text::sanitize::for_display;
 
-use super::report::{Body, Entry, QuadrantEntry, Report};
+use super::report::{Body, Entry, QuadrantEntry, Report, done_or_open};
 
 pub const FONT: &str = "TH Sarabun New";
 /// Sizes are in half-points.
@@ -106,8 +106,8 @@ fn bullet(text: &str) -> Paragraph {
 pub fn write_docx<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
     let doc = build(report);
     let mut buf = Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut buf)
+    // Each part's XML goes straight into the archive, never whole in memory.
+    doc.pack(&mut buf)
         .map_err(|e| io::Error::other(e.to_string()))?;
     w.write_all(buf.get_ref())?;
     w.flush()
@@ -196,7 +196,7 @@ fn body(mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> Docx {
         }
         Body::Stages(stages) => {
             for st in stages {
-                let state = if st.done { r.done } else { r.open };
+                let state = done_or_open(st.done, r);
                 doc = doc.add_paragraph(
                     Paragraph::new()
                         .add_run(run(&format!("{} {}", st.id, st.title), BODY).bold())
@@ -262,7 +262,7 @@ fn body(mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> Docx {
                     &with_group(a.text, a.group, r),
                     a.owner.unwrap_or(r.no_owner),
                     a.due.as_deref().unwrap_or(r.no_due),
-                    if a.done { r.done } else { r.open },
+                    done_or_open(a.done, r),
                 ]));
             }
             doc = doc.add_table(table(rows, &[40, 24, 21, 15]));

@@ -11,7 +11,7 @@ use crate::i18n::strings;
 use crate::text::Lang;
 use crate::text::sanitize::{for_display, push_html_escaped};
 
-use super::report::{Body, Entry, Report};
+use super::report::{Body, Entry, Report, done_or_open};
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 2cm 2cm 2cm 3cm; }
@@ -167,7 +167,7 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
                 return none(w, r);
             }
             for st in stages {
-                let state = if st.done { r.done } else { r.open };
+                let state = done_or_open(st.done, r);
                 writeln!(
                     w,
                     "<h3>{} {}</h3>\n<p class=\"meta\">{} · {state}</p>",
@@ -279,7 +279,7 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
                     group(a.group, r),
                     escape(a.owner.unwrap_or(r.no_owner)),
                     a.due.as_deref().unwrap_or(r.no_due),
-                    if a.done { r.done } else { r.open }
+                    done_or_open(a.done, r)
                 )?;
             }
             writeln!(w, "</tbody></table>")

@@ -10,7 +10,7 @@ use crate::i18n::strings;
 use crate::text::Lang;
 use crate::text::sanitize::for_display;
 
-use super::report::{Body, Entry, Report};
+use super::report::{Body, Entry, Report, done_or_open};
 
 /// Characters that mean something anywhere in a line.
 const INLINE: &[char] = &[
@@ -120,7 +120,7 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
                 return none(w, r);
             }
             for st in stages {
-                let state = if st.done { r.done } else { r.open };
+                let state = done_or_open(st.done, r);
                 writeln!(
                     w,
                     "- **{} {}** — {}, {state}",
@@ -213,7 +213,7 @@ fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> 
                     inline(a.owner.unwrap_or(r.no_owner), 2),
                     t.due,
                     a.due.as_deref().unwrap_or(r.no_due),
-                    if a.done { r.done } else { r.open }
+                    done_or_open(a.done, r)
                 )?;
             }
         }

@@ -134,6 +134,11 @@ pub struct NoteGroup<'a> {
     pub notes: Vec<Entry<'a>>,
 }
 
+/// Whether a stage or an action is done, in the report's words.
+pub fn done_or_open(done: bool, r: &ReportStrings) -> &'static str {
+    if done { r.done } else { r.open }
+}
+
 fn non_empty(s: &str) -> Option<&str> {
     (!s.trim().is_empty()).then_some(s)
 }
@@ -165,55 +170,23 @@ pub fn objective(s: &Session, lang: Lang) -> &str {
 pub fn build(s: &Session, lang: Lang) -> Report<'_> {
     let r = report_strings(lang);
     let title = non_empty(&s.title).unwrap_or(strings(lang).untitled);
+    let section = |heading, body| Section { heading, body };
     let mut sections = vec![
-        Section {
-            heading: r.details,
-            body: Body::Fields(details(s, lang)),
-        },
-        Section {
-            heading: r.objective,
-            body: Body::Text(objective(s, lang)),
-        },
-        Section {
-            heading: r.participants,
-            body: Body::Participants(participants(s, lang)),
-        },
-        Section {
-            heading: r.stages,
-            body: Body::Stages(stages(s, lang, r)),
-        },
-        Section {
-            heading: r.guidance,
-            body: Body::Guidance(guidance(s, lang)),
-        },
-        Section {
-            heading: r.swot,
-            body: Body::Swot(swot(s, lang)),
-        },
-        Section {
-            heading: r.strategies,
-            body: Body::Strategies(strategies(s, lang)),
-        },
+        section(r.details, Body::Fields(details(s, lang))),
+        section(r.objective, Body::Text(objective(s, lang))),
+        section(r.participants, Body::Participants(participants(s, lang))),
+        section(r.stages, Body::Stages(stages(s, lang, r))),
+        section(r.guidance, Body::Guidance(guidance(s, lang))),
+        section(r.swot, Body::Swot(swot(s, lang))),
+        section(r.strategies, Body::Strategies(strategies(s, lang))),
     ];
     if !s.followups.is_empty() {
-        sections.push(Section {
-            heading: r.followups,
-            body: Body::FollowUps(followups(s, lang)),
-        });
+        sections.push(section(r.followups, Body::FollowUps(followups(s, lang))));
     }
     sections.extend([
-        Section {
-            heading: r.recommendations,
-            body: Body::Notes(entries(&s.recommendations)),
-        },
-        Section {
-            heading: r.actions,
-            body: Body::Actions(actions(s, lang)),
-        },
-        Section {
-            heading: r.closing,
-            body: Body::Closing(closing(s, lang)),
-        },
+        section(r.recommendations, Body::Notes(entries(&s.recommendations))),
+        section(r.actions, Body::Actions(actions(s, lang))),
+        section(r.closing, Body::Closing(closing(s, lang))),
     ]);
     Report {
         lang,
@@ -392,16 +365,16 @@ fn followups(s: &Session, lang: Lang) -> Vec<FollowUpEntry<'_>> {
 
 fn closing(s: &Session, lang: Lang) -> Vec<NoteGroup<'_>> {
     let t = strings(lang);
-    vec![
-        NoteGroup {
-            heading: t.role_review,
-            notes: entries(&s.notes.role_review),
-        },
-        NoteGroup {
-            heading: t.experience_exchange,
-            notes: entries(&s.notes.experience_exchange),
-        },
+    [
+        (t.role_review, &s.notes.role_review),
+        (t.experience_exchange, &s.notes.experience_exchange),
     ]
+    .into_iter()
+    .map(|(heading, notes)| NoteGroup {
+        heading,
+        notes: entries(notes),
+    })
+    .collect()
 }
 
 #[cfg(test)]

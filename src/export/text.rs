@@ -11,11 +11,11 @@ use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::text::sanitize::for_display;
 use crate::text::width::str_width;
-use crate::text::wrap::wrap;
+use crate::text::wrap::wrap_once as wrap;
 
 use super::report::{
     ActionEntry, Body, Entry, Field, FollowUpEntry, GuidanceEntry, NoteGroup, PairEntry,
-    Participants, QuadrantEntry, Report, StageEntry,
+    Participants, QuadrantEntry, Report, StageEntry, done_or_open,
 };
 
 /// How `show` lays text out.
@@ -296,7 +296,7 @@ impl<W: Write> Out<'_, W> {
                 a.owner.unwrap_or(r.no_owner),
                 t.due,
                 a.due.as_deref().unwrap_or(r.no_due),
-                if a.done { r.done } else { r.open }
+                done_or_open(a.done, r)
             );
             self.item(6, "", &line, "")?;
         }

@@ -8,6 +8,7 @@ pub mod lang;
 pub mod normalize;
 pub mod sanitize;
 pub mod segment;
+pub mod simple;
 pub mod width;
 pub mod wrap;
 

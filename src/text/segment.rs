@@ -8,12 +8,13 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
+use std::thread::LocalKey;
 
 use icu_segmenter::options::{LineBreakOptions, WordBreakInvariantOptions};
 use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed, WordSegmenter, WordSegmenterBorrowed};
-use unicode_segmentation::UnicodeSegmentation;
 
 static LINE_DICTIONARY: LazyLock<LineSegmenterBorrowed<'static>> =
     LazyLock::new(|| LineSegmenter::new_dictionary(LineBreakOptions::default()));
@@ -36,53 +37,155 @@ thread_local! {
     /// Breaks do not depend on the width, and the LSTM model is slow (about
     /// a quarter of a millisecond for an item): each text is segmented once,
     /// and a resize only re-fits lines.
-    static LINE_MEMO: RefCell<HashMap<Box<str>, Rc<[usize]>>> = RefCell::new(HashMap::new());
+    static LINE_MEMO: Memo<Rc<LineBreaks>> = RefCell::new(HashMap::new());
+    /// The LSTM model's breaks per unsure span (offsets in the span). The
+    /// same unknown words and abbreviations (จปฐ., โควิด, a village's
+    /// name) come back in item after item.
+    static SPAN_MEMO: Memo<Rc<[usize]>> = RefCell::new(HashMap::new());
 }
 
-/// Line-break opportunities of `s` (byte offsets, ascending, `s.len()` last).
-pub fn line_breaks(s: &str) -> Rc<[usize]> {
-    if let Some(hit) = LINE_MEMO.with(|m| m.try_borrow().ok().and_then(|m| m.get(s).cloned())) {
+type Memo<T> = RefCell<HashMap<Box<str>, T>>;
+
+/// What `memo` holds for `key`, or else `make()`, then remembered; a memo
+/// that holds [`MEMO_BOUND`] entries starts over.
+fn remembered<T: Clone>(
+    memo: &'static LocalKey<Memo<T>>,
+    key: &str,
+    make: impl FnOnce() -> T,
+) -> T {
+    if let Some(hit) = memo.with(|m| m.try_borrow().ok().and_then(|m| m.get(key).cloned())) {
         return hit;
     }
-    let breaks: Rc<[usize]> = compute_line_breaks(s).into();
-    LINE_MEMO.with(|m| {
+    let value = make();
+    memo.with(|m| {
         if let Ok(mut m) = m.try_borrow_mut() {
             if m.len() >= MEMO_BOUND {
                 m.clear();
             }
-            m.insert(s.into(), Rc::clone(&breaks));
+            m.insert(key.into(), value.clone());
         }
     });
-    breaks
+    value
 }
 
-fn compute_line_breaks(s: &str) -> Vec<usize> {
-    let dictionary: Vec<usize> = LINE_DICTIONARY.segment_str(s).collect();
-    if !has_thai(s) {
-        return dictionary.into_iter().skip(1).collect();
-    }
-    let unsure = unsure_segments(s, &dictionary);
-    let mut breaks = Vec::with_capacity(dictionary.len());
-    let mut confirmed: HashSet<usize> = HashSet::new();
-    for (k, &at) in dictionary.iter().enumerate().skip(1) {
-        let inside = k < unsure.len() && unsure[k - 1] && unsure[k];
-        if inside && (k == 1 || !unsure[k - 2]) {
-            // The first break inside a new unsure span: ask the LSTM model
-            // about the span alone.
-            let start = dictionary[k - 1];
-            let end = dictionary[k..]
-                .iter()
-                .zip(&unsure[k..])
-                .find(|(_, sure)| !**sure)
-                .map_or(s.len(), |(&end, _)| end);
-            let span = &s[start..end];
-            confirmed = LINE_LSTM.segment_str(span).map(|b| start + b).collect();
+/// The LSTM model's breaks in `span` (offsets in it, 0 first), remembered.
+fn lstm_breaks(span: &str) -> Rc<[usize]> {
+    remembered(&SPAN_MEMO, span, || LINE_LSTM.segment_str(span).collect())
+}
+
+/// Line-break opportunities of `s`, remembered per text (see [`LineBreaks`]).
+pub fn line_breaks(s: &str) -> Rc<LineBreaks> {
+    remembered(&LINE_MEMO, s, || Rc::new(LineBreaks::new(s)))
+}
+
+/// No unsure span: the dictionary model's break stands.
+const SURE: u32 = u32::MAX;
+
+/// The line-break opportunities of one text. Every break is one of the
+/// dictionary model's; where the dictionary is unsure (see
+/// [`unsure_segments`]) a break is kept only if the LSTM model, asked about
+/// the unsure span alone, agrees. The LSTM model is asked lazily, span by
+/// span, when a caller needs to know about a break there: a line filler
+/// only needs the breaks it ends lines at, so most spans are never asked.
+#[derive(Debug)]
+pub struct LineBreaks {
+    /// The dictionary's breaks after 0, ascending, `s.len()` last.
+    at: Box<[usize]>,
+    /// Per break: [`SURE`], or the unsure span (index into `spans`) it is inside.
+    span_of: Box<[u32]>,
+    spans: Box<[Range<usize>]>,
+    /// Per span, once asked: the LSTM model's breaks in it (byte offsets in
+    /// the whole text).
+    verdicts: RefCell<Box<[Option<Verdict>]>>,
+}
+
+/// The LSTM model's breaks in one unsure span, as offsets in the whole text.
+type Verdict = Box<[usize]>;
+
+impl LineBreaks {
+    /// Segments `s` with the dictionary model; the LSTM model waits.
+    pub fn new(s: &str) -> Self {
+        let dictionary: Vec<usize> = LINE_DICTIONARY.segment_str(s).collect();
+        let mut span_of = vec![SURE; dictionary.len().saturating_sub(1)];
+        let mut spans = Vec::new();
+        if has_thai(s) {
+            let unsure = unsure_segments(s, &dictionary);
+            // Break k (at dictionary[k]) lies between segments k-1 and k; a
+            // maximal run of unsure segments is one span.
+            for k in 1..unsure.len() {
+                if !(unsure[k - 1] && unsure[k]) {
+                    continue;
+                }
+                if k == 1 || !unsure[k - 2] {
+                    let end = (k..unsure.len())
+                        .find(|&j| !unsure[j])
+                        .map_or(s.len(), |j| dictionary[j]);
+                    spans.push(dictionary[k - 1]..end);
+                }
+                span_of[k - 1] = u32::try_from(spans.len() - 1).unwrap_or(SURE);
+            }
         }
-        if !inside || confirmed.contains(&at) {
-            breaks.push(at);
+        LineBreaks {
+            at: dictionary.into_iter().skip(1).collect(),
+            verdicts: RefCell::new(vec![None; spans.len()].into()),
+            span_of: span_of.into(),
+            spans: spans.into(),
         }
     }
-    breaks
+
+    /// The candidate breaks (byte offsets), a superset of the real ones.
+    pub fn candidates(&self) -> &[usize] {
+        &self.at
+    }
+
+    /// Whether candidate `i` may still be a break: false only once the
+    /// LSTM model has been asked and disagreed.
+    pub fn possible(&self, i: usize) -> bool {
+        let Some(&span) = self.span_of.get(i) else {
+            return true;
+        };
+        if span == SURE {
+            return true;
+        }
+        let Ok(verdicts) = self.verdicts.try_borrow() else {
+            return true;
+        };
+        match verdicts.get(span as usize) {
+            Some(Some(lstm)) => lstm.binary_search(&self.at[i]).is_ok(),
+            _ => true,
+        }
+    }
+
+    /// Whether candidate `i` is a break, asking the LSTM model about its
+    /// span if nobody has yet. `s` is the text these breaks are of.
+    pub fn kept(&self, s: &str, i: usize) -> bool {
+        let span = match self.span_of.get(i) {
+            Some(&span) if span != SURE => span as usize,
+            _ => return true,
+        };
+        let Ok(mut verdicts) = self.verdicts.try_borrow_mut() else {
+            return true;
+        };
+        let (Some(range), Some(slot)) = (self.spans.get(span), verdicts.get_mut(span)) else {
+            return true;
+        };
+        let lstm = slot.get_or_insert_with(|| {
+            let start = range.start;
+            s.get(range.clone()).map_or_else(Default::default, |text| {
+                lstm_breaks(text).iter().map(|b| start + b).collect()
+            })
+        });
+        lstm.binary_search(&self.at[i]).is_ok()
+    }
+
+    /// Every break of `s` (byte offsets, ascending, `s.len()` last), the
+    /// LSTM model asked about every unsure span.
+    pub fn all(&self, s: &str) -> Vec<usize> {
+        (0..self.at.len())
+            .filter(|&i| self.kept(s, i))
+            .map(|i| self.at[i])
+            .collect()
+    }
 }
 
 /// Which of the dictionary's segments (between consecutive `ends`) it may
@@ -119,8 +222,8 @@ fn unsure_segments(s: &str, ends: &[usize]) -> Vec<bool> {
 
 /// Grapheme clusters of Thai letters in `segment`.
 fn thai_clusters(segment: &str) -> usize {
-    segment
-        .graphemes(true)
+    super::simple::Clusters::new(segment)
+        .map(|(_, g)| g)
         .filter(|g| g.chars().any(|c| ('\u{0E00}'..='\u{0EFF}').contains(&c)))
         .count()
 }
@@ -168,6 +271,7 @@ fn merge_unconfirmed(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn pieces(s: &str, ends: &[usize]) -> Vec<String> {
         let mut prev = 0;
@@ -180,25 +284,92 @@ mod tests {
             .collect()
     }
 
+    fn breaks(s: &str) -> Vec<usize> {
+        line_breaks(s).all(s)
+    }
+
+    /// The breaks as they were computed before the LSTM model was asked
+    /// lazily: every unsure span segmented at once.
+    fn eager_breaks(s: &str) -> Vec<usize> {
+        let dictionary: Vec<usize> = LINE_DICTIONARY.segment_str(s).collect();
+        if !has_thai(s) {
+            return dictionary.into_iter().skip(1).collect();
+        }
+        let unsure = unsure_segments(s, &dictionary);
+        let mut breaks = Vec::with_capacity(dictionary.len());
+        let mut confirmed: HashSet<usize> = HashSet::new();
+        for (k, &at) in dictionary.iter().enumerate().skip(1) {
+            let inside = k < unsure.len() && unsure[k - 1] && unsure[k];
+            if inside && (k == 1 || !unsure[k - 2]) {
+                let start = dictionary[k - 1];
+                let end = dictionary[k..]
+                    .iter()
+                    .zip(&unsure[k..])
+                    .find(|(_, sure)| !**sure)
+                    .map_or(s.len(), |(&end, _)| end);
+                confirmed = LINE_LSTM
+                    .segment_str(&s[start..end])
+                    .map(|b| start + b)
+                    .collect();
+            }
+            if !inside || confirmed.contains(&at) {
+                breaks.push(at);
+            }
+        }
+        breaks
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn asking_span_by_span_gives_the_same_breaks(
+            s in "[ ก-๛a-z.\\-0-9\u{1F600}]{0,40}",
+            order in proptest::collection::vec(0usize..64, 0..8),
+        ) {
+            let lazy = LineBreaks::new(&s);
+            // Some candidates asked about first, in any order.
+            for i in order {
+                if i < lazy.candidates().len() {
+                    let kept = lazy.kept(&s, i);
+                    proptest::prop_assert_eq!(kept, lazy.possible(i));
+                }
+            }
+            proptest::prop_assert_eq!(lazy.all(&s), eager_breaks(&s));
+        }
+
+        #[test]
+        fn thai_clusters_counts_as_the_grapheme_walk(s in "[ -~ก-๛\u{0E3B}\u{0E5C}\u{00E9}\u{0301}\n\r]{0,24}") {
+            let walked = s
+                .graphemes(true)
+                .filter(|g| g.chars().any(|c| ('\u{0E00}'..='\u{0EFF}').contains(&c)))
+                .count();
+            proptest::prop_assert_eq!(thai_clusters(&s), walked);
+        }
+    }
+
+    #[test]
+    fn the_example_texts_break_as_before() {
+        let session = include_str!("../../sessions/examples/ubon-2021-01-13.json");
+        for text in session.split('"').filter(|t| has_thai(t)) {
+            assert_eq!(breaks(text), eager_breaks(text), "{text}");
+        }
+    }
+
     #[test]
     fn common_words_stay_whole() {
         let s = "สรุปผลการประชุม";
         assert!(
-            !line_breaks(s)
+            !breaks(s)
                 .iter()
                 .any(|&b| b > "สรุปผล".len() && b < s.len() && b != "สรุปผลการ".len())
         );
         let s = "สถานการณ์โควิด-19";
-        assert_eq!(pieces(s, &line_breaks(s)), ["สถานการณ์", "โควิด-19"]);
+        assert_eq!(pieces(s, &breaks(s)), ["สถานการณ์", "โควิด-19"]);
     }
 
     #[test]
     fn abbreviations_stay_whole() {
         let s = "ข้อมูล จปฐ. และ กชช.2ค";
-        assert_eq!(
-            pieces(s, &line_breaks(s)),
-            ["ข้อมูล ", "จปฐ. ", "และ ", "กชช.2ค"]
-        );
+        assert_eq!(pieces(s, &breaks(s)), ["ข้อมูล ", "จปฐ. ", "และ ", "กชช.2ค"]);
     }
 
     #[test]
@@ -212,7 +383,7 @@ mod tests {
     fn long_words_the_lstm_cuts_stay_whole() {
         let s = "ระเบียบกระทรวงมหาดไทย";
         assert!(
-            !line_breaks(s)
+            !breaks(s)
                 .iter()
                 .any(|&b| b > 0 && b < "ระเบียบกระทรวง".len() && b != "ระเบียบ".len())
         );
@@ -237,9 +408,6 @@ mod tests {
     #[test]
     fn latin_text_is_untouched() {
         let s = "Prepare village plans";
-        assert_eq!(
-            pieces(s, &line_breaks(s)),
-            ["Prepare ", "village ", "plans"]
-        );
+        assert_eq!(pieces(s, &breaks(s)), ["Prepare ", "village ", "plans"]);
     }
 }

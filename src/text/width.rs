@@ -17,12 +17,15 @@ pub fn cluster_width(g: &str) -> usize {
 
 /// Columns a whole string occupies, cluster by cluster.
 pub fn str_width(s: &str) -> usize {
+    if super::simple::is_simple(s) {
+        return super::simple::simple_width(s);
+    }
     s.graphemes(true).map(cluster_width).sum()
 }
 
 /// Every extended grapheme cluster with its byte offset in `s`.
 pub fn clusters(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.grapheme_indices(true)
+    super::simple::Clusters::new(s)
 }
 
 /// The longest prefix of whole clusters that fits in `width` columns.

@@ -11,7 +11,10 @@
 //! pictures, so wrapping the raw text would misjudge the columns.
 
 use std::ops::Range;
+use std::rc::Rc;
 
+use super::segment::LineBreaks;
+use super::simple::{self, simple_width};
 use super::width::{cluster_width, clusters};
 
 mod cache;
@@ -35,11 +38,17 @@ pub use cache::{WRAP_CACHE_BOUND, WrapCache};
 /// wider than `width` is a single cluster that is wider on its own (a
 /// two-column emoji at width 1): it gets a line to itself and callers clip it.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
-    let mut wrapper = Wrapper::new(width.max(1));
-    for paragraph in paragraphs(text) {
-        wrapper.paragraph(text, paragraph);
-    }
-    wrapper.lines
+    Wrapper::new(width.max(1)).wrap(text)
+}
+
+/// The same lines as [`wrap`], for a text wrapped once (printing a
+/// session): its break opportunities are not remembered for next time.
+pub fn wrap_once(text: &str, width: usize) -> Vec<Range<usize>> {
+    let once = Wrapper {
+        remember: false,
+        ..Wrapper::new(width.max(1))
+    };
+    once.wrap(text)
 }
 
 /// Paragraph ranges between newlines; a CR right before LF belongs to the
@@ -72,34 +81,52 @@ struct Cluster {
 
 fn paragraph_clusters(text: &str, range: &Range<usize>) -> Vec<Cluster> {
     let base = range.start;
-    clusters(&text[range.clone()])
+    let paragraph = &text[range.clone()];
+    let measure = if simple::is_simple(paragraph) {
+        simple_width
+    } else {
+        cluster_width
+    };
+    clusters(paragraph)
         .map(|(at, g)| Cluster {
             start: base + at,
             end: base + at + g.len(),
-            width: cluster_width(g),
+            width: measure(g),
             blank: g.chars().all(char::is_whitespace),
         })
         .collect()
 }
 
-/// Indices into `cs` where a new segment may start, ending with `cs.len()`.
-/// Segmenter breaks that fall inside a grapheme cluster are ignored: the
-/// segmenter proposes them on unusual sequences (ำ after a space or an
-/// ideograph, a Thai mark on a flag), and honouring them would split a
-/// cluster.
-fn segment_ends(paragraph: &str, base: usize, cs: &[Cluster]) -> Vec<usize> {
+/// No candidate break: the end of the paragraph.
+const END: usize = usize::MAX;
+
+/// Where a new segment may start: (index into `cs`, index of the candidate
+/// break in `breaks`), ending with `(cs.len(), END)`. Candidates already
+/// refuted are left out. Segmenter breaks that fall inside a grapheme
+/// cluster are ignored: the segmenter proposes them on unusual sequences (ำ
+/// after a space or an ideograph, a Thai mark on a flag), and honouring them
+/// would split a cluster.
+fn segment_ends(
+    paragraph: &str,
+    base: usize,
+    cs: &[Cluster],
+    breaks: &LineBreaks,
+) -> Vec<(usize, usize)> {
     let mut ends = Vec::new();
     let mut k = 0;
-    for &brk in super::segment::line_breaks(paragraph).iter() {
+    for (i, &brk) in breaks.candidates().iter().enumerate() {
+        if !breaks.possible(i) {
+            continue;
+        }
         let at = base + brk;
         while k < cs.len() && cs[k].start < at {
             k += 1;
         }
         if k < cs.len() && cs[k].start == at && !starts_with_no_break_before(&paragraph[brk..]) {
-            ends.push(k);
+            ends.push((k, i));
         }
     }
-    ends.push(cs.len());
+    ends.push((cs.len(), END));
     ends
 }
 
@@ -127,6 +154,15 @@ struct Wrapper {
     /// Lay out a paragraph that fits in one go (off only to test that the
     /// shortcut agrees with the full fill).
     shortcut: bool,
+    /// Keep each paragraph's breaks for the next wrap of the same text.
+    remember: bool,
+    /// Settle every break before filling (on only to test that asking the
+    /// LSTM model lazily gives the same lines).
+    eager: bool,
+    /// The candidate break the current segment starts at.
+    boundary: Option<usize>,
+    /// The candidate breaks lines were ended at in this fill.
+    used: Vec<usize>,
 }
 
 impl Wrapper {
@@ -137,26 +173,94 @@ impl Wrapper {
             line: None,
             pending_space: 0,
             shortcut: true,
+            remember: true,
+            eager: false,
+            boundary: None,
+            used: Vec::new(),
         }
     }
 
+    /// The lines of every paragraph of `text`.
+    fn wrap(mut self, text: &str) -> Vec<Range<usize>> {
+        for paragraph in paragraphs(text) {
+            self.paragraph(text, paragraph);
+        }
+        self.lines
+    }
+
     fn paragraph(&mut self, text: &str, range: Range<usize>) {
+        if self.shortcut && self.simple_fits_whole(text, &range) {
+            return;
+        }
         let cs = paragraph_clusters(text, &range);
         if self.shortcut && self.fits_whole(&cs) {
             return;
         }
-        let mut first = 0;
-        for end in segment_ends(&text[range.clone()], range.start, &cs) {
-            if end > first {
-                self.segment(&cs[first..end]);
+        let paragraph = &text[range.clone()];
+        let breaks = if self.remember {
+            super::segment::line_breaks(paragraph)
+        } else {
+            Rc::new(LineBreaks::new(paragraph))
+        };
+        if self.eager {
+            breaks.all(paragraph);
+        }
+        let mark = self.lines.len();
+        // A break the dictionary model is unsure of matters only where a
+        // line ends at it (elsewhere the two words it would part share the
+        // line either way): fill with every candidate, ask the LSTM model
+        // about the breaks lines ended at, and fill again without any it
+        // refutes. Most texts never need the LSTM model at all.
+        loop {
+            self.fill(paragraph, range.start, &cs, &breaks);
+            let mut refuted = false;
+            for &i in &self.used {
+                refuted |= !breaks.kept(paragraph, i);
             }
-            first = end;
+            self.used.clear();
+            if !refuted {
+                break;
+            }
+            self.lines.truncate(mark);
+            self.line = None;
+            self.pending_space = 0;
         }
         match self.line.take() {
             Some(line) => self.lines.push(line.start..line.end),
             None => self.lines.push(range.start..range.start),
         }
         self.pending_space = 0;
+    }
+
+    /// Fills the paragraph's segments into lines, recording in `used` the
+    /// candidate breaks lines end at.
+    fn fill(&mut self, paragraph: &str, base: usize, cs: &[Cluster], breaks: &LineBreaks) {
+        let mut first = 0;
+        self.boundary = None;
+        for (end, next) in segment_ends(paragraph, base, cs, breaks) {
+            if end > first {
+                self.segment(&cs[first..end]);
+            }
+            first = end;
+            self.boundary = Some(next);
+        }
+    }
+
+    /// [`Self::fits_whole`] for ASCII and Thai without listing clusters:
+    /// there a blank cluster is a run of plain spaces (unless a Thai mark
+    /// joins the last space) and a line's columns are its characters'.
+    fn simple_fits_whole(&mut self, text: &str, range: &Range<usize>) -> bool {
+        let paragraph = &text[range.clone()];
+        let trimmed = paragraph.trim_matches(' ');
+        if trimmed.is_empty() || !simple::is_simple(trimmed) || simple::starts_with_mark(trimmed) {
+            return false;
+        }
+        if simple_width(trimmed) > self.width {
+            return false;
+        }
+        let start = range.start + (paragraph.len() - paragraph.trim_start_matches(' ').len());
+        self.lines.push(start..start + trimmed.len());
+        true
     }
 
     /// A paragraph that fits on one line needs no break opportunities at
@@ -217,6 +321,11 @@ impl Wrapper {
             line.cols += self.pending_space + cols;
             return;
         }
+        if self.line.is_some()
+            && let Some(at) = self.boundary.take()
+        {
+            self.used.push(at);
+        }
         self.finish_line();
         if cols <= self.width {
             self.line = Some(Line { start, end, cols });
@@ -264,12 +373,26 @@ mod tests {
             text in "[ ก-๛a-z\\u{1F600}\\n]{0,40}",
             width in 1usize..60,
         ) {
-            let mut full = Wrapper::new(width);
-            full.shortcut = false;
-            for paragraph in paragraphs(&text) {
-                full.paragraph(&text, paragraph);
+            let full = Wrapper {
+                shortcut: false,
+                ..Wrapper::new(width)
+            };
+            proptest::prop_assert_eq!(wrap(&text, width), full.wrap(&text));
+        }
+
+        #[test]
+        fn asking_the_lstm_model_lazily_gives_the_same_lines(
+            text in "[ ก-๛a-z.\\-0-9\u{1F600}\n]{0,60}",
+            width in 1usize..30,
+        ) {
+            let eager = Wrapper {
+                eager: true,
+                remember: false,
+                ..Wrapper::new(width)
             }
-            proptest::prop_assert_eq!(wrap(&text, width), full.lines);
+            .wrap(&text);
+            proptest::prop_assert_eq!(wrap_once(&text, width), eager.clone());
+            proptest::prop_assert_eq!(wrap(&text, width), eager);
         }
     }
 

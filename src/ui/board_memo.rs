@@ -109,14 +109,10 @@ mod tests {
         let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
         let mut swot = Swot::default();
         for i in 0..n {
+            let item = SwotItem::new(format!("sw-{i}"), format!("ประชุมกลุ่มย่อย {i}"), at);
             swot.items_mut(Quadrant::ALL[i % 4]).push(SwotItem {
-                id: format!("sw-{i}"),
-                text: format!("ประชุมกลุ่มย่อย {i}"),
                 votes: (i % 3) as u32,
-                created_at: at,
-                updated_at: at,
-                group: None,
-                extra: Default::default(),
+                ..item
             });
         }
         swot

@@ -17,13 +17,13 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::i18n::strings;
-use crate::session::{Quadrant, Swot};
+use crate::session::{Quadrant, Swot, SwotItem};
 use crate::text::Lang;
 use unicode_width::UnicodeWidthChar;
 
 use crate::text::sanitize::for_display;
 use crate::text::width::{cluster_width, str_width};
-use crate::text::wrap::{WrapCache, wrap};
+use crate::text::wrap::{WrapCache, wrap_once};
 
 use super::board::{item_row, quadrant_rects, votes_width};
 use super::list::{self, ListLook, draw_list};
@@ -43,8 +43,7 @@ pub fn write_board(
     // Every text is wrapped once, here; drawing reuses the lines.
     let cache = WrapCache::with_bound(usize::MAX);
     let rects = quadrant_rects(Rect::new(0, 0, width, 4));
-    let mut prepared =
-        Quadrant::ALL.map(|q| prepare(swot, q, rects[q.index()].1.width, !theme.color));
+    let mut prepared = prepare_all(swot, rects.map(|(_, r)| r.width), !theme.color);
     let body = Quadrant::ALL
         .iter()
         .map(|&q| match &prepared[q.index()] {
@@ -102,10 +101,55 @@ pub fn write_board(
 /// to look it up in.
 type Prepared<'a> = Vec<(Cow<'a, str>, Vec<Range<usize>>)>;
 
-/// The entries of pane `q` (`width` columns) ready to print as plain text;
-/// `None` in colour, for an empty pane, and for a pane too tight for its
-/// number, text and badge columns (those are drawn into cells).
-fn prepare(swot: &Swot, q: Quadrant, width: u16, plain: bool) -> Option<Prepared<'_>> {
+/// Below this many items in all, a second thread costs more than it saves.
+const TWO_THREADS_FROM: usize = 512;
+
+/// Every pane's entries ready to print as plain text (see [`prepare`]),
+/// `widths` being the panes' widths. With many items, a second thread
+/// wraps the second half of every pane: wrapping Thai is the costly part,
+/// and halving each pane keeps the two threads equally busy.
+fn prepare_all(swot: &Swot, widths: [u16; 4], plain: bool) -> [Option<Prepared<'_>>; 4] {
+    let text_widths = Quadrant::ALL.map(|q| text_width(swot, q, widths[q.index()], plain));
+    let total: usize = Quadrant::ALL.iter().map(|&q| swot.items(q).len()).sum();
+    let halves = Quadrant::ALL.map(|q| {
+        let items = swot.items(q);
+        items.split_at(if total >= TWO_THREADS_FROM {
+            items.len() / 2
+        } else {
+            items.len()
+        })
+    });
+    let prepare_half = |second: bool| {
+        Quadrant::ALL.map(|q| {
+            let (first, rest) = halves[q.index()];
+            let w = text_widths[q.index()];
+            w.map(|w| prepare(if second { rest } else { first }, w))
+        })
+    };
+    let (firsts, seconds) = std::thread::scope(|scope| {
+        let second = (total >= TWO_THREADS_FROM).then(|| scope.spawn(|| prepare_half(true)));
+        let firsts = prepare_half(false);
+        // A thread that could not finish (it cannot panic on any text, but
+        // if it did) leaves its half to this one.
+        let seconds = second
+            .and_then(|t| t.join().ok())
+            .unwrap_or_else(|| prepare_half(true));
+        (firsts, seconds)
+    });
+    let mut panes: [Option<Prepared<'_>>; 4] = Default::default();
+    for (pane, (first, second)) in panes.iter_mut().zip(firsts.into_iter().zip(seconds)) {
+        *pane = first.map(|mut entries| {
+            entries.extend(second.unwrap_or_default());
+            entries
+        });
+    }
+    panes
+}
+
+/// The text column's width of pane `q` (`width` columns) printed as plain
+/// text; `None` in colour, for an empty pane, and for a pane too tight for
+/// its number, text and badge columns (those are drawn into cells).
+fn text_width(swot: &Swot, q: Quadrant, width: u16, plain: bool) -> Option<usize> {
     let items = swot.items(q);
     if !plain || items.is_empty() {
         return None;
@@ -113,23 +157,23 @@ fn prepare(swot: &Swot, q: Quadrant, width: u16, plain: bool) -> Option<Prepared
     let inner = width.saturating_sub(2);
     let look = look(votes_width(items), Style::new());
     let (number_width, text_width) = list::columns(items.len(), &look, inner);
-    if !roomy(&look, number_width, text_width, inner) {
-        return None;
-    }
-    Some(
-        items
-            .iter()
-            .map(|item| {
-                let mut shown = for_display(&item.text);
-                if let Some(group) = item.group.as_deref().filter(|g| !g.trim().is_empty()) {
-                    let joined = list::join_tag(&shown, &for_display(group.trim()));
-                    shown = Cow::Owned(joined);
-                }
-                let lines = wrap(&shown, text_width);
-                (shown, lines)
-            })
-            .collect(),
-    )
+    roomy(&look, number_width, text_width, inner).then_some(text_width)
+}
+
+/// `items`' shown texts and their lines `text_width` columns wide.
+fn prepare(items: &[SwotItem], text_width: usize) -> Prepared<'_> {
+    items
+        .iter()
+        .map(|item| {
+            let mut shown = for_display(&item.text);
+            if let Some(group) = item.group.as_deref().filter(|g| !g.trim().is_empty()) {
+                let joined = list::join_tag(&shown, &for_display(group.trim()));
+                shown = Cow::Owned(joined);
+            }
+            let lines = wrap_once(&shown, text_width);
+            (shown, lines)
+        })
+        .collect()
 }
 
 /// Whether every column of a list gets its full width: then its rows can be
@@ -400,7 +444,6 @@ impl<'a> PanePrinter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::SwotItem;
     use chrono::DateTime;
 
     /// Records how the board arrives: in how many writes, how big.
@@ -417,21 +460,44 @@ mod tests {
         }
     }
 
+    /// Item `i` of a test board, saying `text`.
+    fn item(i: usize, text: String) -> SwotItem {
+        let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
+        SwotItem::new(format!("sw-{i}"), text, at)
+    }
+
+    /// A board of `n` items, `item(i)` in quadrant `place(i)`.
+    fn board(n: usize, place: impl Fn(usize) -> usize, item: impl Fn(usize) -> SwotItem) -> Swot {
+        let mut swot = Swot::default();
+        for i in 0..n {
+            swot.items_mut(Quadrant::ALL[place(i)]).push(item(i));
+        }
+        swot
+    }
+
+    /// The board printed plain is the coloured board, escapes left out.
+    fn assert_plain_is_coloured_without_escapes(swot: &Swot, width: u16) -> String {
+        let mut plain = Vec::new();
+        write_board(swot, Lang::Th, width, Theme::plain(), &mut plain).expect("write");
+        let mut coloured = Vec::new();
+        let theme = Theme::new(crate::ui::ThemeName::Dark, true);
+        write_board(swot, Lang::Th, width, theme, &mut coloured).expect("write");
+        let plain = String::from_utf8(plain).expect("UTF-8");
+        let coloured = String::from_utf8(coloured).expect("UTF-8");
+        assert_eq!(plain, strip_ansi(&coloured), "width {width}");
+        plain
+    }
+
     #[test]
     fn rows_are_written_as_they_are_laid_out() {
-        let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
-        let mut swot = Swot::default();
-        for i in 0..400 {
-            swot.items_mut(Quadrant::ALL[i % 4]).push(SwotItem {
-                id: format!("sw-{i}"),
-                text: format!("การจัดทำแผนหมู่บ้าน แผนชุมชน แผนตำบล แผนอำเภอ ({i})"),
+        let swot = board(
+            400,
+            |i| i % 4,
+            |i| SwotItem {
                 votes: (i % 5) as u32,
-                created_at: at,
-                updated_at: at,
-                group: None,
-                extra: Default::default(),
-            });
-        }
+                ..item(i, format!("การจัดทำแผนหมู่บ้าน แผนชุมชน แผนตำบล แผนอำเภอ ({i})"))
+            },
+        );
         let mut chunks = Chunks::default();
         write_board(&swot, Lang::Th, 60, Theme::plain(), &mut chunks).expect("write");
         let rows = super::super::board::print_board(&swot, Lang::Th, 60, Theme::plain());
@@ -457,34 +523,45 @@ mod tests {
 
     #[test]
     fn plain_rows_written_from_lines_match_the_drawn_cells() {
-        let at = DateTime::parse_from_rfc3339("2021-01-13T15:00:00+07:00").expect("a timestamp");
         let texts = [
             "ระเบียบ มท. พ.ศ. 2562 กำหนดให้เชื่อมโยงแผนหมู่บ้านและแผนชุมชนสู่แผนระดับตำบล",
             "",
             "ประชุม 👍🏽 会议 ทำ\nสอง",
             "x",
         ];
-        let mut swot = Swot::default();
-        for i in 0..23 {
-            swot.items_mut(Quadrant::ALL[i % 3]).push(SwotItem {
-                id: format!("sw-{i}"),
-                text: texts[i % texts.len()].to_owned(),
+        let swot = board(
+            23,
+            |i| i % 3,
+            |i| SwotItem {
                 votes: if i % 5 == 0 { 0 } else { (i * 7) as u32 },
-                created_at: at,
-                updated_at: at,
-                group: None,
-                extra: Default::default(),
-            });
-        }
+                ..item(i, texts[i % texts.len()].to_owned())
+            },
+        );
         for width in [1, 5, 9, 14, 17, 23, 40, 61, 100] {
-            let mut plain = Vec::new();
-            write_board(&swot, Lang::Th, width, Theme::plain(), &mut plain).expect("write");
-            let mut coloured = Vec::new();
-            let theme = Theme::new(crate::ui::ThemeName::Dark, true);
-            write_board(&swot, Lang::Th, width, theme, &mut coloured).expect("write");
-            let plain = String::from_utf8(plain).expect("UTF-8");
-            let coloured = String::from_utf8(coloured).expect("UTF-8");
-            assert_eq!(plain, strip_ansi(&coloured), "width {width}");
+            assert_plain_is_coloured_without_escapes(&swot, width);
+        }
+    }
+
+    #[test]
+    fn two_threads_print_what_one_draws() {
+        let texts = [
+            "สถานการณ์โควิด-19 ทำให้จัดเวทีประชาคมได้ยาก",
+            "ยังใช้ข้อมูล จปฐ. และ กชช.2ค ประกอบการจัดทำแผนน้อย",
+            "Prepare village plans with every household",
+        ];
+        // Uneven panes, and more items than one thread takes on alone.
+        let swot = board(
+            TWO_THREADS_FROM + 91,
+            |i| (i * i) % 4,
+            |i| SwotItem {
+                votes: (i % 7) as u32,
+                group: (i % 5 == 0).then(|| "กลุ่ม 1".to_owned()),
+                ..item(i, format!("{} ({i})", texts[i % texts.len()]))
+            },
+        );
+        for width in [60, 100] {
+            let plain = assert_plain_is_coloured_without_escapes(&swot, width);
+            assert!(plain.contains(&format!("({})", TWO_THREADS_FROM + 90)));
         }
     }
 

@@ -76,16 +76,7 @@ pub(super) fn swot<'a>(out: &mut Out, old: &'a Session, new: &'a Session) -> Swo
             out.push(Mark::Changed, line);
         }
     }
-    for &j in &pairing.added {
-        let (q, item) = n[j];
-        let line = item_line(out, q, item);
-        out.push(Mark::Added, line);
-    }
-    for &i in &pairing.removed {
-        let (q, item) = o[i];
-        let line = item_line(out, q, item);
-        out.push(Mark::Removed, line);
-    }
+    out.added_and_removed(&pairing, &o, &n, |out, &(q, item)| item_line(out, q, item));
     SwotPairing {
         old: o,
         new: n,
@@ -169,16 +160,9 @@ pub(super) fn strategies(out: &mut Out, old: &Session, new: &Session, swot: &Swo
             out.push(Mark::Changed, line);
         }
     }
-    for &j in &p.added {
-        let (pair, s) = n[j];
-        let line = format!("{}: {}", t.tows(pair), out.value(&s.text));
-        out.push(Mark::Added, line);
-    }
-    for &i in &p.removed {
-        let (pair, s) = o[i];
-        let line = format!("{}: {}", t.tows(pair), out.value(&s.text));
-        out.push(Mark::Removed, line);
-    }
+    out.added_and_removed(&p, &o, &n, |out, &(pair, s)| {
+        format!("{}: {}", t.tows(pair), out.value(&s.text))
+    });
 }
 
 pub(super) fn actions(out: &mut Out, old: &[Action], new: &[Action]) {
@@ -210,14 +194,7 @@ pub(super) fn actions(out: &mut Out, old: &[Action], new: &[Action]) {
             out.push(Mark::Changed, line);
         }
     }
-    for &j in &p.added {
-        let line = action_line(out, &new[j]);
-        out.push(Mark::Added, line);
-    }
-    for &i in &p.removed {
-        let line = action_line(out, &old[i]);
-        out.push(Mark::Removed, line);
-    }
+    out.added_and_removed(&p, old, new, action_line);
 }
 
 fn status(out: &Out, s: FollowUpStatus) -> &'static str {
