@@ -333,6 +333,12 @@ impl Tui {
         self.send(TAB);
         self.wait_text("G1");
         self.send(TAB);
+        // Wait for the whole board: a caller that reads which pane has focus
+        // before the board is drawn would send a focus key it does not need,
+        // and that key and the next could arrive together as a burst of text.
+        self.wait_for("the SWOT board", |s| {
+            ["[s]", "[w]", "[o]", "[t]"].iter().all(|p| s.contains(p))
+        });
     }
 
     fn parser(&self) -> MutexGuard<'_, vt100::Parser> {
