@@ -28,7 +28,7 @@ pub mod backend;
 use backend::TermBackend;
 
 use crate::app::home::{Home, HomeRequest};
-use crate::app::{Action, App, Mode, ReadOnly};
+use crate::app::{Action, App, Effect, Mode, ReadOnly};
 use crate::burst::{self, Chunk};
 use crate::i18n::strings;
 use crate::input::{action_for, home_action_for, key_of};
@@ -223,9 +223,10 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
         Ok(inbox) => app.room.inbox = inbox,
         Err(why) => app.room.problem = Some(why),
     }
-    if room.is_some() {
-        app.update(Action::OpenRoom, session::now());
-    }
+    let first = match room {
+        Some(_) => app.update(Action::OpenRoom, session::now()),
+        None => Effect::None,
+    };
     set_work(&path);
     let mut file = SessionFile {
         path,
@@ -240,7 +241,7 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
     // The lock file stays when the screen closes: deleting it while another
     // wethi has it open would let a third one lock a new file and write
     // beside it. A leftover lock file holds no lock.
-    event_loop(terminal, &mut app, &mut file, theme).map_err(|e| e.to_string())?;
+    event_loop(terminal, &mut app, &mut file, theme, first).map_err(|e| e.to_string())?;
     Ok(app.lang)
 }
 
@@ -258,7 +259,7 @@ pub fn run_home(
         let mut home = Home::new(Vec::new(), lang);
         relist(&mut home, dir);
         let mut ui_state = UiState::default();
-        while !home.quit && signals::received().is_none() {
+        while signals::received().is_none() {
             let status = Status {
                 save: &SaveState::Saved,
                 now: session::now(),
@@ -273,15 +274,16 @@ pub fn run_home(
                     Event::Paste(text) => crate::app::paste::home_paste(&home, &text),
                     _ => None,
                 };
-                if let Some(action) = action {
-                    home.update(action);
+                let request = action.and_then(|action| home.update(action));
+                if request == Some(HomeRequest::Quit) {
+                    break;
                 }
-            }
-            if let Some(request) = home.request.take() {
-                home.message = serve(terminal, (&mut home, dir), request, theme, &new_session)
-                    .unwrap_or_else(Some);
-                relist(&mut home, dir);
-                set_work(dir);
+                if let Some(request) = request {
+                    home.message = serve(terminal, (&mut home, dir), request, theme, &new_session)
+                        .unwrap_or_else(Some);
+                    relist(&mut home, dir);
+                    set_work(dir);
+                }
             }
         }
         Ok(())
@@ -305,6 +307,8 @@ fn serve(
     new_session: &impl Fn(Lang, &str) -> Result<PathBuf, String>,
 ) -> Result<Option<String>, String> {
     let (path, viewing) = match request {
+        // The loop leaves before serving a quit.
+        HomeRequest::Quit => return Ok(None),
         HomeRequest::Open(path) => (path, false),
         HomeRequest::View(path) => (path, true),
         HomeRequest::New(title) => (new_session(home.lang, &title)?, false),
@@ -361,8 +365,9 @@ fn event_loop(
     app: &mut App,
     file: &mut SessionFile,
     theme: Theme,
+    first: Effect,
 ) -> io::Result<()> {
-    let result = turns(terminal, app, file, theme);
+    let result = turns(terminal, app, file, theme, first);
     // A signal, or a terminal that went away (its window closed): what was
     // typed but not committed is kept for the next opening.
     if result.is_err() || signals::received().is_some() {
@@ -380,13 +385,40 @@ fn turns(
     app: &mut App,
     file: &mut SessionFile,
     theme: Theme,
+    first: Effect,
 ) -> io::Result<()> {
     let mut ui_state = UiState::default();
     // Dropped however the loop ends (quit, a signal, an error): the port closes.
     let mut room = room_turn::RoomSide::new(app, file, file.room);
+    let mut effects = vec![first];
     loop {
         if signals::received().is_some() {
             return Ok(());
+        }
+        let mut quit = false;
+        let mut save_as = None;
+        for effect in effects.drain(..) {
+            match effect {
+                Effect::None => {}
+                Effect::Quit => quit = true,
+                Effect::SaveAs(target) => save_as = Some(target),
+                Effect::OpenRoom | Effect::StopRoom => room.carry_out(app, file, &effect),
+            }
+        }
+        if let Some(target) = save_as.take() {
+            if file.save_as(app, &target) {
+                return Ok(());
+            }
+            app.ask_save_as(&target);
+        } else if quit {
+            if app.read_only.is_some()
+                || file.saved_revision == app.revision
+                || file.declined_at == Some(app.revision)
+            {
+                return Ok(());
+            }
+            let suggestion = std::env::temp_dir().join(file.path.file_name().unwrap_or_default());
+            app.ask_save_as(&suggestion.display().to_string());
         }
         room.before_draw(app, file);
         let status = Status {
@@ -405,31 +437,16 @@ fn turns(
         let wait = if room.is_open() { 100 } else { 500 };
         if poll(Duration::from_millis(wait))? {
             for chunk in read_queued()? {
-                apply_chunk(app, chunk, &ui_state);
+                apply_chunk(app, chunk, &ui_state, &mut effects);
             }
         } else {
-            app.update(Action::Tick, session::now());
+            effects.push(app.update(Action::Tick, session::now()));
         }
-        if asking && app.mode == Mode::Normal && app.save_as.is_none() {
+        let saving_as = effects.iter().any(|e| matches!(e, Effect::SaveAs(_)));
+        if asking && app.mode == Mode::Normal && !saving_as {
             file.declined_at = Some(app.revision);
         }
         room.after_save(app, file);
-        if let Some(target) = app.save_as.take() {
-            if file.save_as(app, &target) {
-                return Ok(());
-            }
-            app.ask_save_as(&target);
-        }
-        if app.quit {
-            if app.read_only.is_some()
-                || file.saved_revision == app.revision
-                || file.declined_at == Some(app.revision)
-            {
-                return Ok(());
-            }
-            let suggestion = std::env::temp_dir().join(file.path.file_name().unwrap_or_default());
-            app.ask_save_as(&suggestion.display().to_string());
-        }
     }
 }
 
@@ -445,21 +462,21 @@ fn read_queued() -> io::Result<Vec<Chunk>> {
 
 /// A burst in command mode opens the text box holding it; anywhere else
 /// (a text box, a form) it is typed character by character.
-fn apply_chunk(app: &mut App, chunk: Chunk, ui_state: &UiState) {
+fn apply_chunk(app: &mut App, chunk: Chunk, ui_state: &UiState, effects: &mut Vec<Effect>) {
     match chunk {
         Chunk::Burst(text) if app.mode == Mode::Normal => {
-            app.update(Action::TypeBurst(text), session::now());
+            effects.push(app.update(Action::TypeBurst(text), session::now()));
         }
         Chunk::Burst(text) => {
             for c in text.chars() {
                 if let Some(action) = action_for(app, crate::input::Key::Char(c)) {
-                    app.update(action, session::now());
+                    effects.push(app.update(action, session::now()));
                 }
             }
         }
         Chunk::Event(event) => {
             for action in actions_for(app, event, ui_state) {
-                app.update(action, session::now());
+                effects.push(app.update(action, session::now()));
             }
         }
     }

@@ -52,9 +52,11 @@ pub enum HomePrompt {
     },
 }
 
-/// What the home screen asks the loop to do.
+/// What the home screen asks the loop to do: [`Home::update`] returns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HomeRequest {
+    /// `q`: leave the home screen.
+    Quit,
     Open(std::path::PathBuf),
     View(std::path::PathBuf),
     /// A new session with this title (blank: the default title).
@@ -83,8 +85,6 @@ pub struct Home {
     pub help: bool,
     /// Index into [`Home::visible`].
     pub selected: usize,
-    pub request: Option<HomeRequest>,
-    pub quit: bool,
     /// One line for the footer: the last thing done, or why it failed.
     pub message: Option<String>,
     /// A question being asked (title of a new session, trash or not).
@@ -104,8 +104,6 @@ impl Home {
             filtering: false,
             help: false,
             selected: 0,
-            request: None,
-            quit: false,
             message: None,
             prompt: None,
             broken: Vec::new(),
@@ -142,19 +140,19 @@ impl Home {
         self.visible().get(self.selected).map(|l| l.path.clone())
     }
 
-    pub fn update(&mut self, action: HomeAction) {
+    /// Applies `action`; returns what the loop must carry out, if anything.
+    pub fn update(&mut self, action: HomeAction) -> Option<HomeRequest> {
         self.message = None;
         if let Some(prompt) = self.prompt.take() {
-            self.answer(prompt, action);
-            return;
+            return self.answer(prompt, action);
         }
         if self.help {
             match action {
                 HomeAction::ToggleHelp | HomeAction::Back => self.help = false,
-                HomeAction::Quit => self.quit = true,
+                HomeAction::Quit => return Some(HomeRequest::Quit),
                 _ => {}
             }
-            return;
+            return None;
         }
         if self.filtering {
             match action {
@@ -171,62 +169,82 @@ impl Home {
                 _ => {}
             }
             self.clamp();
-            return;
+            return None;
         }
-        match action {
-            HomeAction::Up => self.step(false),
-            HomeAction::Down => self.step(true),
-            HomeAction::StartFilter => self.filtering = true,
-            HomeAction::Back => self.filter = TextBox::default(),
-            HomeAction::Open | HomeAction::Commit => {
-                self.request = self.selected_path().map(HomeRequest::Open)
+        let request = match action {
+            HomeAction::Up => {
+                self.step(false);
+                None
             }
-            HomeAction::ViewOnly => self.request = self.selected_path().map(HomeRequest::View),
-            HomeAction::New => self.prompt = Some(HomePrompt::NewTitle(TextBox::default())),
+            HomeAction::Down => {
+                self.step(true);
+                None
+            }
+            HomeAction::StartFilter => {
+                self.filtering = true;
+                None
+            }
+            HomeAction::Back => {
+                self.filter = TextBox::default();
+                None
+            }
+            HomeAction::Open | HomeAction::Commit => self.selected_path().map(HomeRequest::Open),
+            HomeAction::ViewOnly => self.selected_path().map(HomeRequest::View),
+            HomeAction::New => {
+                self.prompt = Some(HomePrompt::NewTitle(TextBox::default()));
+                None
+            }
             HomeAction::Trash => {
                 self.prompt = self
                     .visible()
                     .get(self.selected)
                     .map(|l| HomePrompt::Trash(l.path.clone(), l.title.clone()));
+                None
             }
             HomeAction::Restore => match &self.last_trashed {
-                Some((to, trashed)) => {
-                    self.request = Some(HomeRequest::Restore {
-                        trashed: trashed.clone(),
-                        to: to.clone(),
-                    })
-                }
+                Some((to, trashed)) => Some(HomeRequest::Restore {
+                    trashed: trashed.clone(),
+                    to: to.clone(),
+                }),
                 None => {
                     let t = crate::i18n::facilitator::facilitator_strings(self.lang);
                     self.message = Some(t.nothing_to_restore.to_owned());
+                    None
                 }
             },
-            HomeAction::Example if self.is_welcome() => self.request = Some(HomeRequest::Example),
-            HomeAction::Example => {}
-            HomeAction::Export => self.ask_export(),
-            HomeAction::ExportAs(_) => {}
-            HomeAction::ToggleHelp => self.help = true,
-            HomeAction::SwitchLang => self.lang = self.lang.other(),
-            HomeAction::Quit => self.quit = true,
-            HomeAction::Text(_) => {}
-        }
+            HomeAction::Example => self.is_welcome().then_some(HomeRequest::Example),
+            HomeAction::Export => {
+                self.ask_export();
+                None
+            }
+            HomeAction::ToggleHelp => {
+                self.help = true;
+                None
+            }
+            HomeAction::SwitchLang => {
+                self.lang = self.lang.other();
+                None
+            }
+            HomeAction::Quit => Some(HomeRequest::Quit),
+            HomeAction::ExportAs(_) | HomeAction::Text(_) => None,
+        };
         self.clamp();
+        request
     }
 
     /// The answer to the question being asked.
-    fn answer(&mut self, prompt: HomePrompt, action: HomeAction) {
+    fn answer(&mut self, prompt: HomePrompt, action: HomeAction) -> Option<HomeRequest> {
         match (prompt, action) {
             (HomePrompt::NewTitle(mut title), HomeAction::Text(edit)) => {
                 title.apply(edit);
                 self.prompt = Some(HomePrompt::NewTitle(title));
+                None
             }
             (HomePrompt::NewTitle(title), HomeAction::Commit) => {
                 let title = normalize_marks(title.text().replace('\n', " ").trim());
-                self.request = Some(HomeRequest::New(title));
+                Some(HomeRequest::New(title))
             }
-            (HomePrompt::Trash(path, _), HomeAction::Commit) => {
-                self.request = Some(HomeRequest::Trash(path));
-            }
+            (HomePrompt::Trash(path, _), HomeAction::Commit) => Some(HomeRequest::Trash(path)),
             (
                 HomePrompt::Export {
                     path,
@@ -235,9 +253,12 @@ impl Home {
                 },
                 action,
             ) => self.answer_export(path, title, choice, action),
-            (_, HomeAction::Back) => {}
-            (_, HomeAction::Quit) => self.quit = true,
-            (prompt, _) => self.prompt = Some(prompt),
+            (_, HomeAction::Back) => None,
+            (_, HomeAction::Quit) => Some(HomeRequest::Quit),
+            (prompt, _) => {
+                self.prompt = Some(prompt);
+                None
+            }
         }
     }
 
@@ -305,22 +326,19 @@ mod tests {
     fn enter_opens_and_v_views_the_selected_session() {
         let mut h = home();
         h.update(HomeAction::Down);
-        h.update(HomeAction::Open);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::Open),
             Some(HomeRequest::Open(PathBuf::from("Workshop.json")))
         );
-        h.update(HomeAction::ViewOnly);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::ViewOnly),
             Some(HomeRequest::View(PathBuf::from("Workshop.json")))
         );
         h.update(HomeAction::Down);
         h.update(HomeAction::Down);
         h.update(HomeAction::Trash);
-        h.update(HomeAction::Commit);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::Commit),
             Some(HomeRequest::Trash(PathBuf::from("ประชุม ศอช..json")))
         );
     }
@@ -334,9 +352,8 @@ mod tests {
         }
         assert_eq!(h.visible().len(), 1);
         h.update(HomeAction::Commit);
-        h.update(HomeAction::Open);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::Open),
             Some(HomeRequest::Open(PathBuf::from("เวทีอุบล.json")))
         );
         h.update(HomeAction::Back);
@@ -353,12 +370,13 @@ mod tests {
             HomeAction::ViewOnly,
             HomeAction::Trash,
         ] {
-            h.update(a);
+            assert_eq!(h.update(a), None);
         }
-        assert_eq!(h.request, None);
         h.update(HomeAction::New);
-        h.update(HomeAction::Commit);
-        assert_eq!(h.request, Some(HomeRequest::New(String::new())));
+        assert_eq!(
+            h.update(HomeAction::Commit),
+            Some(HomeRequest::New(String::new()))
+        );
     }
 
     fn typed(h: &mut Home, text: &str) {
@@ -370,41 +388,44 @@ mod tests {
     #[test]
     fn n_asks_for_the_title_first_and_esc_creates_nothing() {
         let mut h = home();
-        h.update(HomeAction::New);
-        assert_eq!(h.request, None, "nothing is created before the title");
+        assert_eq!(
+            h.update(HomeAction::New),
+            None,
+            "nothing is created before the title"
+        );
         // Typed letters are the title, not commands (ร is i, ป is x).
         typed(&mut h, "เวทีร่วมป");
-        h.update(HomeAction::Back);
-        assert_eq!((h.request.clone(), h.prompt.clone()), (None, None));
+        assert_eq!((h.update(HomeAction::Back), h.prompt.clone()), (None, None));
         h.update(HomeAction::New);
         typed(&mut h, " เวทีตำบล ");
         h.update(HomeAction::Text(TextEdit::Paste("หนองขอน".into())));
-        h.update(HomeAction::Commit);
-        assert_eq!(h.request, Some(HomeRequest::New("เวทีตำบล หนองขอน".into())));
+        assert_eq!(
+            h.update(HomeAction::Commit),
+            Some(HomeRequest::New("เวทีตำบล หนองขอน".into()))
+        );
     }
 
     #[test]
     fn d_asks_before_trashing_and_u_brings_the_last_one_back() {
         let mut h = home();
-        h.update(HomeAction::Trash);
-        assert_eq!(h.request, None, "nothing moves before the answer");
+        assert_eq!(
+            h.update(HomeAction::Trash),
+            None,
+            "nothing moves before the answer"
+        );
         assert!(matches!(h.prompt, Some(HomePrompt::Trash(..))));
-        h.update(HomeAction::Back);
-        assert_eq!((h.request.clone(), h.prompt.clone()), (None, None));
+        assert_eq!((h.update(HomeAction::Back), h.prompt.clone()), (None, None));
         h.update(HomeAction::Trash);
-        h.update(HomeAction::Commit);
         let trashed = PathBuf::from(".trash/เวทีอุบล.json");
         assert_eq!(
-            h.request.take(),
+            h.update(HomeAction::Commit),
             Some(HomeRequest::Trash(PathBuf::from("เวทีอุบล.json")))
         );
-        h.update(HomeAction::Restore);
-        assert_eq!(h.request, None);
+        assert_eq!(h.update(HomeAction::Restore), None);
         assert!(h.message.is_some(), "says there is nothing to bring back");
         h.last_trashed = Some((PathBuf::from("เวทีอุบล.json"), trashed.clone()));
-        h.update(HomeAction::Restore);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::Restore),
             Some(HomeRequest::Restore {
                 trashed,
                 to: PathBuf::from("เวทีอุบล.json")
@@ -415,12 +436,10 @@ mod tests {
     #[test]
     fn the_example_opens_only_from_the_welcome() {
         let mut h = home();
-        h.update(HomeAction::Example);
-        assert_eq!(h.request, None);
+        assert_eq!(h.update(HomeAction::Example), None);
         let mut h = Home::new(Vec::new(), Lang::Th);
         assert!(h.is_welcome());
         assert!(!h.offers(&HomeAction::Open) && h.offers(&HomeAction::Example));
-        h.update(HomeAction::Example);
-        assert_eq!(h.request, Some(HomeRequest::Example));
+        assert_eq!(h.update(HomeAction::Example), Some(HomeRequest::Example));
     }
 }

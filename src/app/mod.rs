@@ -7,6 +7,7 @@ mod agenda_update;
 mod closing_update;
 mod draft;
 pub mod edits;
+mod effect;
 mod followup_update;
 pub mod form;
 pub mod home;
@@ -30,6 +31,7 @@ pub use agenda_update::seconds_between;
 pub use action::{Action, Target};
 pub use draft::DraftError;
 pub use edits::{Edit, Entry, History, ListId};
+pub use effect::Effect;
 pub use form::{FieldKind, Form, FormError, FormKind};
 pub use textbox::{TextBox, TextEdit};
 
@@ -259,9 +261,6 @@ pub struct App {
     /// Bumped by every change to the session: the loop saves when it moves.
     pub revision: u64,
     pub notice: Option<Notice>,
-    pub quit: bool,
-    /// A path typed into the save-as prompt, for the loop to save to.
-    pub save_as: Option<String>,
     /// How far the summary is scrolled, and how far it can be.
     pub summary: summary_scroll::SummaryScroll,
     /// Room mode: the inbox, voting, and the open room's address.
@@ -284,8 +283,6 @@ impl App {
             history: History::default(),
             revision: 0,
             notice: read_only.map(Notice::ReadOnly),
-            quit: false,
-            save_as: None,
             summary: Default::default(),
             room: Default::default(),
         };
@@ -305,7 +302,6 @@ impl App {
 
     /// Saving failed and the facilitator wants to quit: ask where to save.
     pub fn ask_save_as(&mut self, suggestion: &str) {
-        self.quit = false;
         self.mode = Mode::Editing(Editor {
             target: EditTarget::SaveAs,
             text: TextBox::new(suggestion),

@@ -32,7 +32,7 @@ impl App {
     pub(super) fn paste(&mut self, text: String, now: Timestamp) {
         match self.mode.clone() {
             Mode::Editing(editor) => {
-                self.update_editing(editor, Action::Text(TextEdit::Paste(text)), now)
+                self.update_editing(editor, Action::Text(TextEdit::Paste(text)), now);
             }
             Mode::Form(form) => {
                 let edit = TextEdit::Paste(one_line(&text));
@@ -133,9 +133,8 @@ mod tests {
         home.update(HomeAction::New);
         let pasted = home_paste(&home, "เวทีตำบล\n").expect("the title takes it");
         home.update(pasted);
-        home.update(HomeAction::Commit);
         assert_eq!(
-            home.request,
+            home.update(HomeAction::Commit),
             Some(super::super::home::HomeRequest::New("เวทีตำบล".into()))
         );
     }

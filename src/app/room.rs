@@ -1,6 +1,7 @@
 //! Room mode as app state: the inbox, voting, the open room's address, and
 //! the overlay the facilitator sees. Pure like the rest of `update`: the
-//! event loop opens and closes the server when [`RoomState::request`] asks.
+//! event loop opens and closes the server when `update` returns
+//! [`Effect::OpenRoom`] or [`Effect::StopRoom`].
 
 use crate::room::inbox::Accepted;
 use crate::room::qr::QrArt;
@@ -8,7 +9,7 @@ use crate::room::{Inbox, RoomEvent, Voting};
 use crate::session::{SwotItem, Timestamp};
 
 use super::edits::{Edit, Entry, ListId};
-use super::{Action, App, EditTarget, Editor, Mode, Notice, TextBox};
+use super::{Action, App, EditTarget, Editor, Effect, Mode, Notice, TextBox};
 
 /// Which room overlay covers the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,13 +18,6 @@ pub enum RoomOverlay {
     Qr,
     /// The waiting submissions.
     Inbox,
-}
-
-/// What the event loop is asked to do with the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RoomRequest {
-    Open,
-    Stop,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -36,7 +30,6 @@ pub struct RoomState {
     pub overlay: Option<RoomOverlay>,
     /// The highlighted submission in the inbox.
     pub selected: usize,
-    pub request: Option<RoomRequest>,
     /// Why the room could not open (shown in the overlay).
     pub problem: Option<String>,
 }
@@ -91,15 +84,17 @@ impl App {
     }
 
     /// `R`: opens the room, or shows its QR code again.
-    pub(super) fn open_room(&mut self) {
+    pub(super) fn open_room(&mut self) -> Effect {
         if self.read_only.is_some() {
             self.notice = Some(Notice::RoomReadOnly);
-            return;
-        }
-        if !self.room.is_open() {
-            self.room.request = Some(RoomRequest::Open);
+            return Effect::None;
         }
         self.room.overlay = Some(RoomOverlay::Qr);
+        if self.room.is_open() {
+            Effect::None
+        } else {
+            Effect::OpenRoom
+        }
     }
 
     /// `I`: the inbox (also what a crash left, with no room open).
@@ -114,18 +109,18 @@ impl App {
         overlay: RoomOverlay,
         action: Action,
         now: Timestamp,
-    ) {
+    ) -> Effect {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => return Effect::Quit,
             Action::Back => self.room.overlay = None,
             Action::SwitchLang => self.lang = self.lang.other(),
-            Action::OpenRoom => self.open_room(),
+            Action::OpenRoom => return self.open_room(),
             Action::Inbox => self.open_inbox(),
             Action::StopRoom => {
-                if self.room.is_open() {
-                    self.room.request = Some(RoomRequest::Stop);
-                }
                 self.room.overlay = None;
+                if self.room.is_open() {
+                    return Effect::StopRoom;
+                }
             }
             _ if overlay == RoomOverlay::Qr => {}
             Action::Up => self.room.selected = self.room.selected.saturating_sub(1),
@@ -159,6 +154,7 @@ impl App {
             Action::Redo => self.travel(false),
             _ => {}
         }
+        Effect::None
     }
 
     fn accept_selected(&mut self, now: Timestamp) {

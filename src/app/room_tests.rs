@@ -1,7 +1,7 @@
 //! Room mode's actions in `update`: submissions, the inbox, votes.
 
-use crate::app::room::{RoomOverlay, RoomRequest};
-use crate::app::{Action, App, EditTarget, Mode, Notice, ReadOnly, TextEdit, View};
+use crate::app::room::RoomOverlay;
+use crate::app::{Action, App, EditTarget, Effect, Mode, Notice, ReadOnly, TextEdit, View};
 use crate::room::{RoomEvent, Submission};
 use crate::session::{Quadrant, now, template};
 use crate::text::Lang;
@@ -129,19 +129,17 @@ fn a_vote_adds_one_undoably_and_a_gone_item_is_ignored() {
 #[test]
 fn r_asks_to_open_the_room_and_x_to_stop_it() {
     let mut a = app();
-    a.update(Action::OpenRoom, now());
-    assert_eq!(a.room.request.take(), Some(RoomRequest::Open));
+    assert_eq!(a.update(Action::OpenRoom, now()), Effect::OpenRoom);
     assert_eq!(a.room.overlay, Some(RoomOverlay::Qr));
     a.room.opened("http://127.0.0.1:1/r/x/".into(), None);
     a.update(Action::Back, now());
     assert_eq!(a.room.overlay, None);
-    a.update(Action::OpenRoom, now());
     assert_eq!(
-        a.room.request, None,
+        a.update(Action::OpenRoom, now()),
+        Effect::None,
         "an open room is shown again, not reopened"
     );
-    a.update(Action::StopRoom, now());
-    assert_eq!(a.room.request, Some(RoomRequest::Stop));
+    assert_eq!(a.update(Action::StopRoom, now()), Effect::StopRoom);
     assert_eq!(a.room.overlay, None);
 }
 
@@ -152,8 +150,7 @@ fn a_read_only_session_opens_no_room_and_accepts_nothing() {
         Lang::En,
         Some(ReadOnly::Viewing),
     );
-    a.update(Action::OpenRoom, now());
-    assert_eq!(a.room.request, None);
+    assert_eq!(a.update(Action::OpenRoom, now()), Effect::None);
     assert_eq!(a.room.overlay, None);
     assert_eq!(a.notice, Some(Notice::RoomReadOnly));
     let s = Submission::new(Quadrant::Threats, "x", "", now()).unwrap();

@@ -92,8 +92,8 @@ fn assert_read_only_refuses(view: View, setup: &[Action], action: &Action) -> Ap
     a
 }
 
-fn go(app: &mut App, action: Action) {
-    app.update(action, now());
+fn go(app: &mut App, action: Action) -> Effect {
+    app.update(action, now())
 }
 
 /// → when `right`, ← otherwise.
@@ -110,7 +110,7 @@ fn go_sideways(app: &mut App, right: bool) {
 
 fn go_all(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for a in actions {
-        go(app, a);
+        assert_eq!(go(app, a), Effect::None);
     }
 }
 
@@ -175,7 +175,6 @@ struct Observed {
     strategies: StrategiesState,
     actions: ActionsState,
     revision: u64,
-    quit: bool,
     can_undo: bool,
 }
 
@@ -191,7 +190,6 @@ fn observe(app: &App) -> Observed {
         strategies: app.strategies,
         actions: app.actions,
         revision: app.revision,
-        quit: app.quit,
         can_undo: app.history.can_undo(),
     }
 }
@@ -344,17 +342,34 @@ fn keys_under_the_help_overlay_do_nothing() {
 }
 
 #[test]
-fn quit_sets_the_flag_and_changes_nothing_else() {
+fn the_save_as_prompt_hands_the_typed_path_to_the_loop() {
+    let mut a = app();
+    a.ask_save_as("/tmp/ubon.json");
+    go(&mut a, Action::Text(TextEdit::Insert('x')));
+    assert_eq!(
+        go(&mut a, Action::Commit),
+        Effect::SaveAs("/tmp/ubon.jsonx".into())
+    );
+    assert_eq!(a.mode, Mode::Normal);
+    a.ask_save_as("/tmp/ubon.json");
+    assert_eq!(go(&mut a, Action::Back), Effect::None, "Esc saves nowhere");
+}
+
+#[test]
+fn quit_asks_the_loop_to_quit_and_changes_nothing_else() {
     for view in View::ALL {
         let mut a = app_in(view);
-        go(&mut a, Action::Quit);
-        assert!(a.quit);
+        assert_eq!(go(&mut a, Action::Quit), Effect::Quit);
         assert_eq!(a.session, example());
         assert_eq!(a.revision, 0);
     }
     let mut a = app();
-    go_all(&mut a, [Action::ToggleHelp, Action::Quit]);
-    assert!(a.quit, "q quits from the help overlay too");
+    go(&mut a, Action::ToggleHelp);
+    assert_eq!(
+        go(&mut a, Action::Quit),
+        Effect::Quit,
+        "q quits from the help overlay too"
+    );
 }
 
 #[test]
@@ -1773,8 +1788,7 @@ fn l_opens_the_link_picker_and_space_toggles_links() {
         assert_eq!(a.mode, Mode::Normal);
     }
     go(&mut a, Action::OpenLinks);
-    go(&mut a, Action::Quit);
-    assert!(a.quit);
+    assert_eq!(go(&mut a, Action::Quit), Effect::Quit);
     go_all(&mut a, [Action::Back, Action::Undo, Action::Undo]);
     assert_eq!(a.session, ex);
     assert_eq!(

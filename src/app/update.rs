@@ -9,44 +9,59 @@ use super::textbox::is_blank;
 use super::edits::{Edit, Entry, ListId, entry_at, list_len};
 use super::form::Form;
 use super::{
-    Action, ActionsPane, App, EditTarget, Editor, Mode, Notice, Target, TextBox, View,
+    Action, ActionsPane, App, EditTarget, Editor, Effect, Mode, Notice, Target, TextBox, View,
     guidance_rows,
 };
 
 impl App {
-    pub fn update(&mut self, action: Action, now: Timestamp) {
+    /// Applies `action` at time `now`; returns what the loop must do.
+    pub fn update(&mut self, action: Action, now: Timestamp) -> Effect {
         if let Action::Room(event) = action {
-            return self.room_event(event, now);
+            self.room_event(event, now);
+            return Effect::None;
         }
         if action != Action::Tick {
             self.notice = None;
         }
         let action = match action {
-            Action::Paste(text) => return self.paste(text, now),
-            Action::TypeBurst(text) => return self.type_burst(text),
+            Action::Paste(text) => {
+                self.paste(text, now);
+                return Effect::None;
+            }
+            Action::TypeBurst(text) => {
+                self.type_burst(text);
+                return Effect::None;
+            }
             other => other,
         };
         match self.mode.clone() {
             Mode::Editing(editor) => self.update_editing(editor, action, now),
             Mode::Help => match action {
-                Action::ToggleHelp | Action::Back => self.mode = Mode::Normal,
-                Action::Quit => self.quit = true,
-                _ => {}
+                Action::ToggleHelp | Action::Back => {
+                    self.mode = Mode::Normal;
+                    Effect::None
+                }
+                Action::Quit => Effect::Quit,
+                _ => Effect::None,
             },
             // The clock is not a key: a pending `m` waits for the next real one.
-            Mode::PendingMove if action == Action::Tick => {}
+            Mode::PendingMove if action == Action::Tick => Effect::None,
             Mode::PendingMove => {
                 self.mode = Mode::Normal;
                 if let Action::MoveTo(q) = action {
                     self.move_to(q, now);
                 }
+                Effect::None
             }
             Mode::LinkPicker {
                 pair,
                 index,
                 cursor,
             } => self.update_links(pair, index, cursor, action, now),
-            Mode::Form(form) => self.update_form(form, action, now),
+            Mode::Form(form) => {
+                self.update_form(form, action, now);
+                Effect::None
+            }
             Mode::Normal => match self.room.overlay {
                 Some(overlay) => self.update_room_overlay(overlay, action, now),
                 None => self.update_normal(action, now),
@@ -54,13 +69,13 @@ impl App {
         }
     }
 
-    pub(super) fn update_normal(&mut self, action: Action, now: Timestamp) {
+    pub(super) fn update_normal(&mut self, action: Action, now: Timestamp) -> Effect {
         match action {
             Action::NextView => self.view = self.view.step(true),
             Action::PrevView => self.view = self.view.step(false),
             Action::ToggleHelp => self.mode = Mode::Help,
             Action::Back => self.swot.zoom = false,
-            Action::Quit => self.quit = true,
+            Action::Quit => return Effect::Quit,
             Action::SwitchLang => self.lang = self.lang.other(),
             Action::Undo => self.travel(true),
             Action::Redo => self.travel(false),
@@ -91,13 +106,19 @@ impl App {
             Action::Select(target) => self.select_target(target),
             Action::ScrollPage(pages) if self.view == View::Summary => self.scroll_pages(pages),
             Action::ScrollEdge(end) if self.view == View::Summary => self.scroll_edge(end),
-            Action::OpenRoom => self.open_room(),
+            Action::OpenRoom => return self.open_room(),
             Action::Inbox => self.open_inbox(),
             _ => {}
         }
+        Effect::None
     }
 
-    pub(super) fn update_editing(&mut self, mut editor: Editor, action: Action, now: Timestamp) {
+    pub(super) fn update_editing(
+        &mut self,
+        mut editor: Editor,
+        action: Action,
+        now: Timestamp,
+    ) -> Effect {
         match action {
             Action::Text(edit) => {
                 editor.text.apply(edit);
@@ -105,11 +126,12 @@ impl App {
             }
             Action::Commit => {
                 self.mode = Mode::Normal;
-                self.commit_text(editor, now);
+                return self.commit_text(editor, now);
             }
             Action::Back => self.mode = Mode::Normal,
             _ => self.mode = Mode::Editing(editor),
         }
+        Effect::None
     }
 
     pub(super) fn writable(&mut self) -> bool {
@@ -403,9 +425,9 @@ impl App {
         }
     }
 
-    pub(super) fn commit_text(&mut self, editor: Editor, now: Timestamp) {
+    pub(super) fn commit_text(&mut self, editor: Editor, now: Timestamp) -> Effect {
         match editor.target {
-            EditTarget::SaveAs => self.save_as = Some(editor.text.text().trim().to_owned()),
+            EditTarget::SaveAs => return Effect::SaveAs(editor.text.text().trim().to_owned()),
             EditTarget::Inbox(index) => self.accept_edited(index, editor.text.text(), now),
             EditTarget::Add(list) => {
                 // A paste of several lines makes one entry per non-empty line.
@@ -432,15 +454,16 @@ impl App {
             EditTarget::Edit(list, index) => {
                 let text = tidy(&editor.text.text().replace('\n', " "));
                 let Some(old) = entry_at(&mut self.session, list, index) else {
-                    return;
+                    return Effect::None;
                 };
                 if is_blank(&text) || text == entry_text(&old) {
-                    return;
+                    return Effect::None;
                 }
                 let new = with_text(old.clone(), &text, now);
                 self.replace_entry(list, index, old, new, now);
             }
         }
+        Effect::None
     }
 
     /// Gives keyboard focus to the column that holds `list`.

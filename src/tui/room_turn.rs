@@ -2,8 +2,7 @@
 //! the server as the app asks, handing its events to the app, and keeping
 //! the page and the inbox's file in step after each save.
 
-use crate::app::room::RoomRequest;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect};
 use crate::room::{InboxFile, RoomConfig, RoomLink, Wall};
 use crate::session;
 use crate::ui::SaveState;
@@ -34,11 +33,10 @@ impl RoomSide {
         self.link.is_some()
     }
 
-    /// Carries out an open or stop request, then hands what the phones
-    /// sent to the app and saves it.
-    pub(super) fn before_draw(&mut self, app: &mut App, file: &mut SessionFile) {
-        match app.room.request.take() {
-            Some(RoomRequest::Open) if self.link.is_none() => {
+    /// Carries out `update`'s [`Effect::OpenRoom`] or [`Effect::StopRoom`].
+    pub(super) fn carry_out(&mut self, app: &mut App, file: &SessionFile, effect: &Effect) {
+        match effect {
+            Effect::OpenRoom if self.link.is_none() => {
                 let wall = Wall::from_session(&app.session, app.room.voting);
                 match RoomLink::open(&file.path, &self.config, wall, &app.room.inbox, || {}) {
                     Ok(link) => {
@@ -48,12 +46,16 @@ impl RoomSide {
                     Err(e) => app.room.closed(Some(e.message(app.lang))),
                 }
             }
-            Some(RoomRequest::Stop) => {
+            Effect::StopRoom => {
                 self.link = None;
                 app.room.closed(None);
             }
             _ => {}
         }
+    }
+
+    /// Hands what the phones sent to the app and saves it.
+    pub(super) fn before_draw(&mut self, app: &mut App, file: &mut SessionFile) {
         if let Some(link) = self.link.as_mut() {
             for event in link.events() {
                 app.update(Action::Room(event), session::now());
