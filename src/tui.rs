@@ -2,6 +2,7 @@
 //! saving after every change. The flow is one way: event → action →
 //! `App::update` → save → draw.
 
+mod clock;
 mod home_export;
 mod room_turn;
 mod signals;
@@ -26,13 +27,13 @@ use ratatui::layout::Position;
 pub mod backend;
 
 use backend::TermBackend;
+use clock::Clock;
 
 use crate::app::home::{Home, HomeRequest};
 use crate::app::{Action, App, Effect, Mode, ReadOnly};
 use crate::burst::{self, Chunk};
 use crate::i18n::strings;
 use crate::input::{action_for, home_action_for, key_of};
-use crate::session;
 use crate::store::{self, Access, Opened, SessionLock};
 use crate::text::Lang;
 use crate::ui::{self, SaveState, Status, Theme, UiState};
@@ -223,8 +224,9 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
         Ok(inbox) => app.room.inbox = inbox,
         Err(why) => app.room.problem = Some(why),
     }
+    let clock = Clock::from_env();
     let first = match room {
-        Some(_) => app.update(Action::OpenRoom, session::now()),
+        Some(_) => app.update(Action::OpenRoom, clock.now()),
         None => Effect::None,
     };
     set_work(&path);
@@ -241,7 +243,7 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
     // The lock file stays when the screen closes: deleting it while another
     // wethi has it open would let a third one lock a new file and write
     // beside it. A leftover lock file holds no lock.
-    event_loop(terminal, &mut app, &mut file, theme, first).map_err(|e| e.to_string())?;
+    event_loop(terminal, &mut app, &mut file, (theme, &clock), first).map_err(|e| e.to_string())?;
     Ok(app.lang)
 }
 
@@ -256,13 +258,14 @@ pub fn run_home(
 ) -> Result<(), String> {
     set_work(dir);
     with_terminal(|terminal| {
+        let clock = Clock::from_env();
         let mut home = Home::new(Vec::new(), lang);
         relist(&mut home, dir);
         let mut ui_state = UiState::default();
         while signals::received().is_none() {
             let status = Status {
                 save: &SaveState::Saved,
-                now: session::now(),
+                now: clock.now(),
                 theme,
             };
             terminal
@@ -364,10 +367,10 @@ fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     file: &mut SessionFile,
-    theme: Theme,
+    (theme, clock): (Theme, &Clock),
     first: Effect,
 ) -> io::Result<()> {
-    let result = turns(terminal, app, file, theme, first);
+    let result = turns(terminal, app, file, (theme, clock), first);
     // A signal, or a terminal that went away (its window closed): what was
     // typed but not committed is kept for the next opening.
     if result.is_err() || signals::received().is_some() {
@@ -384,12 +387,12 @@ fn turns(
     terminal: &mut Term,
     app: &mut App,
     file: &mut SessionFile,
-    theme: Theme,
+    (theme, clock): (Theme, &Clock),
     first: Effect,
 ) -> io::Result<()> {
     let mut ui_state = UiState::default();
     // Dropped however the loop ends (quit, a signal, an error): the port closes.
-    let mut room = room_turn::RoomSide::new(app, file, file.room);
+    let mut room = room_turn::RoomSide::new(app, file, file.room, clock.clone());
     let mut effects = vec![first];
     loop {
         if signals::received().is_some() {
@@ -423,7 +426,7 @@ fn turns(
         room.before_draw(app, file);
         let status = Status {
             save: &file.state,
-            now: session::now(),
+            now: clock.now(),
             theme,
         };
         terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
@@ -437,10 +440,10 @@ fn turns(
         let wait = if room.is_open() { 100 } else { 500 };
         if poll(Duration::from_millis(wait))? {
             for chunk in read_queued()? {
-                apply_chunk(app, chunk, &ui_state, &mut effects);
+                apply_chunk(app, chunk, (&ui_state, clock), &mut effects);
             }
         } else {
-            effects.push(app.update(Action::Tick, session::now()));
+            effects.push(app.update(Action::Tick, clock.now()));
         }
         let saving_as = effects.iter().any(|e| matches!(e, Effect::SaveAs(_)));
         if asking && app.mode == Mode::Normal && !saving_as {
@@ -462,21 +465,26 @@ fn read_queued() -> io::Result<Vec<Chunk>> {
 
 /// A burst in command mode opens the text box holding it; anywhere else
 /// (a text box, a form) it is typed character by character.
-fn apply_chunk(app: &mut App, chunk: Chunk, ui_state: &UiState, effects: &mut Vec<Effect>) {
+fn apply_chunk(
+    app: &mut App,
+    chunk: Chunk,
+    (ui_state, clock): (&UiState, &Clock),
+    effects: &mut Vec<Effect>,
+) {
     match chunk {
         Chunk::Burst(text) if app.mode == Mode::Normal => {
-            effects.push(app.update(Action::TypeBurst(text), session::now()));
+            effects.push(app.update(Action::TypeBurst(text), clock.now()));
         }
         Chunk::Burst(text) => {
             for c in text.chars() {
                 if let Some(action) = action_for(app, crate::input::Key::Char(c)) {
-                    effects.push(app.update(action, session::now()));
+                    effects.push(app.update(action, clock.now()));
                 }
             }
         }
         Chunk::Event(event) => {
             for action in actions_for(app, event, ui_state) {
-                effects.push(app.update(action, session::now()));
+                effects.push(app.update(action, clock.now()));
             }
         }
     }

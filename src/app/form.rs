@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::session::{
-    Action as ActionItem, Meta, ParticipantGroup, Session, Timestamp, ids::new_id,
+    Action as ActionItem, Meta, ParticipantGroup, Session, Timestamp, ids::IdSource,
 };
 use crate::text::Lang;
 use crate::text::date::{DateError, ParseNumberError, parse_date, parse_number};
@@ -180,8 +180,12 @@ impl Form {
     }
 
     /// Reads an action item from the form, or says which field is wrong
-    /// (and puts the cursor there).
-    pub fn read_action(&mut self, old: Option<&ActionItem>) -> Result<ActionItem, FormError> {
+    /// (and puts the cursor there). A new item's id comes from `ids`.
+    pub fn read_action(
+        &mut self,
+        old: Option<&ActionItem>,
+        ids: &mut IdSource,
+    ) -> Result<ActionItem, FormError> {
         let text = tidy(self.value(FieldKind::Text));
         if text.is_empty() {
             self.focus_on(FieldKind::Text);
@@ -189,7 +193,7 @@ impl Form {
         }
         let due = self.read_date(FieldKind::Due)?;
         Ok(ActionItem {
-            id: old.map_or_else(|| new_id("a"), |a| a.id.clone()),
+            id: old.map_or_else(|| ids.next("a"), |a| a.id.clone()),
             text,
             owner: tidy(self.value(FieldKind::Owner)),
             due,

@@ -306,7 +306,8 @@ mod tests {
             title: title.into(),
             date: chrono::NaiveDate::from_ymd_opt(2021, 1, 13),
             venue: venue.into(),
-            updated_at: crate::session::now(),
+            updated_at: chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00")
+                .expect("a date"),
             counts: [0; 4],
         }
     }

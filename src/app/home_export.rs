@@ -75,7 +75,8 @@ mod tests {
             title: name.into(),
             date: chrono::NaiveDate::from_ymd_opt(2021, 1, 13),
             venue: String::new(),
-            updated_at: crate::session::now(),
+            updated_at: chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00")
+                .expect("a date"),
             counts: [0; 4],
         };
         Home::new(vec![listed("อุบล"), listed("ขอนแก่น")], Lang::Th)

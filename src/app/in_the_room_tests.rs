@@ -27,7 +27,8 @@ fn example() -> Session {
 }
 
 fn app_in(view: View) -> App {
-    let mut a = App::new(example(), Lang::Th, None);
+    let mut a =
+        App::new(example(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
     a.view = view;
     a
 }

@@ -35,6 +35,7 @@ pub use effect::Effect;
 pub use form::{FieldKind, Form, FormError, FormKind};
 pub use textbox::{TextBox, TextEdit};
 
+use crate::session::ids::IdSource;
 use crate::session::{Quadrant, Session, TowsPair};
 use crate::text::Lang;
 
@@ -265,6 +266,8 @@ pub struct App {
     pub summary: summary_scroll::SummaryScroll,
     /// Room mode: the inbox, voting, and the open room's address.
     pub room: room::RoomState,
+    /// Where the ids of new entries come from (random unless a test counts).
+    ids: IdSource,
 }
 
 impl App {
@@ -285,6 +288,7 @@ impl App {
             notice: read_only.map(Notice::ReadOnly),
             summary: Default::default(),
             room: Default::default(),
+            ids: IdSource::Random,
         };
         app.agenda.note = first(app.session.stages.first().map_or(0, |s| s.notes.len()));
         app.guidance.note = first(app.session.guidance.first().map_or(0, |p| p.notes.len()));
@@ -298,6 +302,12 @@ impl App {
             app.actions.selected[pane.index()] = first(edits::list_len(&app.session, pane.list()));
         }
         app
+    }
+
+    /// The same app drawing new ids from `ids` (tests pass a counting one).
+    pub fn with_ids(mut self, ids: IdSource) -> Self {
+        self.ids = ids;
+        self
     }
 
     /// Saving failed and the facilitator wants to quit: ask where to save.

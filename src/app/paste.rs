@@ -2,7 +2,7 @@
 //! of characters typed in command mode. Wherever text can be typed, a paste
 //! goes in; on a list it adds entries; a burst opens the text box holding it.
 
-use crate::session::{Action as ActionItem, Timestamp, ids::new_id};
+use crate::session::{Action as ActionItem, Timestamp};
 use crate::text::normalize::normalize_marks;
 
 use super::edits::{Edit, Entry, ListId, list_len};
@@ -66,7 +66,7 @@ impl App {
                 list,
                 index: start + n,
                 entry: Entry::Action(ActionItem {
-                    id: new_id("a"),
+                    id: self.ids.next("a"),
                     text,
                     owner: String::new(),
                     due: None,

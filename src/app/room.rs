@@ -62,7 +62,7 @@ impl App {
         }
         match event {
             RoomEvent::Submitted(s) => {
-                if let Some(accepted) = self.room.inbox.receive(s, now) {
+                if let Some(accepted) = self.room.inbox.receive(s, now, &mut self.ids) {
                     self.insert_accepted(vec![accepted], now);
                 }
             }
@@ -135,7 +135,7 @@ impl App {
                 self.clamp_inbox();
             }
             Action::InboxAcceptAll if self.writable() => {
-                let accepted = self.room.inbox.accept_all(now);
+                let accepted = self.room.inbox.accept_all(now, &mut self.ids);
                 self.insert_accepted(accepted, now);
                 self.clamp_inbox();
             }
@@ -161,7 +161,11 @@ impl App {
         if !self.writable() {
             return;
         }
-        if let Some(accepted) = self.room.inbox.accept(self.room.selected, now) {
+        if let Some(accepted) = self
+            .room
+            .inbox
+            .accept(self.room.selected, now, &mut self.ids)
+        {
             self.insert_accepted(vec![accepted], now);
         }
         self.clamp_inbox();
@@ -185,7 +189,11 @@ impl App {
             return;
         };
         let text = text.replace('\n', " ");
-        if let Some(accepted) = self.room.inbox.accept_edited(index, &text, quadrant, now) {
+        if let Some(accepted) =
+            self.room
+                .inbox
+                .accept_edited(index, &text, quadrant, now, &mut self.ids)
+        {
             self.insert_accepted(vec![accepted], now);
         }
         self.clamp_inbox();

@@ -3,11 +3,16 @@
 use crate::app::room::RoomOverlay;
 use crate::app::{Action, App, EditTarget, Effect, Mode, Notice, ReadOnly, TextEdit, View};
 use crate::room::{RoomEvent, Submission};
-use crate::session::{Quadrant, now, template};
+use crate::session::{Quadrant, Timestamp, template};
 use crate::text::Lang;
 
+fn now() -> Timestamp {
+    chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").expect("a date")
+}
+
 fn app() -> App {
-    let mut app = App::new(template::builtin().unwrap(), Lang::Th, None);
+    let mut app = App::new(template::builtin().unwrap(), Lang::Th, None)
+        .with_ids(crate::session::ids::IdSource::counting());
     app.view = View::Swot;
     app
 }
@@ -149,7 +154,8 @@ fn a_read_only_session_opens_no_room_and_accepts_nothing() {
         template::builtin().unwrap(),
         Lang::En,
         Some(ReadOnly::Viewing),
-    );
+    )
+    .with_ids(crate::session::ids::IdSource::counting());
     assert_eq!(a.update(Action::OpenRoom, now()), Effect::None);
     assert_eq!(a.room.overlay, None);
     assert_eq!(a.notice, Some(Notice::RoomReadOnly));

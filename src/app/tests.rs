@@ -50,7 +50,7 @@ fn empty() -> Session {
 }
 
 fn app() -> App {
-    App::new(example(), Lang::Th, None)
+    App::new(example(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting())
 }
 
 fn app_in(view: View) -> App {
@@ -71,7 +71,8 @@ fn goto(app: &mut App, view: View) {
 }
 
 fn read_only_app(view: View) -> App {
-    let mut a = App::new(example(), Lang::Th, Some(ReadOnly::Locked));
+    let mut a = App::new(example(), Lang::Th, Some(ReadOnly::Locked))
+        .with_ids(crate::session::ids::IdSource::counting());
     a.view = view;
     a
 }
@@ -486,7 +487,8 @@ fn up_down_in_a_swot_pane_stop_at_both_ends() {
 
 #[test]
 fn up_down_in_an_empty_pane_select_nothing() {
-    let mut a = App::new(fresh(), Lang::Th, None);
+    let mut a =
+        App::new(fresh(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
     a.view = View::Swot;
     assert_eq!(a.swot.selected, [None; 4]);
     go_all(&mut a, [Action::Down, Action::Up]);
@@ -503,7 +505,8 @@ fn up_down_in_the_summary_change_nothing() {
 
 #[test]
 fn a_session_with_no_stages_or_guidance_takes_every_key() {
-    let mut a = App::new(empty(), Lang::En, None);
+    let mut a =
+        App::new(empty(), Lang::En, None).with_ids(crate::session::ids::IdSource::counting());
     for view in [View::Agenda, View::Guidance, View::Summary] {
         a.view = view;
         go_all(
@@ -937,7 +940,8 @@ fn edit_on_template_text_or_nothing_says_why() {
     go(&mut a, Action::Edit);
     assert_eq!(a.notice, Some(Notice::TemplateText));
 
-    let mut a = App::new(fresh(), Lang::Th, None);
+    let mut a =
+        App::new(fresh(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
     a.view = View::Swot;
     go(&mut a, Action::Edit);
     assert_eq!(a.notice, Some(Notice::NothingSelected));
@@ -1102,7 +1106,8 @@ fn m_then_the_same_pane_moves_nothing() {
 
 #[test]
 fn m_needs_a_selected_item_on_the_board() {
-    let mut a = App::new(fresh(), Lang::Th, None);
+    let mut a =
+        App::new(fresh(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
     a.view = View::Swot;
     go(&mut a, Action::StartMove);
     assert_eq!(a.mode, Mode::Normal);
@@ -1119,7 +1124,8 @@ fn m_needs_a_selected_item_on_the_board() {
 
 #[test]
 fn moving_into_an_empty_pane_selects_the_item_there() {
-    let mut a = App::new(fresh(), Lang::Th, None);
+    let mut a =
+        App::new(fresh(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
     a.view = View::Swot;
     add(&mut a, "หนึ่ง");
     go_all(&mut a, [Action::StartMove, Action::MoveTo(O)]);
@@ -1524,7 +1530,8 @@ fn undo_reaches_back_across_views_to_the_opened_session() {
 fn read_only_says_so_on_opening() {
     let a = read_only_app(View::Agenda);
     assert_eq!(a.notice, Some(Notice::ReadOnly(ReadOnly::Locked)));
-    let a = App::new(example(), Lang::En, Some(ReadOnly::Viewing));
+    let a = App::new(example(), Lang::En, Some(ReadOnly::Viewing))
+        .with_ids(crate::session::ids::IdSource::counting());
     assert_eq!(a.notice, Some(Notice::ReadOnly(ReadOnly::Viewing)));
 }
 
@@ -1800,7 +1807,8 @@ fn l_opens_the_link_picker_and_space_toggles_links() {
 
 #[test]
 fn l_on_an_empty_pane_says_nothing_is_selected() {
-    let mut a = App::new(fresh(), Lang::En, None);
+    let mut a =
+        App::new(fresh(), Lang::En, None).with_ids(crate::session::ids::IdSource::counting());
     goto(&mut a, View::Strategies);
     go(&mut a, Action::OpenLinks);
     assert_eq!(a.mode, Mode::Normal);
@@ -2021,7 +2029,8 @@ fn the_details_form_saves_a_group_label_that_holds_a_colon() {
     let mut s = example();
     s.meta.participants.groups[0].label = "ผู้แทนอำเภอ: เมือง".into();
     s.meta.participants.groups[0].count = None;
-    let mut a = App::new(s.clone(), Lang::Th, None);
+    let mut a =
+        App::new(s.clone(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
     go_all(&mut a, [Action::OpenDetails, Action::Commit]);
     assert_eq!(a.mode, Mode::Normal, "{:?}", form_error(&a));
     assert_eq!(a.session, s, "nothing was edited");
@@ -2180,7 +2189,7 @@ proptest! {
         (width, height) in (1u16..130, 1u16..45),
     ) {
         let start = example();
-        let mut app = App::new(start.clone(), Lang::Th, None);
+        let mut app = App::new(start.clone(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
         run(&mut app, &steps);
         // Whatever state that left (a text box full of marks, a pending
         // move, a zoomed pane), it draws.
@@ -2205,7 +2214,7 @@ proptest! {
 
     #[test]
     fn random_actions_keep_every_selection_on_an_existing_entry(steps in steps()) {
-        let mut app = App::new(example(), Lang::Th, None);
+        let mut app = App::new(example(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
         let mut t = 0;
         for (action, dt) in &steps {
             t += dt;
@@ -2221,7 +2230,7 @@ proptest! {
     #[test]
     fn random_actions_on_a_read_only_session_change_nothing(steps in steps()) {
         let start = example();
-        let mut app = App::new(start.clone(), Lang::Th, Some(ReadOnly::NewerVersion));
+        let mut app = App::new(start.clone(), Lang::Th, Some(ReadOnly::NewerVersion)).with_ids(crate::session::ids::IdSource::counting());
         run(&mut app, &steps);
         prop_assert_eq!(&app.session, &start);
         prop_assert_eq!(app.revision, 0);
@@ -2233,7 +2242,8 @@ proptest! {
 fn a_link_to_an_item_moved_out_of_the_source_quadrants_can_still_be_removed() {
     use crate::app::link_candidates;
     let now = chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").unwrap();
-    let mut a = App::new(crate::session::template::builtin().unwrap(), Lang::En, None);
+    let mut a = App::new(crate::session::template::builtin().unwrap(), Lang::En, None)
+        .with_ids(crate::session::ids::IdSource::counting());
     a.view = View::Swot;
     for action in [
         Action::FocusQuadrant(Quadrant::Strengths),
@@ -2273,16 +2283,9 @@ fn a_link_to_an_item_moved_out_of_the_source_quadrants_can_still_be_removed() {
 
 #[test]
 fn a_click_focuses_its_pane_or_column_and_selects_the_entry() {
-    let now = chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").unwrap();
-    let example = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/sessions/examples/ubon-2021-01-13.json"
-    ))
-    .unwrap();
-    let session = session::parse(Path::new("example"), &example)
-        .unwrap()
-        .session;
-    let mut a = App::new(session, Lang::En, None);
+    let now = now();
+    let mut a =
+        App::new(example(), Lang::En, None).with_ids(crate::session::ids::IdSource::counting());
 
     a.update(Action::Select(Target::Strategy(TowsPair::WT, Some(0))), now);
     assert_eq!(

@@ -1,7 +1,8 @@
 //! `App::update`: one action in, the new state out. Pure: the caller passes
 //! the time, and saving and drawing happen afterwards.
 
-use crate::session::{Note, Quadrant, Strategy, SwotItem, Timestamp, TowsPair, ids::new_id};
+use crate::session::ids::IdSource;
+use crate::session::{Note, Quadrant, Strategy, SwotItem, Timestamp, TowsPair};
 use crate::text::normalize::normalize_marks;
 
 use super::textbox::is_blank;
@@ -442,7 +443,7 @@ impl App {
                     .map(|(n, line)| Edit::Insert {
                         list,
                         index: start + n,
-                        entry: new_entry(list, line, now),
+                        entry: new_entry(list, line, now, &mut self.ids),
                     })
                     .collect();
                 let added = edits.len();
@@ -680,18 +681,18 @@ fn tidy(text: &str) -> String {
     normalize_marks(text.trim())
 }
 
-fn new_entry(list: ListId, text: String, now: Timestamp) -> Entry {
+fn new_entry(list: ListId, text: String, now: Timestamp, ids: &mut IdSource) -> Entry {
     match list {
-        ListId::Swot(_) => Entry::Swot(SwotItem::new(new_id("sw"), text, now)),
+        ListId::Swot(_) => Entry::Swot(SwotItem::new(ids.next("sw"), text, now)),
         ListId::Strategies(_) => Entry::Strategy(Strategy {
-            id: new_id("tw"),
+            id: ids.next("tw"),
             text,
             links: Vec::new(),
             group: None,
             extra: Default::default(),
         }),
         _ => Entry::Note(Note {
-            id: new_id("n"),
+            id: ids.next("n"),
             text,
             created_at: now,
             group: None,

@@ -4,10 +4,10 @@
 
 use crate::app::{Action, App, Effect};
 use crate::room::{InboxFile, RoomConfig, RoomLink, Wall};
-use crate::session;
 use crate::ui::SaveState;
 
 use super::SessionFile;
+use super::clock::Clock;
 
 /// The room as the loop holds it. Dropping it closes the port.
 pub(super) struct RoomSide {
@@ -16,16 +16,19 @@ pub(super) struct RoomSide {
     /// The inbox's file while no room is open: leftovers of a crash that
     /// are handled must not come back at the next opening.
     file: InboxFile,
+    /// The time room events happen at.
+    clock: Clock,
 }
 
 impl RoomSide {
-    pub(super) fn new(app: &App, file: &SessionFile, config: RoomConfig) -> RoomSide {
+    pub(super) fn new(app: &App, file: &SessionFile, config: RoomConfig, clock: Clock) -> RoomSide {
         let mut inbox_file = InboxFile::for_session(&file.path);
         inbox_file.mark_saved(&app.room.inbox);
         RoomSide {
             config,
             link: None,
             file: inbox_file,
+            clock,
         }
     }
 
@@ -58,7 +61,7 @@ impl RoomSide {
     pub(super) fn before_draw(&mut self, app: &mut App, file: &mut SessionFile) {
         if let Some(link) = self.link.as_mut() {
             for event in link.events() {
-                app.update(Action::Room(event), session::now());
+                app.update(Action::Room(event), self.clock.now());
             }
         }
         self.after_save(app, file);
