@@ -349,7 +349,7 @@ fn layout_independent(key: Key) -> Key {
 
 /// The action a key asks for in the app's current mode.
 pub fn action_for(app: &App, key: Key) -> Option<Action> {
-    match &app.mode {
+    match app.mode() {
         Mode::Editing(_) => text_action(key),
         Mode::PendingMove => Some(match layout_independent(key) {
             Char('s') => Action::MoveTo(Quadrant::Strengths),
@@ -372,12 +372,12 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             BackTab | Up => Some(Action::PrevField),
             other => text_action(other),
         },
-        Mode::Normal if app.room.overlay.is_some() => {
-            let table = room_bindings(app.room.overlay?);
+        Mode::Normal if app.room().overlay.is_some() => {
+            let table = room_bindings(app.room().overlay?);
             find_binding(|| table.iter(), key).map(|b| b.action.clone())
         }
         Mode::Help | Mode::Normal => {
-            find_binding(|| bindings_for(app.view), key).map(|b| b.action.clone())
+            find_binding(|| bindings_for(app.view()), key).map(|b| b.action.clone())
         }
     }
 }
@@ -435,7 +435,7 @@ mod tests {
 
     fn app(view: View) -> App {
         let mut app = App::new(builtin().unwrap(), Lang::En, None);
-        app.view = view;
+        app.show_view(view);
         app
     }
 
@@ -587,7 +587,12 @@ mod tests {
     fn room_overlay_keys_work_on_both_layouts_without_colliding() {
         for overlay in [RoomOverlay::Qr, RoomOverlay::Inbox] {
             let mut a = app(View::Swot);
-            a.room.overlay = Some(overlay);
+            let open = match overlay {
+                RoomOverlay::Qr => Action::OpenRoom,
+                RoomOverlay::Inbox => Action::Inbox,
+            };
+            a.update(open, crate::session::now());
+            assert_eq!(a.room().overlay, Some(overlay));
             let mut owner = std::collections::HashMap::new();
             for b in room_bindings(overlay) {
                 for key in b.keys.iter().flat_map(|k| typed(*k)) {

@@ -149,7 +149,7 @@ impl SessionFile {
     /// Saves when the app changed since the last save; a failure keeps the
     /// work in memory and is retried on the next pass of the loop.
     fn save_if_changed(&mut self, app: &App) {
-        if app.read_only.is_some() || app.revision == self.saved_revision {
+        if app.read_only().is_some() || app.revision() == self.saved_revision {
             return;
         }
         if !self.backed_up {
@@ -160,9 +160,9 @@ impl SessionFile {
                 self.no_backup = Some(e.to_string());
             }
         }
-        match store::save_session(&self.path, &app.session) {
+        match store::save_session(&self.path, app.session()) {
             Ok(()) => {
-                self.saved_revision = app.revision;
+                self.saved_revision = app.revision();
                 self.state = match &self.no_backup {
                     Some(why) => SaveState::SavedWithoutBackup(why.clone()),
                     None => SaveState::Saved,
@@ -174,15 +174,15 @@ impl SessionFile {
 
     fn save_as(&mut self, app: &App, target: &str) -> bool {
         let target = PathBuf::from(target);
-        match store::save_session(&target, &app.session) {
+        match store::save_session(&target, app.session()) {
             Ok(()) => {
                 self.path = target;
-                self.saved_revision = app.revision;
+                self.saved_revision = app.revision();
                 self.state = SaveState::Saved;
                 true
             }
             Err(e) => {
-                self.state = SaveState::NotSaved(e.message(app.lang));
+                self.state = SaveState::NotSaved(e.message(app.lang()));
                 false
             }
         }
@@ -220,10 +220,7 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
         offer_draft(&mut app, &path);
     }
     // What a crash left waiting is in the inbox at every opening.
-    match crate::room::load_inbox(&path) {
-        Ok(inbox) => app.room.inbox = inbox,
-        Err(why) => app.room.problem = Some(why),
-    }
+    app.load_inbox(crate::room::load_inbox(&path));
     let clock = Clock::from_env();
     let first = match room {
         Some(_) => app.update(Action::OpenRoom, clock.now()),
@@ -244,7 +241,7 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
     // wethi has it open would let a third one lock a new file and write
     // beside it. A leftover lock file holds no lock.
     event_loop(terminal, &mut app, &mut file, (theme, &clock), first).map_err(|e| e.to_string())?;
-    Ok(app.lang)
+    Ok(app.lang())
 }
 
 /// The home screen on the data folder `dir`: browse, filter, open, view,
@@ -414,9 +411,9 @@ fn turns(
             }
             app.ask_save_as(&target);
         } else if quit {
-            if app.read_only.is_some()
-                || file.saved_revision == app.revision
-                || file.declined_at == Some(app.revision)
+            if app.read_only().is_some()
+                || file.saved_revision == app.revision()
+                || file.declined_at == Some(app.revision())
             {
                 return Ok(());
             }
@@ -446,8 +443,8 @@ fn turns(
             effects.push(app.update(Action::Tick, clock.now()));
         }
         let saving_as = effects.iter().any(|e| matches!(e, Effect::SaveAs(_)));
-        if asking && app.mode == Mode::Normal && !saving_as {
-            file.declined_at = Some(app.revision);
+        if asking && *app.mode() == Mode::Normal && !saving_as {
+            file.declined_at = Some(app.revision());
         }
         room.after_save(app, file);
     }
@@ -472,7 +469,7 @@ fn apply_chunk(
     effects: &mut Vec<Effect>,
 ) {
     match chunk {
-        Chunk::Burst(text) if app.mode == Mode::Normal => {
+        Chunk::Burst(text) if *app.mode() == Mode::Normal => {
             effects.push(app.update(Action::TypeBurst(text), clock.now()));
         }
         Chunk::Burst(text) => {
@@ -499,7 +496,7 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
             .collect(),
         Event::Paste(text) => vec![Action::Paste(text)],
         // The wheel moves the selection; a click focuses a pane or selects an entry.
-        Event::Mouse(mouse) if app.mode == Mode::Normal => match mouse.kind {
+        Event::Mouse(mouse) if *app.mode() == Mode::Normal => match mouse.kind {
             MouseEventKind::ScrollUp => vec![Action::Up],
             MouseEventKind::ScrollDown => vec![Action::Down],
             MouseEventKind::Down(MouseButton::Left) => {
@@ -519,7 +516,7 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
 /// Whether the save-as prompt of a quit while NOT SAVED is open.
 fn is_asking_save_as(app: &App) -> bool {
     matches!(
-        &app.mode,
+        app.mode(),
         Mode::Editing(editor) if editor.target == crate::app::EditTarget::SaveAs
     )
 }
@@ -538,16 +535,16 @@ fn poll(timeout: Duration) -> io::Result<bool> {
 /// opening.
 fn keep_draft(app: &App, file: &mut SessionFile) {
     file.save_if_changed(app);
-    if app.read_only.is_some() {
+    if app.read_only().is_some() {
         return;
     }
     let mut beside = file.path.clone();
-    if file.saved_revision != app.revision {
+    if file.saved_revision != app.revision() {
         // The session's folder refuses (NOT SAVED): nobody is left to ask
         // where to save, so the work goes to the temporary folder.
         let rescue = signals::rescue_path(&file.path);
-        if store::save_session(&rescue, &app.session).is_ok() {
-            let t = crate::i18n::safety::safety(app.lang);
+        if store::save_session(&rescue, app.session()).is_ok() {
+            let t = crate::i18n::safety::safety(app.lang());
             signals::set_exit_note(format!("{} {}", t.rescued, rescue.display()));
             beside = rescue;
         }

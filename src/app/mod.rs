@@ -248,24 +248,24 @@ pub struct ActionsState {
 
 #[derive(Debug, Clone)]
 pub struct App {
-    pub session: Session,
-    pub lang: Lang,
-    pub view: View,
-    pub mode: Mode,
-    pub read_only: Option<ReadOnly>,
-    pub agenda: AgendaState,
-    pub guidance: GuidanceState,
-    pub swot: SwotState,
-    pub strategies: StrategiesState,
-    pub actions: ActionsState,
-    pub history: History,
+    session: Session,
+    lang: Lang,
+    view: View,
+    mode: Mode,
+    read_only: Option<ReadOnly>,
+    agenda: AgendaState,
+    guidance: GuidanceState,
+    swot: SwotState,
+    strategies: StrategiesState,
+    actions: ActionsState,
+    history: History,
     /// Bumped by every change to the session: the loop saves when it moves.
-    pub revision: u64,
-    pub notice: Option<Notice>,
+    revision: u64,
+    notice: Option<Notice>,
     /// How far the summary is scrolled, and how far it can be.
-    pub summary: summary_scroll::SummaryScroll,
+    summary: summary_scroll::SummaryScroll,
     /// Room mode: the inbox, voting, and the open room's address.
-    pub room: room::RoomState,
+    room: room::RoomState,
     /// Where the ids of new entries come from (random unless a test counts).
     ids: IdSource,
 }
@@ -302,6 +302,81 @@ impl App {
             app.actions.selected[pane.index()] = first(edits::list_len(&app.session, pane.list()));
         }
         app
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The language of the screen (not of the session's reports).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// What the keys go to: the lists, a text box, a form, help, …
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// Why changes are refused, if they are.
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.read_only
+    }
+
+    pub fn agenda(&self) -> AgendaState {
+        self.agenda
+    }
+
+    pub fn guidance(&self) -> GuidanceState {
+        self.guidance
+    }
+
+    pub fn swot(&self) -> SwotState {
+        self.swot
+    }
+
+    pub fn strategies(&self) -> StrategiesState {
+        self.strategies
+    }
+
+    pub fn actions(&self) -> ActionsState {
+        self.actions
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Bumped by every change to the session: the loop saves when it moves.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The one-line message of the status area, until the next key.
+    pub fn notice(&self) -> Option<Notice> {
+        self.notice
+    }
+
+    pub fn summary(&self) -> &summary_scroll::SummaryScroll {
+        &self.summary
+    }
+
+    pub fn room(&self) -> &room::RoomState {
+        &self.room
+    }
+
+    /// Clears the one-line notice (the next key does it too).
+    pub fn dismiss_notice(&mut self) {
+        self.notice = None;
+    }
+
+    /// Shows `view`, as Tab would, with every selection as it was.
+    pub fn show_view(&mut self, view: View) {
+        self.view = view;
     }
 
     /// The same app drawing new ids from `ids` (tests pass a counting one).

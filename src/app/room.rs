@@ -55,6 +55,26 @@ impl RoomState {
 }
 
 impl App {
+    /// What a crash left waiting, read when the session opens, or why it
+    /// could not be read.
+    pub fn load_inbox(&mut self, inbox: Result<Inbox, String>) {
+        match inbox {
+            Ok(inbox) => self.room.inbox = inbox,
+            Err(why) => self.room.problem = Some(why),
+        }
+        self.clamp_inbox();
+    }
+
+    /// The loop opened the room at `url`, its QR code drawn already.
+    pub fn room_opened(&mut self, url: String, qr: Option<QrArt>) {
+        self.room.opened(url, qr);
+    }
+
+    /// The loop closed the room (stopped, or it failed to open with `problem`).
+    pub fn room_closed(&mut self, problem: Option<String>) {
+        self.room.closed(problem);
+    }
+
     /// What the server sent: a submission or a vote.
     pub(super) fn room_event(&mut self, event: RoomEvent, now: Timestamp) {
         if self.read_only.is_some() {

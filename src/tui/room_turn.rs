@@ -23,7 +23,7 @@ pub(super) struct RoomSide {
 impl RoomSide {
     pub(super) fn new(app: &App, file: &SessionFile, config: RoomConfig, clock: Clock) -> RoomSide {
         let mut inbox_file = InboxFile::for_session(&file.path);
-        inbox_file.mark_saved(&app.room.inbox);
+        inbox_file.mark_saved(&app.room().inbox);
         RoomSide {
             config,
             link: None,
@@ -40,18 +40,18 @@ impl RoomSide {
     pub(super) fn carry_out(&mut self, app: &mut App, file: &SessionFile, effect: &Effect) {
         match effect {
             Effect::OpenRoom if self.link.is_none() => {
-                let wall = Wall::from_session(&app.session, app.room.voting);
-                match RoomLink::open(&file.path, &self.config, wall, &app.room.inbox, || {}) {
+                let wall = Wall::from_session(app.session(), app.room().voting);
+                match RoomLink::open(&file.path, &self.config, wall, &app.room().inbox, || {}) {
                     Ok(link) => {
-                        app.room.opened(link.url().to_owned(), link.qr().cloned());
+                        app.room_opened(link.url().to_owned(), link.qr().cloned());
                         self.link = Some(link);
                     }
-                    Err(e) => app.room.closed(Some(e.message(app.lang))),
+                    Err(e) => app.room_closed(Some(e.message(app.lang()))),
                 }
             }
             Effect::StopRoom => {
                 self.link = None;
-                app.room.closed(None);
+                app.room_closed(None);
             }
             _ => {}
         }
@@ -71,18 +71,18 @@ impl RoomSide {
     /// inbox's file follows the inbox. A failure shows as NOT SAVED.
     pub(super) fn after_save(&mut self, app: &App, file: &mut SessionFile) {
         file.save_if_changed(app);
-        if app.read_only.is_some() {
+        if app.read_only().is_some() {
             return;
         }
         let result = match self.link.as_mut() {
             Some(link) => link.sync(
-                &app.room.inbox,
-                Wall::from_session(&app.session, app.room.voting),
+                &app.room().inbox,
+                Wall::from_session(app.session(), app.room().voting),
             ),
-            None => self.file.save_if_changed(&app.room.inbox),
+            None => self.file.save_if_changed(&app.room().inbox),
         };
         if let Err(e) = result {
-            file.state = SaveState::NotSaved(e.message(app.lang));
+            file.state = SaveState::NotSaved(e.message(app.lang()));
         }
     }
 }

@@ -62,13 +62,13 @@ pub fn columns(area: Rect) -> (Rect, Rect) {
 }
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
-    let t = strings(app.lang);
+    let t = strings(app.lang());
     let (left, right) = columns(area);
-    let stages_focused = !app.agenda.notes_focused;
+    let stages_focused = !app.agenda().notes_focused;
     let block = column(t.stages, stages_focused, status);
     let inner = block.inner(left);
     block.render(left, buf);
-    let stages = &app.session.stages;
+    let stages = &app.session().stages;
     let running = app.running_stage();
     let mut look = look(stages_focused, status);
     look.badge_width = 9;
@@ -84,10 +84,10 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
                 "·"
             };
             let minutes = spent_seconds(s, status) / 60;
-            Row::owned(format!("{mark} {}", s.title.get(app.lang)))
+            Row::owned(format!("{mark} {}", s.title.get(app.lang())))
                 .with_badge(Some(format!("{minutes}/{}′", s.timebox_minutes)))
         },
-        Some(app.agenda.stage),
+        Some(app.agenda().stage),
         state.stages_offset,
         &look,
         inner,
@@ -98,11 +98,11 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
     state
         .targets
         .extend(drawn.rows.iter().map(|(r, k)| (*r, Target::Stage(*k))));
-    let Some(stage) = stages.get(app.agenda.stage) else {
+    let Some(stage) = stages.get(app.agenda().stage) else {
         return;
     };
     let detail = Detail {
-        title: format!("{} · {}", stage.id, stage.title.get(app.lang)),
+        title: format!("{} · {}", stage.id, stage.title.get(app.lang())),
         status_line: format!(
             "{} {} / {} {}",
             t.spent,
@@ -110,11 +110,11 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
             t.timebox,
             clock(u64::from(stage.timebox_minutes) * 60)
         ),
-        text: stage.text.get(app.lang),
+        text: stage.text.get(app.lang()),
         notes: &stage.notes,
         heading: t.notes,
-        selected: app.agenda.note,
-        focused: app.agenda.notes_focused,
+        selected: app.agenda().note,
+        focused: app.agenda().notes_focused,
         target: Target::StageNote,
     };
     draw_detail(app, &detail, status, right, buf, state);
@@ -203,7 +203,7 @@ fn draw_notes(
         buf.set_stringn(
             list_area.x + 1,
             list_area.y,
-            strings(app.lang).no_notes,
+            strings(app.lang()).no_notes,
             usize::from(list_area.width.saturating_sub(2)),
             status.theme.dim(),
         );

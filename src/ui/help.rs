@@ -14,9 +14,16 @@ use crate::text::width::str_width;
 use super::Status;
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
-    let t = strings(app.lang);
-    let title = format!(" {} · {} ", t.help_title, t.view(app.view));
-    draw_keys(&title, bindings_for(app.view), app.lang, status, area, buf);
+    let t = strings(app.lang());
+    let title = format!(" {} · {} ", t.help_title, t.view(app.view()));
+    draw_keys(
+        &title,
+        bindings_for(app.view()),
+        app.lang(),
+        status,
+        area,
+        buf,
+    );
 }
 
 /// A centred overlay listing `bindings`: keys and labels, in as many
