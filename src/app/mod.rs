@@ -12,12 +12,10 @@ mod followup_update;
 pub mod form;
 pub mod home;
 mod home_export;
-#[cfg(test)]
-mod in_the_room_tests;
+mod list_changes;
 pub mod paste;
 pub mod room;
-#[cfg(test)]
-mod room_tests;
+mod selection;
 pub mod session_lang;
 pub mod summary_scroll;
 mod swot_update;
@@ -25,6 +23,7 @@ mod swot_update;
 mod tests;
 pub mod textbox;
 mod tows_update;
+mod undo;
 mod update;
 pub use agenda_update::seconds_between;
 
@@ -39,7 +38,7 @@ use crate::session::ids::IdSource;
 use crate::session::{Quadrant, Session, TowsPair};
 use crate::text::Lang;
 
-/// The views, in Tab order (product.md §3).
+/// The views, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Agenda,

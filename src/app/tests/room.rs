@@ -1,16 +1,11 @@
 //! Room mode's actions in `update`: submissions, the inbox, votes.
 
+use super::support::*;
 use crate::app::room::RoomOverlay;
-use crate::app::{Action, App, EditTarget, Effect, Mode, Notice, ReadOnly, TextEdit, View};
 use crate::room::{RoomEvent, Submission};
-use crate::session::{Quadrant, Timestamp, template};
-use crate::text::Lang;
 
-fn now() -> Timestamp {
-    chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").expect("a date")
-}
-
-fn app() -> App {
+/// The built-in template on the SWOT board: every pane empty.
+fn template_app() -> App {
     let mut app = App::new(template::builtin().unwrap(), Lang::Th, None)
         .with_ids(crate::session::ids::IdSource::counting());
     app.view = View::Swot;
@@ -22,27 +17,18 @@ fn submit(app: &mut App, q: Quadrant, text: &str, group: &str) {
     app.update(Action::Room(RoomEvent::Submitted(s)), now());
 }
 
-fn texts(app: &App, q: Quadrant) -> Vec<String> {
-    app.session
-        .swot
-        .items(q)
-        .iter()
-        .map(|i| i.text.clone())
-        .collect()
-}
-
 #[test]
 fn a_submission_waits_in_the_inbox_and_changes_nothing_saved() {
-    let mut a = app();
+    let mut a = template_app();
     submit(&mut a, Quadrant::Threats, "ภัยแล้ง", "กลุ่ม 2");
     assert_eq!(a.room.inbox.len(), 1);
     assert_eq!(a.revision, 0);
-    assert!(texts(&a, Quadrant::Threats).is_empty());
+    assert!(pane(&a, Quadrant::Threats).is_empty());
 }
 
 #[test]
 fn enter_in_the_inbox_puts_the_item_on_the_board_tagged_and_undoable() {
-    let mut a = app();
+    let mut a = template_app();
     submit(&mut a, Quadrant::Threats, "ภัยแล้ง", "กลุ่ม 2");
     submit(&mut a, Quadrant::Strengths, "ผู้นำเข้มแข็ง", "");
     a.update(Action::Inbox, now());
@@ -54,28 +40,28 @@ fn enter_in_the_inbox_puts_the_item_on_the_board_tagged_and_undoable() {
     assert_eq!(a.room.inbox.len(), 1);
     assert!(a.revision > 0);
     a.update(Action::Undo, now());
-    assert!(texts(&a, Quadrant::Threats).is_empty());
+    assert!(pane(&a, Quadrant::Threats).is_empty());
     a.update(Action::Redo, now());
-    assert_eq!(texts(&a, Quadrant::Threats), ["ภัยแล้ง"]);
+    assert_eq!(pane(&a, Quadrant::Threats), ["ภัยแล้ง"]);
 }
 
 #[test]
 fn edit_then_accept_takes_the_edited_text() {
-    let mut a = app();
+    let mut a = template_app();
     submit(&mut a, Quadrant::Opportunities, "ตลาดออนไลน", "");
     a.update(Action::Inbox, now());
     a.update(Action::InboxEdit, now());
     assert!(matches!(&a.mode, Mode::Editing(e) if e.target == EditTarget::Inbox(0)));
     a.update(Action::Text(TextEdit::Insert('์')), now());
     a.update(Action::Commit, now());
-    assert_eq!(texts(&a, Quadrant::Opportunities), ["ตลาดออนไลน์"]);
+    assert_eq!(pane(&a, Quadrant::Opportunities), ["ตลาดออนไลน์"]);
     assert!(a.room.inbox.is_empty());
     assert_eq!(a.room.overlay, Some(RoomOverlay::Inbox));
 }
 
 #[test]
 fn reject_drops_and_accept_all_takes_everything_in_one_step() {
-    let mut a = app();
+    let mut a = template_app();
     for (q, text) in [
         (Quadrant::Strengths, "หนึ่ง"),
         (Quadrant::Weaknesses, "สอง"),
@@ -89,28 +75,28 @@ fn reject_drops_and_accept_all_takes_everything_in_one_step() {
     assert_eq!(a.room.inbox.len(), 2);
     assert_eq!(a.revision, 0, "rejecting changes nothing saved");
     a.update(Action::InboxAcceptAll, now());
-    assert_eq!(texts(&a, Quadrant::Strengths), ["หนึ่ง", "สาม"]);
+    assert_eq!(pane(&a, Quadrant::Strengths), ["หนึ่ง", "สาม"]);
     assert!(a.room.inbox.is_empty());
     a.update(Action::Undo, now());
-    assert!(texts(&a, Quadrant::Strengths).is_empty());
+    assert!(pane(&a, Quadrant::Strengths).is_empty());
 }
 
 #[test]
 fn auto_accept_puts_submissions_straight_on_the_board() {
-    let mut a = app();
+    let mut a = template_app();
     a.update(Action::Inbox, now());
     a.update(Action::ToggleAutoAccept, now());
     a.update(Action::Back, now());
     assert_eq!(a.room.overlay, None);
     submit(&mut a, Quadrant::Weaknesses, "งบน้อย", "กลุ่ม 1");
     assert!(a.room.inbox.is_empty());
-    assert_eq!(texts(&a, Quadrant::Weaknesses), ["งบน้อย"]);
+    assert_eq!(pane(&a, Quadrant::Weaknesses), ["งบน้อย"]);
     assert_eq!(a.session.swot.weaknesses[0].group.as_deref(), Some("กลุ่ม 1"));
 }
 
 #[test]
 fn a_vote_adds_one_undoably_and_a_gone_item_is_ignored() {
-    let mut a = app();
+    let mut a = template_app();
     a.update(Action::Inbox, now());
     a.update(Action::ToggleAutoAccept, now());
     submit(&mut a, Quadrant::Threats, "ภัยแล้ง", "");
@@ -133,7 +119,7 @@ fn a_vote_adds_one_undoably_and_a_gone_item_is_ignored() {
 
 #[test]
 fn r_asks_to_open_the_room_and_x_to_stop_it() {
-    let mut a = app();
+    let mut a = template_app();
     assert_eq!(a.update(Action::OpenRoom, now()), Effect::OpenRoom);
     assert_eq!(a.room.overlay, Some(RoomOverlay::Qr));
     a.room.opened("http://127.0.0.1:1/r/x/".into(), None);
