@@ -6,8 +6,8 @@
 use crate::session::{Quadrant, TowsPair};
 use crate::store::draft::Draft;
 
-use super::edits::list_len;
 use super::form::{Form, FormKind};
+use super::history::list_len;
 use super::{App, EditTarget, Editor, ListId, Mode, Notice, TextBox};
 
 /// Why a draft could not be put back.

@@ -4,7 +4,7 @@
 
 use crate::session::{FollowUp, FollowUpStatus, Timestamp};
 
-use super::edits::{Entry, ListId, entry_at};
+use super::history::{Entry, ListId, entry_at};
 use super::{ActionsPane, App};
 
 impl App {

@@ -4,15 +4,15 @@
 
 use chrono::NaiveDate;
 
+use super::textbox::tidy;
 use crate::session::{
     Action as ActionItem, Meta, ParticipantGroup, Session, Timestamp, ids::IdSource,
 };
 use crate::text::Lang;
 use crate::text::date::{DateError, ParseNumberError, parse_date, parse_number};
-use crate::text::normalize::normalize_marks;
 
 use super::TextBox;
-use super::edits::Details;
+use super::history::Details;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -292,10 +292,6 @@ fn is_count(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_digit() || ('๐'..='๙').contains(&c))
-}
-
-fn tidy(s: &str) -> String {
-    normalize_marks(s.trim())
 }
 
 /// Whether an open action is past its due date on `today`.

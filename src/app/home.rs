@@ -4,8 +4,9 @@
 
 use crate::session::{Listed, LoadError};
 use crate::text::Lang;
-use crate::text::normalize::{normalize_marks, search_key};
+use crate::text::normalize::search_key;
 
+use super::textbox::tidy;
 use super::{TextBox, TextEdit};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,7 +242,7 @@ impl Home {
                 None
             }
             (HomePrompt::NewTitle(title), HomeAction::Commit) => {
-                let title = normalize_marks(title.text().replace('\n', " ").trim());
+                let title = tidy(&title.text().replace('\n', " "));
                 Some(HomeRequest::New(title))
             }
             (HomePrompt::Trash(path, _), HomeAction::Commit) => Some(HomeRequest::Trash(path)),

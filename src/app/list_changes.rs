@@ -3,11 +3,10 @@
 
 use crate::session::ids::IdSource;
 use crate::session::{Note, Strategy, SwotItem, Timestamp};
-use crate::text::normalize::normalize_marks;
 
-use super::edits::{Edit, Entry, ListId, entry_at, list_len};
 use super::form::Form;
-use super::textbox::is_blank;
+use super::history::{Edit, Entry, ListId, entry_at, list_len};
+use super::textbox::{is_blank, tidy};
 use super::{App, EditTarget, Editor, Effect, Mode, Notice, TextBox};
 
 impl App {
@@ -141,12 +140,6 @@ impl App {
             self.select(list, Some(target));
         }
     }
-}
-
-/// What a facilitator typed, as it is stored: marks in canonical order,
-/// no surrounding whitespace.
-fn tidy(text: &str) -> String {
-    normalize_marks(text.trim())
 }
 
 fn new_entry(list: ListId, text: String, now: Timestamp, ids: &mut IdSource) -> Entry {

@@ -3,13 +3,13 @@
 //! action is a pure step that tests can drive.
 
 pub mod action;
+mod actions_details_update;
 mod agenda_update;
-mod closing_update;
 mod draft;
-pub mod edits;
 mod effect;
 mod followup_update;
 pub mod form;
+pub mod history;
 pub mod home;
 mod home_export;
 mod list_changes;
@@ -29,9 +29,9 @@ pub use agenda_update::seconds_between;
 
 pub use action::{Action, Target};
 pub use draft::DraftError;
-pub use edits::{Edit, Entry, History, ListId};
 pub use effect::Effect;
 pub use form::{FieldKind, Form, FormError, FormKind};
+pub use history::{Edit, Entry, History, ListId};
 pub use textbox::{TextBox, TextEdit};
 
 use crate::session::ids::IdSource;
@@ -195,11 +195,11 @@ impl Default for StrategiesState {
 pub enum ActionsPane {
     #[default]
     Recommendations,
-    /// Shown only when the session has follow-ups (or the pane has focus).
-    FollowUps,
     Actions,
     RoleReview,
     ExperienceExchange,
+    /// Shown only when the session has follow-ups (or the pane has focus).
+    FollowUps,
 }
 
 impl ActionsPane {
@@ -221,11 +221,14 @@ impl ActionsPane {
         ActionsPane::ExperienceExchange,
     ];
 
+    /// Its place in [`ActionsPane::ALL`], which lists the variants as declared.
     pub fn index(self) -> usize {
-        ActionsPane::ALL
-            .iter()
-            .position(|p| *p == self)
-            .unwrap_or(0)
+        self as usize
+    }
+
+    /// The pane that shows `list`, if the actions view shows it.
+    pub fn of(list: ListId) -> Option<ActionsPane> {
+        ActionsPane::ALL.into_iter().find(|p| p.list() == list)
     }
 
     pub fn list(self) -> ListId {
@@ -298,7 +301,8 @@ impl App {
             app.strategies.selected[p.index()] = first(app.session.strategies.items(p).len());
         }
         for pane in ActionsPane::ALL {
-            app.actions.selected[pane.index()] = first(edits::list_len(&app.session, pane.list()));
+            app.actions.selected[pane.index()] =
+                first(history::list_len(&app.session, pane.list()));
         }
         app
     }
@@ -401,6 +405,8 @@ impl App {
     }
 }
 
+/// The selection of a list of `len` entries when it is shown first: its
+/// first entry, or nothing when it is empty.
 fn first(len: usize) -> Option<usize> {
     (len > 0).then_some(0)
 }

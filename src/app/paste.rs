@@ -3,12 +3,11 @@
 //! goes in; on a list it adds entries; a burst opens the text box holding it.
 
 use crate::session::{Action as ActionItem, Timestamp};
-use crate::text::normalize::normalize_marks;
 
-use super::edits::{Edit, Entry, ListId, list_len};
 use super::form::Form;
+use super::history::{Edit, Entry, ListId, list_len};
 use super::home::{Home, HomeAction, HomePrompt};
-use super::textbox::{clean_paste, is_blank};
+use super::textbox::{clean_paste, is_blank, tidy};
 use super::{Action, App, EditTarget, Editor, Mode, TextBox, TextEdit};
 
 /// Several pasted lines as one line: each trimmed, blank ones dropped,
@@ -59,7 +58,7 @@ impl App {
         let start = list_len(&self.session, list);
         let edits: Vec<Edit> = clean_paste(text)
             .lines()
-            .map(|l| normalize_marks(l.trim()))
+            .map(tidy)
             .filter(|l| !is_blank(l))
             .enumerate()
             .map(|(n, text)| Edit::Insert {

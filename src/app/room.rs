@@ -8,7 +8,7 @@ use crate::room::qr::QrArt;
 use crate::room::{Inbox, RoomEvent, Voting};
 use crate::session::{SwotItem, Timestamp};
 
-use super::edits::{Edit, Entry, ListId};
+use super::history::{Edit, Entry, ListId};
 use super::{Action, App, EditTarget, Editor, Effect, Mode, Notice, TextBox};
 
 /// Which room overlay covers the screen.
@@ -27,6 +27,9 @@ pub struct RoomState {
     /// The page's address while the room is open.
     pub url: Option<String>,
     pub qr: Option<QrArt>,
+    /// The same code twice as big, built once when the room opens: the
+    /// overlay shows it when the window has room.
+    pub qr_doubled: Option<QrArt>,
     pub overlay: Option<RoomOverlay>,
     /// The highlighted submission in the inbox.
     pub selected: usize,
@@ -42,6 +45,7 @@ impl RoomState {
     /// The room opened at `url`, its QR code drawn already.
     pub fn opened(&mut self, url: String, qr: Option<QrArt>) {
         self.url = Some(url);
+        self.qr_doubled = qr.as_ref().map(QrArt::doubled);
         self.qr = qr;
         self.problem = None;
     }
@@ -50,6 +54,7 @@ impl RoomState {
     pub fn closed(&mut self, problem: Option<String>) {
         self.url = None;
         self.qr = None;
+        self.qr_doubled = None;
         self.problem = problem;
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::session::{Quadrant, TowsPair};
 
-use super::edits::{ListId, list_len};
-use super::{ActionsPane, App, Target, View, guidance_rows};
+use super::history::{ListId, list_len};
+use super::{ActionsPane, App, Target, View, first, guidance_rows};
 
 impl App {
     /// The focused list and its selected entry, for the list keys.
@@ -61,12 +61,8 @@ impl App {
             ListId::GuidanceNotes(_) => self.guidance.note = index,
             ListId::Swot(q) => self.swot.selected[q.index()] = index,
             ListId::Strategies(p) => self.strategies.selected[p.index()] = index,
-            ListId::Recommendations
-            | ListId::Actions
-            | ListId::RoleReview
-            | ListId::ExperienceExchange
-            | ListId::FollowUps => {
-                if let Some(pane) = ActionsPane::ALL.into_iter().find(|p| p.list() == list) {
+            _ => {
+                if let Some(pane) = ActionsPane::of(list) {
                     self.actions.selected[pane.index()] = index;
                 }
             }
@@ -90,7 +86,7 @@ impl App {
                 View::Agenda => {
                     let len = self.session.stages.len();
                     self.agenda.stage = step(self.agenda.stage, delta, len);
-                    self.agenda.note = first_if_any(
+                    self.agenda.note = first(
                         self.session
                             .stages
                             .get(self.agenda.stage)
@@ -106,7 +102,7 @@ impl App {
                             .selected_point()
                             .and_then(|p| self.session.guidance.get(p))
                             .map_or(0, |p| p.notes.len());
-                        self.guidance.note = first_if_any(notes);
+                        self.guidance.note = first(notes);
                     }
                 }
                 View::Summary => self.scroll_summary(delta),
@@ -137,7 +133,7 @@ impl App {
                 self.agenda.notes_focused = false;
                 if i < self.session.stages.len() && i != self.agenda.stage {
                     self.agenda.stage = i;
-                    self.agenda.note = (!self.session.stages[i].notes.is_empty()).then_some(0);
+                    self.agenda.note = first(self.session.stages[i].notes.len());
                 }
                 return;
             }
@@ -152,7 +148,7 @@ impl App {
                         .selected_point()
                         .and_then(|p| self.session.guidance.get(p))
                         .map_or(0, |p| p.notes.len());
-                    self.guidance.note = (notes > 0).then_some(0);
+                    self.guidance.note = first(notes);
                 }
                 return;
             }
@@ -204,12 +200,8 @@ impl App {
             ListId::GuidanceNotes(_) => self.guidance.notes_focused = true,
             ListId::Swot(q) => self.swot.focus = q,
             ListId::Strategies(p) => self.strategies.focus = p,
-            ListId::Recommendations
-            | ListId::Actions
-            | ListId::RoleReview
-            | ListId::ExperienceExchange
-            | ListId::FollowUps => {
-                if let Some(pane) = ActionsPane::ALL.into_iter().find(|p| p.list() == list) {
+            _ => {
+                if let Some(pane) = ActionsPane::of(list) {
                     self.actions.focus = pane;
                 }
             }
@@ -273,8 +265,4 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
     } else {
         current.saturating_add_signed(delta).min(len - 1)
     }
-}
-
-fn first_if_any(len: usize) -> Option<usize> {
-    (len > 0).then_some(0)
 }

@@ -2,7 +2,7 @@
 
 use crate::session::{Quadrant, Timestamp, TowsPair};
 
-use super::edits::{Entry, ListId};
+use super::history::{Entry, ListId};
 use super::{Action, App, Effect, Mode, Notice, link_candidates};
 
 impl App {

@@ -1,6 +1,6 @@
 //! Undo and redo, and showing where the undone or redone change happened.
 
-use super::edits::{Edit, ListId};
+use super::history::{Edit, ListId};
 use super::{App, Notice, View, guidance_rows};
 
 impl App {

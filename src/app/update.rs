@@ -4,7 +4,7 @@
 
 use crate::session::Timestamp;
 
-use super::edits::{Edit, Entry, ListId};
+use super::history::{Edit, Entry, ListId};
 use super::{Action, App, Editor, Effect, Mode, Notice, View};
 
 impl App {

@@ -83,12 +83,11 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let room_rows = usize::from(inner.height - 2);
     let cols = usize::from(inner.width);
     // Twice as big when the window has room: easier to scan from the back.
-    let doubled = app.room().qr.as_ref().map(|qr| qr.doubled());
-    let qr = match (doubled, &app.room().qr) {
+    let qr = match (&app.room().qr_doubled, &app.room().qr) {
         (Some(big), _) if big.fits(cols, room_rows) => Some(big),
-        (_, small) => small.clone(),
+        (_, small) => small.as_ref(),
     };
-    match &qr {
+    match qr {
         Some(qr) if qr.fits(cols, room_rows) => {
             let x = inner.x + ((usize::from(inner.width) - qr.width) / 2) as u16;
             let top = inner.y + 1 + ((room_rows - qr.height) / 2) as u16;

@@ -12,6 +12,6 @@ mod moving;
 mod random;
 mod read_only;
 mod room;
-mod support;
+pub(super) mod support;
 mod undo;
 mod views;

@@ -237,3 +237,18 @@ fn agenda_and_guidance_notes_start_on_their_first_note() {
     go(&mut a, Action::FocusRight);
     assert_eq!(a.guidance.note, Some(0), "G1 has a note");
 }
+
+#[test]
+fn each_kind_of_pane_indexes_its_place_in_all() {
+    for (i, q) in Quadrant::ALL.into_iter().enumerate() {
+        assert_eq!(q.index(), i, "{q:?}");
+    }
+    for (i, p) in TowsPair::ALL.into_iter().enumerate() {
+        assert_eq!(p.index(), i, "{p:?}");
+    }
+    for (i, pane) in ActionsPane::ALL.into_iter().enumerate() {
+        assert_eq!(pane.index(), i, "{pane:?}");
+        assert_eq!(ActionsPane::of(pane.list()), Some(pane));
+    }
+    assert_eq!(ActionsPane::of(ListId::Swot(Quadrant::Threats)), None);
+}

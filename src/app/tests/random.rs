@@ -34,14 +34,7 @@ fn text_edit() -> impl Strategy<Value = TextEdit> {
     prop_oneof![
         6 => typed_char().prop_map(TextEdit::Insert),
         1 => pasted().prop_map(TextEdit::Paste),
-        1 => Just(TextEdit::Backspace),
-        1 => Just(TextEdit::Delete),
-        1 => Just(TextEdit::Left),
-        1 => Just(TextEdit::Right),
-        1 => Just(TextEdit::Home),
-        1 => Just(TextEdit::End),
-        1 => Just(TextEdit::WordLeft),
-        1 => Just(TextEdit::WordRight),
+        8 => cursor_edits(),
     ]
 }
 

@@ -153,3 +153,15 @@ fn a_read_only_session_opens_no_room_and_accepts_nothing() {
     assert_eq!(a.room.inbox.len(), 1);
     assert_eq!(a.revision, 0);
 }
+
+#[test]
+fn the_big_qr_code_is_built_once_when_the_room_opens_and_goes_when_it_closes() {
+    use crate::room::qr::{Ink, QrArt, render};
+    let mut a = template_app();
+    let qr = render("http://127.0.0.1:1/r/x/", Ink::DarkModules).ok();
+    assert!(qr.is_some());
+    a.room_opened("http://127.0.0.1:1/r/x/".into(), qr.clone());
+    assert_eq!(a.room().qr_doubled, qr.as_ref().map(QrArt::doubled));
+    a.room_closed(None);
+    assert_eq!((&a.room().qr, &a.room().qr_doubled), (&None, &None));
+}

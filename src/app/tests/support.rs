@@ -237,7 +237,7 @@ pub(super) fn assert_selections_valid(app: &App) {
         );
     }
     for pane in ActionsPane::ALL {
-        let len = edits::list_len(s, pane.list());
+        let len = history::list_len(s, pane.list());
         let sel = app.actions.selected[pane.index()];
         assert!(
             sel.is_none_or(|i| i < len),
@@ -260,4 +260,19 @@ pub(super) fn assert_selections_valid(app: &App) {
             "picker cursor {cursor} of {candidates}"
         );
     }
+}
+
+/// The text box's edits other than typing: deleting and moving the cursor,
+/// each as likely as the others.
+pub(in crate::app) fn cursor_edits() -> impl Strategy<Value = TextEdit> {
+    prop_oneof![
+        Just(TextEdit::Backspace),
+        Just(TextEdit::Delete),
+        Just(TextEdit::Left),
+        Just(TextEdit::Right),
+        Just(TextEdit::Home),
+        Just(TextEdit::End),
+        Just(TextEdit::WordLeft),
+        Just(TextEdit::WordRight),
+    ]
 }

@@ -3,8 +3,8 @@
 
 use crate::session::Timestamp;
 
-use super::edits::{Details, Edit, Entry, ListId, entry_at};
 use super::form::{Form, FormKind};
+use super::history::{Details, Edit, Entry, ListId, entry_at};
 use super::{Action, App, FormError, Mode};
 
 impl App {
