@@ -372,8 +372,8 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             BackTab | Up => Some(Action::PrevField),
             other => text_action(other),
         },
-        Mode::Normal if app.room().overlay.is_some() => {
-            let table = room_bindings(app.room().overlay?);
+        Mode::Normal if app.room().overlay().is_some() => {
+            let table = room_bindings(app.room().overlay()?);
             find_binding(|| table.iter(), key).map(|b| b.action.clone())
         }
         Mode::Help | Mode::Normal => {
@@ -592,7 +592,7 @@ mod tests {
                 RoomOverlay::Inbox => Action::Inbox,
             };
             a.update(open, crate::session::now());
-            assert_eq!(a.room().overlay, Some(overlay));
+            assert_eq!(a.room().overlay(), Some(overlay));
             let mut owner = std::collections::HashMap::new();
             for b in room_bindings(overlay) {
                 for key in b.keys.iter().flat_map(|k| typed(*k)) {

@@ -22,28 +22,61 @@ pub enum RoomOverlay {
 
 #[derive(Debug, Clone, Default)]
 pub struct RoomState {
-    pub inbox: Inbox,
-    pub voting: Voting,
+    pub(super) inbox: Inbox,
+    pub(super) voting: Voting,
     /// The page's address while the room is open.
-    pub url: Option<String>,
-    pub qr: Option<QrArt>,
+    pub(super) url: Option<String>,
+    pub(super) qr: Option<QrArt>,
     /// The same code twice as big, built once when the room opens: the
     /// overlay shows it when the window has room.
-    pub qr_doubled: Option<QrArt>,
-    pub overlay: Option<RoomOverlay>,
+    pub(super) qr_doubled: Option<QrArt>,
+    pub(super) overlay: Option<RoomOverlay>,
     /// The highlighted submission in the inbox.
-    pub selected: usize,
+    pub(super) selected: usize,
     /// Why the room could not open (shown in the overlay).
-    pub problem: Option<String>,
+    pub(super) problem: Option<String>,
 }
 
 impl RoomState {
+    pub fn inbox(&self) -> &Inbox {
+        &self.inbox
+    }
+
+    pub fn voting(&self) -> Voting {
+        self.voting
+    }
+
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    pub fn qr(&self) -> Option<&QrArt> {
+        self.qr.as_ref()
+    }
+
+    pub fn qr_doubled(&self) -> Option<&QrArt> {
+        self.qr_doubled.as_ref()
+    }
+
+    pub fn overlay(&self) -> Option<RoomOverlay> {
+        self.overlay
+    }
+
+    /// The highlighted submission in the inbox.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
+    }
+
     pub fn is_open(&self) -> bool {
         self.url.is_some()
     }
 
     /// The room opened at `url`, its QR code drawn already.
-    pub fn opened(&mut self, url: String, qr: Option<QrArt>) {
+    pub(super) fn opened(&mut self, url: String, qr: Option<QrArt>) {
         self.url = Some(url);
         self.qr_doubled = qr.as_ref().map(QrArt::doubled);
         self.qr = qr;
@@ -51,7 +84,7 @@ impl RoomState {
     }
 
     /// The room is closed (stopped, or it failed to open with `problem`).
-    pub fn closed(&mut self, problem: Option<String>) {
+    pub(super) fn closed(&mut self, problem: Option<String>) {
         self.url = None;
         self.qr = None;
         self.qr_doubled = None;

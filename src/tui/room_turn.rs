@@ -23,7 +23,7 @@ pub(super) struct RoomSide {
 impl RoomSide {
     pub(super) fn new(app: &App, file: &SessionFile, config: RoomConfig, clock: Clock) -> RoomSide {
         let mut inbox_file = InboxFile::for_session(&file.path);
-        inbox_file.mark_saved(&app.room().inbox);
+        inbox_file.mark_saved(app.room().inbox());
         RoomSide {
             config,
             link: None,
@@ -40,8 +40,8 @@ impl RoomSide {
     pub(super) fn carry_out(&mut self, app: &mut App, file: &SessionFile, effect: &Effect) {
         match effect {
             Effect::OpenRoom if self.link.is_none() => {
-                let wall = Wall::from_session(app.session(), app.room().voting);
-                match RoomLink::open(&file.path, &self.config, wall, &app.room().inbox, || {}) {
+                let wall = Wall::from_session(app.session(), app.room().voting());
+                match RoomLink::open(&file.path, &self.config, wall, app.room().inbox(), || {}) {
                     Ok(link) => {
                         app.room_opened(link.url().to_owned(), link.qr().cloned());
                         self.link = Some(link);
@@ -76,10 +76,10 @@ impl RoomSide {
         }
         let result = match self.link.as_mut() {
             Some(link) => link.sync(
-                &app.room().inbox,
-                Wall::from_session(app.session(), app.room().voting),
+                app.room().inbox(),
+                Wall::from_session(app.session(), app.room().voting()),
             ),
-            None => self.file.save_if_changed(&app.room().inbox),
+            None => self.file.save_if_changed(app.room().inbox()),
         };
         if let Err(e) = result {
             file.state = SaveState::NotSaved(e.message(app.lang()));

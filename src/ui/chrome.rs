@@ -179,9 +179,9 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         Mode::Help => format!(" {}", t.help_close),
         Mode::LinkPicker { .. } => format!(" {}", t.links_keys),
         Mode::Form(_) => format!(" {}", t.form_keys),
-        Mode::Normal if app.room().overlay.is_some() => keys_line(
+        Mode::Normal if app.room().overlay().is_some() => keys_line(
             app.room()
-                .overlay
+                .overlay()
                 .map(crate::input::room_bindings)
                 .unwrap_or_default()
                 .iter(),

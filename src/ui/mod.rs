@@ -181,7 +181,7 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
                 frame.set_cursor_position(cursor);
             }
         }
-        Mode::Normal if app.room().overlay.is_some() => {
+        Mode::Normal if app.room().overlay().is_some() => {
             room::draw(app, status, body, frame.buffer_mut());
         }
         _ => {}

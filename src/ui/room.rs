@@ -19,7 +19,7 @@ use super::Status;
 /// nothing to say.
 pub fn header_note(app: &App) -> Option<String> {
     let r = room_strings(app.lang());
-    let waiting = app.room().inbox.len();
+    let waiting = app.room().inbox().len();
     let count = with_number(r.waiting, waiting);
     match (app.room().is_open(), waiting) {
         (true, _) => Some(format!(" │ {} · {count}", r.room_open)),
@@ -29,7 +29,7 @@ pub fn header_note(app: &App) -> Option<String> {
 }
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
-    match app.room().overlay {
+    match app.room().overlay() {
         Some(RoomOverlay::Qr) => draw_qr(app, status, area, buf),
         Some(RoomOverlay::Inbox) => draw_inbox(app, status, area, buf),
         None => {}
@@ -64,7 +64,7 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         return;
     }
     let bold = status.theme.base().add_modifier(Modifier::BOLD);
-    if let Some(problem) = &app.room().problem {
+    if let Some(problem) = app.room().problem() {
         centred(
             &for_display(problem),
             inner.y,
@@ -74,7 +74,7 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let Some(url) = &app.room().url else {
+    let Some(url) = app.room().url() else {
         return;
     };
     centred(r.scan_to_send, inner.y, inner, buf, bold);
@@ -83,9 +83,9 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let room_rows = usize::from(inner.height - 2);
     let cols = usize::from(inner.width);
     // Twice as big when the window has room: easier to scan from the back.
-    let qr = match (&app.room().qr_doubled, &app.room().qr) {
+    let qr = match (app.room().qr_doubled(), app.room().qr()) {
         (Some(big), _) if big.fits(cols, room_rows) => Some(big),
-        (_, small) => small.as_ref(),
+        (_, small) => small,
     };
     match qr {
         Some(qr) if qr.fits(cols, room_rows) => {
@@ -109,7 +109,7 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
 fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let r = room_strings(app.lang());
     let t = strings(app.lang());
-    let inbox = &app.room().inbox;
+    let inbox = app.room().inbox();
     let title = format!(
         "{} · {}",
         r.inbox_title,
@@ -126,7 +126,7 @@ fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         r.auto_accept,
         on_off(inbox.auto_accept),
         r.voting,
-        on_off(app.room().voting.on),
+        on_off(app.room().voting().on),
         if app.room().is_open() {
             r.room_open
         } else {
@@ -145,7 +145,7 @@ fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(inner.height.saturating_sub(2));
-    let first = app.room().selected.saturating_sub(rows.saturating_sub(1));
+    let first = app.room().selected().saturating_sub(rows.saturating_sub(1));
     for (n, (i, s)) in inbox
         .waiting()
         .iter()
@@ -161,12 +161,16 @@ fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default();
         let line = format!(
             " {} {}{group} · {} · {}",
-            if i == app.room().selected { "▸" } else { " " },
+            if i == app.room().selected() {
+                "▸"
+            } else {
+                " "
+            },
             t.quadrant(s.quadrant),
             s.received_at.format("%H:%M"),
             for_display(&s.text)
         );
-        let style = if i == app.room().selected {
+        let style = if i == app.room().selected() {
             status.theme.selected()
         } else {
             status.theme.accent(s.quadrant)
