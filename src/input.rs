@@ -202,7 +202,7 @@ pub static HOME_BINDINGS: &[Binding<HomeAction>] = &[
 
 /// The action a key asks for on the home screen.
 pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
-    match &home.prompt {
+    match &home.prompt() {
         Some(HomePrompt::Trash(..)) => {
             return match layout_independent(key) {
                 Char('y') | Enter => Some(HomeAction::Commit),
@@ -225,7 +225,7 @@ pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
         }
         None => {}
     }
-    if home.filtering {
+    if home.filtering() {
         return match key {
             Up => Some(HomeAction::Up),
             Down => Some(HomeAction::Down),
@@ -554,12 +554,19 @@ mod tests {
     #[test]
     fn export_format_keys_work_on_both_layouts() {
         use crate::export::Format;
-        let mut home = Home::new(Vec::new(), Lang::Th);
-        home.prompt = Some(HomePrompt::Export {
+        let listed = crate::session::Listed {
             path: "a.json".into(),
+            id: "a".into(),
             title: String::new(),
-            choice: 0,
-        });
+            date: None,
+            venue: String::new(),
+            updated_at: chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00")
+                .expect("a date"),
+            counts: [0; 4],
+        };
+        let mut home = Home::new(vec![listed], Lang::Th);
+        home.update(HomeAction::Export);
+        assert!(matches!(home.prompt(), Some(HomePrompt::Export { .. })));
         for (us, format) in [
             ('m', Format::Md),
             ('h', Format::Html),

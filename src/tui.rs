@@ -279,8 +279,9 @@ pub fn run_home(
                     break;
                 }
                 if let Some(request) = request {
-                    home.message = serve(terminal, (&mut home, dir), request, theme, &new_session)
+                    let said = serve(terminal, (&mut home, dir), request, theme, &new_session)
                         .unwrap_or_else(Some);
+                    home.say(said);
                     relist(&mut home, dir);
                     set_work(dir);
                 }
@@ -293,8 +294,7 @@ pub fn run_home(
 /// The folder's sessions, and the files that failed to load with why.
 fn relist(home: &mut Home, dir: &Path) {
     let (listed, broken) = store::list_sessions(dir).unwrap_or_default();
-    home.broken = broken;
-    home.reload(listed);
+    home.reload(listed, broken);
 }
 
 /// Carries out what the home screen asked for; returns a line for its
@@ -311,52 +311,53 @@ fn serve(
         HomeRequest::Quit => return Ok(None),
         HomeRequest::Open(path) => (path, false),
         HomeRequest::View(path) => (path, true),
-        HomeRequest::New(title) => (new_session(home.lang, &title)?, false),
+        HomeRequest::New(title) => (new_session(home.lang(), &title)?, false),
         HomeRequest::Example => {
-            let copied = store::trash::copy_example(dir).map_err(|e| e.message(home.lang))?;
+            let copied = store::trash::copy_example(dir).map_err(|e| e.message(home.lang()))?;
             (copied, false)
         }
         HomeRequest::Restore { trashed, to } => {
             let back = store::trash::restore(&trashed, &to)
                 .map_err(|e| format!("{}: {e}", trashed.display()))?;
-            home.last_trashed = None;
-            let t = crate::i18n::facilitator::facilitator_strings(home.lang);
+            home.restored();
+            let t = crate::i18n::facilitator::facilitator_strings(home.lang());
             return Ok(Some(format!("{}: {}", t.restored, back.display())));
         }
         HomeRequest::Export { path, format } => {
-            return home_export::export(&path, dir, format, home.lang).map(Some);
+            return home_export::export(&path, dir, format, home.lang()).map(Some);
         }
         HomeRequest::Trash(path) => {
             let moved = store::move_to_trash(&path).map_err(|e| {
                 let why = match e.kind() {
                     io::ErrorKind::ResourceBusy => {
-                        crate::i18n::safety::safety(home.lang).in_use.to_owned()
+                        crate::i18n::safety::safety(home.lang()).in_use.to_owned()
                     }
                     _ => e.to_string(),
                 };
                 format!("{}: {why}", path.display())
             })?;
-            home.last_trashed = Some((path.clone(), moved.clone()));
+            home.trashed(path.clone(), moved.clone());
             return Ok(Some(format!(
                 "{}: {}",
-                strings(home.lang).moved_to_trash,
+                strings(home.lang()).moved_to_trash,
                 moved.display()
             )));
         }
     };
-    let opened = store::open_session(&path, viewing).map_err(|e| e.message(home.lang))?;
+    let opened = store::open_session(&path, viewing).map_err(|e| e.message(home.lang()))?;
     // Both screens draw through the same terminal, so its buffers always
     // match the screen: no clearing between them.
-    home.lang = edit(
+    let lang = edit(
         terminal,
         Opening {
             path,
             opened,
-            lang: home.lang,
+            lang: home.lang(),
             theme,
             room: None,
         },
     )?;
+    home.set_lang(lang);
     Ok(None)
 }
 

@@ -79,21 +79,21 @@ pub enum HomeRequest {
 
 #[derive(Debug, Clone)]
 pub struct Home {
-    pub sessions: Vec<Listed>,
-    pub lang: Lang,
-    pub filter: TextBox,
-    pub filtering: bool,
-    pub help: bool,
+    pub(super) sessions: Vec<Listed>,
+    pub(super) lang: Lang,
+    pub(super) filter: TextBox,
+    pub(super) filtering: bool,
+    pub(super) help: bool,
     /// Index into [`Home::visible`].
-    pub selected: usize,
+    pub(super) selected: usize,
     /// One line for the footer: the last thing done, or why it failed.
-    pub message: Option<String>,
+    pub(super) message: Option<String>,
     /// A question being asked (title of a new session, trash or not).
-    pub prompt: Option<HomePrompt>,
+    pub(super) prompt: Option<HomePrompt>,
     /// Files of the folder that failed to load, each with its reason.
-    pub broken: Vec<LoadError>,
+    pub(super) broken: Vec<LoadError>,
     /// The last session moved to the trash: (where it was, where it is).
-    pub last_trashed: Option<(std::path::PathBuf, std::path::PathBuf)>,
+    pub(super) last_trashed: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 impl Home {
@@ -112,6 +112,73 @@ impl Home {
         }
     }
 
+    pub fn sessions(&self) -> &[Listed] {
+        &self.sessions
+    }
+
+    /// The language of the screen.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn filter(&self) -> &TextBox {
+        &self.filter
+    }
+
+    /// Whether keys go to the filter.
+    pub fn filtering(&self) -> bool {
+        self.filtering
+    }
+
+    pub fn help(&self) -> bool {
+        self.help
+    }
+
+    /// Index into [`Home::visible`].
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The footer's line: the last thing done, or why it failed.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn prompt(&self) -> Option<&HomePrompt> {
+        self.prompt.as_ref()
+    }
+
+    /// Files of the folder that failed to load, each with its reason.
+    pub fn broken(&self) -> &[LoadError] {
+        &self.broken
+    }
+
+    /// The last session moved to the trash: (where it was, where it is).
+    pub fn last_trashed(&self) -> Option<&(std::path::PathBuf, std::path::PathBuf)> {
+        self.last_trashed.as_ref()
+    }
+
+    /// What the loop says after carrying out a request.
+    pub fn say(&mut self, message: Option<String>) {
+        self.message = message;
+    }
+
+    /// The screen's language, as the facilitator left it in a session.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    /// The loop moved the session at `from` to the trash, at `to`: `u`
+    /// brings it back.
+    pub fn trashed(&mut self, from: std::path::PathBuf, to: std::path::PathBuf) {
+        self.last_trashed = Some((from, to));
+    }
+
+    /// The last trashed session is back: nothing is left for `u`.
+    pub fn restored(&mut self) {
+        self.last_trashed = None;
+    }
+
     /// The sessions the filter lets through, in list order.
     pub fn visible(&self) -> Vec<&Listed> {
         let key = search_key(self.filter.text());
@@ -127,9 +194,11 @@ impl Home {
             .collect()
     }
 
-    /// A fresh listing (after a session was closed or trashed); the selection stays in range.
-    pub fn reload(&mut self, sessions: Vec<Listed>) {
+    /// A fresh listing (after a session was closed or trashed), with the
+    /// files that failed to load; the selection stays in range.
+    pub fn reload(&mut self, sessions: Vec<Listed>, broken: Vec<LoadError>) {
         self.sessions = sessions;
+        self.broken = broken;
         self.clamp();
     }
 
