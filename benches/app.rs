@@ -55,7 +55,7 @@ fn session_with(items: usize) -> Session {
 fn keystroke(c: &mut Criterion) {
     for items in [10, 1_000, 10_000] {
         let mut app = App::new(session_with(items), Lang::Th, None);
-        app.view = View::Swot;
+        app.show_view(View::Swot);
         let now = wethi::session::now();
         app.update(Action::Add, now);
         let backend = TermBackend::with_size(io::sink(), Size::new(200, 60));

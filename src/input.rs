@@ -19,7 +19,7 @@ use Scope::*;
 
 /// The action a key asks for on the home screen.
 pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
-    match &home.prompt {
+    match &home.prompt() {
         Some(HomePrompt::Trash(..)) => {
             return match layout_independent(key) {
                 Char('y') | Enter => Some(HomeAction::Commit),
@@ -32,7 +32,7 @@ pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
         Some(HomePrompt::NewTitle(_)) => return typing_action(key),
         None => {}
     }
-    if home.filtering {
+    if home.filtering() {
         return match key {
             Up => Some(HomeAction::Up),
             Down => Some(HomeAction::Down),
@@ -164,7 +164,7 @@ fn layout_independent(key: Key) -> Key {
 
 /// The action a key asks for in the app's current mode.
 pub fn action_for(app: &App, key: Key) -> Option<Action> {
-    match &app.mode {
+    match app.mode() {
         Mode::Editing(_) => text_action(key),
         Mode::PendingMove => Some(match layout_independent(key) {
             Char('s') => Action::MoveTo(Quadrant::Strengths),
@@ -187,12 +187,12 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             BackTab | Up => Some(Action::PrevField),
             other => text_action(other),
         },
-        Mode::Normal if app.room.overlay.is_some() => {
-            let table = room_bindings(app.room.overlay?);
+        Mode::Normal if app.room().overlay().is_some() => {
+            let table = room_bindings(app.room().overlay()?);
             find_binding(|| table.iter(), key).map(|b| b.action.clone())
         }
         Mode::Help | Mode::Normal => {
-            find_binding(|| bindings_for(app.view), key).map(|b| b.action.clone())
+            find_binding(|| bindings_for(app.view()), key).map(|b| b.action.clone())
         }
     }
 }
@@ -253,7 +253,7 @@ mod tests {
 
     fn app(view: View) -> App {
         let mut app = App::new(builtin().unwrap(), Lang::En, None);
-        app.view = view;
+        app.show_view(view);
         app
     }
 
@@ -372,12 +372,19 @@ mod tests {
     #[test]
     fn export_format_keys_work_on_both_layouts() {
         use crate::export::Format;
-        let mut home = Home::new(Vec::new(), Lang::Th);
-        home.prompt = Some(HomePrompt::Export {
+        let listed = crate::session::Listed {
             path: "a.json".into(),
+            id: "a".into(),
             title: String::new(),
-            choice: 0,
-        });
+            date: None,
+            venue: String::new(),
+            updated_at: chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00")
+                .expect("a date"),
+            counts: [0; 4],
+        };
+        let mut home = Home::new(vec![listed], Lang::Th);
+        home.update(HomeAction::Export);
+        assert!(matches!(home.prompt(), Some(HomePrompt::Export { .. })));
         for (us, format) in [
             ('m', Format::Md),
             ('h', Format::Html),
@@ -405,7 +412,12 @@ mod tests {
     fn room_overlay_keys_work_on_both_layouts_without_colliding() {
         for overlay in [RoomOverlay::Qr, RoomOverlay::Inbox] {
             let mut a = app(View::Swot);
-            a.room.overlay = Some(overlay);
+            let open = match overlay {
+                RoomOverlay::Qr => Action::OpenRoom,
+                RoomOverlay::Inbox => Action::Inbox,
+            };
+            a.update(open, crate::session::now());
+            assert_eq!(a.room().overlay(), Some(overlay));
             let mut owner = std::collections::HashMap::new();
             for b in room_bindings(overlay) {
                 for key in b.keys.iter().flat_map(|k| typed(*k)) {

@@ -2,6 +2,7 @@
 //! saving after every change. The flow is one way: event → action →
 //! `App::update` → save → draw.
 
+mod clock;
 mod home_export;
 mod room_turn;
 mod signals;
@@ -26,13 +27,13 @@ use ratatui::layout::Position;
 pub mod backend;
 
 use backend::TermBackend;
+use clock::Clock;
 
 use crate::app::home::{Home, HomeRequest};
-use crate::app::{Action, App, Mode, ReadOnly};
+use crate::app::{Action, App, Effect, Mode, ReadOnly};
 use crate::burst::{self, Chunk};
 use crate::i18n::strings;
 use crate::input::{action_for, home_action_for, key_of};
-use crate::session;
 use crate::store::{self, Access, Opened, SessionLock};
 use crate::text::Lang;
 use crate::ui::{self, SaveState, Status, Theme, UiState};
@@ -148,7 +149,7 @@ impl SessionFile {
     /// Saves when the app changed since the last save; a failure keeps the
     /// work in memory and is retried on the next pass of the loop.
     fn save_if_changed(&mut self, app: &App) {
-        if app.read_only.is_some() || app.revision == self.saved_revision {
+        if app.read_only().is_some() || app.revision() == self.saved_revision {
             return;
         }
         if !self.backed_up {
@@ -159,9 +160,9 @@ impl SessionFile {
                 self.no_backup = Some(e.to_string());
             }
         }
-        match store::save_session(&self.path, &app.session) {
+        match store::save_session(&self.path, app.session()) {
             Ok(()) => {
-                self.saved_revision = app.revision;
+                self.saved_revision = app.revision();
                 self.state = match &self.no_backup {
                     Some(why) => SaveState::SavedWithoutBackup(why.clone()),
                     None => SaveState::Saved,
@@ -173,15 +174,15 @@ impl SessionFile {
 
     fn save_as(&mut self, app: &App, target: &str) -> bool {
         let target = PathBuf::from(target);
-        match store::save_session(&target, &app.session) {
+        match store::save_session(&target, app.session()) {
             Ok(()) => {
                 self.path = target;
-                self.saved_revision = app.revision;
+                self.saved_revision = app.revision();
                 self.state = SaveState::Saved;
                 true
             }
             Err(e) => {
-                self.state = SaveState::NotSaved(e.message(app.lang));
+                self.state = SaveState::NotSaved(e.message(app.lang()));
                 false
             }
         }
@@ -219,13 +220,12 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
         offer_draft(&mut app, &path);
     }
     // What a crash left waiting is in the inbox at every opening.
-    match crate::room::load_inbox(&path) {
-        Ok(inbox) => app.room.inbox = inbox,
-        Err(why) => app.room.problem = Some(why),
-    }
-    if room.is_some() {
-        app.update(Action::OpenRoom, session::now());
-    }
+    app.load_inbox(crate::room::load_inbox(&path));
+    let clock = Clock::from_env();
+    let first = match room {
+        Some(_) => app.update(Action::OpenRoom, clock.now()),
+        None => Effect::None,
+    };
     set_work(&path);
     let mut file = SessionFile {
         path,
@@ -240,8 +240,8 @@ fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String> {
     // The lock file stays when the screen closes: deleting it while another
     // wethi has it open would let a third one lock a new file and write
     // beside it. A leftover lock file holds no lock.
-    event_loop(terminal, &mut app, &mut file, theme).map_err(|e| e.to_string())?;
-    Ok(app.lang)
+    event_loop(terminal, &mut app, &mut file, (theme, &clock), first).map_err(|e| e.to_string())?;
+    Ok(app.lang())
 }
 
 /// The home screen on the data folder `dir`: browse, filter, open, view,
@@ -255,13 +255,14 @@ pub fn run_home(
 ) -> Result<(), String> {
     set_work(dir);
     with_terminal(|terminal| {
+        let clock = Clock::from_env();
         let mut home = Home::new(Vec::new(), lang);
         relist(&mut home, dir);
         let mut ui_state = UiState::default();
-        while !home.quit && signals::received().is_none() {
+        while signals::received().is_none() {
             let status = Status {
                 save: &SaveState::Saved,
-                now: session::now(),
+                now: clock.now(),
                 theme,
             };
             terminal
@@ -273,15 +274,17 @@ pub fn run_home(
                     Event::Paste(text) => crate::app::paste::home_paste(&home, &text),
                     _ => None,
                 };
-                if let Some(action) = action {
-                    home.update(action);
+                let request = action.and_then(|action| home.update(action));
+                if request == Some(HomeRequest::Quit) {
+                    break;
                 }
-            }
-            if let Some(request) = home.request.take() {
-                home.message = serve(terminal, (&mut home, dir), request, theme, &new_session)
-                    .unwrap_or_else(Some);
-                relist(&mut home, dir);
-                set_work(dir);
+                if let Some(request) = request {
+                    let said = serve(terminal, (&mut home, dir), request, theme, &new_session)
+                        .unwrap_or_else(Some);
+                    home.say(said);
+                    relist(&mut home, dir);
+                    set_work(dir);
+                }
             }
         }
         Ok(())
@@ -291,8 +294,7 @@ pub fn run_home(
 /// The folder's sessions, and the files that failed to load with why.
 fn relist(home: &mut Home, dir: &Path) {
     let (listed, broken) = store::list_sessions(dir).unwrap_or_default();
-    home.broken = broken;
-    home.reload(listed);
+    home.reload(listed, broken);
 }
 
 /// Carries out what the home screen asked for; returns a line for its
@@ -305,54 +307,57 @@ fn serve(
     new_session: &impl Fn(Lang, &str) -> Result<PathBuf, String>,
 ) -> Result<Option<String>, String> {
     let (path, viewing) = match request {
+        // The loop leaves before serving a quit.
+        HomeRequest::Quit => return Ok(None),
         HomeRequest::Open(path) => (path, false),
         HomeRequest::View(path) => (path, true),
-        HomeRequest::New(title) => (new_session(home.lang, &title)?, false),
+        HomeRequest::New(title) => (new_session(home.lang(), &title)?, false),
         HomeRequest::Example => {
-            let copied = store::trash::copy_example(dir).map_err(|e| e.message(home.lang))?;
+            let copied = store::trash::copy_example(dir).map_err(|e| e.message(home.lang()))?;
             (copied, false)
         }
         HomeRequest::Restore { trashed, to } => {
             let back = store::trash::restore(&trashed, &to)
                 .map_err(|e| format!("{}: {e}", trashed.display()))?;
-            home.last_trashed = None;
-            let t = crate::i18n::facilitator::facilitator_strings(home.lang);
+            home.restored();
+            let t = crate::i18n::facilitator::facilitator_strings(home.lang());
             return Ok(Some(format!("{}: {}", t.restored, back.display())));
         }
         HomeRequest::Export { path, format } => {
-            return home_export::export(&path, dir, format, home.lang).map(Some);
+            return home_export::export(&path, dir, format, home.lang()).map(Some);
         }
         HomeRequest::Trash(path) => {
             let moved = store::move_to_trash(&path).map_err(|e| {
                 let why = match e.kind() {
-                    io::ErrorKind::ResourceBusy => crate::i18n::safety::safety_strings(home.lang)
+                    io::ErrorKind::ResourceBusy => crate::i18n::safety::safety_strings(home.lang())
                         .in_use
                         .to_owned(),
                     _ => e.to_string(),
                 };
                 format!("{}: {why}", path.display())
             })?;
-            home.last_trashed = Some((path.clone(), moved.clone()));
+            home.trashed(path.clone(), moved.clone());
             return Ok(Some(format!(
                 "{}: {}",
-                strings(home.lang).moved_to_trash,
+                strings(home.lang()).moved_to_trash,
                 moved.display()
             )));
         }
     };
-    let opened = store::open_session(&path, viewing).map_err(|e| e.message(home.lang))?;
+    let opened = store::open_session(&path, viewing).map_err(|e| e.message(home.lang()))?;
     // Both screens draw through the same terminal, so its buffers always
     // match the screen: no clearing between them.
-    home.lang = edit(
+    let lang = edit(
         terminal,
         Opening {
             path,
             opened,
-            lang: home.lang,
+            lang: home.lang(),
             theme,
             room: None,
         },
     )?;
+    home.set_lang(lang);
     Ok(None)
 }
 
@@ -360,9 +365,10 @@ fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     file: &mut SessionFile,
-    theme: Theme,
+    (theme, clock): (Theme, &Clock),
+    first: Effect,
 ) -> io::Result<()> {
-    let result = turns(terminal, app, file, theme);
+    let result = turns(terminal, app, file, (theme, clock), first);
     // A signal, or a terminal that went away (its window closed): what was
     // typed but not committed is kept for the next opening.
     if result.is_err() || signals::received().is_some() {
@@ -379,19 +385,46 @@ fn turns(
     terminal: &mut Term,
     app: &mut App,
     file: &mut SessionFile,
-    theme: Theme,
+    (theme, clock): (Theme, &Clock),
+    first: Effect,
 ) -> io::Result<()> {
     let mut ui_state = UiState::default();
     // Dropped however the loop ends (quit, a signal, an error): the port closes.
-    let mut room = room_turn::RoomSide::new(app, file, file.room);
+    let mut room = room_turn::RoomSide::new(app, file, file.room, clock.clone());
+    let mut effects = vec![first];
     loop {
         if signals::received().is_some() {
             return Ok(());
         }
+        let mut quit = false;
+        let mut save_as = None;
+        for effect in effects.drain(..) {
+            match effect {
+                Effect::None => {}
+                Effect::Quit => quit = true,
+                Effect::SaveAs(target) => save_as = Some(target),
+                Effect::OpenRoom | Effect::StopRoom => room.carry_out(app, file, &effect),
+            }
+        }
+        if let Some(target) = save_as.take() {
+            if file.save_as(app, &target) {
+                return Ok(());
+            }
+            app.ask_save_as(&target);
+        } else if quit {
+            if app.read_only().is_some()
+                || file.saved_revision == app.revision()
+                || file.declined_at == Some(app.revision())
+            {
+                return Ok(());
+            }
+            let suggestion = std::env::temp_dir().join(file.path.file_name().unwrap_or_default());
+            app.ask_save_as(&suggestion.display().to_string());
+        }
         room.before_draw(app, file);
         let status = Status {
             save: &file.state,
-            now: session::now(),
+            now: clock.now(),
             theme,
         };
         terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
@@ -405,31 +438,16 @@ fn turns(
         let wait = if room.is_open() { 100 } else { 500 };
         if poll(Duration::from_millis(wait))? {
             for chunk in read_queued()? {
-                apply_chunk(app, chunk, &ui_state);
+                apply_chunk(app, chunk, (&ui_state, clock), &mut effects);
             }
         } else {
-            app.update(Action::Tick, session::now());
+            effects.push(app.update(Action::Tick, clock.now()));
         }
-        if asking && app.mode == Mode::Normal && app.save_as.is_none() {
-            file.declined_at = Some(app.revision);
+        let saving_as = effects.iter().any(|e| matches!(e, Effect::SaveAs(_)));
+        if asking && *app.mode() == Mode::Normal && !saving_as {
+            file.declined_at = Some(app.revision());
         }
         room.after_save(app, file);
-        if let Some(target) = app.save_as.take() {
-            if file.save_as(app, &target) {
-                return Ok(());
-            }
-            app.ask_save_as(&target);
-        }
-        if app.quit {
-            if app.read_only.is_some()
-                || file.saved_revision == app.revision
-                || file.declined_at == Some(app.revision)
-            {
-                return Ok(());
-            }
-            let suggestion = std::env::temp_dir().join(file.path.file_name().unwrap_or_default());
-            app.ask_save_as(&suggestion.display().to_string());
-        }
     }
 }
 
@@ -445,21 +463,26 @@ fn read_queued() -> io::Result<Vec<Chunk>> {
 
 /// A burst in command mode opens the text box holding it; anywhere else
 /// (a text box, a form) it is typed character by character.
-fn apply_chunk(app: &mut App, chunk: Chunk, ui_state: &UiState) {
+fn apply_chunk(
+    app: &mut App,
+    chunk: Chunk,
+    (ui_state, clock): (&UiState, &Clock),
+    effects: &mut Vec<Effect>,
+) {
     match chunk {
-        Chunk::Burst(text) if app.mode == Mode::Normal => {
-            app.update(Action::TypeBurst(text), session::now());
+        Chunk::Burst(text) if *app.mode() == Mode::Normal => {
+            effects.push(app.update(Action::TypeBurst(text), clock.now()));
         }
         Chunk::Burst(text) => {
             for c in text.chars() {
                 if let Some(action) = action_for(app, crate::input::Key::Char(c)) {
-                    app.update(action, session::now());
+                    effects.push(app.update(action, clock.now()));
                 }
             }
         }
         Chunk::Event(event) => {
             for action in actions_for(app, event, ui_state) {
-                app.update(action, session::now());
+                effects.push(app.update(action, clock.now()));
             }
         }
     }
@@ -474,7 +497,7 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
             .collect(),
         Event::Paste(text) => vec![Action::Paste(text)],
         // The wheel moves the selection; a click focuses a pane or selects an entry.
-        Event::Mouse(mouse) if app.mode == Mode::Normal => match mouse.kind {
+        Event::Mouse(mouse) if *app.mode() == Mode::Normal => match mouse.kind {
             MouseEventKind::ScrollUp => vec![Action::Up],
             MouseEventKind::ScrollDown => vec![Action::Down],
             MouseEventKind::Down(MouseButton::Left) => {
@@ -494,7 +517,7 @@ fn actions_for(app: &App, event: Event, ui_state: &UiState) -> Vec<Action> {
 /// Whether the save-as prompt of a quit while NOT SAVED is open.
 fn is_asking_save_as(app: &App) -> bool {
     matches!(
-        &app.mode,
+        app.mode(),
         Mode::Editing(editor) if editor.target == crate::app::EditTarget::SaveAs
     )
 }
@@ -513,16 +536,16 @@ fn poll(timeout: Duration) -> io::Result<bool> {
 /// opening.
 fn keep_draft(app: &App, file: &mut SessionFile) {
     file.save_if_changed(app);
-    if app.read_only.is_some() {
+    if app.read_only().is_some() {
         return;
     }
     let mut beside = file.path.clone();
-    if file.saved_revision != app.revision {
+    if file.saved_revision != app.revision() {
         // The session's folder refuses (NOT SAVED): nobody is left to ask
         // where to save, so the work goes to the temporary folder.
         let rescue = signals::rescue_path(&file.path);
-        if store::save_session(&rescue, &app.session).is_ok() {
-            let t = crate::i18n::safety::safety_strings(app.lang);
+        if store::save_session(&rescue, app.session()).is_ok() {
+            let t = crate::i18n::safety::safety_strings(app.lang());
             signals::set_exit_note(format!("{} {}", t.rescued, rescue.display()));
             beside = rescue;
         }

@@ -4,7 +4,7 @@
 //!
 //! The real `wethi` in a pseudo-terminal (see `e2e/harness.rs`). No fixed
 //! sleeps: every step polls the screen or the saved file. The timer test
-//! must let real seconds pass; it polls the header and the file for them.
+//! runs wethi on a test clock (`WETHI_TEST_CLOCK`) and moves it on itself.
 
 mod common;
 #[path = "e2e/harness.rs"]
@@ -97,6 +97,36 @@ fn stage(json: &Value, index: usize) -> &Value {
     &json["stages"][index]
 }
 
+/// The time wethi reads when `WETHI_TEST_CLOCK` names this file.
+struct TestClock {
+    path: std::path::PathBuf,
+}
+
+impl TestClock {
+    fn new(dir: &Path) -> TestClock {
+        let clock = TestClock {
+            path: dir.join("clock"),
+        };
+        clock.set(0);
+        clock
+    }
+
+    /// Moves the clock to `seconds` after 09:00 on the Ubon workshop's day.
+    /// Written beside and renamed, so wethi never reads half a time.
+    fn set(&self, seconds: i64) {
+        let start = chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").unwrap();
+        let time = start + chrono::Duration::seconds(seconds);
+        let temp = self.path.with_extension("tmp");
+        std::fs::write(&temp, time.to_rfc3339()).expect("the clock file can be written");
+        std::fs::rename(&temp, &self.path).expect("the clock file can be replaced");
+    }
+
+    fn spawn(&self, sb: &Sandbox, args: &[&str]) -> Tui {
+        let path = self.path.display().to_string();
+        sb.spawn_with_env("C.UTF-8", &[("WETHI_TEST_CLOCK", &path)], args, 100, 30)
+    }
+}
+
 #[test]
 fn header_timer_parsing() {
     assert_eq!(
@@ -113,7 +143,8 @@ fn header_timer_parsing() {
 #[test]
 fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
     let sb = Sandbox::new();
-    let mut tui = sb.spawn_new("T", 100, 30);
+    let clock = TestClock::new(sb.home());
+    let mut tui = clock.spawn(&sb, &["--lang", "en", "new", "--title", "T"]);
     tui.wait_texts(&["Stages", "S1"]);
     let file = sb.wait_single_session();
     let json = read_json(&file);
@@ -136,18 +167,19 @@ fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
         },
     );
     wait_header_timer(&mut tui, "S1", 0);
-    let budget = format!("/ {}", clock(timebox * 60));
+    let budget = format!("/ {}", clock_text(timebox * 60));
     tui.wait_region("the timebox in the header", (0, 0, 1, 100), |h| {
         h.contains("⏱ S1") && shows(h, &budget)
     });
-    wait_header_timer(&mut tui, "S1", 2);
+    clock.set(90);
+    assert_eq!(wait_header_timer(&mut tui, "S1", 90), 90);
 
     // Space pauses: the time spent is kept, the timer leaves the header.
     tui.send(" ");
-    let paused = wait_for_file(&file, "S1 paused after 2 s or more", |j| {
+    let paused = wait_for_file(&file, "S1 paused after 90 s", |j| {
         let s = stage(j, 0);
         match (s["elapsed_seconds"].as_u64(), &s["running_since"]) {
-            (Some(e), Value::Null) if e >= 2 => Ok(e),
+            (Some(e), Value::Null) if e == 90 => Ok(e),
             _ => Err(format!("stages[0] is {s}")),
         }
     });
@@ -177,11 +209,13 @@ fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
     drop(tui);
 
     // Reopened: the header shows the timer still running, and it counts on.
-    let mut tui = sb.spawn_file("open", &file, 100, 30);
+    let path = file.display().to_string();
+    let mut tui = clock.spawn(&sb, &["--lang", "en", "open", &path]);
     tui.wait_text("Stages");
     let first = wait_header_timer(&mut tui, "S1", paused);
+    clock.set(150);
     let later = wait_header_timer(&mut tui, "S1", first + 1);
-    assert!(later > first);
+    assert_eq!((first, later), (90, 150));
 
     // x marks the stage done, which also stops its timer.
     tui.send("x");
@@ -192,7 +226,7 @@ fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
             &s["running_since"],
             s["elapsed_seconds"].as_u64(),
         ) {
-            (Value::Bool(true), Value::Null, Some(e)) if e >= later => Ok(e),
+            (Value::Bool(true), Value::Null, Some(e)) if e == later => Ok(e),
             _ => Err(format!("stages[0] is {s}")),
         }
     });
@@ -228,7 +262,7 @@ fn the_stage_timer_runs_pauses_survives_quitting_and_marks_done() {
     assert_valid_session(&file);
 }
 
-fn clock(seconds: u64) -> String {
+fn clock_text(seconds: u64) -> String {
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if h > 0 {
         format!("{h}:{m:02}:{s:02}")

@@ -48,9 +48,9 @@ fn session() -> Session {
 /// The Actions view with focus on the follow-ups, in `lang`.
 fn app(lang: Lang) -> App {
     let mut app = App::new(session(), lang, None);
-    app.view = View::Actions;
+    app.show_view(View::Actions);
     app.update(Action::FocusRight, now());
-    assert_eq!(app.actions.focus, ActionsPane::FollowUps);
+    assert_eq!(app.actions().focus, ActionsPane::FollowUps);
     app
 }
 
@@ -123,9 +123,10 @@ fn in_thai_the_due_date_is_buddhist_era_and_the_status_thai() {
 
 #[test]
 fn without_follow_ups_there_is_no_pane_and_no_follow_up_keys() {
-    let mut a = App::new(session(), Lang::En, None);
-    a.session.followups.clear();
-    a.view = View::Actions;
+    let mut s = session();
+    s.followups.clear();
+    let mut a = App::new(s, Lang::En, None);
+    a.show_view(View::Actions);
     let lines = draw(&a, 150, 30);
     let text = lines.join("\n");
     assert!(!text.contains("Follow-ups"), "{text}");
@@ -144,7 +145,7 @@ fn the_summary_lists_the_follow_ups_still_open() {
     a.update(Action::ToggleDone, now());
     a.update(Action::Down, now());
     a.update(Action::MarkFollowUp(FollowUpStatus::Carried), now());
-    a.view = View::Summary;
+    a.show_view(View::Summary);
     let text = draw(&a, 150, 40).join("\n");
     assert!(text.contains("Follow-ups still open"), "{text}");
     let flat = squeeze(&text);
@@ -166,11 +167,14 @@ fn small_terminals_draw_the_follow_ups_without_panicking() {
 
 #[test]
 fn control_characters_of_a_past_session_never_reach_the_terminal() {
-    let mut a = app(Lang::En);
-    a.session.followups[0].from_title = "evil\u{1b}[2Jtitle\u{7}".into();
-    a.session.followups[0].text = "text\u{1b}]0;pwned\u{7}\nnext".into();
+    let mut s = session();
+    s.followups[0].from_title = "evil\u{1b}[2Jtitle\u{7}".into();
+    s.followups[0].text = "text\u{1b}]0;pwned\u{7}\nnext".into();
+    let mut a = App::new(s, Lang::En, None);
+    a.show_view(View::Actions);
+    a.update(Action::FocusRight, now());
     for view in [View::Actions, View::Summary] {
-        a.view = view;
+        a.show_view(view);
         let text = draw(&a, 150, 30).join("\n");
         assert!(
             !text.chars().any(|c| c.is_control() && c != '\n'),

@@ -136,7 +136,7 @@ fn merged_screen(view: View) -> String {
     let now = at("2021-01-13T17:00:00+07:00");
     let merged = merge(&sources, now).expect("merged");
     let mut app = App::new(merged, Lang::Th, None);
-    app.view = view;
+    app.show_view(view);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let save = SaveState::Saved;
     let status = Status {

@@ -7,7 +7,7 @@ mod common;
 use common::screen::{example, now};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use wethi::app::{Action, App, View};
+use wethi::app::{Action, App, Effect, View};
 use wethi::input::{BINDINGS, bindings_for, key_name};
 use wethi::session::Quadrant;
 use wethi::text::Lang;
@@ -44,7 +44,7 @@ fn the_summary_wraps_long_lines_and_scrolls_to_its_end() {
     s.swot.strengths[0].text = LONG.into();
     s.swot.strengths[0].votes = 99;
     let mut app = App::new(s, Lang::Th, None);
-    app.view = View::Summary;
+    app.show_view(View::Summary);
     let mut state = UiState::default();
     let first = frame(&mut app, &mut state, 80, 24);
     let text = squeeze(&first.join("\n"));
@@ -59,7 +59,7 @@ fn the_summary_wraps_long_lines_and_scrolls_to_its_end() {
     );
     assert!(!first.iter().any(|l| l.contains('▲')));
     assert!(
-        app.summary.max > 0,
+        app.summary().max > 0,
         "at 80×24 the summary is longer than the screen"
     );
 
@@ -71,16 +71,16 @@ fn the_summary_wraps_long_lines_and_scrolls_to_its_end() {
         "{end_text}"
     );
     assert!(squeeze(&end_text).contains(&squeeze(
-        app.session.stages.last().unwrap().title.get(Lang::Th)
+        app.session().stages.last().unwrap().title.get(Lang::Th)
     )));
 
     // Up a line, a page, then Home: back at the top.
     app.update(Action::Up, now());
-    assert_eq!(app.summary.offset, app.summary.max - 1);
+    assert_eq!(app.summary().offset, app.summary().max - 1);
     app.update(Action::ScrollPage(-1), now());
     assert_eq!(
-        app.summary.offset,
-        (app.summary.max - 1).saturating_sub(app.summary.page - 1)
+        app.summary().offset,
+        (app.summary().max - 1).saturating_sub(app.summary().page - 1)
     );
     app.update(Action::ScrollEdge(false), now());
     assert_eq!(frame(&mut app, &mut state, 80, 24), first);
@@ -88,14 +88,14 @@ fn the_summary_wraps_long_lines_and_scrolls_to_its_end() {
     for _ in 0..500 {
         app.update(Action::Down, now());
     }
-    assert_eq!(app.summary.offset, app.summary.max);
+    assert_eq!(app.summary().offset, app.summary().max);
 }
 
 #[test]
 fn the_summary_footer_offers_scrolling_and_no_list_keys() {
     for lang in [Lang::Th, Lang::En] {
         let mut app = App::new(example(), lang, None);
-        app.view = View::Summary;
+        app.show_view(View::Summary);
         let mut state = UiState::default();
         frame(&mut app, &mut state, 120, 40);
         let lines = frame(&mut app, &mut state, 80, 24);
@@ -117,7 +117,7 @@ fn the_summary_footer_offers_scrolling_and_no_list_keys() {
 /// (a notice that says "nothing to undo" is not an action).
 fn state_of(app: &App) -> String {
     let mut app = app.clone();
-    app.notice = None;
+    app.dismiss_notice();
     format!("{app:?}")
 }
 
@@ -126,7 +126,7 @@ fn every_footer_key_of_every_view_acts_there() {
     let mut apps = Vec::new();
     for view in View::ALL {
         let mut app = App::new(example(), Lang::En, None);
-        app.view = view;
+        app.show_view(view);
         apps.push(app.clone());
         // The other column or pane too: notes, the action items.
         app.update(Action::FocusRight, now());
@@ -137,21 +137,21 @@ fn every_footer_key_of_every_view_acts_there() {
     let mut empty = example();
     empty.swot.strengths.clear();
     let mut app = App::new(empty, Lang::En, None);
-    app.view = View::Swot;
+    app.show_view(View::Swot);
     apps.push(app);
     for app in apps {
         let mut app = app;
         let mut state = UiState::default();
         frame(&mut app, &mut state, 80, 24);
-        for b in bindings_for(app.view).filter(|b| b.footer && app.offers(&b.action)) {
+        for b in bindings_for(app.view()).filter(|b| b.footer && app.offers(&b.action)) {
             let mut probe = app.clone();
-            probe.update(b.action.clone(), now());
+            let effect = probe.update(b.action.clone(), now());
             assert_ne!(
-                state_of(&probe),
-                state_of(&app),
+                (state_of(&probe), effect),
+                (state_of(&app), Effect::None),
                 "{} is offered in {:?} but does nothing",
                 b.en,
-                app.view
+                app.view()
             );
         }
     }

@@ -69,7 +69,7 @@ struct Screens {
 impl Screens {
     fn new(items: usize) -> Screens {
         let mut app = App::new(session_with(items), Lang::Th, None);
-        app.view = View::Swot;
+        app.show_view(View::Swot);
         let backend = TermBackend::with_size(Vec::new(), Size::new(WIDTH, HEIGHT));
         let mut screens = Screens {
             app,

@@ -48,10 +48,9 @@ fn text(buf: &Buffer) -> String {
 
 fn open_room(lang: Lang) -> App {
     let mut app = App::new(template::builtin().unwrap(), lang, None);
-    app.view = View::Swot;
+    app.show_view(View::Swot);
     app.update(Action::OpenRoom, now());
-    app.room
-        .opened(URL.to_owned(), render(URL, Ink::DarkModules).ok());
+    app.room_opened(URL.to_owned(), render(URL, Ink::DarkModules).ok());
     app
 }
 

@@ -198,7 +198,11 @@ fn a_submission_lands_in_the_inbox_and_the_group_is_remembered() {
     assert_eq!(submission.text, "น้ำท่วม␛[2J ถนน");
     assert_eq!(submission.group.as_deref(), Some("กลุ่มบ้านเหนือ"));
     let mut inbox = Inbox::default();
-    inbox.receive(submission, wethi::session::now());
+    inbox.receive(
+        submission,
+        wethi::session::now(),
+        &mut wethi::session::ids::IdSource::default(),
+    );
     assert_eq!(inbox.len(), 1);
 
     // The phone keeps its group: the next page has it filled in.
@@ -454,7 +458,15 @@ fn waiting_submissions_survive_a_crash() {
         let RoomEvent::Submitted(s) = next_event(&rx) else {
             panic!("not a submission");
         };
-        assert!(inbox.receive(s, wethi::session::now()).is_none());
+        assert!(
+            inbox
+                .receive(
+                    s,
+                    wethi::session::now(),
+                    &mut wethi::session::ids::IdSource::default()
+                )
+                .is_none()
+        );
         file.save_if_changed(&inbox).unwrap();
     }
     let before = inbox.waiting().to_vec();

@@ -201,22 +201,22 @@ fn huge_timers_votes_and_timeboxes_saturate() {
     };
     let mut state = UiState::default();
     for view in [View::Agenda, View::Swot, View::Summary] {
-        app.view = view;
+        app.show_view(view);
         terminal
             .draw(|f| ui::draw(f, &app, &status, &mut state))
             .unwrap();
     }
-    app.view = View::Swot;
+    app.show_view(View::Swot);
     app.update(Action::Vote(1), session::now());
-    assert_eq!(app.session.swot.strengths[0].votes, u32::MAX);
+    assert_eq!(app.session().swot.strengths[0].votes, u32::MAX);
     // Stopping the running timer adds its time: saturated, not wrapped.
-    app.view = View::Agenda;
+    app.show_view(View::Agenda);
     app.update(Action::Tick, session::now());
     app.update(Action::Timebox(1), session::now());
     for _ in 0..2 {
         app.update(Action::ToggleTimer, session::now());
     }
-    assert_eq!(app.session.stages[0].elapsed_seconds, u64::MAX);
+    assert_eq!(app.session().stages[0].elapsed_seconds, u64::MAX);
     terminal
         .draw(|f| ui::draw(f, &app, &status, &mut state))
         .unwrap();

@@ -25,7 +25,7 @@ use wethi::ui::{self, MIN_HEIGHT, MIN_WIDTH, SaveState, Status, Theme, ThemeName
 
 fn app(view: View, lang: Lang) -> App {
     let mut app = App::new(example(), lang, None);
-    app.view = view;
+    app.show_view(view);
     app
 }
 
@@ -361,7 +361,7 @@ fn the_selected_item_deep_in_a_long_pane_is_scrolled_into_view() {
         })
         .collect();
     let mut app = App::new(s, Lang::Th, None);
-    app.view = View::Swot;
+    app.show_view(View::Swot);
     for _ in 0..37 {
         go(&mut app, Action::Down);
     }
@@ -563,7 +563,7 @@ fn the_header_shows_the_running_stage_timer() {
         s.stages[3].elapsed_seconds = 0;
         s.stages[3].running_since = Some(now() - Duration::minutes(5));
         let mut app = App::new(s, lang, None);
-        app.view = View::Swot;
+        app.show_view(View::Swot);
         app
     };
     for lang in [Lang::Th, Lang::En] {
@@ -661,7 +661,7 @@ fn not_saved_shows_the_reason() {
 fn a_read_only_session_says_so_and_why() {
     for lang in [Lang::Th, Lang::En] {
         let mut app = App::new(example(), lang, Some(ReadOnly::Locked));
-        app.view = View::Swot;
+        app.show_view(View::Swot);
         let t = strings(lang);
         let screen = draw(&app, 80, 24);
         insta::assert_snapshot!(
@@ -680,7 +680,7 @@ fn a_read_only_session_says_so_and_why() {
         go(&mut app, Action::Delete);
         let screen = draw(&app, 80, 24);
         assert!(screen.footer().contains(&prefix(t.locked, 20)));
-        assert_eq!(app.session, example());
+        assert_eq!(app.session(), &example());
     }
 }
 
@@ -699,7 +699,7 @@ fn the_move_prompt_link_picker_and_forms_draw() {
 
         let mut a = app(View::Strategies, lang);
         go(&mut a, Action::OpenLinks);
-        assert!(matches!(a.mode, Mode::LinkPicker { .. }));
+        assert!(matches!(a.mode(), Mode::LinkPicker { .. }));
         let screen = draw(&a, 80, 24);
         insta::assert_snapshot!(format!("links_{l}_80x24"), screen.text());
         assert_shows(&screen, t.links_title, "link picker");
@@ -731,7 +731,7 @@ fn control_characters_in_the_session_never_reach_the_terminal() {
     s.strategies.so[0].text = "\u{1b}[2J".into();
     for view in View::ALL {
         let mut app = App::new(s.clone(), Lang::Th, None);
-        app.view = view;
+        app.show_view(view);
         let screen = draw(&app, 120, 30);
         let buf = screen.terminal.backend().buffer();
         for cell in buf.content() {
@@ -793,8 +793,9 @@ fn every_state() -> Vec<(String, App)> {
     go(&mut form, Action::FocusRight);
     go(&mut form, Action::Add);
     out.push(("action form".into(), form));
-    let mut running = app(View::Agenda, Lang::Th);
-    running.session.stages[0].running_since = Some(now() - Duration::hours(30));
+    let mut s = example();
+    s.stages[0].running_since = Some(now() - Duration::hours(30));
+    let running = App::new(s, Lang::Th, None);
     out.push(("running".into(), running));
     let mut empty = App::new(
         session::template::builtin().unwrap(),
@@ -802,7 +803,7 @@ fn every_state() -> Vec<(String, App)> {
         Some(ReadOnly::Viewing),
     );
     for view in View::ALL {
-        empty.view = view;
+        empty.show_view(view);
         out.push((format!("template {view:?}"), empty.clone()));
     }
     out
@@ -818,7 +819,7 @@ fn every_size_from_1x1_up_draws_every_view_and_overlay() {
             for h in heights {
                 let screen = draw_with(&app, &save, Theme::new(ThemeName::Light, true), w, h);
                 let text = screen.text();
-                let too_small = strings(app.lang).too_small;
+                let too_small = strings(app.lang()).too_small;
                 if w < MIN_WIDTH || h < MIN_HEIGHT {
                     let shown = squeeze(&text);
                     assert!(

@@ -3,7 +3,7 @@
 
 use crate::session::{Stage, Timestamp};
 
-use super::edits::{Edit, StageState};
+use super::history::{Edit, StageState};
 use super::{App, guidance_rows};
 
 impl App {

@@ -6,8 +6,8 @@
 use crate::session::{Quadrant, TowsPair};
 use crate::store::draft::Draft;
 
-use super::edits::list_len;
 use super::form::{Form, FormKind};
+use super::history::list_len;
 use super::{App, EditTarget, Editor, ListId, Mode, Notice, TextBox};
 
 /// Why a draft could not be put back.
@@ -159,7 +159,10 @@ mod tests {
 
     fn typed(app: &mut App, text: &str) {
         for c in text.chars() {
-            app.update(Action::Text(TextEdit::Insert(c)), crate::session::now());
+            app.update(
+                Action::Text(TextEdit::Insert(c)),
+                chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").expect("a date"),
+            );
         }
     }
 
@@ -184,7 +187,8 @@ mod tests {
 
     #[test]
     fn an_add_box_comes_back_with_its_text() {
-        let mut a = App::new(example(), Lang::En, None);
+        let mut a =
+            App::new(example(), Lang::En, None).with_ids(crate::session::ids::IdSource::counting());
         assert_eq!(a.draft(), None);
         a.mode = Mode::Editing(Editor {
             target: EditTarget::Add(ListId::Swot(Quadrant::Threats)),
@@ -195,7 +199,8 @@ mod tests {
         let draft = a.draft().unwrap();
         assert_eq!(draft.place, "add/swot:t");
 
-        let mut b = App::new(example(), Lang::En, None);
+        let mut b =
+            App::new(example(), Lang::En, None).with_ids(crate::session::ids::IdSource::counting());
         b.restore_draft(&draft).unwrap();
         assert_eq!(b.mode, a.mode);
         assert_eq!(b.notice, Some(Notice::DraftRestored));
@@ -206,7 +211,8 @@ mod tests {
 
     #[test]
     fn an_edit_of_a_gone_entry_comes_back_as_an_addition() {
-        let mut a = App::new(example(), Lang::En, None);
+        let mut a =
+            App::new(example(), Lang::En, None).with_ids(crate::session::ids::IdSource::counting());
         let draft = Draft::new("edit/recommendations/999".into(), vec!["x".into()], 0);
         a.restore_draft(&draft).unwrap();
         assert!(matches!(
@@ -220,14 +226,16 @@ mod tests {
 
     #[test]
     fn a_form_comes_back_field_for_field() {
-        let mut a = App::new(example(), Lang::Th, None);
+        let mut a =
+            App::new(example(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
         let mut form = Form::action(None, Lang::Th);
         form.fields[0].text = TextBox::new("ทำป้าย");
         form.fields[1].text = TextBox::new("สมศรี");
         form.focus = 1;
         a.mode = Mode::Form(form);
         let draft = a.draft().unwrap();
-        let mut b = App::new(example(), Lang::Th, None);
+        let mut b =
+            App::new(example(), Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
         b.restore_draft(&draft).unwrap();
         assert_eq!(b.mode, a.mode);
     }
@@ -235,9 +243,11 @@ mod tests {
     #[test]
     fn read_only_and_unknown_places_are_refused() {
         let draft = Draft::new("add/actions".into(), vec!["x".into()], 0);
-        let mut ro = App::new(example(), Lang::En, Some(super::super::ReadOnly::Locked));
+        let mut ro = App::new(example(), Lang::En, Some(super::super::ReadOnly::Locked))
+            .with_ids(crate::session::ids::IdSource::counting());
         assert_eq!(ro.restore_draft(&draft), Err(DraftError::ReadOnly));
-        let mut a = App::new(example(), Lang::En, None);
+        let mut a =
+            App::new(example(), Lang::En, None).with_ids(crate::session::ids::IdSource::counting());
         for place in ["add/stage-notes:99", "add/nowhere", "somewhere"] {
             let d = Draft::new(place.into(), vec!["x".into()], 0);
             assert!(matches!(

@@ -4,7 +4,7 @@
 
 use crate::session::{FollowUp, FollowUpStatus, Timestamp};
 
-use super::edits::{Entry, ListId, entry_at};
+use super::history::{Entry, ListId, entry_at};
 use super::{ActionsPane, App};
 
 impl App {
@@ -91,7 +91,8 @@ mod tests {
 
     /// The Actions view with focus on the follow-ups.
     fn app(followups: usize) -> App {
-        let mut a = App::new(session(followups), Lang::Th, None);
+        let mut a = App::new(session(followups), Lang::Th, None)
+            .with_ids(crate::session::ids::IdSource::counting());
         a.view = View::Actions;
         a.update(Action::FocusRight, now());
         a
@@ -177,7 +178,8 @@ mod tests {
         assert!(a.offers(&Action::MarkFollowUp(Dropped)));
         assert!(!a.offers(&Action::Add));
 
-        let mut ro = App::new(session(1), Lang::Th, Some(super::super::ReadOnly::Viewing));
+        let mut ro = App::new(session(1), Lang::Th, Some(super::super::ReadOnly::Viewing))
+            .with_ids(crate::session::ids::IdSource::counting());
         ro.view = View::Actions;
         ro.update(Action::FocusRight, now());
         ro.update(Action::ToggleDone, now());

@@ -4,15 +4,15 @@
 
 use chrono::NaiveDate;
 
+use super::textbox::tidy;
 use crate::session::{
-    Action as ActionItem, Meta, ParticipantGroup, Session, Timestamp, ids::new_id,
+    Action as ActionItem, Meta, ParticipantGroup, Session, Timestamp, ids::IdSource,
 };
 use crate::text::Lang;
 use crate::text::date::{DateError, ParseNumberError, parse_date, parse_number};
-use crate::text::normalize::normalize_marks;
 
 use super::TextBox;
-use super::edits::Details;
+use super::history::Details;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
@@ -180,8 +180,12 @@ impl Form {
     }
 
     /// Reads an action item from the form, or says which field is wrong
-    /// (and puts the cursor there).
-    pub fn read_action(&mut self, old: Option<&ActionItem>) -> Result<ActionItem, FormError> {
+    /// (and puts the cursor there). A new item's id comes from `ids`.
+    pub fn read_action(
+        &mut self,
+        old: Option<&ActionItem>,
+        ids: &mut IdSource,
+    ) -> Result<ActionItem, FormError> {
         let text = tidy(self.value(FieldKind::Text));
         if text.is_empty() {
             self.focus_on(FieldKind::Text);
@@ -189,7 +193,7 @@ impl Form {
         }
         let due = self.read_date(FieldKind::Due)?;
         Ok(ActionItem {
-            id: old.map_or_else(|| new_id("a"), |a| a.id.clone()),
+            id: old.map_or_else(|| ids.next("a"), |a| a.id.clone()),
             text,
             owner: tidy(self.value(FieldKind::Owner)),
             due,
@@ -288,10 +292,6 @@ fn is_count(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_digit() || ('๐'..='๙').contains(&c))
-}
-
-fn tidy(s: &str) -> String {
-    normalize_marks(s.trim())
 }
 
 /// Whether an open action is past its due date on `today`.

@@ -4,8 +4,9 @@
 
 use crate::session::{Listed, LoadError};
 use crate::text::Lang;
-use crate::text::normalize::{normalize_marks, search_key};
+use crate::text::normalize::search_key;
 
+use super::textbox::tidy;
 use super::{TextBox, TextEdit};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,9 +53,11 @@ pub enum HomePrompt {
     },
 }
 
-/// What the home screen asks the loop to do.
+/// What the home screen asks the loop to do: [`Home::update`] returns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HomeRequest {
+    /// `q`: leave the home screen.
+    Quit,
     Open(std::path::PathBuf),
     View(std::path::PathBuf),
     /// A new session with this title (blank: the default title).
@@ -76,23 +79,21 @@ pub enum HomeRequest {
 
 #[derive(Debug, Clone)]
 pub struct Home {
-    pub sessions: Vec<Listed>,
-    pub lang: Lang,
-    pub filter: TextBox,
-    pub filtering: bool,
-    pub help: bool,
+    pub(super) sessions: Vec<Listed>,
+    pub(super) lang: Lang,
+    pub(super) filter: TextBox,
+    pub(super) filtering: bool,
+    pub(super) help: bool,
     /// Index into [`Home::visible`].
-    pub selected: usize,
-    pub request: Option<HomeRequest>,
-    pub quit: bool,
+    pub(super) selected: usize,
     /// One line for the footer: the last thing done, or why it failed.
-    pub message: Option<String>,
+    pub(super) message: Option<String>,
     /// A question being asked (title of a new session, trash or not).
-    pub prompt: Option<HomePrompt>,
+    pub(super) prompt: Option<HomePrompt>,
     /// Files of the folder that failed to load, each with its reason.
-    pub broken: Vec<LoadError>,
+    pub(super) broken: Vec<LoadError>,
     /// The last session moved to the trash: (where it was, where it is).
-    pub last_trashed: Option<(std::path::PathBuf, std::path::PathBuf)>,
+    pub(super) last_trashed: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 impl Home {
@@ -104,13 +105,78 @@ impl Home {
             filtering: false,
             help: false,
             selected: 0,
-            request: None,
-            quit: false,
             message: None,
             prompt: None,
             broken: Vec::new(),
             last_trashed: None,
         }
+    }
+
+    pub fn sessions(&self) -> &[Listed] {
+        &self.sessions
+    }
+
+    /// The language of the screen.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn filter(&self) -> &TextBox {
+        &self.filter
+    }
+
+    /// Whether keys go to the filter.
+    pub fn filtering(&self) -> bool {
+        self.filtering
+    }
+
+    pub fn help(&self) -> bool {
+        self.help
+    }
+
+    /// Index into [`Home::visible`].
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The footer's line: the last thing done, or why it failed.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn prompt(&self) -> Option<&HomePrompt> {
+        self.prompt.as_ref()
+    }
+
+    /// Files of the folder that failed to load, each with its reason.
+    pub fn broken(&self) -> &[LoadError] {
+        &self.broken
+    }
+
+    /// The last session moved to the trash: (where it was, where it is).
+    pub fn last_trashed(&self) -> Option<&(std::path::PathBuf, std::path::PathBuf)> {
+        self.last_trashed.as_ref()
+    }
+
+    /// What the loop says after carrying out a request.
+    pub fn say(&mut self, message: Option<String>) {
+        self.message = message;
+    }
+
+    /// The screen's language, as the facilitator left it in a session.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    /// The loop moved the session at `from` to the trash, at `to`: `u`
+    /// brings it back.
+    pub fn trashed(&mut self, from: std::path::PathBuf, to: std::path::PathBuf) {
+        self.last_trashed = Some((from, to));
+    }
+
+    /// The last trashed session is back: nothing is left for `u`.
+    pub fn restored(&mut self) {
+        self.last_trashed = None;
     }
 
     /// The sessions the filter lets through, in list order.
@@ -128,9 +194,11 @@ impl Home {
             .collect()
     }
 
-    /// A fresh listing (after a session was closed or trashed); the selection stays in range.
-    pub fn reload(&mut self, sessions: Vec<Listed>) {
+    /// A fresh listing (after a session was closed or trashed), with the
+    /// files that failed to load; the selection stays in range.
+    pub fn reload(&mut self, sessions: Vec<Listed>, broken: Vec<LoadError>) {
         self.sessions = sessions;
+        self.broken = broken;
         self.clamp();
     }
 
@@ -142,19 +210,19 @@ impl Home {
         self.visible().get(self.selected).map(|l| l.path.clone())
     }
 
-    pub fn update(&mut self, action: HomeAction) {
+    /// Applies `action`; returns what the loop must carry out, if anything.
+    pub fn update(&mut self, action: HomeAction) -> Option<HomeRequest> {
         self.message = None;
         if let Some(prompt) = self.prompt.take() {
-            self.answer(prompt, action);
-            return;
+            return self.answer(prompt, action);
         }
         if self.help {
             match action {
                 HomeAction::ToggleHelp | HomeAction::Back => self.help = false,
-                HomeAction::Quit => self.quit = true,
+                HomeAction::Quit => return Some(HomeRequest::Quit),
                 _ => {}
             }
-            return;
+            return None;
         }
         if self.filtering {
             match action {
@@ -171,62 +239,82 @@ impl Home {
                 _ => {}
             }
             self.clamp();
-            return;
+            return None;
         }
-        match action {
-            HomeAction::Up => self.step(false),
-            HomeAction::Down => self.step(true),
-            HomeAction::StartFilter => self.filtering = true,
-            HomeAction::Back => self.filter = TextBox::default(),
-            HomeAction::Open | HomeAction::Commit => {
-                self.request = self.selected_path().map(HomeRequest::Open)
+        let request = match action {
+            HomeAction::Up => {
+                self.step(false);
+                None
             }
-            HomeAction::ViewOnly => self.request = self.selected_path().map(HomeRequest::View),
-            HomeAction::New => self.prompt = Some(HomePrompt::NewTitle(TextBox::default())),
+            HomeAction::Down => {
+                self.step(true);
+                None
+            }
+            HomeAction::StartFilter => {
+                self.filtering = true;
+                None
+            }
+            HomeAction::Back => {
+                self.filter = TextBox::default();
+                None
+            }
+            HomeAction::Open | HomeAction::Commit => self.selected_path().map(HomeRequest::Open),
+            HomeAction::ViewOnly => self.selected_path().map(HomeRequest::View),
+            HomeAction::New => {
+                self.prompt = Some(HomePrompt::NewTitle(TextBox::default()));
+                None
+            }
             HomeAction::Trash => {
                 self.prompt = self
                     .visible()
                     .get(self.selected)
                     .map(|l| HomePrompt::Trash(l.path.clone(), l.title.clone()));
+                None
             }
             HomeAction::Restore => match &self.last_trashed {
-                Some((to, trashed)) => {
-                    self.request = Some(HomeRequest::Restore {
-                        trashed: trashed.clone(),
-                        to: to.clone(),
-                    })
-                }
+                Some((to, trashed)) => Some(HomeRequest::Restore {
+                    trashed: trashed.clone(),
+                    to: to.clone(),
+                }),
                 None => {
                     let t = crate::i18n::facilitator::facilitator_strings(self.lang);
                     self.message = Some(t.nothing_to_restore.to_owned());
+                    None
                 }
             },
-            HomeAction::Example if self.is_welcome() => self.request = Some(HomeRequest::Example),
-            HomeAction::Example => {}
-            HomeAction::Export => self.ask_export(),
-            HomeAction::ExportAs(_) => {}
-            HomeAction::ToggleHelp => self.help = true,
-            HomeAction::SwitchLang => self.lang = self.lang.other(),
-            HomeAction::Quit => self.quit = true,
-            HomeAction::Text(_) => {}
-        }
+            HomeAction::Example => self.is_welcome().then_some(HomeRequest::Example),
+            HomeAction::Export => {
+                self.ask_export();
+                None
+            }
+            HomeAction::ToggleHelp => {
+                self.help = true;
+                None
+            }
+            HomeAction::SwitchLang => {
+                self.lang = self.lang.other();
+                None
+            }
+            HomeAction::Quit => Some(HomeRequest::Quit),
+            HomeAction::ExportAs(_) | HomeAction::Text(_) => None,
+        };
         self.clamp();
+        request
     }
 
     /// The answer to the question being asked.
-    fn answer(&mut self, prompt: HomePrompt, action: HomeAction) {
+    fn answer(&mut self, prompt: HomePrompt, action: HomeAction) -> Option<HomeRequest> {
         match (prompt, action) {
             (HomePrompt::NewTitle(mut title), HomeAction::Text(edit)) => {
                 title.apply(edit);
                 self.prompt = Some(HomePrompt::NewTitle(title));
+                None
             }
             (HomePrompt::NewTitle(title), HomeAction::Commit) => {
-                let title = normalize_marks(title.text().replace('\n', " ").trim());
-                self.request = Some(HomeRequest::New(title));
+                let title = tidy(&title.text().replace('\n', " "));
+                Some(HomeRequest::New(title))
             }
-            (HomePrompt::Trash(path, _), HomeAction::Commit) => {
-                self.request = Some(HomeRequest::Trash(path));
-            }
+            (HomePrompt::Trash(path, _), HomeAction::Commit) => Some(HomeRequest::Trash(path)),
             (
                 HomePrompt::Export {
                     path,
@@ -235,9 +323,12 @@ impl Home {
                 },
                 action,
             ) => self.answer_export(path, title, choice, action),
-            (_, HomeAction::Back) => {}
-            (_, HomeAction::Quit) => self.quit = true,
-            (prompt, _) => self.prompt = Some(prompt),
+            (_, HomeAction::Back) => None,
+            (_, HomeAction::Quit) => Some(HomeRequest::Quit),
+            (prompt, _) => {
+                self.prompt = Some(prompt);
+                None
+            }
         }
     }
 
@@ -285,7 +376,8 @@ mod tests {
             title: title.into(),
             date: chrono::NaiveDate::from_ymd_opt(2021, 1, 13),
             venue: venue.into(),
-            updated_at: crate::session::now(),
+            updated_at: chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00")
+                .expect("a date"),
             counts: [0; 4],
         }
     }
@@ -305,22 +397,19 @@ mod tests {
     fn enter_opens_and_v_views_the_selected_session() {
         let mut h = home();
         h.update(HomeAction::Down);
-        h.update(HomeAction::Open);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::Open),
             Some(HomeRequest::Open(PathBuf::from("Workshop.json")))
         );
-        h.update(HomeAction::ViewOnly);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::ViewOnly),
             Some(HomeRequest::View(PathBuf::from("Workshop.json")))
         );
         h.update(HomeAction::Down);
         h.update(HomeAction::Down);
         h.update(HomeAction::Trash);
-        h.update(HomeAction::Commit);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::Commit),
             Some(HomeRequest::Trash(PathBuf::from("ประชุม ศอช..json")))
         );
     }
@@ -334,9 +423,8 @@ mod tests {
         }
         assert_eq!(h.visible().len(), 1);
         h.update(HomeAction::Commit);
-        h.update(HomeAction::Open);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::Open),
             Some(HomeRequest::Open(PathBuf::from("เวทีอุบล.json")))
         );
         h.update(HomeAction::Back);
@@ -353,12 +441,13 @@ mod tests {
             HomeAction::ViewOnly,
             HomeAction::Trash,
         ] {
-            h.update(a);
+            assert_eq!(h.update(a), None);
         }
-        assert_eq!(h.request, None);
         h.update(HomeAction::New);
-        h.update(HomeAction::Commit);
-        assert_eq!(h.request, Some(HomeRequest::New(String::new())));
+        assert_eq!(
+            h.update(HomeAction::Commit),
+            Some(HomeRequest::New(String::new()))
+        );
     }
 
     fn typed(h: &mut Home, text: &str) {
@@ -370,41 +459,44 @@ mod tests {
     #[test]
     fn n_asks_for_the_title_first_and_esc_creates_nothing() {
         let mut h = home();
-        h.update(HomeAction::New);
-        assert_eq!(h.request, None, "nothing is created before the title");
+        assert_eq!(
+            h.update(HomeAction::New),
+            None,
+            "nothing is created before the title"
+        );
         // Typed letters are the title, not commands (ร is i, ป is x).
         typed(&mut h, "เวทีร่วมป");
-        h.update(HomeAction::Back);
-        assert_eq!((h.request.clone(), h.prompt.clone()), (None, None));
+        assert_eq!((h.update(HomeAction::Back), h.prompt.clone()), (None, None));
         h.update(HomeAction::New);
         typed(&mut h, " เวทีตำบล ");
         h.update(HomeAction::Text(TextEdit::Paste("หนองขอน".into())));
-        h.update(HomeAction::Commit);
-        assert_eq!(h.request, Some(HomeRequest::New("เวทีตำบล หนองขอน".into())));
+        assert_eq!(
+            h.update(HomeAction::Commit),
+            Some(HomeRequest::New("เวทีตำบล หนองขอน".into()))
+        );
     }
 
     #[test]
     fn d_asks_before_trashing_and_u_brings_the_last_one_back() {
         let mut h = home();
-        h.update(HomeAction::Trash);
-        assert_eq!(h.request, None, "nothing moves before the answer");
+        assert_eq!(
+            h.update(HomeAction::Trash),
+            None,
+            "nothing moves before the answer"
+        );
         assert!(matches!(h.prompt, Some(HomePrompt::Trash(..))));
-        h.update(HomeAction::Back);
-        assert_eq!((h.request.clone(), h.prompt.clone()), (None, None));
+        assert_eq!((h.update(HomeAction::Back), h.prompt.clone()), (None, None));
         h.update(HomeAction::Trash);
-        h.update(HomeAction::Commit);
         let trashed = PathBuf::from(".trash/เวทีอุบล.json");
         assert_eq!(
-            h.request.take(),
+            h.update(HomeAction::Commit),
             Some(HomeRequest::Trash(PathBuf::from("เวทีอุบล.json")))
         );
-        h.update(HomeAction::Restore);
-        assert_eq!(h.request, None);
+        assert_eq!(h.update(HomeAction::Restore), None);
         assert!(h.message.is_some(), "says there is nothing to bring back");
         h.last_trashed = Some((PathBuf::from("เวทีอุบล.json"), trashed.clone()));
-        h.update(HomeAction::Restore);
         assert_eq!(
-            h.request,
+            h.update(HomeAction::Restore),
             Some(HomeRequest::Restore {
                 trashed,
                 to: PathBuf::from("เวทีอุบล.json")
@@ -415,12 +507,10 @@ mod tests {
     #[test]
     fn the_example_opens_only_from_the_welcome() {
         let mut h = home();
-        h.update(HomeAction::Example);
-        assert_eq!(h.request, None);
+        assert_eq!(h.update(HomeAction::Example), None);
         let mut h = Home::new(Vec::new(), Lang::Th);
         assert!(h.is_welcome());
         assert!(!h.offers(&HomeAction::Open) && h.offers(&HomeAction::Example));
-        h.update(HomeAction::Example);
-        assert_eq!(h.request, Some(HomeRequest::Example));
+        assert_eq!(h.update(HomeAction::Example), Some(HomeRequest::Example));
     }
 }

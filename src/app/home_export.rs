@@ -29,7 +29,7 @@ impl Home {
         title: String,
         choice: usize,
         action: HomeAction,
-    ) {
+    ) -> Option<HomeRequest> {
         let last = Format::ALL.len() - 1;
         let format = match action {
             HomeAction::ExportAs(format) => format,
@@ -45,23 +45,20 @@ impl Home {
                     title,
                     choice,
                 });
-                return;
+                return None;
             }
-            HomeAction::Back => return,
-            HomeAction::Quit => {
-                self.quit = true;
-                return;
-            }
+            HomeAction::Back => return None,
+            HomeAction::Quit => return Some(HomeRequest::Quit),
             _ => {
                 self.prompt = Some(HomePrompt::Export {
                     path,
                     title,
                     choice,
                 });
-                return;
+                return None;
             }
         };
-        self.request = Some(HomeRequest::Export { path, format });
+        Some(HomeRequest::Export { path, format })
     }
 }
 
@@ -78,7 +75,8 @@ mod tests {
             title: name.into(),
             date: chrono::NaiveDate::from_ymd_opt(2021, 1, 13),
             venue: String::new(),
-            updated_at: crate::session::now(),
+            updated_at: chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00")
+                .expect("a date"),
             counts: [0; 4],
         };
         Home::new(vec![listed("อุบล"), listed("ขอนแก่น")], Lang::Th)
@@ -95,19 +93,25 @@ mod tests {
     fn x_asks_the_format_first_and_esc_exports_nothing() {
         let mut h = home();
         h.update(HomeAction::Down);
-        h.update(HomeAction::Export);
-        assert_eq!(h.request, None, "nothing is written before the answer");
+        assert_eq!(
+            h.update(HomeAction::Export),
+            None,
+            "nothing is written before the answer"
+        );
         assert!(matches!(
             &h.prompt,
             Some(HomePrompt::Export { path, choice: 0, .. }) if path == &PathBuf::from("ขอนแก่น.json")
         ));
         // Keys that mean nothing here keep the question.
-        h.update(HomeAction::Open);
-        h.update(HomeAction::Trash);
-        assert!(h.prompt.is_some() && h.request.is_none());
-        h.update(HomeAction::Back);
-        assert_eq!((h.request.clone(), h.prompt.clone()), (None, None));
-        assert!(!h.quit);
+        assert_eq!(h.update(HomeAction::Open), None);
+        assert_eq!(h.update(HomeAction::Trash), None);
+        assert!(h.prompt.is_some());
+        assert_eq!(
+            h.update(HomeAction::Back),
+            None,
+            "Esc neither exports nor quits"
+        );
+        assert_eq!(h.prompt, None);
     }
 
     #[test]
@@ -115,8 +119,10 @@ mod tests {
         for format in Format::ALL {
             let mut h = home();
             h.update(HomeAction::Export);
-            h.update(HomeAction::ExportAs(format));
-            assert_eq!(h.request, export("อุบล.json", format));
+            assert_eq!(
+                h.update(HomeAction::ExportAs(format)),
+                export("อุบล.json", format)
+            );
             assert_eq!(h.prompt, None, "the question is answered");
         }
     }
@@ -126,27 +132,27 @@ mod tests {
         let mut h = home();
         h.update(HomeAction::Export);
         h.update(HomeAction::Up);
-        h.update(HomeAction::Commit);
-        assert_eq!(h.request.take(), export("อุบล.json", Format::Md));
+        assert_eq!(h.update(HomeAction::Commit), export("อุบล.json", Format::Md));
         h.update(HomeAction::Export);
         for _ in 0..10 {
             h.update(HomeAction::Down);
         }
         h.update(HomeAction::Up);
-        h.update(HomeAction::Commit);
-        assert_eq!(h.request, export("อุบล.json", Format::Docx));
+        assert_eq!(
+            h.update(HomeAction::Commit),
+            export("อุบล.json", Format::Docx)
+        );
     }
 
     #[test]
     fn nothing_to_export_without_a_session_and_quit_still_quits() {
         let mut h = Home::new(Vec::new(), Lang::En);
         assert!(!h.offers(&HomeAction::Export));
-        h.update(HomeAction::Export);
-        assert_eq!((h.request.clone(), h.prompt.clone()), (None, None));
+        assert_eq!(h.update(HomeAction::Export), None);
+        assert_eq!(h.prompt, None);
         let mut h = home();
         assert!(h.offers(&HomeAction::Export));
         h.update(HomeAction::Export);
-        h.update(HomeAction::Quit);
-        assert!(h.quit && h.request.is_none());
+        assert_eq!(h.update(HomeAction::Quit), Some(HomeRequest::Quit));
     }
 }

@@ -3,21 +3,20 @@
 //! action is a pure step that tests can drive.
 
 pub mod action;
+mod actions_details_update;
 mod agenda_update;
-mod closing_update;
 mod draft;
-pub mod edits;
+mod effect;
 mod followup_update;
 pub mod form;
+pub mod history;
 pub mod home;
 mod home_export;
-#[cfg(test)]
-mod in_the_room_tests;
 mod labels;
+mod list_changes;
 pub mod paste;
 pub mod room;
-#[cfg(test)]
-mod room_tests;
+mod selection;
 pub mod session_lang;
 pub mod summary_scroll;
 mod swot_update;
@@ -25,19 +24,22 @@ mod swot_update;
 mod tests;
 pub mod textbox;
 mod tows_update;
+mod undo;
 mod update;
 pub use agenda_update::seconds_between;
 
 pub use action::{Action, Target};
 pub use draft::DraftError;
-pub use edits::{Edit, Entry, History, ListId};
+pub use effect::Effect;
 pub use form::{FieldKind, Form, FormError, FormKind};
+pub use history::{Edit, Entry, History, ListId};
 pub use textbox::{TextBox, TextEdit};
 
+use crate::session::ids::IdSource;
 use crate::session::{Quadrant, Session, TowsPair};
 use crate::text::Lang;
 
-/// The views, in Tab order (README.md, "The editing screen").
+/// The views, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Agenda,
@@ -194,11 +196,11 @@ impl Default for StrategiesState {
 pub enum ActionsPane {
     #[default]
     Recommendations,
-    /// Shown only when the session has follow-ups (or the pane has focus).
-    FollowUps,
     Actions,
     RoleReview,
     ExperienceExchange,
+    /// Shown only when the session has follow-ups (or the pane has focus).
+    FollowUps,
 }
 
 impl ActionsPane {
@@ -220,11 +222,14 @@ impl ActionsPane {
         ActionsPane::ExperienceExchange,
     ];
 
+    /// Its place in [`ActionsPane::ALL`], which lists the variants as declared.
     pub fn index(self) -> usize {
-        ActionsPane::ALL
-            .iter()
-            .position(|p| *p == self)
-            .unwrap_or(0)
+        self as usize
+    }
+
+    /// The pane that shows `list`, if the actions view shows it.
+    pub fn of(list: ListId) -> Option<ActionsPane> {
+        ActionsPane::ALL.into_iter().find(|p| p.list() == list)
     }
 
     pub fn list(self) -> ListId {
@@ -246,27 +251,26 @@ pub struct ActionsState {
 
 #[derive(Debug, Clone)]
 pub struct App {
-    pub session: Session,
-    pub lang: Lang,
-    pub view: View,
-    pub mode: Mode,
-    pub read_only: Option<ReadOnly>,
-    pub agenda: AgendaState,
-    pub guidance: GuidanceState,
-    pub swot: SwotState,
-    pub strategies: StrategiesState,
-    pub actions: ActionsState,
-    pub history: History,
+    session: Session,
+    lang: Lang,
+    view: View,
+    mode: Mode,
+    read_only: Option<ReadOnly>,
+    agenda: AgendaState,
+    guidance: GuidanceState,
+    swot: SwotState,
+    strategies: StrategiesState,
+    actions: ActionsState,
+    history: History,
     /// Bumped by every change to the session: the loop saves when it moves.
-    pub revision: u64,
-    pub notice: Option<Notice>,
-    pub quit: bool,
-    /// A path typed into the save-as prompt, for the loop to save to.
-    pub save_as: Option<String>,
+    revision: u64,
+    notice: Option<Notice>,
     /// How far the summary is scrolled, and how far it can be.
-    pub summary: summary_scroll::SummaryScroll,
+    summary: summary_scroll::SummaryScroll,
     /// Room mode: the inbox, voting, and the open room's address.
-    pub room: room::RoomState,
+    room: room::RoomState,
+    /// Where the ids of new entries come from (random unless a test counts).
+    ids: IdSource,
 }
 
 impl App {
@@ -285,10 +289,9 @@ impl App {
             history: History::default(),
             revision: 0,
             notice: read_only.map(Notice::ReadOnly),
-            quit: false,
-            save_as: None,
             summary: Default::default(),
             room: Default::default(),
+            ids: IdSource::Random,
         };
         app.agenda.note = first(app.session.stages.first().map_or(0, |s| s.notes.len()));
         app.guidance.note = first(app.session.guidance.first().map_or(0, |p| p.notes.len()));
@@ -299,14 +302,95 @@ impl App {
             app.strategies.selected[p.index()] = first(app.session.strategies.items(p).len());
         }
         for pane in ActionsPane::ALL {
-            app.actions.selected[pane.index()] = first(edits::list_len(&app.session, pane.list()));
+            app.actions.selected[pane.index()] =
+                first(history::list_len(&app.session, pane.list()));
         }
         app
     }
 
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The language of the screen (not of the session's reports).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// What the keys go to: the lists, a text box, a form, help, …
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    /// Why changes are refused, if they are.
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.read_only
+    }
+
+    pub fn agenda(&self) -> AgendaState {
+        self.agenda
+    }
+
+    pub fn guidance(&self) -> GuidanceState {
+        self.guidance
+    }
+
+    pub fn swot(&self) -> SwotState {
+        self.swot
+    }
+
+    pub fn strategies(&self) -> StrategiesState {
+        self.strategies
+    }
+
+    pub fn actions(&self) -> ActionsState {
+        self.actions
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Bumped by every change to the session: the loop saves when it moves.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The one-line message of the status area, until the next key.
+    pub fn notice(&self) -> Option<Notice> {
+        self.notice
+    }
+
+    pub fn summary(&self) -> &summary_scroll::SummaryScroll {
+        &self.summary
+    }
+
+    pub fn room(&self) -> &room::RoomState {
+        &self.room
+    }
+
+    /// Clears the one-line notice (the next key does it too).
+    pub fn dismiss_notice(&mut self) {
+        self.notice = None;
+    }
+
+    /// Shows `view`, as Tab would, with every selection as it was.
+    pub fn show_view(&mut self, view: View) {
+        self.view = view;
+    }
+
+    /// The same app drawing new ids from `ids` (tests pass a counting one).
+    pub fn with_ids(mut self, ids: IdSource) -> Self {
+        self.ids = ids;
+        self
+    }
+
     /// Saving failed and the facilitator wants to quit: ask where to save.
     pub fn ask_save_as(&mut self, suggestion: &str) {
-        self.quit = false;
         self.mode = Mode::Editing(Editor {
             target: EditTarget::SaveAs,
             text: TextBox::new(suggestion),
@@ -322,6 +406,8 @@ impl App {
     }
 }
 
+/// The selection of a list of `len` entries when it is shown first: its
+/// first entry, or nothing when it is empty.
 fn first(len: usize) -> Option<usize> {
     (len > 0).then_some(0)
 }

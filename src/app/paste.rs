@@ -2,13 +2,12 @@
 //! of characters typed in command mode. Wherever text can be typed, a paste
 //! goes in; on a list it adds entries; a burst opens the text box holding it.
 
-use crate::session::{Action as ActionItem, Timestamp, ids::new_id};
-use crate::text::normalize::normalize_marks;
+use crate::session::{Action as ActionItem, Timestamp};
 
-use super::edits::{Edit, Entry, ListId, list_len};
 use super::form::Form;
+use super::history::{Edit, Entry, ListId, list_len};
 use super::home::{Home, HomeAction, HomePrompt};
-use super::textbox::{clean_paste, is_blank};
+use super::textbox::{clean_paste, is_blank, tidy};
 use super::{Action, App, EditTarget, Editor, Mode, TextBox, TextEdit};
 
 /// Several pasted lines as one line: each trimmed, blank ones dropped,
@@ -32,7 +31,7 @@ impl App {
     pub(super) fn paste(&mut self, text: String, now: Timestamp) {
         match self.mode.clone() {
             Mode::Editing(editor) => {
-                self.update_editing(editor, Action::Text(TextEdit::Paste(text)), now)
+                self.update_editing(editor, Action::Text(TextEdit::Paste(text)), now);
             }
             Mode::Form(form) => {
                 let edit = TextEdit::Paste(one_line(&text));
@@ -59,14 +58,14 @@ impl App {
         let start = list_len(&self.session, list);
         let edits: Vec<Edit> = clean_paste(text)
             .lines()
-            .map(|l| normalize_marks(l.trim()))
+            .map(tidy)
             .filter(|l| !is_blank(l))
             .enumerate()
             .map(|(n, text)| Edit::Insert {
                 list,
                 index: start + n,
                 entry: Entry::Action(ActionItem {
-                    id: new_id("a"),
+                    id: self.ids.next("a"),
                     text,
                     owner: String::new(),
                     due: None,
@@ -133,9 +132,8 @@ mod tests {
         home.update(HomeAction::New);
         let pasted = home_paste(&home, "เวทีตำบล\n").expect("the title takes it");
         home.update(pasted);
-        home.update(HomeAction::Commit);
         assert_eq!(
-            home.request,
+            home.update(HomeAction::Commit),
             Some(super::super::home::HomeRequest::New("เวทีตำบล".into()))
         );
     }

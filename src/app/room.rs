@@ -1,14 +1,15 @@
 //! Room mode as app state: the inbox, voting, the open room's address, and
 //! the overlay the facilitator sees. Pure like the rest of `update`: the
-//! event loop opens and closes the server when [`RoomState::request`] asks.
+//! event loop opens and closes the server when `update` returns
+//! [`Effect::OpenRoom`] or [`Effect::StopRoom`].
 
 use crate::room::inbox::Accepted;
 use crate::room::qr::QrArt;
 use crate::room::{Inbox, RoomEvent, Voting};
 use crate::session::{SwotItem, Timestamp};
 
-use super::edits::{Edit, Entry, ListId};
-use super::{Action, App, EditTarget, Editor, Mode, Notice, TextBox};
+use super::history::{Edit, Entry, ListId};
+use super::{Action, App, EditTarget, Editor, Effect, Mode, Notice, TextBox};
 
 /// Which room overlay covers the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,49 +20,99 @@ pub enum RoomOverlay {
     Inbox,
 }
 
-/// What the event loop is asked to do with the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RoomRequest {
-    Open,
-    Stop,
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct RoomState {
-    pub inbox: Inbox,
-    pub voting: Voting,
+    pub(super) inbox: Inbox,
+    pub(super) voting: Voting,
     /// The page's address while the room is open.
-    pub url: Option<String>,
-    pub qr: Option<QrArt>,
-    pub overlay: Option<RoomOverlay>,
+    pub(super) url: Option<String>,
+    pub(super) qr: Option<QrArt>,
+    /// The same code twice as big, built once when the room opens: the
+    /// overlay shows it when the window has room.
+    pub(super) qr_doubled: Option<QrArt>,
+    pub(super) overlay: Option<RoomOverlay>,
     /// The highlighted submission in the inbox.
-    pub selected: usize,
-    pub request: Option<RoomRequest>,
+    pub(super) selected: usize,
     /// Why the room could not open (shown in the overlay).
-    pub problem: Option<String>,
+    pub(super) problem: Option<String>,
 }
 
 impl RoomState {
+    pub fn inbox(&self) -> &Inbox {
+        &self.inbox
+    }
+
+    pub fn voting(&self) -> Voting {
+        self.voting
+    }
+
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    pub fn qr(&self) -> Option<&QrArt> {
+        self.qr.as_ref()
+    }
+
+    pub fn qr_doubled(&self) -> Option<&QrArt> {
+        self.qr_doubled.as_ref()
+    }
+
+    pub fn overlay(&self) -> Option<RoomOverlay> {
+        self.overlay
+    }
+
+    /// The highlighted submission in the inbox.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
+    }
+
     pub fn is_open(&self) -> bool {
         self.url.is_some()
     }
 
     /// The room opened at `url`, its QR code drawn already.
-    pub fn opened(&mut self, url: String, qr: Option<QrArt>) {
+    pub(super) fn opened(&mut self, url: String, qr: Option<QrArt>) {
         self.url = Some(url);
+        self.qr_doubled = qr.as_ref().map(QrArt::doubled);
         self.qr = qr;
         self.problem = None;
     }
 
     /// The room is closed (stopped, or it failed to open with `problem`).
-    pub fn closed(&mut self, problem: Option<String>) {
+    pub(super) fn closed(&mut self, problem: Option<String>) {
         self.url = None;
         self.qr = None;
+        self.qr_doubled = None;
         self.problem = problem;
     }
 }
 
 impl App {
+    /// What a crash left waiting, read when the session opens, or why it
+    /// could not be read.
+    pub fn load_inbox(&mut self, inbox: Result<Inbox, String>) {
+        match inbox {
+            Ok(inbox) => self.room.inbox = inbox,
+            Err(why) => self.room.problem = Some(why),
+        }
+        self.clamp_inbox();
+    }
+
+    /// The loop opened the room at `url`, its QR code drawn already.
+    pub fn room_opened(&mut self, url: String, qr: Option<QrArt>) {
+        self.room.opened(url, qr);
+    }
+
+    /// The loop closed the room (stopped, or it failed to open with `problem`).
+    pub fn room_closed(&mut self, problem: Option<String>) {
+        self.room.closed(problem);
+    }
+
     /// What the server sent: a submission or a vote.
     pub(super) fn room_event(&mut self, event: RoomEvent, now: Timestamp) {
         if self.read_only.is_some() {
@@ -69,7 +120,7 @@ impl App {
         }
         match event {
             RoomEvent::Submitted(s) => {
-                if let Some(accepted) = self.room.inbox.receive(s, now) {
+                if let Some(accepted) = self.room.inbox.receive(s, now, &mut self.ids) {
                     self.insert_accepted(vec![accepted], now);
                 }
             }
@@ -91,15 +142,17 @@ impl App {
     }
 
     /// `R`: opens the room, or shows its QR code again.
-    pub(super) fn open_room(&mut self) {
+    pub(super) fn open_room(&mut self) -> Effect {
         if self.read_only.is_some() {
             self.notice = Some(Notice::RoomReadOnly);
-            return;
-        }
-        if !self.room.is_open() {
-            self.room.request = Some(RoomRequest::Open);
+            return Effect::None;
         }
         self.room.overlay = Some(RoomOverlay::Qr);
+        if self.room.is_open() {
+            Effect::None
+        } else {
+            Effect::OpenRoom
+        }
     }
 
     /// `I`: the inbox (also what a crash left, with no room open).
@@ -114,18 +167,18 @@ impl App {
         overlay: RoomOverlay,
         action: Action,
         now: Timestamp,
-    ) {
+    ) -> Effect {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => return Effect::Quit,
             Action::Back => self.room.overlay = None,
             Action::SwitchLang => self.lang = self.lang.other(),
-            Action::OpenRoom => self.open_room(),
+            Action::OpenRoom => return self.open_room(),
             Action::Inbox => self.open_inbox(),
             Action::StopRoom => {
-                if self.room.is_open() {
-                    self.room.request = Some(RoomRequest::Stop);
-                }
                 self.room.overlay = None;
+                if self.room.is_open() {
+                    return Effect::StopRoom;
+                }
             }
             _ if overlay == RoomOverlay::Qr => {}
             Action::Up => self.room.selected = self.room.selected.saturating_sub(1),
@@ -140,7 +193,7 @@ impl App {
                 self.clamp_inbox();
             }
             Action::InboxAcceptAll if self.writable() => {
-                let accepted = self.room.inbox.accept_all(now);
+                let accepted = self.room.inbox.accept_all(now, &mut self.ids);
                 self.insert_accepted(accepted, now);
                 self.clamp_inbox();
             }
@@ -159,13 +212,18 @@ impl App {
             Action::Redo => self.travel(false),
             _ => {}
         }
+        Effect::None
     }
 
     fn accept_selected(&mut self, now: Timestamp) {
         if !self.writable() {
             return;
         }
-        if let Some(accepted) = self.room.inbox.accept(self.room.selected, now) {
+        if let Some(accepted) = self
+            .room
+            .inbox
+            .accept(self.room.selected, now, &mut self.ids)
+        {
             self.insert_accepted(vec![accepted], now);
         }
         self.clamp_inbox();
@@ -189,7 +247,11 @@ impl App {
             return;
         };
         let text = text.replace('\n', " ");
-        if let Some(accepted) = self.room.inbox.accept_edited(index, &text, quadrant, now) {
+        if let Some(accepted) =
+            self.room
+                .inbox
+                .accept_edited(index, &text, quadrant, now, &mut self.ids)
+        {
             self.insert_accepted(vec![accepted], now);
         }
         self.clamp_inbox();

@@ -3,7 +3,7 @@
 
 use crate::session::{Quadrant, SwotItem, Timestamp, TowsPair};
 
-use super::edits::{Edit, Entry, ListId, entry_at};
+use super::history::{Edit, Entry, ListId, entry_at};
 use super::{App, Mode};
 
 impl App {

@@ -6,6 +6,8 @@
 //! a boundary, because inserting or deleting a mark can merge or split
 //! clusters around it. Nothing here panics, whatever the edit sequence.
 
+use crate::text::normalize::normalize_marks;
+
 use crate::text::cursor::{
     delete_cluster_after, delete_code_point_before, next_cluster, next_word, prev_cluster,
     prev_word, snap_to_cluster,
@@ -97,6 +99,12 @@ impl TextBox {
     pub fn is_blank(&self) -> bool {
         is_blank(&self.text)
     }
+}
+
+/// What a facilitator typed, as it is stored: marks in canonical order,
+/// no surrounding whitespace.
+pub fn tidy(text: &str) -> String {
+    normalize_marks(text.trim())
 }
 
 /// Text that shows nothing: whitespace, controls and invisible format
@@ -424,14 +432,7 @@ mod tests {
             4 => any_char().prop_map(TextEdit::Insert),
             1 => prop::collection::vec(any_char(), 0..12)
                 .prop_map(|cs| TextEdit::Paste(cs.into_iter().collect())),
-            1 => Just(TextEdit::Backspace),
-            1 => Just(TextEdit::Delete),
-            1 => Just(TextEdit::Left),
-            1 => Just(TextEdit::Right),
-            1 => Just(TextEdit::Home),
-            1 => Just(TextEdit::End),
-            1 => Just(TextEdit::WordLeft),
-            1 => Just(TextEdit::WordRight),
+            8 => crate::app::tests::support::cursor_edits(),
         ]
     }
 

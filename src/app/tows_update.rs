@@ -2,8 +2,8 @@
 
 use crate::session::{Quadrant, Timestamp, TowsPair};
 
-use super::edits::{Entry, ListId};
-use super::{Action, App, Mode, Notice, link_candidates};
+use super::history::{Entry, ListId};
+use super::{Action, App, Effect, Mode, Notice, link_candidates};
 
 impl App {
     pub(super) fn open_links(&mut self) {
@@ -29,7 +29,7 @@ impl App {
         cursor: usize,
         action: Action,
         now: Timestamp,
-    ) {
+    ) -> Effect {
         let candidates = link_candidates(&self.session, pair, index);
         let cursor = match action {
             Action::Up => cursor.saturating_sub(1),
@@ -42,12 +42,9 @@ impl App {
             }
             Action::Commit | Action::Back | Action::Edit => {
                 self.mode = Mode::Normal;
-                return;
+                return Effect::None;
             }
-            Action::Quit => {
-                self.quit = true;
-                return;
-            }
+            Action::Quit => return Effect::Quit,
             _ => cursor,
         };
         self.mode = Mode::LinkPicker {
@@ -55,6 +52,7 @@ impl App {
             index,
             cursor,
         };
+        Effect::None
     }
 
     pub(super) fn toggle_link(

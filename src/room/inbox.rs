@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::session::ids::new_id;
+use crate::session::ids::{IdSource, new_id};
 use crate::session::{Quadrant, SwotItem, Timestamp};
 use crate::store::{SaveError, write_atomic};
 
@@ -45,9 +45,9 @@ impl Submission {
     }
 
     /// The ordinary board item it becomes, tagged with its group.
-    pub fn to_item(&self, now: Timestamp) -> SwotItem {
+    pub fn to_item(&self, now: Timestamp, ids: &mut IdSource) -> SwotItem {
         SwotItem {
-            id: new_id("sw"),
+            id: ids.next("sw"),
             text: self.text.clone(),
             votes: 0,
             created_at: now,
@@ -113,9 +113,14 @@ impl Inbox {
 
     /// Takes a new submission: kept waiting, or with auto-accept on,
     /// handed straight back as a board item.
-    pub fn receive(&mut self, submission: Submission, now: Timestamp) -> Option<Accepted> {
+    pub fn receive(
+        &mut self,
+        submission: Submission,
+        now: Timestamp,
+        ids: &mut IdSource,
+    ) -> Option<Accepted> {
         if self.auto_accept {
-            return Some((submission.quadrant, submission.to_item(now)));
+            return Some((submission.quadrant, submission.to_item(now, ids)));
         }
         self.waiting.push(submission);
         self.revision += 1;
@@ -123,9 +128,9 @@ impl Inbox {
     }
 
     /// Accepts the submission at `index` as it is.
-    pub fn accept(&mut self, index: usize, now: Timestamp) -> Option<Accepted> {
+    pub fn accept(&mut self, index: usize, now: Timestamp, ids: &mut IdSource) -> Option<Accepted> {
         let s = self.take(index)?;
-        Some((s.quadrant, s.to_item(now)))
+        Some((s.quadrant, s.to_item(now, ids)))
     }
 
     /// Accepts the submission at `index` with the facilitator's text and
@@ -136,13 +141,14 @@ impl Inbox {
         text: &str,
         quadrant: Quadrant,
         now: Timestamp,
+        ids: &mut IdSource,
     ) -> Option<Accepted> {
         let text = clean(text, MAX_TEXT);
         if text.is_empty() || index >= self.waiting.len() {
             return None;
         }
         let s = self.take(index)?;
-        let item = Submission { text, ..s }.to_item(now);
+        let item = Submission { text, ..s }.to_item(now, ids);
         Some((quadrant, item))
     }
 
@@ -152,14 +158,14 @@ impl Inbox {
     }
 
     /// Accepts everything waiting, oldest first.
-    pub fn accept_all(&mut self, now: Timestamp) -> Vec<Accepted> {
+    pub fn accept_all(&mut self, now: Timestamp, ids: &mut IdSource) -> Vec<Accepted> {
         if self.waiting.is_empty() {
             return Vec::new();
         }
         self.revision += 1;
         self.waiting
             .drain(..)
-            .map(|s| (s.quadrant, s.to_item(now)))
+            .map(|s| (s.quadrant, s.to_item(now, ids)))
             .collect()
     }
 
@@ -321,22 +327,40 @@ mod tests {
         let mut inbox = Inbox::default();
         assert!(
             inbox
-                .receive(sub(Quadrant::Opportunities, "ตลาดใหม่", "กลุ่ม 2"), now())
+                .receive(
+                    sub(Quadrant::Opportunities, "ตลาดใหม่", "กลุ่ม 2"),
+                    now(),
+                    &mut IdSource::default()
+                )
                 .is_none()
         );
-        inbox.receive(sub(Quadrant::Threats, "ภัยแล้ง", ""), now());
-        inbox.receive(sub(Quadrant::Strengths, "ผู้นำเข้มแข็ง", ""), now());
+        inbox.receive(
+            sub(Quadrant::Threats, "ภัยแล้ง", ""),
+            now(),
+            &mut IdSource::default(),
+        );
+        inbox.receive(
+            sub(Quadrant::Strengths, "ผู้นำเข้มแข็ง", ""),
+            now(),
+            &mut IdSource::default(),
+        );
         assert_eq!(inbox.len(), 3);
-        let (q, item) = inbox.accept(0, now()).unwrap();
+        let (q, item) = inbox.accept(0, now(), &mut IdSource::default()).unwrap();
         assert_eq!(q, Quadrant::Opportunities);
         assert_eq!(item.text, "ตลาดใหม่");
         assert_eq!(item.group.as_deref(), Some("กลุ่ม 2"));
         assert!(item.id.starts_with("sw-"));
         assert_eq!(item.votes, 0);
         assert_eq!(inbox.reject(0).unwrap().text, "ภัยแล้ง");
-        assert!(inbox.accept(5, now()).is_none());
+        assert!(inbox.accept(5, now(), &mut IdSource::default()).is_none());
         let (q, item) = inbox
-            .accept_edited(0, " ผู้นำ\nดี ", Quadrant::Weaknesses, now())
+            .accept_edited(
+                0,
+                " ผู้นำ\nดี ",
+                Quadrant::Weaknesses,
+                now(),
+                &mut IdSource::default(),
+            )
             .unwrap();
         assert_eq!((q, item.text.as_str()), (Quadrant::Weaknesses, "ผู้นำ ดี"));
         assert!(inbox.is_empty());
@@ -348,7 +372,13 @@ mod tests {
         let rev = inbox.revision();
         assert!(
             inbox
-                .accept_edited(0, "  ", Quadrant::Strengths, now())
+                .accept_edited(
+                    0,
+                    "  ",
+                    Quadrant::Strengths,
+                    now(),
+                    &mut IdSource::default()
+                )
                 .is_none()
         );
         assert_eq!((inbox.len(), inbox.revision()), (1, rev));
@@ -360,14 +390,18 @@ mod tests {
             sub(Quadrant::Strengths, "a", ""),
             sub(Quadrant::Threats, "b", ""),
         ]);
-        let all = inbox.accept_all(now());
+        let all = inbox.accept_all(now(), &mut IdSource::default());
         assert_eq!(all.len(), 2);
         assert_eq!(all[1].0, Quadrant::Threats);
         assert!(inbox.is_empty());
         inbox.auto_accept = true;
         let rev = inbox.revision();
         let (q, item) = inbox
-            .receive(sub(Quadrant::Weaknesses, "c", "g"), now())
+            .receive(
+                sub(Quadrant::Weaknesses, "c", "g"),
+                now(),
+                &mut IdSource::default(),
+            )
             .unwrap();
         assert_eq!(
             (q, item.group.as_deref()),
@@ -388,7 +422,7 @@ mod tests {
         ) {
             let mut inbox = Inbox::default();
             if let Some(s) = Submission::new(Quadrant::Strengths, &text, &group, now()) {
-                inbox.receive(s, now());
+                inbox.receive(s, now(), &mut IdSource::default());
             }
             for s in inbox.waiting() {
                 let fields = [s.text.as_str(), s.group.as_deref().unwrap_or_default()];
@@ -411,8 +445,16 @@ mod tests {
         assert_eq!(file.path, dir.path().join(".s.json.inbox"));
         let mut inbox = file.load().unwrap();
         assert!(inbox.is_empty());
-        inbox.receive(sub(Quadrant::Threats, "ถนนชำรุด", "บ้านเหนือ"), now());
-        inbox.receive(sub(Quadrant::Strengths, "มีอาสาสมัคร", ""), now());
+        inbox.receive(
+            sub(Quadrant::Threats, "ถนนชำรุด", "บ้านเหนือ"),
+            now(),
+            &mut IdSource::default(),
+        );
+        inbox.receive(
+            sub(Quadrant::Strengths, "มีอาสาสมัคร", ""),
+            now(),
+            &mut IdSource::default(),
+        );
         file.save_if_changed(&inbox).unwrap();
         #[cfg(unix)]
         {
@@ -424,7 +466,7 @@ mod tests {
         drop(inbox.clone());
         let again = InboxFile::for_session(&session).load().unwrap();
         assert_eq!(again.waiting(), inbox.waiting());
-        inbox.accept_all(now());
+        inbox.accept_all(now(), &mut IdSource::default());
         file.save_if_changed(&inbox).unwrap();
         assert!(!file.path.exists());
         assert!(file.load().unwrap().is_empty());

@@ -120,10 +120,10 @@ mod tests {
         let path = dir.path().join(".s.json.inbox");
         assert!(!path.exists());
         let s = Submission::new(Quadrant::Threats, "ภัยแล้ง", "", now()).unwrap();
-        inbox.receive(s, now());
+        inbox.receive(s, now(), &mut crate::session::ids::IdSource::default());
         link.sync(&inbox, wall.clone()).unwrap();
         assert!(path.exists());
-        inbox.accept(0, now());
+        inbox.accept(0, now(), &mut crate::session::ids::IdSource::default());
         link.sync(&inbox, wall).unwrap();
         assert!(!path.exists());
         link.stop();

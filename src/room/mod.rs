@@ -168,7 +168,9 @@ mod tests {
         );
         let add = |text: &str| Submission::new(Quadrant::Threats, text, "", now()).unwrap();
         for text in ["ภัยแล้ง", "ราคาพืชผลตก"] {
-            s.swot.threats.push(add(text).to_item(now()));
+            s.swot
+                .threats
+                .push(add(text).to_item(now(), &mut crate::session::ids::IdSource::default()));
         }
         s.swot.threats[1].text = "a\u{1b}[2Jb".into();
         s

@@ -309,13 +309,9 @@ impl Quadrant {
         }
     }
 
+    /// Its place in [`Quadrant::ALL`], which lists the variants as declared.
     pub fn index(self) -> usize {
-        match self {
-            Quadrant::Strengths => 0,
-            Quadrant::Weaknesses => 1,
-            Quadrant::Opportunities => 2,
-            Quadrant::Threats => 3,
-        }
+        self as usize
     }
 }
 
@@ -366,13 +362,9 @@ pub enum TowsPair {
 impl TowsPair {
     pub const ALL: [TowsPair; 4] = [TowsPair::SO, TowsPair::WO, TowsPair::ST, TowsPair::WT];
 
+    /// Its place in [`TowsPair::ALL`], which lists the variants as declared.
     pub fn index(self) -> usize {
-        match self {
-            TowsPair::SO => 0,
-            TowsPair::WO => 1,
-            TowsPair::ST => 2,
-            TowsPair::WT => 3,
-        }
+        self as usize
     }
 
     pub fn code(self) -> &'static str {

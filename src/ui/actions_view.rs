@@ -65,27 +65,27 @@ fn draw_one(
     buf: &mut Buffer,
     state: &mut UiState,
 ) {
-    let t = strings(app.lang);
-    let s = &app.session;
+    let t = strings(app.lang());
+    let s = app.session();
     let name = match pane {
         ActionsPane::Recommendations => t.recommendations,
         ActionsPane::Actions => t.actions,
         ActionsPane::RoleReview => t.role_review,
         ActionsPane::ExperienceExchange => t.experience_exchange,
-        ActionsPane::FollowUps => followup_strings(app.lang).followups,
+        ActionsPane::FollowUps => followup_strings(app.lang()).followups,
     };
     let i = pane.index();
     let spec = PaneSpec {
         key: "",
         name,
         accent: Style::new(),
-        focused: app.actions.focus == pane,
+        focused: app.actions().focus == pane,
         empty: t.no_notes,
         badge_width: 0,
         theme: &status.theme,
     };
     let view = PaneView {
-        selected: app.actions.selected[i],
+        selected: app.actions().selected[i],
         offset: state.action_offsets[i],
     };
     let notes = |list: &'_ [Note]| list.len();
@@ -93,7 +93,7 @@ fn draw_one(
         ActionsPane::Actions => {
             let row = |k: usize| {
                 let a = &s.actions[k];
-                let row = Row::owned(action_line(a, app.lang, status.now))
+                let row = Row::owned(action_line(a, app.lang(), status.now))
                     .with_tag(a.group.as_deref(), status.theme.dim());
                 if overdue(a, status.now) {
                     row.styled(status.theme.error())
@@ -104,7 +104,7 @@ fn draw_one(
             draw_pane(&spec, s.actions.len(), row, view, area, buf, &state.cache)
         }
         ActionsPane::FollowUps => {
-            let row = |k: usize| followup_row(&s.followups[k], app.lang, status);
+            let row = |k: usize| followup_row(&s.followups[k], app.lang(), status);
             draw_pane(&spec, s.followups.len(), row, view, area, buf, &state.cache)
         }
         _ => {

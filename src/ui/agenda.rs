@@ -14,10 +14,10 @@ use super::list::{Row, draw_list};
 use super::{Status, UiState};
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
-    let t = strings(app.lang);
-    let stages_focused = !app.agenda.notes_focused;
+    let t = strings(app.lang());
+    let stages_focused = !app.agenda().notes_focused;
     let (inner, right) = two_columns(area, t.stages, stages_focused, status, buf);
-    let stages = &app.session.stages;
+    let stages = &app.session().stages;
     let running = app.running_stage();
     let mut look = column_look(stages_focused, status);
     look.badge_width = 9;
@@ -33,10 +33,10 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
                 "·"
             };
             let minutes = spent_seconds(s, status) / 60;
-            Row::owned(format!("{mark} {}", s.title.get(app.lang)))
+            Row::owned(format!("{mark} {}", s.title.get(app.lang())))
                 .with_badge(Some(format!("{minutes}/{}′", s.timebox_minutes)))
         },
-        Some(app.agenda.stage),
+        Some(app.agenda().stage),
         state.stages_offset,
         &look,
         inner,
@@ -47,11 +47,11 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
     state
         .targets
         .extend(drawn.rows.iter().map(|(r, k)| (*r, Target::Stage(*k))));
-    let Some(stage) = stages.get(app.agenda.stage) else {
+    let Some(stage) = stages.get(app.agenda().stage) else {
         return;
     };
     let detail = Detail {
-        title: format!("{} · {}", stage.id, stage.title.get(app.lang)),
+        title: format!("{} · {}", stage.id, stage.title.get(app.lang())),
         status_line: format!(
             "{} {} / {} {}",
             t.spent,
@@ -59,12 +59,12 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
             t.timebox,
             clock(u64::from(stage.timebox_minutes) * 60)
         ),
-        text: stage.text.get(app.lang),
+        text: stage.text.get(app.lang()),
         notes: &stage.notes,
         heading: t.notes,
         no_notes: t.no_notes,
-        selected: app.agenda.note,
-        focused: app.agenda.notes_focused,
+        selected: app.agenda().note,
+        focused: app.agenda().notes_focused,
         target: Target::StageNote,
     };
     detail.draw(status, right, buf, state);

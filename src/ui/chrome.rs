@@ -19,11 +19,11 @@ use super::layout::clock;
 use super::{SaveState, Status};
 
 pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
-    let t = strings(app.lang);
+    let t = strings(app.lang());
     let theme = &status.theme;
     let bar = theme.base().add_modifier(Modifier::REVERSED);
     buf.set_style(area, bar);
-    let (save_text, save_style) = match (&app.read_only, status.save) {
+    let (save_text, save_style) = match (&app.read_only(), status.save) {
         // Read-only because the folder refuses writes: the OS says why.
         (Some(crate::app::ReadOnly::CannotWrite), SaveState::NotSaved(why)) => {
             let room = usize::from(area.width / 2).saturating_sub(str_width(t.read_only) + 6);
@@ -38,7 +38,7 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         ),
         (None, SaveState::Saved) => (format!(" │ ✓ {} ", t.saved), bar),
         (None, SaveState::SavedWithoutBackup(why)) => {
-            let no_backup = crate::i18n::safety::safety_strings(app.lang).no_backup;
+            let no_backup = crate::i18n::safety::safety_strings(app.lang()).no_backup;
             let room = usize::from(area.width / 2).saturating_sub(str_width(no_backup) + 12);
             (
                 format!(
@@ -63,19 +63,19 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     // room; the title takes what is left and is cut with "…".
     let mut tail = Vec::new();
     let date = app
-        .session
+        .session()
         .meta
         .date
-        .map(|d| Span::styled(format!(" │ {}", format_date(d, app.lang)), bar));
+        .map(|d| Span::styled(format!(" │ {}", format_date(d, app.lang())), bar));
     tail.push(Span::styled(
-        format!(" │ {}", app.view.label(t)),
+        format!(" │ {}", app.view().label(t)),
         bar.add_modifier(Modifier::BOLD),
     ));
     if let Some(note) = super::room::header_note(app) {
         tail.push(Span::styled(note, bar.add_modifier(Modifier::BOLD)));
     }
     if let Some(i) = app.running_stage() {
-        let stage = &app.session.stages[i];
+        let stage = &app.session().stages[i];
         tail.push(Span::styled(" │ ", bar));
         tail.push(Span::styled(
             format!("⏱ {} {}", stage.id, timer_text(stage, status)),
@@ -91,10 +91,10 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     }
     let room = usize::from(area.width)
         .saturating_sub(str_width(&save_text) + str_width(lead) + width(&tail));
-    let title = if app.session.title.trim().is_empty() {
+    let title = if app.session().title.trim().is_empty() {
         t.untitled.to_owned()
     } else {
-        for_display(&app.session.title).replace('\n', " ")
+        for_display(&app.session().title).replace('\n', " ")
     };
     let mut spans = vec![Span::styled(
         format!("{lead}{}", shorten(&title, room)),
@@ -153,36 +153,36 @@ fn timer_style(stage: &Stage, status: &Status, bar: Style) -> Style {
 }
 
 pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
-    let t = strings(app.lang);
+    let t = strings(app.lang());
     let theme = &status.theme;
-    if let Some(notice) = app.notice {
+    if let Some(notice) = app.notice() {
         buf.set_stringn(
             area.x,
             area.y,
-            format!(" {}", notice.label(app.lang)),
+            format!(" {}", notice.label(app.lang())),
             usize::from(area.width),
             theme.warning(),
         );
         return;
     }
-    let text = match app.mode {
+    let text = match app.mode() {
         Mode::Editing(_) => format!(" {}", t.text_box_keys),
         Mode::PendingMove => format!(" {}", t.move_prompt),
         Mode::Help => format!(" {}", t.help_close),
         Mode::LinkPicker { .. } => format!(" {}", t.links_keys),
         Mode::Form(_) => format!(" {}", t.form_keys),
-        Mode::Normal if app.room.overlay.is_some() => keys_line(
-            app.room
-                .overlay
+        Mode::Normal if app.room().overlay().is_some() => keys_line(
+            app.room()
+                .overlay()
                 .map(crate::input::room_bindings)
                 .unwrap_or_default()
                 .iter(),
-            app.lang,
+            app.lang(),
             area.width,
         ),
         Mode::Normal => keys_line(
-            bindings_for(app.view).filter(|b| app.offers(&b.action)),
-            app.lang,
+            bindings_for(app.view()).filter(|b| app.offers(&b.action)),
+            app.lang(),
             area.width,
         ),
     };
@@ -234,20 +234,20 @@ pub fn keys_line<A: 'static>(
 
 /// "Add to Strengths" / "แก้ไขใน บันทึก".
 pub fn editor_title(app: &App, editor: &Editor) -> String {
-    let t = strings(app.lang);
+    let t = strings(app.lang());
     let verb = match editor.target {
         EditTarget::Add(_) => t.add_to,
         EditTarget::Edit(..) => t.edit_in,
         EditTarget::SaveAs => {
             return format!(
                 " {} ",
-                crate::i18n::safety::safety_strings(app.lang).unsaved_quit
+                crate::i18n::safety::safety_strings(app.lang()).unsaved_quit
             );
         }
         EditTarget::Inbox(_) => {
             return format!(
                 " {} ",
-                crate::i18n::room::room_strings(app.lang).edit_submission
+                crate::i18n::room::room_strings(app.lang()).edit_submission
             );
         }
     };
@@ -259,24 +259,24 @@ pub fn editor_title(app: &App, editor: &Editor) -> String {
         ListId::StageNotes(i) => format!(
             "{} · {}",
             t.notes,
-            app.session
+            app.session()
                 .stages
                 .get(i)
-                .map_or("", |s| s.title.get(app.lang))
+                .map_or("", |s| s.title.get(app.lang()))
         ),
         ListId::GuidanceNotes(i) => format!(
             "{} · {}",
             t.notes,
-            app.session
+            app.session()
                 .guidance
                 .get(i)
-                .map_or("", |g| g.title.get(app.lang))
+                .map_or("", |g| g.title.get(app.lang()))
         ),
         ListId::Strategies(p) => t.tows(p).to_owned(),
         ListId::Recommendations => t.recommendations.to_owned(),
         ListId::Actions => t.actions.to_owned(),
         ListId::RoleReview | ListId::ExperienceExchange => t.notes.to_owned(),
-        ListId::FollowUps => crate::i18n::followup::followup_strings(app.lang)
+        ListId::FollowUps => crate::i18n::followup::followup_strings(app.lang())
             .followups
             .to_owned(),
     };

@@ -43,7 +43,7 @@ pub fn draw(
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
-    let t = strings(app.lang);
+    let t = strings(app.lang());
     let height = (form.fields.len() as u16 + 4).min(area.height);
     let mut rect = centered(area, 90, 100);
     rect.y = area.y + (area.height - height) / 2;
@@ -62,7 +62,7 @@ pub fn draw(
     let label_width = form
         .fields
         .iter()
-        .map(|f| str_width(label(app.lang, f.kind)))
+        .map(|f| str_width(label(app.lang(), f.kind)))
         .max()
         .unwrap_or(0)
         + 2;
@@ -86,7 +86,7 @@ pub fn draw(
         buf.set_stringn(
             inner.x + 1,
             y,
-            format!("{}:", label(app.lang, field.kind)),
+            format!("{}:", label(app.lang(), field.kind)),
             label_width,
             style,
         );
@@ -109,7 +109,7 @@ pub fn draw(
         buf.set_stringn(
             inner.x + 1,
             y,
-            error.message(app.lang),
+            error.message(app.lang()),
             usize::from(inner.width.saturating_sub(2)),
             status.theme.error(),
         );

@@ -13,11 +13,11 @@ use super::list::{Row, draw_list};
 use super::{Status, UiState};
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
-    let t = strings(app.lang);
-    let list_focused = !app.guidance.notes_focused;
+    let t = strings(app.lang());
+    let list_focused = !app.guidance().notes_focused;
     let (inner, right) = two_columns(area, t.guidance, list_focused, status, buf);
-    let rows = guidance_rows(&app.session);
-    let points = &app.session.guidance;
+    let rows = guidance_rows(app.session());
+    let points = &app.session().guidance;
     let mut look = column_look(list_focused, status);
     look.numbered = false;
     let drawn = draw_list(
@@ -29,13 +29,13 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
                 Some(i) => format!(
                     "  {} {}",
                     if i.discussed { "☑" } else { "☐" },
-                    i.label.get(app.lang)
+                    i.label.get(app.lang())
                 ),
-                None => format!("{} {}", point.id, point.title.get(app.lang)),
+                None => format!("{} {}", point.id, point.title.get(app.lang())),
             };
             Row::owned(text).with_badge(None)
         },
-        Some(app.guidance.row),
+        Some(app.guidance().row),
         state.checklist_offset,
         &look,
         inner,
@@ -54,14 +54,14 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
     };
     let done = point.items.iter().filter(|i| i.discussed).count();
     let detail = Detail {
-        title: format!("{} · {}", point.id, point.title.get(app.lang)),
+        title: format!("{} · {}", point.id, point.title.get(app.lang())),
         status_line: format!("{} {done}/{}", t.discussed, point.items.len()),
-        text: point.text.get(app.lang),
+        text: point.text.get(app.lang()),
         notes: &point.notes,
         heading: t.guidance_notes,
         no_notes: t.no_notes,
-        selected: app.guidance.note,
-        focused: app.guidance.notes_focused,
+        selected: app.guidance().note,
+        focused: app.guidance().notes_focused,
         target: Target::GuidanceNote,
     };
     detail.draw(status, right, buf, state);

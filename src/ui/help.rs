@@ -15,9 +15,16 @@ use super::Status;
 use super::layout::centered_size;
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
-    let t = strings(app.lang);
-    let title = format!(" {} · {} ", t.help_title, app.view.label(t));
-    draw_keys(&title, bindings_for(app.view), app.lang, status, area, buf);
+    let t = strings(app.lang());
+    let title = format!(" {} · {} ", t.help_title, app.view().label(t));
+    draw_keys(
+        &title,
+        bindings_for(app.view()),
+        app.lang(),
+        status,
+        area,
+        buf,
+    );
 }
 
 /// A centred overlay listing `bindings`: keys and labels, in as many

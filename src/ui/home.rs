@@ -20,7 +20,7 @@ use super::{MIN_HEIGHT, MIN_WIDTH, Status, UiState, help, home_extras, sara_am, 
 pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: &mut UiState) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let t = strings(home.lang);
+    let t = strings(home.lang());
     let theme = &status.theme;
     Block::new().style(theme.base()).render(area, buf);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -53,10 +53,10 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
     };
     let mut cursor = home_extras::title_prompt(home, &mut body, buf, theme);
     home_extras::broken_files(home, &mut body, buf, theme);
-    if home.filtering || !home.filter.text().is_empty() {
+    if home.filtering() || !home.filter().text().is_empty() {
         let rect = Rect { height: 3, ..body };
-        cursor = textbox::draw(&home.filter, &format!(" {} ", t.filter), rect, buf, theme)
-            .filter(|_| home.filtering);
+        cursor = textbox::draw(home.filter(), &format!(" {} ", t.filter), rect, buf, theme)
+            .filter(|_| home.filtering());
         body = Rect {
             y: body.y + 3,
             height: body.height.saturating_sub(3),
@@ -65,9 +65,9 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
     }
     let visible = home.visible();
     if home.is_welcome() {
-        home_extras::welcome(home.lang, body, buf, theme);
+        home_extras::welcome(home.lang(), body, buf, theme);
     } else if visible.is_empty() {
-        let message = if home.sessions.is_empty() {
+        let message = if home.sessions().is_empty() {
             t.home_empty
         } else {
             t.no_match
@@ -89,9 +89,10 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
         };
         let row = |i: usize| {
             let l = visible[i];
-            let date = l
-                .date
-                .map_or_else(|| t.no_date.to_owned(), |d| format_date_short(d, home.lang));
+            let date = l.date.map_or_else(
+                || t.no_date.to_owned(),
+                |d| format_date_short(d, home.lang()),
+            );
             let title = if l.title.trim().is_empty() {
                 t.untitled
             } else {
@@ -114,7 +115,7 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
         let drawn = draw_list(
             visible.len(),
             row,
-            Some(home.selected),
+            Some(home.selected()),
             state.home_offset,
             &look,
             list_area,
@@ -124,12 +125,12 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
         state.home_offset = drawn.offset;
     }
     super::home_export::draw(home, body, frame.buffer_mut(), theme);
-    if home.help {
+    if home.help() {
         let title = format!(" {} · {} ", t.help_title, t.home_title);
         help::draw_keys(
             &title,
             HOME_BINDINGS.iter(),
-            home.lang,
+            home.lang(),
             status,
             body,
             frame.buffer_mut(),

@@ -20,10 +20,10 @@ const KEYS: [char; 4] = ['m', 'h', 'w', 'c'];
 
 /// Draws the question over `body` while it is asked.
 pub fn draw(home: &Home, body: Rect, buf: &mut Buffer, theme: &Theme) {
-    let Some(HomePrompt::Export { title, choice, .. }) = &home.prompt else {
+    let Some(HomePrompt::Export { title, choice, .. }) = &home.prompt() else {
         return;
     };
-    let t = home_export_strings(home.lang);
+    let t = home_export_strings(home.lang());
     let title = for_display(title.trim()).into_owned();
     let rows: Vec<String> = KEYS
         .iter()

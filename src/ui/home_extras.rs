@@ -20,9 +20,9 @@ use super::textbox;
 /// The footer line and its style: the question being asked, the last
 /// message, or the keys that act on the screen as it is.
 pub fn footer(home: &Home, width: u16, theme: &Theme) -> (String, Style) {
-    let f = facilitator_strings(home.lang);
+    let f = facilitator_strings(home.lang());
     let bold = theme.dim().add_modifier(Modifier::BOLD);
-    match (&home.prompt, &home.message) {
+    match (&home.prompt(), &home.message()) {
         (Some(HomePrompt::Trash(_, title)), _) => (
             // The keys before the title, which may be long and get cut.
             for_display(&format!(" {} {} · “{title}”", f.trash_question, f.yes_no)).into_owned(),
@@ -32,14 +32,14 @@ pub fn footer(home: &Home, width: u16, theme: &Theme) -> (String, Style) {
         (Some(HomePrompt::Export { .. }), _) => (
             format!(
                 " {}",
-                crate::i18n::homeexport::home_export_strings(home.lang).keys
+                crate::i18n::homeexport::home_export_strings(home.lang()).keys
             ),
             bold,
         ),
         (None, Some(message)) => (for_display(message).into_owned(), bold),
         (None, None) => {
             let offered = HOME_BINDINGS.iter().filter(|b| home.offers(&b.action));
-            (keys_line(offered, home.lang, width), bold)
+            (keys_line(offered, home.lang(), width), bold)
         }
     }
 }
@@ -51,10 +51,10 @@ pub fn title_prompt(
     buf: &mut Buffer,
     theme: &Theme,
 ) -> Option<Position> {
-    let Some(HomePrompt::NewTitle(title)) = &home.prompt else {
+    let Some(HomePrompt::NewTitle(title)) = &home.prompt() else {
         return None;
     };
-    let f = facilitator_strings(home.lang);
+    let f = facilitator_strings(home.lang());
     let rect = Rect {
         height: 3.min(body.height),
         ..*body
@@ -71,14 +71,14 @@ pub fn title_prompt(
 /// The files that failed to load, each with its reason (wrapped), at the
 /// bottom of the body: at most half of it; the heading counts them all.
 pub fn broken_files(home: &Home, body: &mut Rect, buf: &mut Buffer, theme: &Theme) {
-    if home.broken.is_empty() || body.height < 4 {
+    if home.broken().is_empty() || body.height < 4 {
         return;
     }
-    let f = facilitator_strings(home.lang);
+    let f = facilitator_strings(home.lang());
     let width = usize::from(body.width.saturating_sub(4)).max(1);
     let mut lines = Vec::new();
-    for error in &home.broken {
-        let message = error.message(home.lang).replace('\n', " ");
+    for error in home.broken() {
+        let message = error.message(home.lang()).replace('\n', " ");
         for range in wrap(&message, width) {
             lines.push(message[range].to_owned());
         }
@@ -90,7 +90,7 @@ pub fn broken_files(home: &Home, body: &mut Rect, buf: &mut Buffer, theme: &Them
     buf.set_stringn(
         body.x + 1,
         top,
-        format!("{} ({})", f.broken_heading, home.broken.len()),
+        format!("{} ({})", f.broken_heading, home.broken().len()),
         width,
         theme.error().add_modifier(Modifier::BOLD),
     );

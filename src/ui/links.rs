@@ -21,8 +21,8 @@ pub fn draw(
     buf: &mut Buffer,
     state: &UiState,
 ) {
-    let t = strings(app.lang);
-    let Some(strategy) = app.session.strategies.items(pair).get(index) else {
+    let t = strings(app.lang());
+    let Some(strategy) = app.session().strategies.items(pair).get(index) else {
         return;
     };
     let rect = centered(area, 80, 80);
@@ -34,7 +34,7 @@ pub fn draw(
         .title_bottom(format!(" {} ", t.links_keys));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let candidates = link_candidates(&app.session, pair, index);
+    let candidates = link_candidates(app.session(), pair, index);
     if candidates.is_empty() {
         buf.set_stringn(
             inner.x + 1,
@@ -47,7 +47,7 @@ pub fn draw(
     }
     let row = |k: usize| {
         let (q, i) = candidates[k];
-        let item = &app.session.swot.items(q)[i];
+        let item = &app.session().swot.items(q)[i];
         let linked = strategy.links.contains(&item.id);
         let mark = if linked { "☑" } else { "☐" };
         Row::owned(format!("{mark} {}{}  {}", q.letter(), i + 1, item.text))

@@ -113,7 +113,7 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
     Block::new().style(status.theme.base()).render(area, buf);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         list::draw_wrapped(
-            strings(app.lang).too_small,
+            strings(app.lang()).too_small,
             area,
             buf,
             &state.cache,
@@ -134,7 +134,7 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
     };
     chrome::header(app, status, header, buf);
     chrome::footer(app, status, footer, buf);
-    let editor_area = match &app.mode {
+    let editor_area = match app.mode() {
         Mode::Editing(editor) => {
             let h = textbox::height(&editor.text, body.width, body.height / 2);
             let rect = Rect {
@@ -147,7 +147,7 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
         }
         _ => None,
     };
-    match app.view {
+    match app.view() {
         View::Agenda => agenda::draw(app, status, body, buf, state),
         View::Guidance => guidance::draw(app, status, body, buf, state),
         View::Swot => draw_swot(app, status, body, buf, state),
@@ -162,7 +162,7 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
             frame.set_cursor_position(cursor);
         }
     }
-    match &app.mode {
+    match app.mode() {
         Mode::Help => help::draw(app, status, body, frame.buffer_mut()),
         Mode::LinkPicker {
             pair,
@@ -183,7 +183,7 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
                 frame.set_cursor_position(cursor);
             }
         }
-        Mode::Normal if app.room.overlay.is_some() => {
+        Mode::Normal if app.room().overlay().is_some() => {
             room::draw(app, status, body, frame.buffer_mut());
         }
         _ => {}
@@ -199,19 +199,19 @@ fn draw_swot(
 ) {
     let offsets = state.board.offsets;
     let panes = std::array::from_fn(|i| board::PaneView {
-        selected: app.swot.selected[i],
+        selected: app.swot().selected[i],
         offset: offsets[i],
     });
     let board = board::Board {
-        swot: &app.session.swot,
-        lang: app.lang,
+        swot: &app.session().swot,
+        lang: app.lang(),
         theme: status.theme,
-        focus: Some(app.swot.focus),
+        focus: Some(app.swot().focus),
         panes,
-        zoom: app.swot.zoom,
+        zoom: app.swot().zoom,
         cache: &state.cache,
     };
-    state.board = state.board_memo.draw(&board, app.revision, area, buf);
+    state.board = state.board_memo.draw(&board, app.revision(), area, buf);
     let layout = &state.board;
     let panes = layout
         .panes

@@ -18,10 +18,10 @@ use super::Status;
 /// The header's room note: open, and how many wait; `None` when there is
 /// nothing to say.
 pub fn header_note(app: &App) -> Option<String> {
-    let r = room_strings(app.lang);
-    let waiting = app.room.inbox.len();
+    let r = room_strings(app.lang());
+    let waiting = app.room().inbox().len();
     let count = with_number(r.waiting, waiting);
-    match (app.room.is_open(), waiting) {
+    match (app.room().is_open(), waiting) {
         (true, _) => Some(format!(" │ {} · {count}", r.room_open)),
         (false, 0) => None,
         (false, _) => Some(format!(" │ {count}")),
@@ -29,7 +29,7 @@ pub fn header_note(app: &App) -> Option<String> {
 }
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
-    match app.room.overlay {
+    match app.room().overlay() {
         Some(RoomOverlay::Qr) => draw_qr(app, status, area, buf),
         Some(RoomOverlay::Inbox) => draw_inbox(app, status, area, buf),
         None => {}
@@ -58,13 +58,13 @@ fn centred(text: &str, y: u16, area: Rect, buf: &mut Buffer, style: ratatui::sty
 /// The address's QR code, as big as the code allows and centred, black on
 /// white whatever the theme (a projected code must scan), and the address.
 fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
-    let r = room_strings(app.lang);
+    let r = room_strings(app.lang());
     let inner = framed(r.room_open, status, area, buf);
     if inner.height < 3 || inner.width < 10 {
         return;
     }
     let bold = status.theme.base().add_modifier(Modifier::BOLD);
-    if let Some(problem) = &app.room.problem {
+    if let Some(problem) = app.room().problem() {
         centred(
             &for_display(problem),
             inner.y,
@@ -74,7 +74,7 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let Some(url) = &app.room.url else {
+    let Some(url) = app.room().url() else {
         return;
     };
     centred(r.scan_to_send, inner.y, inner, buf, bold);
@@ -83,12 +83,11 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let room_rows = usize::from(inner.height - 2);
     let cols = usize::from(inner.width);
     // Twice as big when the window has room: easier to scan from the back.
-    let doubled = app.room.qr.as_ref().map(|qr| qr.doubled());
-    let qr = match (doubled, &app.room.qr) {
+    let qr = match (app.room().qr_doubled(), app.room().qr()) {
         (Some(big), _) if big.fits(cols, room_rows) => Some(big),
-        (_, small) => small.clone(),
+        (_, small) => small,
     };
-    match &qr {
+    match qr {
         Some(qr) if qr.fits(cols, room_rows) => {
             let x = inner.x + ((usize::from(inner.width) - qr.width) / 2) as u16;
             let top = inner.y + 1 + ((room_rows - qr.height) / 2) as u16;
@@ -108,9 +107,9 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
 
 /// The waiting submissions: quadrant, group, time and text, one a line.
 fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
-    let r = room_strings(app.lang);
-    let t = strings(app.lang);
-    let inbox = &app.room.inbox;
+    let r = room_strings(app.lang());
+    let t = strings(app.lang());
+    let inbox = app.room().inbox();
     let title = format!(
         "{} · {}",
         r.inbox_title,
@@ -127,8 +126,8 @@ fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         r.auto_accept,
         on_off(inbox.auto_accept),
         r.voting,
-        on_off(app.room.voting.on),
-        if app.room.is_open() {
+        on_off(app.room().voting().on),
+        if app.room().is_open() {
             r.room_open
         } else {
             r.room_closed
@@ -146,7 +145,7 @@ fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(inner.height.saturating_sub(2));
-    let first = app.room.selected.saturating_sub(rows.saturating_sub(1));
+    let first = app.room().selected().saturating_sub(rows.saturating_sub(1));
     for (n, (i, s)) in inbox
         .waiting()
         .iter()
@@ -162,12 +161,16 @@ fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default();
         let line = format!(
             " {} {}{group} · {} · {}",
-            if i == app.room.selected { "▸" } else { " " },
+            if i == app.room().selected() {
+                "▸"
+            } else {
+                " "
+            },
             t.quadrant(s.quadrant),
             s.received_at.format("%H:%M"),
             for_display(&s.text)
         );
-        let style = if i == app.room.selected {
+        let style = if i == app.room().selected() {
             status.theme.selected()
         } else {
             status.theme.accent(s.quadrant)

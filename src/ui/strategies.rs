@@ -22,26 +22,26 @@ pub fn link_numbers(s: &Session, strategy: &Strategy) -> Vec<String> {
 }
 
 pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mut UiState) {
-    let t = strings(app.lang);
+    let t = strings(app.lang());
     for (pair, rect) in TowsPair::ALL.into_iter().zip(grid(area)) {
-        let items = app.session.strategies.items(pair);
+        let items = app.session().strategies.items(pair);
         let key = (pair.index() + 1).to_string();
         let spec = PaneSpec {
             key: &key,
             name: t.tows(pair),
             accent: status.theme.pair_accent(pair),
-            focused: app.strategies.focus == pair,
+            focused: app.strategies().focus == pair,
             empty: t.empty_pane,
             badge_width: 0,
             theme: &status.theme,
         };
         let view = PaneView {
-            selected: app.strategies.selected[pair.index()],
+            selected: app.strategies().selected[pair.index()],
             offset: state.strategy_offsets[pair.index()],
         };
         let row = |i: usize| {
             let s = &items[i];
-            let links = link_numbers(&app.session, s);
+            let links = link_numbers(app.session(), s);
             let links = if links.is_empty() {
                 t.no_links.to_owned()
             } else {

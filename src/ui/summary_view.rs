@@ -51,7 +51,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
         .max()
         .unwrap_or(0);
     let max = longest.saturating_sub(page);
-    let offset = app.summary.offset.min(max);
+    let offset = app.summary().offset.min(max);
     state.summary_fit = (max, page);
     for (lines, rect) in &columns {
         draw_lines(lines.get(offset..).unwrap_or_default(), *rect, buf);
@@ -95,10 +95,10 @@ fn wrapped(lines: &Lines, area: Rect) -> Lines {
 }
 
 fn swot_lines(app: &App, status: &Status) -> Lines {
-    let t = strings(app.lang);
+    let t = strings(app.lang());
     let mut lines = vec![(format!("{} · {}", t.swot, t.top_voted), bold())];
     for q in Quadrant::ALL {
-        let items = app.session.swot.items(q);
+        let items = app.session().swot.items(q);
         lines.push((
             format!("{} ({})", t.quadrant(q), items.len()),
             status.theme.accent(q).add_modifier(Modifier::BOLD),
@@ -123,8 +123,8 @@ fn swot_lines(app: &App, status: &Status) -> Lines {
 }
 
 fn closing_lines(app: &App, status: &Status) -> Lines {
-    let t = strings(app.lang);
-    let s = &app.session;
+    let t = strings(app.lang());
+    let s = app.session();
     let mut lines = vec![(t.strategies_per_pair.to_owned(), bold())];
     for pair in TowsPair::ALL {
         let items = s.strategies.items(pair);
@@ -153,7 +153,7 @@ fn closing_lines(app: &App, status: &Status) -> Lines {
             Style::new()
         };
         lines.push((
-            format!("   {}", one_line(&action_line(a, app.lang, status.now))),
+            format!("   {}", one_line(&action_line(a, app.lang(), status.now))),
             style,
         ));
     }
@@ -173,7 +173,7 @@ fn closing_lines(app: &App, status: &Status) -> Lines {
             format!(
                 "   {mark} {} {}  {} / {}",
                 stage.id,
-                stage.title.get(app.lang),
+                stage.title.get(app.lang()),
                 clock(spent),
                 clock(budget)
             ),
@@ -185,19 +185,22 @@ fn closing_lines(app: &App, status: &Status) -> Lines {
 
 /// The past session's actions still to settle, when this session follows one up.
 fn followup_lines(app: &App, status: &Status, lines: &mut Lines) {
-    let followups = &app.session.followups;
+    let followups = &app.session().followups;
     if followups.is_empty() {
         return;
     }
     lines.push((String::new(), Style::new()));
-    lines.push((followup_strings(app.lang).still_open.to_owned(), bold()));
+    lines.push((followup_strings(app.lang()).still_open.to_owned(), bold()));
     let mut open = still_open(followups).peekable();
     if open.peek().is_none() {
-        lines.push((format!("   {}", strings(app.lang).none), status.theme.dim()));
+        lines.push((
+            format!("   {}", strings(app.lang()).none),
+            status.theme.dim(),
+        ));
     }
     for f in open {
         lines.push((
-            format!("   {}", one_line(&followup_line(f, app.lang))),
+            format!("   {}", one_line(&followup_line(f, app.lang()))),
             Style::new(),
         ));
     }

@@ -1,13 +1,13 @@
 //! Room mode's actions in `update`: submissions, the inbox, votes.
 
-use crate::app::room::{RoomOverlay, RoomRequest};
-use crate::app::{Action, App, EditTarget, Mode, Notice, ReadOnly, TextEdit, View};
+use super::support::*;
+use crate::app::room::RoomOverlay;
 use crate::room::{RoomEvent, Submission};
-use crate::session::{Quadrant, now, template};
-use crate::text::Lang;
 
-fn app() -> App {
-    let mut app = App::new(template::builtin().unwrap(), Lang::Th, None);
+/// The built-in template on the SWOT board: every pane empty.
+fn template_app() -> App {
+    let mut app = App::new(template::builtin().unwrap(), Lang::Th, None)
+        .with_ids(crate::session::ids::IdSource::counting());
     app.view = View::Swot;
     app
 }
@@ -17,27 +17,18 @@ fn submit(app: &mut App, q: Quadrant, text: &str, group: &str) {
     app.update(Action::Room(RoomEvent::Submitted(s)), now());
 }
 
-fn texts(app: &App, q: Quadrant) -> Vec<String> {
-    app.session
-        .swot
-        .items(q)
-        .iter()
-        .map(|i| i.text.clone())
-        .collect()
-}
-
 #[test]
 fn a_submission_waits_in_the_inbox_and_changes_nothing_saved() {
-    let mut a = app();
+    let mut a = template_app();
     submit(&mut a, Quadrant::Threats, "ภัยแล้ง", "กลุ่ม 2");
     assert_eq!(a.room.inbox.len(), 1);
     assert_eq!(a.revision, 0);
-    assert!(texts(&a, Quadrant::Threats).is_empty());
+    assert!(pane(&a, Quadrant::Threats).is_empty());
 }
 
 #[test]
 fn enter_in_the_inbox_puts_the_item_on_the_board_tagged_and_undoable() {
-    let mut a = app();
+    let mut a = template_app();
     submit(&mut a, Quadrant::Threats, "ภัยแล้ง", "กลุ่ม 2");
     submit(&mut a, Quadrant::Strengths, "ผู้นำเข้มแข็ง", "");
     a.update(Action::Inbox, now());
@@ -49,28 +40,28 @@ fn enter_in_the_inbox_puts_the_item_on_the_board_tagged_and_undoable() {
     assert_eq!(a.room.inbox.len(), 1);
     assert!(a.revision > 0);
     a.update(Action::Undo, now());
-    assert!(texts(&a, Quadrant::Threats).is_empty());
+    assert!(pane(&a, Quadrant::Threats).is_empty());
     a.update(Action::Redo, now());
-    assert_eq!(texts(&a, Quadrant::Threats), ["ภัยแล้ง"]);
+    assert_eq!(pane(&a, Quadrant::Threats), ["ภัยแล้ง"]);
 }
 
 #[test]
 fn edit_then_accept_takes_the_edited_text() {
-    let mut a = app();
+    let mut a = template_app();
     submit(&mut a, Quadrant::Opportunities, "ตลาดออนไลน", "");
     a.update(Action::Inbox, now());
     a.update(Action::InboxEdit, now());
     assert!(matches!(&a.mode, Mode::Editing(e) if e.target == EditTarget::Inbox(0)));
     a.update(Action::Text(TextEdit::Insert('์')), now());
     a.update(Action::Commit, now());
-    assert_eq!(texts(&a, Quadrant::Opportunities), ["ตลาดออนไลน์"]);
+    assert_eq!(pane(&a, Quadrant::Opportunities), ["ตลาดออนไลน์"]);
     assert!(a.room.inbox.is_empty());
     assert_eq!(a.room.overlay, Some(RoomOverlay::Inbox));
 }
 
 #[test]
 fn reject_drops_and_accept_all_takes_everything_in_one_step() {
-    let mut a = app();
+    let mut a = template_app();
     for (q, text) in [
         (Quadrant::Strengths, "หนึ่ง"),
         (Quadrant::Weaknesses, "สอง"),
@@ -84,28 +75,28 @@ fn reject_drops_and_accept_all_takes_everything_in_one_step() {
     assert_eq!(a.room.inbox.len(), 2);
     assert_eq!(a.revision, 0, "rejecting changes nothing saved");
     a.update(Action::InboxAcceptAll, now());
-    assert_eq!(texts(&a, Quadrant::Strengths), ["หนึ่ง", "สาม"]);
+    assert_eq!(pane(&a, Quadrant::Strengths), ["หนึ่ง", "สาม"]);
     assert!(a.room.inbox.is_empty());
     a.update(Action::Undo, now());
-    assert!(texts(&a, Quadrant::Strengths).is_empty());
+    assert!(pane(&a, Quadrant::Strengths).is_empty());
 }
 
 #[test]
 fn auto_accept_puts_submissions_straight_on_the_board() {
-    let mut a = app();
+    let mut a = template_app();
     a.update(Action::Inbox, now());
     a.update(Action::ToggleAutoAccept, now());
     a.update(Action::Back, now());
     assert_eq!(a.room.overlay, None);
     submit(&mut a, Quadrant::Weaknesses, "งบน้อย", "กลุ่ม 1");
     assert!(a.room.inbox.is_empty());
-    assert_eq!(texts(&a, Quadrant::Weaknesses), ["งบน้อย"]);
+    assert_eq!(pane(&a, Quadrant::Weaknesses), ["งบน้อย"]);
     assert_eq!(a.session.swot.weaknesses[0].group.as_deref(), Some("กลุ่ม 1"));
 }
 
 #[test]
 fn a_vote_adds_one_undoably_and_a_gone_item_is_ignored() {
-    let mut a = app();
+    let mut a = template_app();
     a.update(Action::Inbox, now());
     a.update(Action::ToggleAutoAccept, now());
     submit(&mut a, Quadrant::Threats, "ภัยแล้ง", "");
@@ -128,20 +119,18 @@ fn a_vote_adds_one_undoably_and_a_gone_item_is_ignored() {
 
 #[test]
 fn r_asks_to_open_the_room_and_x_to_stop_it() {
-    let mut a = app();
-    a.update(Action::OpenRoom, now());
-    assert_eq!(a.room.request.take(), Some(RoomRequest::Open));
+    let mut a = template_app();
+    assert_eq!(a.update(Action::OpenRoom, now()), Effect::OpenRoom);
     assert_eq!(a.room.overlay, Some(RoomOverlay::Qr));
     a.room.opened("http://127.0.0.1:1/r/x/".into(), None);
     a.update(Action::Back, now());
     assert_eq!(a.room.overlay, None);
-    a.update(Action::OpenRoom, now());
     assert_eq!(
-        a.room.request, None,
+        a.update(Action::OpenRoom, now()),
+        Effect::None,
         "an open room is shown again, not reopened"
     );
-    a.update(Action::StopRoom, now());
-    assert_eq!(a.room.request, Some(RoomRequest::Stop));
+    assert_eq!(a.update(Action::StopRoom, now()), Effect::StopRoom);
     assert_eq!(a.room.overlay, None);
 }
 
@@ -151,9 +140,9 @@ fn a_read_only_session_opens_no_room_and_accepts_nothing() {
         template::builtin().unwrap(),
         Lang::En,
         Some(ReadOnly::Viewing),
-    );
-    a.update(Action::OpenRoom, now());
-    assert_eq!(a.room.request, None);
+    )
+    .with_ids(crate::session::ids::IdSource::counting());
+    assert_eq!(a.update(Action::OpenRoom, now()), Effect::None);
     assert_eq!(a.room.overlay, None);
     assert_eq!(a.notice, Some(Notice::RoomReadOnly));
     let s = Submission::new(Quadrant::Threats, "x", "", now()).unwrap();
@@ -163,4 +152,16 @@ fn a_read_only_session_opens_no_room_and_accepts_nothing() {
     a.update(Action::InboxAcceptAll, now());
     assert_eq!(a.room.inbox.len(), 1);
     assert_eq!(a.revision, 0);
+}
+
+#[test]
+fn the_big_qr_code_is_built_once_when_the_room_opens_and_goes_when_it_closes() {
+    use crate::room::qr::{Ink, QrArt, render};
+    let mut a = template_app();
+    let qr = render("http://127.0.0.1:1/r/x/", Ink::DarkModules).ok();
+    assert!(qr.is_some());
+    a.room_opened("http://127.0.0.1:1/r/x/".into(), qr.clone());
+    assert_eq!(a.room().qr_doubled, qr.as_ref().map(QrArt::doubled));
+    a.room_closed(None);
+    assert_eq!((&a.room().qr, &a.room().qr_doubled), (&None, &None));
 }

@@ -2,39 +2,7 @@
 //! bursts of typed text, pastes into forms, the session language, the
 //! summary's scrolling and the keys the footer offers.
 
-use std::path::Path;
-
-use chrono::{DateTime, Duration};
-
-use super::*;
-use crate::session::{self, Quadrant, Session, Timestamp};
-use crate::text::Lang;
-
-const EXAMPLE: &[u8] = include_bytes!("../../sessions/examples/ubon-2021-01-13.json");
-
-fn now() -> Timestamp {
-    DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").unwrap()
-}
-
-fn later(seconds: i64) -> Timestamp {
-    now() + Duration::seconds(seconds)
-}
-
-fn example() -> Session {
-    session::parse(Path::new("ubon-2021-01-13.json"), EXAMPLE)
-        .unwrap()
-        .session
-}
-
-fn app_in(view: View) -> App {
-    let mut a = App::new(example(), Lang::Th, None);
-    a.view = view;
-    a
-}
-
-fn go(app: &mut App, action: Action) {
-    app.update(action, now());
-}
+use super::support::*;
 
 #[test]
 fn idle_ticks_do_not_cancel_a_pending_move() {

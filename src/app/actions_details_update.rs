@@ -3,8 +3,8 @@
 
 use crate::session::Timestamp;
 
-use super::edits::{Details, Edit, Entry, ListId, entry_at};
 use super::form::{Form, FormKind};
+use super::history::{Details, Edit, Entry, ListId, entry_at};
 use super::{Action, App, FormError, Mode};
 
 impl App {
@@ -63,7 +63,7 @@ impl App {
     pub(super) fn save_form(&mut self, form: &mut Form, now: Timestamp) -> Result<(), FormError> {
         match form.kind {
             FormKind::Action(None) => {
-                let action = form.read_action(None)?;
+                let action = form.read_action(None, &mut self.ids)?;
                 let index = self.session.actions.len();
                 let list = ListId::Actions;
                 if self.change(
@@ -82,7 +82,7 @@ impl App {
                 let Some(old) = self.session.actions.get(index).cloned() else {
                     return Ok(());
                 };
-                let new = form.read_action(Some(&old))?;
+                let new = form.read_action(Some(&old), &mut self.ids)?;
                 if new != old {
                     self.replace_entry(
                         ListId::Actions,

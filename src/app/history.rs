@@ -199,94 +199,75 @@ list_entry!(Strategy, Strategy);
 list_entry!(ActionItem, Action);
 list_entry!(FollowUp, FollowUp);
 
-/// A borrowed list of a session, whatever its entry type.
-enum ListMut<'a> {
-    Notes(&'a mut Vec<Note>),
-    Swot(&'a mut Vec<SwotItem>),
-    Strategies(&'a mut Vec<Strategy>),
-    Actions(&'a mut Vec<ActionItem>),
-    FollowUps(&'a mut Vec<FollowUp>),
+/// A list of a session, whatever its entry type: entries go in and out
+/// as [`Entry`], and one that is of the wrong kind changes nothing.
+trait AnyList {
+    fn insert(&mut self, index: usize, entry: Entry) -> bool;
+    fn remove(&mut self, index: usize) -> Option<Entry>;
+    fn replace(&mut self, index: usize, entry: Entry) -> bool;
+    fn entry(&self, index: usize) -> Option<Entry>;
 }
 
-fn list_mut(s: &mut Session, id: ListId) -> Option<ListMut<'_>> {
-    Some(match id {
-        ListId::StageNotes(i) => ListMut::Notes(&mut s.stages.get_mut(i)?.notes),
-        ListId::GuidanceNotes(i) => ListMut::Notes(&mut s.guidance.get_mut(i)?.notes),
-        ListId::Recommendations => ListMut::Notes(&mut s.recommendations),
-        ListId::RoleReview => ListMut::Notes(&mut s.notes.role_review),
-        ListId::ExperienceExchange => ListMut::Notes(&mut s.notes.experience_exchange),
-        ListId::Swot(q) => ListMut::Swot(s.swot.items_mut(q)),
-        ListId::Strategies(p) => ListMut::Strategies(s.strategies.items_mut(p)),
-        ListId::Actions => ListMut::Actions(&mut s.actions),
-        ListId::FollowUps => ListMut::FollowUps(&mut s.followups),
-    })
-}
-
-fn insert_in<T: ListEntry>(v: &mut Vec<T>, index: usize, entry: Entry) -> bool {
-    match T::unwrap(entry) {
-        Some(e) if index <= v.len() => {
-            v.insert(index, e);
-            true
+impl<T: ListEntry> AnyList for Vec<T> {
+    fn insert(&mut self, index: usize, entry: Entry) -> bool {
+        match T::unwrap(entry) {
+            Some(e) if index <= self.len() => {
+                Vec::insert(self, index, e);
+                true
+            }
+            _ => false,
         }
-        _ => false,
+    }
+
+    fn remove(&mut self, index: usize) -> Option<Entry> {
+        (index < self.len()).then(|| Vec::remove(self, index).wrap())
+    }
+
+    fn replace(&mut self, index: usize, entry: Entry) -> bool {
+        match (T::unwrap(entry), self.get_mut(index)) {
+            (Some(e), Some(slot)) => {
+                *slot = e;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn entry(&self, index: usize) -> Option<Entry> {
+        self.get(index).cloned().map(ListEntry::wrap)
     }
 }
 
-fn remove_from<T: ListEntry>(v: &mut Vec<T>, index: usize) -> Option<Entry> {
-    (index < v.len()).then(|| v.remove(index).wrap())
-}
-
-fn replace_in<T: ListEntry>(v: &mut [T], index: usize, entry: Entry) -> bool {
-    match (T::unwrap(entry), v.get_mut(index)) {
-        (Some(e), Some(slot)) => {
-            *slot = e;
-            true
-        }
-        _ => false,
-    }
+fn list_mut(s: &mut Session, id: ListId) -> Option<&mut dyn AnyList> {
+    let list: &mut dyn AnyList = match id {
+        ListId::StageNotes(i) => &mut s.stages.get_mut(i)?.notes,
+        ListId::GuidanceNotes(i) => &mut s.guidance.get_mut(i)?.notes,
+        ListId::Recommendations => &mut s.recommendations,
+        ListId::RoleReview => &mut s.notes.role_review,
+        ListId::ExperienceExchange => &mut s.notes.experience_exchange,
+        ListId::Swot(q) => s.swot.items_mut(q),
+        ListId::Strategies(p) => s.strategies.items_mut(p),
+        ListId::Actions => &mut s.actions,
+        ListId::FollowUps => &mut s.followups,
+    };
+    Some(list)
 }
 
 fn insert(s: &mut Session, id: ListId, index: usize, entry: Entry) -> bool {
-    match list_mut(s, id) {
-        Some(ListMut::Notes(v)) => insert_in(v, index, entry),
-        Some(ListMut::Swot(v)) => insert_in(v, index, entry),
-        Some(ListMut::Strategies(v)) => insert_in(v, index, entry),
-        Some(ListMut::Actions(v)) => insert_in(v, index, entry),
-        Some(ListMut::FollowUps(v)) => insert_in(v, index, entry),
-        None => false,
-    }
+    list_mut(s, id).is_some_and(|list| list.insert(index, entry))
 }
 
 fn remove(s: &mut Session, id: ListId, index: usize) -> Option<Entry> {
-    match list_mut(s, id)? {
-        ListMut::Notes(v) => remove_from(v, index),
-        ListMut::Swot(v) => remove_from(v, index),
-        ListMut::Strategies(v) => remove_from(v, index),
-        ListMut::Actions(v) => remove_from(v, index),
-        ListMut::FollowUps(v) => remove_from(v, index),
-    }
+    list_mut(s, id)?.remove(index)
 }
 
 fn replace(s: &mut Session, id: ListId, index: usize, entry: Entry) -> bool {
-    match list_mut(s, id) {
-        Some(ListMut::Notes(v)) => replace_in(v, index, entry),
-        Some(ListMut::Swot(v)) => replace_in(v, index, entry),
-        Some(ListMut::Strategies(v)) => replace_in(v, index, entry),
-        Some(ListMut::Actions(v)) => replace_in(v, index, entry),
-        Some(ListMut::FollowUps(v)) => replace_in(v, index, entry),
-        None => false,
-    }
+    list_mut(s, id).is_some_and(|list| list.replace(index, entry))
 }
 
 /// The entry at `index` of a list, cloned, for building edits.
 pub fn entry_at(s: &mut Session, id: ListId, index: usize) -> Option<Entry> {
-    match list_mut(s, id)? {
-        ListMut::Notes(v) => v.get(index).cloned().map(ListEntry::wrap),
-        ListMut::Swot(v) => v.get(index).cloned().map(ListEntry::wrap),
-        ListMut::Strategies(v) => v.get(index).cloned().map(ListEntry::wrap),
-        ListMut::Actions(v) => v.get(index).cloned().map(ListEntry::wrap),
-        ListMut::FollowUps(v) => v.get(index).cloned().map(ListEntry::wrap),
-    }
+    list_mut(s, id)?.entry(index)
 }
 
 /// How many entries a list holds (0 for a list that does not exist).

@@ -1,0 +1,123 @@
+//! Tab through the views, help, quit, save as and the language.
+
+use super::support::*;
+
+#[test]
+fn tab_cycles_the_views_in_order_and_back() {
+    let mut a = app();
+    assert_eq!(a.view, View::Agenda);
+    // Agenda, Guidance, SWOT, Strategies, Actions, Summary.
+    let order = [
+        View::Guidance,
+        View::Swot,
+        View::Strategies,
+        View::Actions,
+        View::Summary,
+        View::Agenda,
+        View::Guidance,
+    ];
+    let mut seen = Vec::new();
+    for _ in 0..order.len() {
+        go(&mut a, Action::NextView);
+        seen.push(a.view);
+    }
+    assert_eq!(seen, order);
+    let mut back = Vec::new();
+    for _ in 0..order.len() {
+        go(&mut a, Action::PrevView);
+        back.push(a.view);
+    }
+    assert_eq!(
+        back,
+        [
+            View::Agenda,
+            View::Summary,
+            View::Actions,
+            View::Strategies,
+            View::Swot,
+            View::Guidance,
+            View::Agenda
+        ]
+    );
+    assert_eq!(a.revision, 0);
+    assert_eq!(a.session, example());
+}
+
+#[test]
+fn help_opens_with_question_mark_and_closes_with_it_or_esc() {
+    let mut a = app_in(View::Swot);
+    go(&mut a, Action::ToggleHelp);
+    assert_eq!(a.mode, Mode::Help);
+    go(&mut a, Action::ToggleHelp);
+    assert_eq!(a.mode, Mode::Normal);
+    go(&mut a, Action::ToggleHelp);
+    go(&mut a, Action::Back);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.view, View::Swot);
+}
+
+#[test]
+fn keys_under_the_help_overlay_do_nothing() {
+    let mut a = app_in(View::Swot);
+    go(&mut a, Action::ToggleHelp);
+    let before = observe(&a);
+    for action in [
+        Action::NextView,
+        Action::Delete,
+        Action::Add,
+        Action::Vote(1),
+        Action::Down,
+        Action::FocusRight,
+        Action::Zoom,
+        Action::Undo,
+        Action::SwitchLang,
+        Action::Commit,
+        Action::Text(TextEdit::Insert('ก')),
+    ] {
+        go(&mut a, action.clone());
+        assert_eq!(observe(&a), before, "{action:?} under the help overlay");
+    }
+}
+
+#[test]
+fn the_save_as_prompt_hands_the_typed_path_to_the_loop() {
+    let mut a = app();
+    a.ask_save_as("/tmp/ubon.json");
+    go(&mut a, Action::Text(TextEdit::Insert('x')));
+    assert_eq!(
+        go(&mut a, Action::Commit),
+        Effect::SaveAs("/tmp/ubon.jsonx".into())
+    );
+    assert_eq!(a.mode, Mode::Normal);
+    a.ask_save_as("/tmp/ubon.json");
+    assert_eq!(go(&mut a, Action::Back), Effect::None, "Esc saves nowhere");
+}
+
+#[test]
+fn quit_asks_the_loop_to_quit_and_changes_nothing_else() {
+    for view in View::ALL {
+        let mut a = app_in(view);
+        assert_eq!(go(&mut a, Action::Quit), Effect::Quit);
+        assert_eq!(a.session, example());
+        assert_eq!(a.revision, 0);
+    }
+    let mut a = app();
+    go(&mut a, Action::ToggleHelp);
+    assert_eq!(
+        go(&mut a, Action::Quit),
+        Effect::Quit,
+        "q quits from the help overlay too"
+    );
+}
+
+#[test]
+fn f2_switches_the_ui_language_and_back() {
+    let mut a = app_in(View::Guidance);
+    go(&mut a, Action::SwitchLang);
+    assert_eq!(a.lang, Lang::En);
+    go(&mut a, Action::SwitchLang);
+    assert_eq!(a.lang, Lang::Th);
+    assert_eq!(a.view, View::Guidance);
+    assert_eq!(a.revision, 0, "the UI language is not part of the session");
+    assert_eq!(a.session, example());
+}
