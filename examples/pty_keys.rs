@@ -14,6 +14,7 @@
 //!
 //! ```sh
 //! cargo build --release && cargo run --release --example pty_keys -- --rounds 5
+//! cargo run --release --example pty_keys -- --wethi /another/build/of/wethi
 //! cargo run --release --example pty_keys -- --setup 'i' -- /usr/bin/vim --clean a.txt
 //! ```
 
@@ -53,6 +54,15 @@ struct Target {
 struct Samples {
     ms: Vec<f64>,
     bytes: Vec<usize>,
+    /// The program's time on the CPU while typing, in ms, and the keys typed.
+    cpu_ms: f64,
+    keys: usize,
+}
+
+impl Samples {
+    fn cpu_per_key(&self) -> f64 {
+        self.cpu_ms / self.keys.max(1) as f64
+    }
 }
 
 fn main() {
@@ -66,6 +76,7 @@ fn run() -> Result<(), String> {
     let mut rounds = 3;
     let mut keys = 200;
     let mut setup = Vec::new();
+    let mut wethis = Vec::new();
     let mut args = std::env::args().skip(1);
     let mut argv = Vec::new();
     while let Some(arg) = args.next() {
@@ -73,6 +84,7 @@ fn run() -> Result<(), String> {
             "--rounds" => rounds = number(args.next())?,
             "--keys" => keys = number(args.next())?,
             "--setup" => setup.push(unescape(&args.next().ok_or("--setup needs keys")?)),
+            "--wethi" => wethis.push(PathBuf::from(args.next().ok_or("--wethi needs a path")?)),
             "--" => argv.extend(args.by_ref()),
             other => {
                 return Err(format!(
@@ -83,7 +95,10 @@ fn run() -> Result<(), String> {
     }
     let home = tempfile::tempdir().map_err(|e| e.to_string())?;
     let targets = if argv.is_empty() {
-        default_targets(home.path())?
+        if wethis.is_empty() {
+            wethis.push(sibling_wethi()?);
+        }
+        default_targets(&wethis, home.path())?
     } else {
         vec![Target {
             label: argv.join(" "),
@@ -97,13 +112,16 @@ fn run() -> Result<(), String> {
         for (target, samples) in targets.iter().zip(&mut samples) {
             let run = measure(target, keys, home.path())?;
             eprintln!(
-                "round {round}: {:<22} median {:.3} ms, {:.1} bytes/key",
+                "round {round}: {:<26} median {:.3} ms, CPU {:.3} ms, {:.1} bytes/key",
                 target.label,
                 median(&run.ms),
+                run.cpu_per_key(),
                 mean(&run.bytes)
             );
             samples.ms.extend(run.ms);
             samples.bytes.extend(run.bytes);
+            samples.cpu_ms += run.cpu_ms;
+            samples.keys += run.keys;
         }
     }
     report(&targets, &samples);
@@ -124,16 +142,21 @@ fn unescape(keys: &str) -> String {
         .replace("\\\\", "\\")
 }
 
-/// wethi on 12 and 10,000 items (Tab Tab: the SWOT view; `a`: its text
-/// box) and vim in insert mode on 10,000 lines.
-fn default_targets(dir: &Path) -> Result<Vec<Target>, String> {
-    let wethi = sibling_wethi()?;
+/// Each wethi on 12 and 10,000 items (Tab Tab: the SWOT view; `a`: its
+/// text box, empty) and vim on 10,000 lines, typing on a new line (`O`).
+fn default_targets(wethis: &[PathBuf], dir: &Path) -> Result<Vec<Target>, String> {
     let mut targets = Vec::new();
-    for items in [12, 10_000] {
-        let file = dir.join(format!("s{items}.json"));
-        big_session(items, &file)?;
+    let sessions = [12, 10_000].map(|items| (items, dir.join(format!("s{items}.json"))));
+    for (items, file) in &sessions {
+        big_session(*items, file)?;
+    }
+    for (wethi, (items, file)) in wethis
+        .iter()
+        .flat_map(|w| sessions.iter().map(move |s| (w, s)))
+    {
+        let name = wethi.file_name().unwrap_or_default().to_string_lossy();
         targets.push(Target {
-            label: format!("wethi, {items} items"),
+            label: format!("{name}, {items} items"),
             setup: vec!["\t".into(), "\t".into(), "a".into()],
             argv: vec![
                 wethi.display().to_string(),
@@ -142,7 +165,7 @@ fn default_targets(dir: &Path) -> Result<Vec<Target>, String> {
                 "open".into(),
                 "{session}".into(),
             ],
-            session: Some(file),
+            session: Some(file.clone()),
         });
     }
     let lines = dir.join("lines.txt");
@@ -152,10 +175,11 @@ fn default_targets(dir: &Path) -> Result<Vec<Target>, String> {
     std::fs::write(&lines, text).map_err(|e| e.to_string())?;
     targets.push(Target {
         label: "vim, 10,000 lines".into(),
-        setup: vec!["i".into()],
+        setup: vec!["O".into()],
         argv: vec![
             "/usr/bin/vim".into(),
-            "--clean".into(),
+            "-u".into(),
+            "NONE".into(),
             "-N".into(),
             "-n".into(),
             lines.display().to_string(),
@@ -231,6 +255,7 @@ fn measure(target: &Target, keys: usize, home: &Path) -> Result<Samples, String>
         .spawn_command(command)
         .map_err(|e| format!("{}: {e}", target.argv[0]))?;
     drop(pty.slave);
+    let pid = child.process_id().unwrap_or(0);
     let fd = pty
         .master
         .as_raw_fd()
@@ -243,6 +268,7 @@ fn measure(target: &Target, keys: usize, home: &Path) -> Result<Samples, String>
             drain(fd, SETTLED)?;
         }
         let mut samples = Samples::default();
+        let cpu_before = cpu_ms(pid);
         for c in TEXT.chars().cycle().take(keys) {
             let start = Instant::now();
             send(&mut writer, c.encode_utf8(&mut [0; 4]))?;
@@ -252,12 +278,28 @@ fn measure(target: &Target, keys: usize, home: &Path) -> Result<Samples, String>
             samples.ms.push(first.as_secs_f64() * 1000.0);
             samples.bytes.push(drain(fd, QUIET)?);
         }
+        samples.cpu_ms = cpu_ms(pid) - cpu_before;
+        samples.keys = keys;
         Ok(samples)
     };
     let result = typing();
     let _ = child.kill();
     let _ = child.wait();
     result
+}
+
+/// The time all threads of process `pid` spent on a CPU so far, in ms
+/// (`/proc/PID/task/*/schedstat`, in ns); 0 where that cannot be read.
+fn cpu_ms(pid: u32) -> f64 {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return 0.0;
+    };
+    let ns: u64 = tasks
+        .flatten()
+        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
+        .filter_map(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    ns as f64 / 1e6
 }
 
 fn send(writer: &mut impl Write, keys: &str) -> Result<(), String> {
@@ -323,20 +365,28 @@ fn report(targets: &[Target], samples: &[Samples]) {
         "{COLS}×{ROWS} pty, {} keys per target\n",
         samples.first().map_or(0, |s| s.ms.len())
     );
-    println!("| | median ms per key | p90 ms | bytes per typed character |");
-    println!("|---|---|---|---|");
+    println!("| | median ms per key | p90 ms | CPU ms per key | bytes per typed character |");
+    println!("|---|---|---|---|---|");
     for (target, s) in targets.iter().zip(samples) {
         println!(
-            "| {} | {:.3} | {:.3} | {:.1} |",
+            "| {} | {:.3} | {:.3} | {:.3} | {:.1} |",
             target.label,
             median(&s.ms),
             percentile(&s.ms, 0.9),
+            s.cpu_per_key(),
             mean(&s.bytes)
         );
     }
-    if let [small, big, vim] = samples {
-        let (small, big, vim) = (median(&small.ms), median(&big.ms), median(&vim.ms));
-        println!("\n10,000 : 12 items = {:.2}", big / small);
-        println!("wethi 10,000 items : vim = {:.2}", big / vim);
+    let Some((vim, wethis)) = samples.split_last() else {
+        return;
+    };
+    println!();
+    for (pair, labels) in wethis.chunks(2).zip(targets.chunks(2)) {
+        if let [small, big] = pair {
+            let name = labels[0].label.split(',').next().unwrap_or_default();
+            let (small, big) = (median(&small.ms), median(&big.ms));
+            println!("{name}: 10,000 : 12 items = {:.2}", big / small);
+            println!("{name}: 10,000 items : vim = {:.2}", big / median(&vim.ms));
+        }
     }
 }

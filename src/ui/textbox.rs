@@ -17,7 +17,9 @@
 //! spare (and [`height`] asks for it), otherwise on the last row's last
 //! cluster.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Position, Rect};
@@ -179,8 +181,36 @@ impl Laid {
     }
 }
 
-/// Lays `tb` out in rows of `width` columns (0 counts as 1).
-fn lay_out(tb: &TextBox, width: usize) -> Laid {
+thread_local! {
+    /// The box laid out last, with its text, cursor and width. A frame lays
+    /// the same box out twice (its height for the screen, then its rows),
+    /// and segmenting Thai is the dearest part of a keystroke's frame.
+    static LAST_LAID: RefCell<Option<(String, usize, usize, Rc<Laid>)>> =
+        const { RefCell::new(None) };
+}
+
+/// Lays `tb` out in rows of `width` columns (0 counts as 1), or gives the
+/// same layout as last time.
+fn lay_out(tb: &TextBox, width: usize) -> Rc<Laid> {
+    LAST_LAID.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((text, cursor, w, laid)) = last.as_ref()
+            && text == tb.text()
+            && *cursor == tb.cursor()
+            && *w == width
+        {
+            return Rc::clone(laid);
+        }
+        let laid = Rc::new(lay_out_anew(tb, width));
+        let mut text = last.take().map(|(text, ..)| text).unwrap_or_default();
+        text.clear();
+        text.push_str(tb.text());
+        *last = Some((text, tb.cursor(), width, Rc::clone(&laid)));
+        laid
+    })
+}
+
+fn lay_out_anew(tb: &TextBox, width: usize) -> Laid {
     let width = width.max(1);
     let text = tb.text();
     let cursor = tb.cursor().min(text.len());
