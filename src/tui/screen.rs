@@ -12,7 +12,6 @@ use std::ops::Range;
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Modifier};
 
 use super::backend::TermBackend;
 use crate::ui::frame::Changed;
@@ -66,12 +65,13 @@ impl<W: Write> Screen<W> {
             self.backend.clear()?;
         }
         let (cursor, changed) = render(&mut self.next, self.kept);
-        let rows = match &changed {
-            Changed::All => vec![area.top()..area.bottom()],
-            Changed::Rows(rows) => rows.clone(),
+        let all = [area.top()..area.bottom()];
+        let rows: &[Range<u16>] = match &changed {
+            Changed::All => &all,
+            Changed::Rows(rows) => rows,
         };
         self.compared = rows.iter().map(|r| r.len() as u16).sum();
-        for range in &rows {
+        for range in rows {
             let updates = diff_rows(&self.shown, &self.next, range.clone());
             self.backend.draw(updates.into_iter())?;
         }
@@ -126,13 +126,6 @@ fn row_cells(buf: &Buffer, rows: Range<u16>) -> Range<usize> {
     top * width..bottom.max(top) * width
 }
 
-/// Modifiers that show on a blank cell.
-const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
-    .union(Modifier::UNDERLINED)
-    .union(Modifier::SLOW_BLINK)
-    .union(Modifier::RAPID_BLINK)
-    .union(Modifier::CROSSED_OUT);
-
 #[allow(deprecated)]
 fn is_skip(cell: &Cell) -> bool {
     matches!(cell.diff_option, CellDiffOption::Skip)
@@ -141,7 +134,8 @@ fn is_skip(cell: &Cell) -> bool {
 
 /// The cells of `rows` to send to turn `prev` into `next`: ratatui's
 /// `Buffer::diff` (wide characters, their trailing columns, skipped cells)
-/// over those rows only.
+/// over those rows only, which also sends again the columns a wide
+/// character that went had covered.
 fn diff_rows<'a>(prev: &Buffer, next: &'a Buffer, rows: Range<u16>) -> Vec<(u16, u16, &'a Cell)> {
     let cells = row_cells(next, rows);
     let width = usize::from(next.area.width);
@@ -183,9 +177,10 @@ fn diff_rows<'a>(prev: &Buffer, next: &'a Buffer, rows: Range<u16>) -> Vec<(u16,
         } else if cell_width > 1 {
             i += cell_width - 1;
             continue;
-        } else if previous_width > cell_width
-            && (previous.bg != Color::Reset || previous.modifier.intersects(VISIBLE_ON_BLANK))
-        {
+        } else if previous_width > cell_width {
+            // Unlike ratatui, always: a terminal blanks the whole of a wide
+            // character when one of its columns is overwritten, so the
+            // cells the buffer holds behind it must be sent again.
             (i, i - 1 + previous_width, true)
         } else {
             continue;
@@ -209,7 +204,7 @@ fn diff_rows<'a>(prev: &Buffer, next: &'a Buffer, rows: Range<u16>) -> Vec<(u16,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::Style;
+    use ratatui::style::{Color, Style};
 
     fn buffers(prev: &[&str], next: &[&str]) -> (Buffer, Buffer) {
         (
@@ -218,14 +213,24 @@ mod tests {
         )
     }
 
-    /// Our diff over all rows is ratatui's diff.
+    /// Our diff over all rows is ratatui's diff, and besides it only the
+    /// columns behind a wide character that went.
     fn same_as_ratatui(prev: &Buffer, next: &Buffer) {
         let ours = diff_rows(prev, next, next.area.top()..next.area.bottom());
-        assert_eq!(ours, prev.diff(next));
+        let theirs = prev.diff(next);
+        assert!(
+            theirs.iter().all(|u| ours.contains(u)),
+            "{ours:?}\n{theirs:?}"
+        );
+        for (x, y, _) in ours.iter().filter(|u| !theirs.contains(u)) {
+            let hidden =
+                (0..*x).any(|x0| usize::from(prev[(x0, *y)].cell_width()) > usize::from(x - x0));
+            assert!(hidden, "({x}, {y}) was not behind a wide character");
+        }
     }
 
     #[test]
-    fn the_diff_is_ratatuis() {
+    fn the_diff_is_ratatuis_and_a_little_more() {
         let cases: [(&[&str], &[&str]); 5] = [
             (&["abcd", "efgh"], &["abXd", "efgh"]),
             (&["a   ", "    "], &["aコ ", "  x "]),
@@ -241,6 +246,19 @@ mod tests {
         let (mut prev, next) = buffers(&["コab "], &["x ab "]);
         prev.set_style(Rect::new(0, 0, 2, 1), Style::new().bg(Color::Blue));
         same_as_ratatui(&prev, &next);
+    }
+
+    #[test]
+    fn the_cell_a_wide_character_hid_is_sent_when_it_goes() {
+        // The buffer holds "━" behind "コ"; the terminal shows コ there.
+        let mut prev = Buffer::with_lines(["コ "]);
+        prev[(1, 0)].set_symbol("━");
+        let next = Buffer::with_lines([" ━ "]);
+        let ours = diff_rows(&prev, &next, 0..1);
+        let symbols: Vec<_> = ours.iter().map(|(x, _, c)| (*x, c.symbol())).collect();
+        assert_eq!(symbols, [(0, " "), (1, "━")]);
+        // ratatui leaves the terminal showing a blank at column 1.
+        assert_eq!(prev.diff(&next).len(), 1);
     }
 
     #[test]
@@ -285,7 +303,7 @@ mod tests {
             assert!(kept);
             assert_eq!(buf[(0, 0)].symbol(), "t");
             buf.set_string(0, 2, "ENd", Style::new());
-            Changed::Rows(vec![2..3])
+            Changed::Rows(Vec::from([2..3]))
         });
         assert!(out.ends_with("EN"), "{out:?}");
         // The rows not named keep their cells, and the next full frame

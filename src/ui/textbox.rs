@@ -185,9 +185,11 @@ thread_local! {
     /// The box laid out last, with its text, cursor and width. A frame lays
     /// the same box out twice (its height for the screen, then its rows),
     /// and segmenting Thai is the dearest part of a keystroke's frame.
-    static LAST_LAID: RefCell<Option<(String, usize, usize, Rc<Laid>)>> =
-        const { RefCell::new(None) };
+    static LAST_LAID: RefCell<Option<LaidFor>> = const { RefCell::new(None) };
 }
+
+/// A layout, and the text, cursor and width it is for.
+type LaidFor = (String, usize, usize, Rc<Laid>);
 
 /// Lays `tb` out in rows of `width` columns (0 counts as 1), or gives the
 /// same layout as last time.
