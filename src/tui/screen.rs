@@ -65,9 +65,9 @@ impl<W: Write> Screen<W> {
             self.backend.clear()?;
         }
         let (cursor, changed) = render(&mut self.next, self.kept);
-        let all = [area.top()..area.bottom()];
+        let all = area.top()..area.bottom();
         let rows: &[Range<u16>] = match &changed {
-            Changed::All => &all,
+            Changed::All => std::slice::from_ref(&all),
             Changed::Rows(rows) => rows,
         };
         self.compared = rows.iter().map(|r| r.len() as u16).sum();
@@ -303,7 +303,7 @@ mod tests {
             assert!(kept);
             assert_eq!(buf[(0, 0)].symbol(), "t");
             buf.set_string(0, 2, "ENd", Style::new());
-            Changed::Rows(Vec::from([2..3]))
+            Changed::Rows(std::iter::once(2..3).collect())
         });
         assert!(out.ends_with("EN"), "{out:?}");
         // The rows not named keep their cells, and the next full frame
