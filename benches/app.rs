@@ -1,5 +1,5 @@
 //! The facilitator's budgets (README: Performance): a keystroke in the text box
-//! (key, update, redraw and terminal output) at 10 and 10,000 items, saving
+//! (key, update, redraw and terminal output) at 12 and 10,000 items, saving
 //! a session of 1,000 items, and `list` over 1,000 session files.
 
 use std::hint::black_box;
@@ -7,7 +7,6 @@ use std::hint::black_box;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::io;
 
-use ratatui::Terminal;
 use ratatui::layout::Size;
 
 use wethi::app::{Action, App, View};
@@ -16,6 +15,7 @@ use wethi::session::{Quadrant, Session, SwotItem, template};
 use wethi::store;
 use wethi::text::Lang;
 use wethi::tui::backend::TermBackend;
+use wethi::tui::screen::Screen;
 use wethi::ui::{self, SaveState, Status, Theme, ThemeName, UiState};
 
 const SENTENCES: [&str; 4] = [
@@ -50,16 +50,16 @@ fn session_with(items: usize) -> Session {
 
 /// One keystroke as the screen handles it: the key mapped to an action,
 /// `App::update`, the frame drawn, and the terminal diff written through the
-/// real backend (into a sink). Iterations alternate between typing a Thai
+/// real frame loop and backend (into a sink). Iterations alternate between typing a Thai
 /// character and erasing it, so every frame differs from the last.
 fn keystroke(c: &mut Criterion) {
-    for items in [10, 1_000, 10_000] {
+    for items in [12, 1_000, 10_000] {
         let mut app = App::new(session_with(items), Lang::Th, None);
         app.show_view(View::Swot);
         let now = wethi::session::now();
         app.update(Action::Add, now);
         let backend = TermBackend::with_size(io::sink(), Size::new(200, 60));
-        let mut terminal = Terminal::new(backend).expect("terminal");
+        let mut screen = Screen::new(backend).expect("screen");
         let mut state = UiState::default();
         let save = SaveState::Saved;
         let status = Status {
@@ -79,8 +79,8 @@ fn keystroke(c: &mut Criterion) {
                 if let Some(action) = action_for(&app, black_box(key)) {
                     app.update(action, now);
                 }
-                terminal
-                    .draw(|f| ui::draw(f, &app, &status, &mut state))
+                screen
+                    .draw(|buf, kept| ui::frame::draw(buf, kept, &app, &status, &mut state))
                     .expect("draw");
             })
         });
@@ -99,7 +99,7 @@ fn startup(c: &mut Criterion) {
             let loaded = store::load(black_box(&path)).expect("load");
             let app = App::new(loaded.session, Lang::Th, None);
             let backend = TermBackend::with_size(io::sink(), Size::new(200, 60));
-            let mut terminal = Terminal::new(backend).expect("terminal");
+            let mut screen = Screen::new(backend).expect("screen");
             let mut state = UiState::default();
             let save = SaveState::Saved;
             let status = Status {
@@ -107,8 +107,8 @@ fn startup(c: &mut Criterion) {
                 now: wethi::session::now(),
                 theme: Theme::new(ThemeName::Dark, true),
             };
-            terminal
-                .draw(|f| ui::draw(f, &app, &status, &mut state))
+            screen
+                .draw(|buf, kept| ui::frame::draw(buf, kept, &app, &status, &mut state))
                 .expect("draw");
         })
     });

@@ -11,7 +11,6 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use ratatui::Terminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -25,9 +24,11 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Position;
 
 pub mod backend;
+pub mod screen;
 
 use backend::TermBackend;
 use clock::Clock;
+use screen::Screen;
 
 use crate::app::home::{Home, HomeRequest};
 use crate::app::{Action, App, Effect, Mode, ReadOnly};
@@ -112,7 +113,7 @@ fn install_panic_hook() {
     }));
 }
 
-type Term = Terminal<TermBackend<io::Stdout>>;
+type Term = Screen<io::Stdout>;
 
 /// Runs `body` with the terminal in raw mode on the alternate screen, and
 /// gives the terminal back afterwards whatever happens.
@@ -120,7 +121,7 @@ fn with_terminal<T>(body: impl FnOnce(&mut Term) -> Result<T, String>) -> Result
     install_panic_hook();
     signals::install();
     let guard = TerminalGuard::enter().map_err(|e| e.to_string())?;
-    let mut terminal = Terminal::new(TermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
+    let mut terminal = Screen::new(TermBackend::new(io::stdout())).map_err(|e| e.to_string())?;
     let result = body(&mut terminal);
     drop(guard);
     if let Some(note) = signals::take_exit_note() {
@@ -266,7 +267,11 @@ pub fn run_home(
                 theme,
             };
             terminal
-                .draw(|frame| ui::home::draw(frame, &home, dir, &status, &mut ui_state))
+                .draw(|buf, _| {
+                    buf.reset();
+                    let cursor = ui::home::draw_buffer(buf, &home, dir, &status, &mut ui_state);
+                    (cursor, ui::frame::Changed::All)
+                })
                 .map_err(|e| e.to_string())?;
             if poll(Duration::from_millis(1000)).map_err(|e| e.to_string())? {
                 let action = match event::read().map_err(|e| e.to_string())? {
@@ -427,10 +432,10 @@ fn turns(
             now: clock.now(),
             theme,
         };
-        terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
+        terminal.draw(|buf, kept| ui::frame::draw(buf, kept, app, &status, &mut ui_state))?;
         let (max, page) = ui_state.summary_fit;
         if app.summary_fits(max, page) {
-            terminal.draw(|frame| ui::draw(frame, app, &status, &mut ui_state))?;
+            terminal.draw(|buf, kept| ui::frame::draw(buf, kept, app, &status, &mut ui_state))?;
         }
         let asking = is_asking_save_as(app);
         // The terminal's poll cannot be woken by the server's thread: with

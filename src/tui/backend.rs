@@ -249,7 +249,10 @@ impl<W: Write> Backend for TermBackend<W> {
     fn size(&self) -> io::Result<Size> {
         match self.size {
             Some(size) => Ok(size),
-            None => terminal::size().map(|(width, height)| Size { width, height }),
+            None => match stdout_size() {
+                Some(size) => Ok(size),
+                None => terminal::size().map(|(width, height)| Size { width, height }),
+            },
         }
     }
 
@@ -276,6 +279,17 @@ impl<W: Write> Backend for TermBackend<W> {
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
     }
+}
+
+/// The size of the terminal on standard output, asked with one `ioctl`.
+/// Every frame asks, and crossterm's `terminal::size` opens and closes
+/// `/dev/tty` each time.
+fn stdout_size() -> Option<Size> {
+    // SAFETY: a zeroed `winsize` is valid, and TIOCGWINSZ fills it in.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    // SAFETY: standard output and a valid pointer to a `winsize`.
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
+    (ok && ws.ws_col > 0 && ws.ws_row > 0).then(|| Size::new(ws.ws_col, ws.ws_row))
 }
 
 impl<W: Write> Drop for TermBackend<W> {

@@ -83,7 +83,9 @@ pub fn received() -> Option<i32> {
 /// here counts as SIGHUP, and the loop ends as for one.
 pub fn poll(timeout: Duration) -> io::Result<bool> {
     use std::io::IsTerminal;
-    if !io::stdin().is_terminal() {
+    // Asked once: every key passes here twice, and the answer never changes.
+    static STDIN_IS_TERMINAL: OnceLock<bool> = OnceLock::new();
+    if !*STDIN_IS_TERMINAL.get_or_init(|| io::stdin().is_terminal()) {
         // crossterm reads /dev/tty then, not standard input.
         return event::poll(timeout);
     }

@@ -63,6 +63,12 @@ pub struct BoardMemo {
 }
 
 impl BoardMemo {
+    /// Whether the board drawn last is `board` in `area` (within the
+    /// buffer): drawing it again would copy what is already there.
+    pub fn holds(&self, board: &Board, revision: u64, area: Rect) -> bool {
+        self.key.as_ref() == Some(&Key::of(board, revision, area))
+    }
+
     /// Draws `board` into `area` of `buf`, or copies the same board drawn
     /// last time. `revision` is the app's session revision.
     pub fn draw(

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::widgets::{Block, Widget};
 
@@ -18,14 +19,26 @@ use super::list::{ListLook, Row, draw_list, draw_wrapped};
 use super::{MIN_HEIGHT, MIN_WIDTH, Status, UiState, help, home_extras, sara_am, textbox};
 
 pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: &mut UiState) {
-    let area = frame.area();
-    let buf = frame.buffer_mut();
+    if let Some(cursor) = draw_buffer(frame.buffer_mut(), home, dir, status, state) {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+/// [`draw`] into a blank buffer; returns where the terminal cursor goes.
+pub fn draw_buffer(
+    buf: &mut Buffer,
+    home: &Home,
+    dir: &Path,
+    status: &Status,
+    state: &mut UiState,
+) -> Option<Position> {
+    let area = buf.area;
     let t = strings(home.lang());
     let theme = &status.theme;
     Block::new().style(theme.base()).render(area, buf);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_wrapped(t.too_small, area, buf, &state.cache, theme.warning());
-        return;
+        return None;
     }
     let bar = theme.base().add_modifier(Modifier::REVERSED);
     buf.set_style(Rect { height: 1, ..area }, bar);
@@ -124,20 +137,11 @@ pub fn draw(frame: &mut Frame, home: &Home, dir: &Path, status: &Status, state: 
         );
         state.home_offset = drawn.offset;
     }
-    super::home_export::draw(home, body, frame.buffer_mut(), theme);
+    super::home_export::draw(home, body, buf, theme);
     if home.help() {
         let title = format!(" {} · {} ", t.help_title, t.home_title);
-        help::draw_keys(
-            &title,
-            HOME_BINDINGS.iter(),
-            home.lang(),
-            status,
-            body,
-            frame.buffer_mut(),
-        );
+        help::draw_keys(&title, HOME_BINDINGS.iter(), home.lang(), status, body, buf);
     }
-    if let Some(position) = cursor {
-        frame.set_cursor_position(position);
-    }
-    sara_am::split_am_clusters(frame.buffer_mut());
+    sara_am::split_am_clusters(buf);
+    cursor
 }

@@ -10,6 +10,7 @@ pub mod chrome;
 pub mod detail;
 pub mod followups;
 pub mod form;
+pub mod frame;
 pub mod guidance;
 pub mod help;
 pub mod home;
@@ -28,7 +29,8 @@ pub mod textbox;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::app::{App, Mode, Target, View};
@@ -99,17 +101,37 @@ pub struct UiState {
     pub action_offsets: [usize; 5],
     /// The summary's last frame: (how far it can scroll, lines shown).
     pub summary_fit: (usize, usize),
+    /// What the last frame was, for drawing only what typing changes.
+    pub last_frame: frame::LastFrame,
 }
 
 pub fn draw(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {
-    draw_screen(frame, app, status, state);
-    sara_am::split_am_clusters(frame.buffer_mut());
+    if let Some(cursor) = draw_buffer(frame.buffer_mut(), app, status, state) {
+        frame.set_cursor_position(cursor);
+    }
 }
 
-fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiState) {
+/// [`draw`] into a blank buffer; returns where the terminal cursor goes.
+pub fn draw_buffer(
+    buf: &mut Buffer,
+    app: &App,
+    status: &Status,
+    state: &mut UiState,
+) -> Option<Position> {
+    let cursor = draw_screen(buf, app, status, state);
+    sara_am::split_am_clusters(buf);
+    cursor
+}
+
+fn draw_screen(
+    buf: &mut Buffer,
+    app: &App,
+    status: &Status,
+    state: &mut UiState,
+) -> Option<Position> {
     state.targets.clear();
-    let area = frame.area();
-    let buf = frame.buffer_mut();
+    let area = buf.area;
+    let mut cursor = None;
     Block::new().style(status.theme.base()).render(area, buf);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         list::draw_wrapped(
@@ -119,34 +141,15 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
             &state.cache,
             status.theme.warning(),
         );
-        return;
+        return None;
     }
-    let header = Rect { height: 1, ..area };
-    let footer = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    let mut body = Rect {
-        y: area.y + 1,
-        height: area.height - 2,
-        ..area
-    };
+    let (header, footer, mut body) = screen_rows(area);
     chrome::header(app, status, header, buf);
     chrome::footer(app, status, footer, buf);
-    let editor_area = match app.mode() {
-        Mode::Editing(editor) => {
-            let h = textbox::height(&editor.text, body.width, body.height / 2);
-            let rect = Rect {
-                y: body.bottom() - h,
-                height: h,
-                ..body
-            };
-            body.height -= h;
-            Some((editor, rect))
-        }
-        _ => None,
-    };
+    let editor_area = editor_rect(app, body);
+    if let Some((_, rect)) = editor_area {
+        body.height -= rect.height;
+    }
     match app.view() {
         View::Agenda => agenda::draw(app, status, body, buf, state),
         View::Guidance => guidance::draw(app, status, body, buf, state),
@@ -158,36 +161,56 @@ fn draw_screen(frame: &mut Frame, app: &App, status: &Status, state: &mut UiStat
     if let Some((editor, rect)) = editor_area {
         Clear.render(rect, buf);
         let title = chrome::editor_title(app, editor);
-        if let Some(cursor) = textbox::draw(&editor.text, &title, rect, buf, &status.theme) {
-            frame.set_cursor_position(cursor);
-        }
+        cursor = textbox::draw(&editor.text, &title, rect, buf, &status.theme);
     }
     match app.mode() {
-        Mode::Help => help::draw(app, status, body, frame.buffer_mut()),
+        Mode::Help => help::draw(app, status, body, buf),
         Mode::LinkPicker {
             pair,
             index,
             cursor,
         } => {
-            links::draw(
-                app,
-                status,
-                (*pair, *index, *cursor),
-                body,
-                frame.buffer_mut(),
-                state,
-            );
+            links::draw(app, status, (*pair, *index, *cursor), body, buf, state);
         }
-        Mode::Form(form) => {
-            if let Some(cursor) = form::draw(app, status, form, body, frame.buffer_mut()) {
-                frame.set_cursor_position(cursor);
-            }
-        }
+        Mode::Form(form) => cursor = form::draw(app, status, form, body, buf),
         Mode::Normal if app.room().overlay().is_some() => {
-            room::draw(app, status, body, frame.buffer_mut());
+            room::draw(app, status, body, buf);
         }
         _ => {}
     }
+    cursor
+}
+
+/// The header row, the footer row and the body between them, of a screen
+/// at least [`MIN_HEIGHT`] tall.
+fn screen_rows(area: Rect) -> (Rect, Rect, Rect) {
+    let header = Rect { height: 1, ..area };
+    let footer = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    (header, footer, body)
+}
+
+/// The text box of the editing mode, and where it sits: the bottom of
+/// `body`, as tall as its text (at most half of `body`).
+fn editor_rect(app: &App, body: Rect) -> Option<(&crate::app::Editor, Rect)> {
+    let Mode::Editing(editor) = app.mode() else {
+        return None;
+    };
+    let h = textbox::height(&editor.text, body.width, body.height / 2);
+    let rect = Rect {
+        y: body.bottom() - h,
+        height: h,
+        ..body
+    };
+    Some((editor, rect))
 }
 
 fn draw_swot(
@@ -197,20 +220,7 @@ fn draw_swot(
     buf: &mut ratatui::buffer::Buffer,
     state: &mut UiState,
 ) {
-    let offsets = state.board.offsets;
-    let panes = std::array::from_fn(|i| board::PaneView {
-        selected: app.swot().selected[i],
-        offset: offsets[i],
-    });
-    let board = board::Board {
-        swot: &app.session().swot,
-        lang: app.lang(),
-        theme: status.theme,
-        focus: Some(app.swot().focus),
-        panes,
-        zoom: app.swot().zoom,
-        cache: &state.cache,
-    };
+    let board = swot_board(app, status, state.board.offsets, &state.cache);
     state.board = state.board_memo.draw(&board, app.revision(), area, buf);
     let layout = &state.board;
     let panes = layout
@@ -222,4 +232,26 @@ fn draw_swot(
         .iter()
         .map(|(r, q, i)| (*r, Target::Swot(*q, Some(*i))));
     state.targets.extend(panes.chain(items));
+}
+
+/// The SWOT board as the screen shows it now.
+fn swot_board<'a>(
+    app: &'a App,
+    status: &Status,
+    offsets: [usize; 4],
+    cache: &'a WrapCache,
+) -> board::Board<'a> {
+    let panes = std::array::from_fn(|i| board::PaneView {
+        selected: app.swot().selected[i],
+        offset: offsets[i],
+    });
+    board::Board {
+        swot: &app.session().swot,
+        lang: app.lang(),
+        theme: status.theme,
+        focus: Some(app.swot().focus),
+        panes,
+        zoom: app.swot().zoom,
+        cache,
+    }
 }

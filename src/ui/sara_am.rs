@@ -7,13 +7,20 @@
 //! affected: layout still treats "ทำ" as one cluster two columns wide.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 fn is_am(c: char) -> bool {
     matches!(c, '\u{0E33}' | '\u{0EB3}')
 }
 
 pub fn split_am_clusters(buf: &mut Buffer) {
-    let area = buf.area;
+    split_am_clusters_in(buf, buf.area);
+}
+
+/// [`split_am_clusters`] on the cells of `area` alone (whole rows, as the
+/// frame of a keystroke redraws them).
+pub fn split_am_clusters_in(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right().saturating_sub(1) {
             let symbol = buf[(x, y)].symbol();
@@ -36,7 +43,6 @@ pub fn split_am_clusters(buf: &mut Buffer) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::layout::Rect;
     use ratatui::style::Style;
 
     #[test]

@@ -16,7 +16,9 @@
 //! spare (and [`height`](super::height) asks for it), otherwise on the last
 //! row's last cluster.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use ratatui::buffer::CellWidth;
 
@@ -78,8 +80,38 @@ impl Laid {
     }
 }
 
-/// Lays `tb` out in rows of `width` columns (0 counts as 1).
-pub(super) fn lay_out(tb: &TextBox, width: usize) -> Laid {
+thread_local! {
+    /// The box laid out last, with its text, cursor and width. A frame lays
+    /// the same box out twice (its height for the screen, then its rows),
+    /// and segmenting Thai is the dearest part of a keystroke's frame.
+    static LAST_LAID: RefCell<Option<LaidFor>> = const { RefCell::new(None) };
+}
+
+/// A layout, and the text, cursor and width it is for.
+type LaidFor = (String, usize, usize, Rc<Laid>);
+
+/// Lays `tb` out in rows of `width` columns (0 counts as 1), or gives the
+/// same layout as last time.
+pub(super) fn lay_out(tb: &TextBox, width: usize) -> Rc<Laid> {
+    LAST_LAID.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((text, cursor, w, laid)) = last.as_ref()
+            && text == tb.text()
+            && *cursor == tb.cursor()
+            && *w == width
+        {
+            return Rc::clone(laid);
+        }
+        let laid = Rc::new(lay_out_anew(tb, width));
+        let mut text = last.take().map(|(text, ..)| text).unwrap_or_default();
+        text.clear();
+        text.push_str(tb.text());
+        *last = Some((text, tb.cursor(), width, Rc::clone(&laid)));
+        laid
+    })
+}
+
+fn lay_out_anew(tb: &TextBox, width: usize) -> Laid {
     let width = width.max(1);
     let text = tb.text();
     let cursor = tb.cursor().min(text.len());
