@@ -89,7 +89,9 @@ pub fn poll(timeout: Duration) -> io::Result<bool> {
         // crossterm reads /dev/tty then, not standard input.
         return event::poll(timeout);
     }
-    if hung_up(Duration::ZERO)? {
+    // After SIGHUP the terminal may be gone even before poll reports it:
+    // crossterm must not read it then, and the loop ends on the signal.
+    if received().is_some() || hung_up(Duration::ZERO)? {
         return Ok(false);
     }
     // Events crossterm has read already but not handed out come first.
@@ -97,7 +99,8 @@ pub fn poll(timeout: Duration) -> io::Result<bool> {
         return Ok(true);
     }
     // Wakes on input, a hangup, a signal (a resize among them) or the timeout.
-    if hung_up(timeout)? {
+    // A signal interrupts the wait, and the window closing sends SIGHUP.
+    if hung_up(timeout)? || received().is_some() {
         return Ok(false);
     }
     event::poll(Duration::ZERO)
