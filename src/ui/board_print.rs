@@ -260,6 +260,24 @@ struct PanePrinter<'a> {
     /// is how many the current entry has.
     prepared: Option<Prepared<'a>>,
     rows: usize,
+    /// Columns inside the border, and of the number column in them.
+    inner: usize,
+    number_width: usize,
+}
+
+/// `n` spaces appended to `line`.
+fn pad(line: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut n = n;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        line.push_str(&SPACES[..k]);
+        n -= k;
+    }
+}
+
+fn decimal_digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 /// Cells of a buffer `width` wide, row by row.
@@ -299,11 +317,14 @@ impl<'a> PanePrinter<'a> {
         };
         let mut frame = Buffer::empty(Rect::new(0, 0, width, 3));
         block(&spec, items.len(), &theme).render(frame.area, &mut frame);
+        let look = look(spec.badge_width, spec.accent);
+        let inner = width.saturating_sub(2);
+        let (number_width, _) = list::columns(items.len(), &look, inner);
         PanePrinter {
             swot,
             q,
             x,
-            look: look(spec.badge_width, spec.accent),
+            look,
             empty: t.empty_pane,
             theme,
             cache,
@@ -315,6 +336,8 @@ impl<'a> PanePrinter<'a> {
             item: 0,
             prepared: None,
             rows: 0,
+            inner: usize::from(inner),
+            number_width,
         }
     }
 
@@ -329,8 +352,7 @@ impl<'a> PanePrinter<'a> {
             return;
         };
         let items = self.swot.items(self.q);
-        let inner = usize::from(self.frame.buf.area.width).saturating_sub(2);
-        let (number_width, _) = list::columns(items.len(), &self.look, inner as u16);
+        let (inner, number_width) = (self.inner, self.number_width);
         if self.next >= self.rows {
             if self.item >= prepared.len() {
                 push_cells(line, self.frame.row(1));
@@ -349,22 +371,22 @@ impl<'a> PanePrinter<'a> {
         if r == 0 {
             let _ = write!(line, "{:>w$}. ", self.item, w = number_width - 2);
         } else {
-            line.extend(std::iter::repeat_n(' ', number_width));
+            pad(line, number_width);
         }
         let text = lines.get(r).map_or("", |range| &shown[range.clone()]);
         line.push_str(text);
         let mut used = 1 + number_width + line_width(text);
-        if r == 0
-            && let Some(votes) = item_row(&items[self.item - 1], Style::new()).badge
-        {
-            let w = str_width(&votes);
+        let votes = items[self.item - 1].votes;
+        if r == 0 && votes > 0 {
+            // The badge `+N`, as `item_row` makes it, without the String.
+            let w = 1 + decimal_digits(votes);
             if w + 1 + number_width < inner {
-                line.extend(std::iter::repeat_n(' ', inner - w - used));
-                line.push_str(&votes);
+                pad(line, inner - w - used);
+                let _ = write!(line, "+{votes}");
                 used = inner;
             }
         }
-        line.extend(std::iter::repeat_n(' ', inner.saturating_sub(used)));
+        pad(line, inner.saturating_sub(used));
         debug_assert!(str_width(&line[start..]) == inner);
         line.push('│');
     }
@@ -562,6 +584,13 @@ mod tests {
         for width in [60, 100] {
             let plain = assert_plain_is_coloured_without_escapes(&swot, width);
             assert!(plain.contains(&format!("({})", TWO_THREADS_FROM + 90)));
+        }
+    }
+
+    #[test]
+    fn digits_are_counted_as_printed() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, u32::MAX] {
+            assert_eq!(decimal_digits(n), n.to_string().len());
         }
     }
 
