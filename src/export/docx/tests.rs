@@ -102,7 +102,8 @@ fn document_text(xml: &[u8]) -> String {
         match event {
             Event::Start(e) => open.push(e.name().as_ref().to_vec()),
             Event::End(_) => {
-                if open.pop().is_some_and(|n| n == b"w:p") {
+                let closed = open.pop();
+                if closed.is_some_and(|n| n == b"w:p") {
                     text.push('\n');
                 }
             }
