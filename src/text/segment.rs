@@ -91,7 +91,8 @@ const SURE: u32 = u32::MAX;
 pub struct LineBreaks {
     /// The dictionary's breaks after 0, ascending, `s.len()` last.
     at: Box<[usize]>,
-    /// Per break: [`SURE`], or the unsure span (index into `spans`) it is inside.
+    /// Per break: [`SURE`], or the unsure span (index into `spans`) it is
+    /// inside; empty when every break is sure.
     span_of: Box<[u32]>,
     spans: Box<[Range<usize>]>,
     /// Per span, once asked: the LSTM model's breaks in it (byte offsets in
@@ -105,8 +106,12 @@ type Verdict = Box<[usize]>;
 impl LineBreaks {
     /// Segments `s` with the dictionary model; the LSTM model waits.
     pub fn new(s: &str) -> Self {
-        let dictionary: Vec<usize> = LINE_DICTIONARY.segment_str(s).collect();
-        let mut span_of = vec![SURE; dictionary.len().saturating_sub(1)];
+        // About one break per word: sized so collecting rarely reallocates.
+        let mut dictionary: Vec<usize> = Vec::with_capacity(s.len() / 8 + 2);
+        dictionary.extend(LINE_DICTIONARY.segment_str(s));
+        // Left empty while every break is sure (most texts): a break past
+        // its end is sure.
+        let mut span_of: Vec<u32> = Vec::new();
         let mut spans = Vec::new();
         if has_thai(s) {
             let unsure = unsure_segments(s, &dictionary);
@@ -122,11 +127,19 @@ impl LineBreaks {
                         .map_or(s.len(), |j| dictionary[j]);
                     spans.push(dictionary[k - 1]..end);
                 }
+                if span_of.is_empty() {
+                    span_of.resize(dictionary.len().saturating_sub(1), SURE);
+                }
                 span_of[k - 1] = u32::try_from(spans.len() - 1).unwrap_or(SURE);
             }
         }
         LineBreaks {
-            at: dictionary.into_iter().skip(1).collect(),
+            at: {
+                if !dictionary.is_empty() {
+                    dictionary.remove(0);
+                }
+                dictionary.into_boxed_slice()
+            },
             verdicts: RefCell::new(vec![None; spans.len()].into()),
             span_of: span_of.into(),
             spans: spans.into(),

@@ -1,0 +1,298 @@
+//! The report's sections as the body of `word/document.xml`, in the order
+//! of a Thai activity report, written as they are laid out.
+
+use std::io::{self, Write};
+
+use crate::export::report::{Body, Entry, QuadrantEntry, Report, done_or_open};
+use crate::i18n::report::{ReportStrings, report_strings};
+use crate::i18n::strings;
+use crate::session::Quadrant;
+use crate::text::Lang;
+
+use super::xml::{Props, Xml};
+use super::{BODY, HEADING, TITLE};
+
+/// Writes the body of `report` (its paragraphs and tables, not the section
+/// properties) to `out`.
+pub fn write<W: Write>(out: W, report: &Report<'_>) -> io::Result<()> {
+    let mut x = Xml::new(out);
+    let r = report_strings(report.lang);
+    let t = strings(report.lang);
+    x.para(
+        Props {
+            center: true,
+            ..heading_props(0)
+        },
+        report.title,
+        TITLE,
+        true,
+    )?;
+    // Left, not justified: Word and LibreOffice justify Thai by pulling
+    // vowels and tone marks apart.
+    let first_line = Props {
+        first_line: Some(709),
+        ..Props::default()
+    };
+    x.para(first_line, &report.narrative, BODY, false)?;
+    for (n, section) in report.sections.iter().enumerate() {
+        let props = Props {
+            spacing: Some((240, 60)),
+            ..heading_props(1)
+        };
+        x.para(
+            props,
+            &format!("{}. {}", n + 1, section.heading),
+            HEADING,
+            true,
+        )?;
+        body(&mut x, &section.body, r, report.lang)?;
+    }
+    let dots = ".".repeat(32);
+    x.para(Props::default(), "", BODY, false)?;
+    for line in [
+        format!("{} {dots} {}", r.signature, r.reporter),
+        format!("{} {dots}", r.position),
+        format!("{} {dots}", t.date),
+    ] {
+        x.para(Props::indent(3402), &line, BODY, false)?;
+    }
+    x.finish()
+}
+
+fn heading_props(level: usize) -> Props {
+    Props {
+        outline: Some(level),
+        keep_next: true,
+        ..Props::default()
+    }
+}
+
+fn para<W: Write>(x: &mut Xml<W>, text: &str) -> io::Result<()> {
+    x.para(Props::default(), text, BODY, false)
+}
+
+fn indented<W: Write>(x: &mut Xml<W>, text: &str) -> io::Result<()> {
+    x.para(Props::indent(567), text, BODY, false)
+}
+
+fn bullet<W: Write>(x: &mut Xml<W>, text: &str) -> io::Result<()> {
+    let props = Props {
+        hanging: Some(283),
+        ..Props::indent(567)
+    };
+    x.para(props, &format!("• {text}"), BODY, false)
+}
+
+fn with_group(text: &str, group: Option<&str>, r: &ReportStrings) -> String {
+    match group {
+        Some(g) => format!("{text} ({}: {g})", r.group),
+        None => text.to_owned(),
+    }
+}
+
+fn notes<W: Write>(x: &mut Xml<W>, notes: &[Entry<'_>], r: &ReportStrings) -> io::Result<()> {
+    for n in notes {
+        bullet(x, &with_group(n.text, n.group, r))?;
+    }
+    Ok(())
+}
+
+/// A bold label run followed by a plain run, in one paragraph.
+fn labelled<W: Write>(x: &mut Xml<W>, p: Props, label: &str, rest: &str) -> io::Result<()> {
+    x.open_para(p)?;
+    x.run(label, BODY, true);
+    x.run(rest, BODY, false);
+    x.close_para();
+    Ok(())
+}
+
+fn body<W: Write>(
+    x: &mut Xml<W>,
+    body: &Body<'_>,
+    r: &ReportStrings,
+    lang: Lang,
+) -> io::Result<()> {
+    let t = strings(lang);
+    match body {
+        Body::Fields(fields) => {
+            for f in fields {
+                labelled(x, Props::default(), &format!("{}: ", f.label), &f.value)?;
+            }
+        }
+        Body::Text(text) => para(x, text)?,
+        Body::Participants(p) => {
+            if let Some(total) = &p.total {
+                para(x, &format!("{}: {total}", t.total))?;
+            }
+            for (label, count) in &p.groups {
+                let text = match count {
+                    Some(c) => format!("{label}: {c}"),
+                    None => (*label).to_owned(),
+                };
+                bullet(x, &text)?;
+            }
+        }
+        Body::Stages(stages) => {
+            for st in stages {
+                let state = done_or_open(st.done, r);
+                let props = Props {
+                    keep_next: !st.notes.is_empty(),
+                    ..Props::default()
+                };
+                labelled(
+                    x,
+                    props,
+                    &format!("{} {}", st.id, st.title),
+                    &format!(" — {}, {state}", st.time),
+                )?;
+                notes(x, &st.notes, r)?;
+            }
+        }
+        Body::Guidance(points) => {
+            for g in points {
+                let props = Props {
+                    keep_next: true,
+                    ..Props::default()
+                };
+                x.para(props, &format!("{} {}", g.id, g.title), BODY, true)?;
+                for (label, discussed) in &g.items {
+                    let mark = if *discussed { "☑" } else { "☐" };
+                    indented(x, &format!("{mark} {label}"))?;
+                }
+                notes(x, &g.notes, r)?;
+            }
+        }
+        Body::Swot(quadrants) => swot_table(x, quadrants, r)?,
+        Body::Strategies(pairs) => {
+            for p in pairs {
+                x.para(heading_props(2), p.name, BODY, true)?;
+                if p.strategies.is_empty() {
+                    para(x, r.none)?;
+                }
+                for (i, st) in p.strategies.iter().enumerate() {
+                    let mut text = format!("{}. {}", i + 1, st.text);
+                    if !st.links.is_empty() {
+                        text.push_str(&format!(" ({}: {})", r.links, st.links.join(", ")));
+                    }
+                    indented(x, &with_group(&text, st.group, r))?;
+                }
+            }
+        }
+        Body::Notes(list) => {
+            if list.is_empty() {
+                para(x, r.none)?;
+            }
+            for (i, n) in list.iter().enumerate() {
+                indented(x, &format!("{}. {}", i + 1, with_group(n.text, n.group, r)))?;
+            }
+        }
+        Body::Actions(actions) => {
+            x.open_table(&[40, 24, 21, 15])?;
+            header_row(x, &[r.item, t.owner, t.due, r.status])?;
+            for a in actions {
+                row(
+                    x,
+                    &[
+                        &with_group(a.text, a.group, r),
+                        a.owner.unwrap_or(r.no_owner),
+                        a.due.as_deref().unwrap_or(r.no_due),
+                        done_or_open(a.done, r),
+                    ],
+                )?;
+            }
+            x.close_table();
+        }
+        Body::FollowUps(list) => {
+            x.open_table(&[30, 18, 19, 15, 18])?;
+            header_row(x, &[r.item, t.owner, t.due, r.status, r.from])?;
+            for f in list {
+                row(
+                    x,
+                    &[
+                        f.text,
+                        f.owner.unwrap_or(r.no_owner),
+                        f.due.as_deref().unwrap_or(r.no_due),
+                        r.follow_up_status(f.status),
+                        f.from_title,
+                    ],
+                )?;
+            }
+            x.close_table();
+        }
+        Body::Closing(groups) => {
+            for g in groups {
+                x.para(heading_props(2), g.heading, BODY, true)?;
+                if g.notes.is_empty() {
+                    para(x, r.none)?;
+                }
+                notes(x, &g.notes, r)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn header_row<W: Write>(x: &mut Xml<W>, labels: &[&str]) -> io::Result<()> {
+    x.open_row();
+    for l in labels {
+        x.open_cell(None, Some("EEEEEE"));
+        x.para(Props::default(), l, BODY, true)?;
+        x.close_cell();
+    }
+    x.close_row();
+    Ok(())
+}
+
+fn row<W: Write>(x: &mut Xml<W>, texts: &[&str]) -> io::Result<()> {
+    x.open_row();
+    for t in texts {
+        x.open_cell(None, None);
+        para(x, t)?;
+        x.close_cell();
+    }
+    x.close_row();
+    Ok(())
+}
+
+fn fill(q: Quadrant) -> &'static str {
+    match q {
+        Quadrant::Strengths => "E6F4E4",
+        Quadrant::Weaknesses => "FBE7E3",
+        Quadrant::Opportunities => "E4EEFB",
+        Quadrant::Threats => "FDF2D8",
+    }
+}
+
+/// The SWOT as a 2×2 table: strengths and weaknesses above, opportunities
+/// and threats below, as on the board.
+fn swot_table<W: Write>(
+    x: &mut Xml<W>,
+    quadrants: &[QuadrantEntry<'_>],
+    r: &ReportStrings,
+) -> io::Result<()> {
+    x.open_table(&[50, 50])?;
+    for pair in quadrants.chunks(2) {
+        x.open_row();
+        for q in pair {
+            x.open_cell(Some(50), Some(fill(q.quadrant)));
+            let title = format!("{} ({})", q.name, q.items.len());
+            x.para(Props::default(), &title, BODY, true)?;
+            if q.items.is_empty() {
+                para(x, r.none)?;
+            }
+            for item in &q.items {
+                let text = format!(
+                    "{} {} ({})",
+                    item.number,
+                    with_group(item.text, item.group, r),
+                    item.votes_text
+                );
+                para(x, &text)?;
+            }
+            x.close_cell();
+        }
+        x.close_row();
+    }
+    x.close_table();
+    Ok(())
+}

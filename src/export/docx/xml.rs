@@ -1,0 +1,252 @@
+//! WordprocessingML paragraphs, runs and tables written as they come,
+//! byte for byte as docx-rs writes them (element order, attribute order,
+//! `" />"` closings, escaping), so the document reads the same in Word and
+//! LibreOffice as when docx-rs built it.
+
+use std::io::{self, Write};
+
+use crate::text::sanitize::for_display;
+
+use super::{FONT, TEXT_WIDTH};
+
+/// Bytes gathered before they go on to the archive: the archive's writer
+/// checksums each write, so a few large writes beat many small ones.
+const CHUNK: usize = 64 * 1024;
+
+/// docx-rs's paragraph id: eight hex digits.
+pub fn para_id(n: u32) -> String {
+    format!("{n:08x}")
+}
+
+/// How a paragraph sits: alignment, indents, spacing, outline level.
+#[derive(Default, Clone, Copy)]
+pub struct Props {
+    pub center: bool,
+    /// Left indent; `None` with a first-line indent writes `w:left="0"`.
+    pub left: Option<u32>,
+    pub first_line: Option<u32>,
+    pub hanging: Option<u32>,
+    /// Space before and after, in twentieths of a point.
+    pub spacing: Option<(u32, u32)>,
+    pub outline: Option<usize>,
+    pub keep_next: bool,
+}
+
+impl Props {
+    pub fn indent(left: u32) -> Props {
+        Props {
+            left: Some(left),
+            ..Props::default()
+        }
+    }
+}
+
+pub struct Xml<W: Write> {
+    out: W,
+    buf: Vec<u8>,
+    /// The next paragraph's id; the page-number header has 1.
+    next_id: u32,
+}
+
+impl<W: Write> Xml<W> {
+    pub fn new(out: W) -> Xml<W> {
+        Xml {
+            out,
+            buf: Vec::with_capacity(CHUNK + 4096),
+            next_id: 2,
+        }
+    }
+
+    fn s(&mut self, s: &str) {
+        self.buf.extend_from_slice(s.as_bytes());
+    }
+
+    fn num(&mut self, n: impl std::fmt::Display) {
+        // Writing into a Vec cannot fail.
+        let _ = write!(self.buf, "{n}");
+    }
+
+    fn spill(&mut self) -> io::Result<()> {
+        if self.buf.len() >= CHUNK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        Ok(())
+    }
+
+    /// Text made safe for XML: control characters dropped, markup escaped.
+    fn text(&mut self, text: &str) {
+        let text = for_display(text);
+        let mut rest = text.as_ref();
+        while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\r']) {
+            self.s(&rest[..at]);
+            let escaped = match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&apos;",
+                _ => "",
+            };
+            self.s(escaped);
+            rest = &rest[at + 1..];
+        }
+        self.s(rest);
+    }
+
+    pub fn open_para(&mut self, p: Props) -> io::Result<()> {
+        self.spill()?;
+        let id = self.next_id;
+        self.next_id += 1;
+        self.s("<w:p w14:paraId=\"");
+        let _ = write!(self.buf, "{id:08x}");
+        self.s("\"><w:pPr><w:rPr />");
+        if p.center {
+            self.s("<w:jc w:val=\"center\" />");
+        }
+        if p.left.is_some() || p.first_line.is_some() || p.hanging.is_some() {
+            self.s("<w:ind w:left=\"");
+            self.num(p.left.unwrap_or(0));
+            self.s("\" w:right=\"0\"");
+            if let Some(f) = p.first_line {
+                self.s(" w:firstLine=\"");
+                self.num(f);
+                self.s("\"");
+            }
+            if let Some(h) = p.hanging {
+                self.s(" w:hanging=\"");
+                self.num(h);
+                self.s("\"");
+            }
+            self.s(" />");
+        }
+        if let Some((before, after)) = p.spacing {
+            self.s("<w:spacing w:before=\"");
+            self.num(before);
+            self.s("\" w:after=\"");
+            self.num(after);
+            self.s("\" />");
+        }
+        if let Some(level) = p.outline {
+            self.s("<w:outlineLvl w:val=\"");
+            self.num(level);
+            self.s("\" />");
+        }
+        if p.keep_next {
+            self.s("<w:keepNext />");
+        }
+        self.s("</w:pPr>");
+        Ok(())
+    }
+
+    pub fn close_para(&mut self) {
+        self.s("</w:p>");
+    }
+
+    /// A run of `text` in `size` half-points, its lines split by breaks.
+    pub fn run(&mut self, text: &str, size: usize, bold: bool) {
+        self.s("<w:r><w:rPr><w:sz w:val=\"");
+        self.num(size);
+        self.s("\" /><w:szCs w:val=\"");
+        self.num(size);
+        self.s("\" />");
+        if bold {
+            self.s("<w:b /><w:bCs />");
+        }
+        self.s("<w:rFonts w:ascii=\"");
+        self.s(FONT);
+        self.s("\" w:hAnsi=\"");
+        self.s(FONT);
+        self.s("\" w:cs=\"");
+        self.s(FONT);
+        self.s("\" w:eastAsia=\"");
+        self.s(FONT);
+        self.s("\" /></w:rPr>");
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.s("<w:br w:type=\"textWrapping\" />");
+            }
+            self.s("<w:t xml:space=\"preserve\">");
+            self.text(line.trim_end_matches('\r'));
+            self.s("</w:t>");
+        }
+        self.s("</w:r>");
+    }
+
+    /// A paragraph of one run.
+    pub fn para(&mut self, p: Props, text: &str, size: usize, bold: bool) -> io::Result<()> {
+        self.open_para(p)?;
+        self.run(text, size, bold);
+        self.close_para();
+        Ok(())
+    }
+
+    /// A table across the text width, single borders, its columns `pcts`
+    /// of the width.
+    pub fn open_table(&mut self, pcts: &[usize]) -> io::Result<()> {
+        self.spill()?;
+        self.s("<w:tbl><w:tblPr><w:tblW w:w=\"");
+        self.num(TEXT_WIDTH);
+        self.s("\" w:type=\"dxa\" /><w:jc w:val=\"left\" /><w:tblBorders>");
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            self.s("<w:");
+            self.s(side);
+            self.s(" w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"000000\" />");
+        }
+        self.s("</w:tblBorders></w:tblPr><w:tblGrid>");
+        for p in pcts {
+            self.s("<w:gridCol w:w=\"");
+            self.num(cell_width(*p));
+            self.s("\" w:type=\"dxa\" />");
+        }
+        self.s("</w:tblGrid>");
+        Ok(())
+    }
+
+    pub fn close_table(&mut self) {
+        self.s("</w:tbl>");
+    }
+
+    /// A row that is never split across pages.
+    pub fn open_row(&mut self) {
+        self.s("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
+    }
+
+    pub fn close_row(&mut self) {
+        self.s("</w:tr>");
+    }
+
+    /// A cell, `width_pct` of the text width if given, shaded `fill`.
+    pub fn open_cell(&mut self, width_pct: Option<usize>, fill: Option<&str>) {
+        if width_pct.is_none() && fill.is_none() {
+            self.s("<w:tc><w:tcPr />");
+            return;
+        }
+        self.s("<w:tc><w:tcPr>");
+        if let Some(p) = width_pct {
+            self.s("<w:tcW w:w=\"");
+            self.num(cell_width(p));
+            self.s("\" w:type=\"dxa\" />");
+        }
+        if let Some(f) = fill {
+            self.s("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"");
+            self.s(f);
+            self.s("\" />");
+        }
+        self.s("</w:tcPr>");
+    }
+
+    pub fn close_cell(&mut self) {
+        self.s("</w:tc>");
+    }
+}
+
+pub fn cell_width(pct: usize) -> usize {
+    TEXT_WIDTH * pct / 100
+}
