@@ -147,6 +147,21 @@ struct SessionFile {
 }
 
 impl SessionFile {
+    /// A file nobody has saved to yet, unlocked, at `path`.
+    #[cfg(test)]
+    fn for_test(path: PathBuf) -> SessionFile {
+        SessionFile {
+            path,
+            _lock: None,
+            backed_up: false,
+            saved_revision: 0,
+            state: SaveState::Saved,
+            no_backup: None,
+            declined_at: None,
+            room: crate::room::RoomConfig::default(),
+        }
+    }
+
     /// Saves when the app changed since the last save; a failure keeps the
     /// work in memory and is retried on the next pass of the loop.
     fn save_if_changed(&mut self, app: &App) {
