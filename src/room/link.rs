@@ -69,10 +69,12 @@ impl RoomLink {
     }
 
     /// After the app handled events or keys (and the session was saved):
-    /// shows the page's new `wall`, tells the server how many wait, and
+    /// shows the page's new `wall` (`None`: it did not change), tells the server how many wait, and
     /// writes the inbox's file if it changed.
-    pub fn sync(&mut self, inbox: &Inbox, wall: Wall) -> Result<(), SaveError> {
-        self.server.publish(wall);
+    pub fn sync(&mut self, inbox: &Inbox, wall: Option<Wall>) -> Result<(), SaveError> {
+        if let Some(wall) = wall {
+            self.server.publish(wall);
+        }
         self.server.set_waiting(inbox.len());
         self.file.save_if_changed(inbox)
     }
@@ -116,15 +118,15 @@ mod tests {
         assert!(link.url().starts_with("http://127.0.0.1:"));
         assert!(link.qr().is_some_and(|q| q.width > 21));
         assert!(link.events().is_empty());
-        link.sync(&inbox, wall.clone()).unwrap();
+        link.sync(&inbox, Some(wall.clone())).unwrap();
         let path = dir.path().join(".s.json.inbox");
         assert!(!path.exists());
         let s = Submission::new(Quadrant::Threats, "ภัยแล้ง", "", now()).unwrap();
         inbox.receive(s, now(), &mut crate::session::ids::IdSource::default());
-        link.sync(&inbox, wall.clone()).unwrap();
+        link.sync(&inbox, Some(wall.clone())).unwrap();
         assert!(path.exists());
         inbox.accept(0, now(), &mut crate::session::ids::IdSource::default());
-        link.sync(&inbox, wall).unwrap();
+        link.sync(&inbox, None).unwrap();
         assert!(!path.exists());
         link.stop();
     }

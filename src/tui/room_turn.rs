@@ -3,7 +3,7 @@
 //! the page and the inbox's file in step after each save.
 
 use crate::app::{Action, App, Effect};
-use crate::room::{InboxFile, RoomConfig, RoomLink, Wall};
+use crate::room::{InboxFile, RoomConfig, RoomLink, Voting, Wall};
 use crate::ui::SaveState;
 
 use super::SessionFile;
@@ -18,6 +18,10 @@ pub(super) struct RoomSide {
     file: InboxFile,
     /// The time room events happen at.
     clock: Clock,
+    /// What the page's wall was last built from: the session's revision and
+    /// voting. Building it walks the whole board, and with a room open the
+    /// loop passes every 100 ms.
+    built_from: Option<(u64, Voting)>,
 }
 
 impl RoomSide {
@@ -29,6 +33,7 @@ impl RoomSide {
             link: None,
             file: inbox_file,
             clock,
+            built_from: None,
         }
     }
 
@@ -40,7 +45,10 @@ impl RoomSide {
     pub(super) fn carry_out(&mut self, app: &mut App, file: &SessionFile, effect: &Effect) {
         match effect {
             Effect::OpenRoom if self.link.is_none() => {
-                let wall = Wall::from_session(app.session(), app.room().voting());
+                self.built_from = None;
+                let Some(wall) = self.wall_if_changed(app) else {
+                    return;
+                };
                 match RoomLink::open(&file.path, &self.config, wall, app.room().inbox(), || {}) {
                     Ok(link) => {
                         app.room_opened(link.url().to_owned(), link.qr().cloned());
@@ -51,6 +59,7 @@ impl RoomSide {
             }
             Effect::StopRoom => {
                 self.link = None;
+                self.built_from = None;
                 app.room_closed(None);
             }
             _ => {}
@@ -74,15 +83,81 @@ impl RoomSide {
         if app.read_only().is_some() {
             return;
         }
+        let wall = match self.link {
+            Some(_) => self.wall_if_changed(app),
+            None => None,
+        };
         let result = match self.link.as_mut() {
-            Some(link) => link.sync(
-                app.room().inbox(),
-                Wall::from_session(app.session(), app.room().voting()),
-            ),
+            Some(link) => link.sync(app.room().inbox(), wall),
             None => self.file.save_if_changed(app.room().inbox()),
         };
         if let Err(e) = result {
             file.state = SaveState::NotSaved(e.message(app.lang()));
         }
+    }
+}
+
+impl RoomSide {
+    /// The page's wall, built again only when the session or voting changed
+    /// since it was last built: `None` means the page shows it already.
+    fn wall_if_changed(&mut self, app: &App) -> Option<Wall> {
+        let from = (app.revision(), app.room().voting());
+        if self.built_from == Some(from) {
+            return None;
+        }
+        self.built_from = Some(from);
+        Some(Wall::from_session(app.session(), app.room().voting()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::room::RoomEvent;
+    use crate::text::Lang;
+
+    const EXAMPLE: &[u8] = include_bytes!("../../sessions/examples/ubon-2021-01-13.json");
+
+    fn side_for(app: &App) -> RoomSide {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = SessionFile::for_test(dir.path().join("s.json"));
+        RoomSide::new(app, &file, RoomConfig::default(), Clock::from_env())
+    }
+
+    #[test]
+    fn the_wall_is_built_again_only_after_the_session_or_voting_changed() {
+        let session = crate::session::parse(std::path::Path::new("u.json"), EXAMPLE)
+            .expect("example")
+            .session;
+        let first_id = session.swot.items(crate::session::Quadrant::Strengths)[0]
+            .id
+            .clone();
+        let mut app = App::new(session, Lang::Th, None);
+        let mut side = side_for(&app);
+        let now = Clock::from_env().now();
+        assert!(
+            side.wall_if_changed(&app).is_some(),
+            "the first pass builds it"
+        );
+        assert!(side.wall_if_changed(&app).is_none());
+        app.update(Action::Tick, now);
+        assert!(
+            side.wall_if_changed(&app).is_none(),
+            "a tick changes nothing"
+        );
+
+        let vote = RoomEvent::Vote { item_id: first_id };
+        app.update(Action::Room(vote), now);
+        let wall = side
+            .wall_if_changed(&app)
+            .expect("a vote changed the session");
+        assert_eq!(wall, Wall::from_session(app.session(), app.room().voting()));
+        assert!(side.wall_if_changed(&app).is_none());
+
+        app.update(Action::Inbox, now);
+        app.update(Action::ToggleVoting, now);
+        let wall = side.wall_if_changed(&app).expect("voting opened");
+        assert!(wall.voting.on && !wall.items.is_empty());
+        assert!(side.wall_if_changed(&app).is_none());
     }
 }
