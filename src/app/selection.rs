@@ -97,17 +97,23 @@ impl App {
                     let len = guidance_rows(&self.session).len();
                     let before = self.selected_point();
                     self.guidance.row = step(self.guidance.row, delta, len);
-                    if self.selected_point() != before {
-                        let notes = self
-                            .selected_point()
-                            .and_then(|p| self.session.guidance.get(p))
-                            .map_or(0, |p| p.notes.len());
-                        self.guidance.note = first(notes);
-                    }
+                    self.first_note_if_point_moved(before);
                 }
                 View::Summary => self.scroll_summary(delta),
                 _ => {}
             },
+        }
+    }
+
+    /// A guidance row of another point was selected (the point was `before`):
+    /// its notes start at the first.
+    fn first_note_if_point_moved(&mut self, before: Option<usize>) {
+        if self.selected_point() != before {
+            let notes = self
+                .selected_point()
+                .and_then(|p| self.session.guidance.get(p))
+                .map_or(0, |p| p.notes.len());
+            self.guidance.note = first(notes);
         }
     }
 
@@ -143,13 +149,7 @@ impl App {
                 if r < guidance_rows(&self.session).len() {
                     self.guidance.row = r;
                 }
-                if self.selected_point() != before {
-                    let notes = self
-                        .selected_point()
-                        .and_then(|p| self.session.guidance.get(p))
-                        .map_or(0, |p| p.notes.len());
-                    self.guidance.note = first(notes);
-                }
+                self.first_note_if_point_moved(before);
                 return;
             }
         };
