@@ -69,29 +69,25 @@ fn write_report_racing(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tried: Vec<&Path> = Vec::new();
-    let mut first_error = None;
-    for dir in std::iter::once(home).chain(fallbacks.iter().copied()) {
+    // The session's own folder first; the error the user sees is its error.
+    let first_error = match write_new(home, &stem, ext, bytes, &mut before_claim) {
+        Ok(path) => return Ok(Written { path, beside: true }),
+        Err(e) => e,
+    };
+    let mut tried: Vec<&Path> = vec![home];
+    for &dir in fallbacks {
         if tried.iter().any(|t| same_file(t, dir)) {
             continue;
         }
         tried.push(dir);
-        match write_new(dir, &stem, ext, bytes, &mut before_claim) {
-            Ok(path) => {
-                return Ok(Written {
-                    path,
-                    beside: dir == home,
-                });
-            }
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
+        if let Ok(path) = write_new(dir, &stem, ext, bytes, &mut before_claim) {
+            return Ok(Written {
+                path,
+                beside: false,
+            });
         }
     }
-    Err(first_error.unwrap_or_else(|| SaveError {
-        path: session.to_path_buf(),
-        source: std::io::Error::other("no folder to write to"),
-    }))
+    Err(first_error)
 }
 
 /// Writes `bytes` under the first free name in `dir`, never over a file,
