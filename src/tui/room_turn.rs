@@ -73,13 +73,13 @@ impl RoomSide {
                 app.update(Action::Room(event), self.clock.now());
             }
         }
-        self.after_save(app, file);
+        file.save_if_changed(app);
+        self.sync(app, file);
     }
 
     /// After the session was saved: the page shows the new wall and the
     /// inbox's file follows the inbox. A failure shows as NOT SAVED.
-    pub(super) fn after_save(&mut self, app: &App, file: &mut SessionFile) {
-        file.save_if_changed(app);
+    pub(super) fn sync(&mut self, app: &App, file: &mut SessionFile) {
         if app.read_only().is_some() {
             return;
         }

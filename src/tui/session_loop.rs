@@ -98,7 +98,8 @@ fn turns(
         if asking && *app.mode() == Mode::Normal && !saving_as {
             file.declined_at = Some(app.revision());
         }
-        room.after_save(app, file);
+        file.save_if_changed(app);
+        room.sync(app, file);
     }
 }
 
