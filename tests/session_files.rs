@@ -7,15 +7,15 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use chrono::{FixedOffset, NaiveDate, TimeZone};
+use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
 use common::{Sandbox, assert_schema_valid, read_json, schema_errors, snapshot, tree};
 use wethi::session::{
     self, Action, Bilingual, ClosingNotes, FollowUp, FollowUpStatus, GuidanceItem, GuidancePoint,
-    Meta, Note, ParticipantGroup, Participants, Problem, Session, Stage, Strategies,
-    Strategy as TowsStrategy, Swot, SwotItem, Timestamp, parse, template, to_json,
+    Meta, Note, ParticipantGroup, Participants, Person, Problem, Session, Stage, Strategies,
+    Strategy as TowsStrategy, Swot, SwotItem, TimeOfDay, Timestamp, parse, template, to_json,
 };
 use wethi::store;
 use wethi::text::Lang;
@@ -436,7 +436,7 @@ fn participants() -> BoxedStrategy<Participants> {
 }
 
 fn meta() -> BoxedStrategy<Meta> {
-    (
+    let details = (
         date(),
         text(),
         text(),
@@ -445,9 +445,35 @@ fn meta() -> BoxedStrategy<Meta> {
         text(),
         participants(),
         extra(),
-    )
+    );
+    // The facts added later: optional, left out of the file when empty.
+    let facts = (
+        text(),
+        text(),
+        proptest::option::of(time_of_day()),
+        proptest::option::of(person()),
+        text(),
+        text(),
+        text(),
+        text(),
+        text(),
+    );
+    (details, facts)
         .prop_map(
-            |(date, venue, district, province, organiser, facilitator, participants, extra)| Meta {
+            |(
+                (date, venue, district, province, organiser, facilitator, participants, extra),
+                (
+                    project,
+                    objective,
+                    time,
+                    presided_by,
+                    facilitator_position,
+                    team,
+                    headline,
+                    tagline,
+                    credit,
+                ),
+            )| Meta {
                 date,
                 venue,
                 district,
@@ -455,9 +481,36 @@ fn meta() -> BoxedStrategy<Meta> {
                 organiser,
                 facilitator,
                 participants,
+                project,
+                objective,
+                time,
+                presided_by,
+                facilitator_position,
+                team,
+                headline,
+                tagline,
+                credit,
                 extra,
             },
         )
+        .boxed()
+}
+
+fn time_of_day() -> BoxedStrategy<TimeOfDay> {
+    let clock = (0u32..24, 0u32..60)
+        .prop_map(|(h, m)| NaiveTime::from_hms_opt(h, m, 0).expect("a valid time"));
+    (clock.clone(), proptest::option::of(clock), extra())
+        .prop_map(|(start, end, extra)| TimeOfDay { start, end, extra })
+        .boxed()
+}
+
+fn person() -> BoxedStrategy<Person> {
+    (text(), text(), extra())
+        .prop_map(|(name, position, extra)| Person {
+            name,
+            position,
+            extra,
+        })
         .boxed()
 }
 

@@ -3,7 +3,7 @@
 //! Every object carries `extra`: fields this version does not know are kept
 //! and written back unchanged, so a newer file or a hand-edited one loses nothing.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -56,6 +56,9 @@ pub struct Session {
     pub extra: Extra,
 }
 
+/// The facts of the workshop that reports and the news post are written from.
+/// Everything after `participants` was added later and is optional: a file
+/// without it is written back byte for byte (docs/FORMAT.md).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Meta {
     pub date: Option<NaiveDate>,
@@ -63,10 +66,114 @@ pub struct Meta {
     pub district: String,
     pub province: String,
     pub organiser: String,
+    /// Who ran the workshop (ผู้ดำเนินการ), by name.
     pub facilitator: String,
     pub participants: Participants,
+    /// The full name of the project or activity (ชื่อโครงการ), as the office files it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub project: String,
+    /// What the workshop is for (วัตถุประสงค์): a paragraph.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub objective: String,
+    /// The time of day it ran, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeOfDay>,
+    /// Who presided (ประธาน), by name and position; the guidance is credited to them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presided_by: Option<Person>,
+    /// The facilitator's position, printed beside the name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub facilitator_position: String,
+    /// Who else ran it with the facilitator (พร้อมด้วย …), as one phrase.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub team: String,
+    /// The news post's headline; the title when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub headline: String,
+    /// A line under the news post's headline, such as the province's motto.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tagline: String,
+    /// The news post's closing credit line (งานประชาสัมพันธ์ …).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub credit: String,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// A person named in a report, with the position they held that day.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Person {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub position: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// When in the day a workshop ran: `"08:30"` to `"16:30"`, local time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct TimeOfDay {
+    #[serde(with = "clock_time")]
+    #[schemars(with = "String", regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"))]
+    pub start: NaiveTime,
+    #[serde(
+        default,
+        with = "clock_time_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    )]
+    pub end: Option<NaiveTime>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A time of day as the file writes it: `HH:MM`, nothing else.
+mod clock_time {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub const FORMAT: &str = "%H:%M";
+
+    pub fn serialize<S: Serializer>(t: &NaiveTime, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&t.format(FORMAT))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        parse(&text).ok_or_else(|| D::Error::custom(format!("\"{text}\" is not a time HH:MM")))
+    }
+
+    pub fn parse(text: &str) -> Option<NaiveTime> {
+        let (h, m) = text.split_once(':')?;
+        if h.len() != 2 || m.len() != 2 {
+            return None;
+        }
+        NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+    }
+}
+
+mod clock_time_opt {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => super::clock_time::serialize(t, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+        let Some(text) = <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? else {
+            return Ok(None);
+        };
+        super::clock_time::parse(&text)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom(format!("\"{text}\" is not a time HH:MM")))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -417,5 +524,27 @@ impl Session {
         self.swot
             .find(id)
             .map(|(q, i)| format!("{}{}", q.letter(), i + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_time_of_day_is_written_and_read_as_hours_and_minutes() {
+        let json = r#"{"start":"08:30","end":"16:05"}"#;
+        let time: TimeOfDay = serde_json::from_str(json).expect("a time of day");
+        assert_eq!(time.start, NaiveTime::from_hms_opt(8, 30, 0).unwrap());
+        assert_eq!(serde_json::to_string(&time).unwrap(), json);
+        let open_ended: TimeOfDay = serde_json::from_str(r#"{"start":"09:00"}"#).unwrap();
+        assert_eq!(open_ended.end, None);
+        for bad in [
+            r#"{"start":"8:30"}"#,
+            r#"{"start":"24:00"}"#,
+            r#"{"start":"08:30:00"}"#,
+        ] {
+            assert!(serde_json::from_str::<TimeOfDay>(bad).is_err(), "{bad}");
+        }
     }
 }
