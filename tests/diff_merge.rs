@@ -515,7 +515,7 @@ proptest! {
             Source { group: "ก".into(), session: s.clone() },
             Source { group: "ข".into(), session: s.clone() },
         ];
-        let m = merge(&sources, ts("2021-01-13T17:00:00+07:00")).expect("merged");
+        let m = merge(&sources, None, ts("2021-01-13T17:00:00+07:00")).expect("merged");
         for q in Quadrant::ALL {
             let (mine, merged) = (s.swot.items(q), m.swot.items(q));
             prop_assert_eq!(mine.len(), merged.len());

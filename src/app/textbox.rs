@@ -40,6 +40,8 @@ pub enum TextEdit {
     End,
     WordLeft,
     WordRight,
+    /// A line break, in a paragraph field (the details form's objective).
+    Newline,
 }
 
 impl TextBox {
@@ -66,6 +68,10 @@ impl TextBox {
         let at = snap_to_cluster(&self.text, self.cursor);
         self.cursor = match edit {
             TextEdit::Insert(c) if c.is_control() => at,
+            TextEdit::Newline => {
+                self.text.insert(at, '\n');
+                ceil_to_cluster(&self.text, at + 1)
+            }
             TextEdit::Insert(c) => {
                 self.text.insert(at, c);
                 ceil_to_cluster(&self.text, at + c.len_utf8())

@@ -60,8 +60,11 @@ pub fn instantiate(mut template: Session, title: &str, now: Timestamp, lang: Lan
     template
 }
 
-/// Empties every list a workshop fills and the details of where and by whom
-/// it was held; the participant groups stay, as part of the structure.
+/// Empties every list a workshop fills and the details of when, where and
+/// by whom it was held. What says which workshop this is stays: the
+/// participant groups, the project's name and its objective (a template an
+/// office keeps for its own project carries them; the built-in one, made for
+/// both languages, has none, as they are plain text in one language).
 fn keep_structure_only(s: &mut Session) {
     for stage in &mut s.stages {
         stage.notes.clear();
@@ -80,15 +83,30 @@ fn keep_structure_only(s: &mut Session) {
     s.followups.clear();
     s.notes.role_review.clear();
     s.notes.experience_exchange.clear();
-    let groups = std::mem::take(&mut s.meta.participants.groups);
+    let old = std::mem::take(&mut s.meta);
+    // Every field named, so a new one in `Meta` must be decided on here.
     s.meta = Meta {
+        date: None,
+        venue: String::new(),
+        district: String::new(),
+        province: String::new(),
+        organiser: String::new(),
+        facilitator: String::new(),
         participants: Participants {
             total: None,
-            groups,
-            extra: std::mem::take(&mut s.meta.participants.extra),
+            groups: old.participants.groups,
+            extra: old.participants.extra,
         },
-        extra: std::mem::take(&mut s.meta.extra),
-        ..Meta::default()
+        project: old.project,
+        objective: old.objective,
+        time: None,
+        presided_by: None,
+        facilitator_position: String::new(),
+        team: String::new(),
+        headline: String::new(),
+        tagline: String::new(),
+        credit: String::new(),
+        extra: old.extra,
     };
 }
 
