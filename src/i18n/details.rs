@@ -19,6 +19,8 @@ pub struct DetailsStrings {
     pub paragraph_keys: &'static str,
     /// A position typed for who presided, but no name.
     pub presided_needs_name: &'static str,
+    /// `show`'s section of the facts the report does not print.
+    pub show_heading: &'static str,
 }
 
 pub const TH: DetailsStrings = DetailsStrings {
@@ -34,6 +36,7 @@ pub const TH: DetailsStrings = DetailsStrings {
     credit: "เครดิตข่าว",
     paragraph_keys: "Tab ช่องถัดไป · Alt-Enter หรือ Ctrl-J ขึ้นบรรทัดใหม่ · Enter บันทึก · Esc ยกเลิก",
     presided_needs_name: "ใส่ชื่อประธานด้วย หรือลบตำแหน่งประธานออก",
+    show_heading: "ข้อมูลเวทีเพิ่มเติม",
 };
 
 pub const EN: DetailsStrings = DetailsStrings {
@@ -49,6 +52,7 @@ pub const EN: DetailsStrings = DetailsStrings {
     credit: "News credit",
     paragraph_keys: "Tab next field · Alt-Enter or Ctrl-J new line · Enter saves · Esc cancels",
     presided_needs_name: "Type the name of who presided, or clear their position.",
+    show_heading: "Further details",
 };
 
 pub fn details_strings(lang: Lang) -> &'static DetailsStrings {
