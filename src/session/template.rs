@@ -113,3 +113,31 @@ fn keep_structure_only(s: &mut Session) {
 fn today(now: Timestamp) -> NaiveDate {
     now.date_naive()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_keeps_which_workshop_it_is_and_none_of_who_when_or_where() {
+        let past = example().expect("the example");
+        let now = past.updated_at;
+        let new = instantiate(past.clone(), "ครั้งใหม่", now, Lang::Th);
+        let m = &new.meta;
+        assert_eq!(m.project, past.meta.project);
+        assert_eq!(m.objective, past.meta.objective);
+        assert_eq!(m.participants.groups, past.meta.participants.groups);
+        assert_eq!(m.date, Some(today(now)));
+        let cleared = Meta {
+            date: m.date,
+            participants: m.participants.clone(),
+            project: m.project.clone(),
+            objective: m.objective.clone(),
+            ..Meta::default()
+        };
+        assert_eq!(*m, cleared, "no venue, people, time or news facts");
+        // The built-in template, for both languages, holds no facts at all.
+        let builtin = builtin().expect("the built-in template");
+        assert_eq!(builtin.meta, Meta::default());
+    }
+}
