@@ -453,7 +453,10 @@ mod tests {
             // Even a stale cursor that is off any boundary must be survived.
             let mut tb = TextBox { text: initial, cursor: start };
             for edit in edits {
-                let typed = matches!(edit, TextEdit::Insert(_) | TextEdit::Paste(_));
+                let typed = matches!(
+                    edit,
+                    TextEdit::Insert(_) | TextEdit::Paste(_) | TextEdit::Newline
+                );
                 let before = tb.text.clone();
                 tb.apply(edit);
                 prop_assert!(tb.cursor() <= tb.text().len());

@@ -13,6 +13,7 @@ use crate::i18n::{Strings, strings};
 use crate::text::Lang;
 use crate::text::sanitize::for_display;
 use crate::text::width::{clusters, str_width, truncate_to_width};
+use crate::text::wrap::wrap;
 
 use super::Status;
 use super::layout::centered;
@@ -158,14 +159,21 @@ pub fn draw(
     }
     scroll_marks(rect, buf, offset > 0, total_rows > offset + visible, status);
     if let Some(error) = &form.error {
-        let y = inner.bottom().saturating_sub(1);
-        buf.set_stringn(
-            inner.x + 1,
-            y,
-            error.message(app.lang()),
-            usize::from(inner.width.saturating_sub(2)),
-            status.theme.error(),
-        );
+        // The spare row and the last one: a message of two rows fits at 80 columns.
+        let width = usize::from(inner.width.saturating_sub(2));
+        let message = error.message(app.lang());
+        let rows = wrap(&message, width.max(1));
+        let shown = &rows[..rows.len().min(2)];
+        let top = inner.bottom().saturating_sub(shown.len() as u16);
+        for (y, range) in (top..inner.bottom()).zip(shown) {
+            buf.set_stringn(
+                inner.x + 1,
+                y,
+                &message[range.clone()],
+                width,
+                status.theme.error(),
+            );
+        }
     }
     cursor
 }

@@ -303,5 +303,6 @@ pub(in crate::app) fn cursor_edits() -> impl Strategy<Value = TextEdit> {
         Just(TextEdit::End),
         Just(TextEdit::WordLeft),
         Just(TextEdit::WordRight),
+        Just(TextEdit::Newline),
     ]
 }
