@@ -30,7 +30,7 @@ pub const TH: DetailsStrings = DetailsStrings {
     presided_by: "ประธาน",
     presided_position: "ตำแหน่งประธาน",
     facilitator_position: "ตำแหน่งวิทยากร",
-    team: "พร้อมด้วย",
+    team: "ผู้ร่วมดำเนินการ",
     headline: "พาดหัวข่าว",
     tagline: "คำโปรย",
     credit: "เครดิตข่าว",
