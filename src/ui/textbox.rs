@@ -80,11 +80,6 @@ pub struct Painted {
     pub below: bool,
 }
 
-/// Rows `tb` takes wrapped at `width` columns, with no border.
-pub fn rows_needed(tb: &TextBox, width: u16) -> usize {
-    lay_out(tb, usize::from(width).max(1)).rows.len()
-}
-
 /// `tb` wrapped at Thai word boundaries into `area`, with no border or
 /// padding. With `follow_cursor` the rows scroll so the cursor's row shows;
 /// without it they show from the top. `None` if `area` is empty.
