@@ -13,8 +13,9 @@ its room on 127.0.0.1 (nothing leaves the machine), and measures:
 3. `--stalled` connections each send the headers of an item with a
    Content-Length of 4,000 bytes and 2,000 bytes of it, then nothing;
    `--loris` connections send the start of a GET's headers and one more
-   header byte a second. Both hold for `--hold` seconds, then hang up
-   (unless the server hung up first).
+   header byte a second. Each comes from an address of its own
+   (127.0.1.N), as phones do. Both hold for `--hold` seconds, then hang
+   up (unless the server hung up first).
 4. While they hold, a phone on fresh connections opens the page, sends an
    item and votes, `--rounds` times; each answer's time is printed, with
    how many of the stalled connections the server still held open.
@@ -135,15 +136,18 @@ def post(port, path, fields):
 class Staller(threading.Thread):
     """One connection that stalls: a body cut short, or headers dribbled."""
 
-    def __init__(self, port, path, kind, hold):
+    def __init__(self, port, path, kind, hold, n):
         super().__init__(daemon=True)
         self.port, self.path, self.kind, self.hold = port, path, kind, hold
+        # Each from an address of its own, as phones are: 127.0.1.n is
+        # loopback too.
+        self.source = (f"127.0.{1 + n // 250}.{1 + n % 250}", 0)
         self.closed_by_server = None
         self.open = False
         self.connected = threading.Event()
 
     def run(self):
-        s = socket.create_connection(("127.0.0.1", self.port))
+        s = socket.create_connection(("127.0.0.1", self.port), source_address=self.source)
         try:
             if self.kind == "body":
                 s.sendall(f"POST {self.path}add HTTP/1.1\r\nHost: x\r\n"
@@ -198,8 +202,9 @@ def main():
             assert item, "voting is on and lists the seed item"
             item = item.group(1).decode()
 
-            stallers = [Staller(port, path, "body", args.hold) for _ in range(args.stalled)]
-            stallers += [Staller(port, path, "loris", args.hold) for _ in range(args.loris)]
+            stallers = [Staller(port, path, "body", args.hold, n) for n in range(args.stalled)]
+            stallers += [Staller(port, path, "loris", args.hold, args.stalled + n)
+                         for n in range(args.loris)]
             for s in stallers:
                 s.start()
             for s in stallers:
