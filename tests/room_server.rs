@@ -35,6 +35,23 @@ fn wall(lang: Lang) -> Wall {
     Wall::titled("เวทีประชาคมบ้านหนองบัว", lang)
 }
 
+/// A wall with voting on, `limit` votes a phone, and one item to vote for.
+fn voting_wall(limit: u32) -> Wall {
+    let mut shown = wall(Lang::En);
+    shown.voting = Voting {
+        on: true,
+        limit,
+        round: 0,
+    };
+    shown.items = vec![WallItem {
+        id: "sw-aaa".into(),
+        quadrant: Quadrant::Strengths,
+        label: "S1".into(),
+        text: "Strong volunteers".into(),
+    }];
+    shown
+}
+
 /// A room whose event loop keeps every event at once: each arrives on the
 /// receiver before its phone is answered. Once the receiver is dropped,
 /// the loop is gone.
@@ -365,18 +382,7 @@ fn a_full_inbox_is_503_until_the_facilitator_catches_up() {
 
 #[test]
 fn votes_are_capped_per_phone_and_only_for_items_on_the_wall() {
-    let mut shown = wall(Lang::En);
-    shown.voting = Voting {
-        on: true,
-        limit: 2,
-        round: 0,
-    };
-    shown.items = vec![WallItem {
-        id: "sw-aaa".into(),
-        quadrant: Quadrant::Strengths,
-        label: "S1".into(),
-        text: "Strong volunteers".into(),
-    }];
+    let mut shown = voting_wall(2);
     let (server, rx) = open(shown.clone(), Limits::default());
     let page = get(server.url(), PHONE_A);
     assert!(page.body.contains("Strong volunteers") && page.body.contains("2 votes left"));
@@ -594,23 +600,6 @@ Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {length}\r\n\
     )
 }
 
-/// A wall with voting on and one item to vote for.
-fn voting_wall() -> Wall {
-    let mut shown = wall(Lang::En);
-    shown.voting = Voting {
-        on: true,
-        limit: 3,
-        round: 0,
-    };
-    shown.items = vec![WallItem {
-        id: "sw-aaa".into(),
-        quadrant: Quadrant::Strengths,
-        label: "S1".into(),
-        text: "Strong volunteers".into(),
-    }];
-    shown
-}
-
 #[test]
 fn twenty_stalled_uploads_and_slow_headers_hold_up_no_other_phone() {
     // Deadlines far beyond the test: the stalled phones are still held
@@ -620,7 +609,7 @@ fn twenty_stalled_uploads_and_slow_headers_hold_up_no_other_phone() {
         body_time: Duration::from_secs(120),
         ..Limits::default()
     };
-    let (server, rx) = open(voting_wall(), limits);
+    let (server, rx) = open(voting_wall(3), limits);
     let base = base(&server);
     // 2,000 of 4,000 bytes of an item, then nothing.
     let stalled: Vec<TcpStream> = (0..20)
@@ -827,6 +816,28 @@ fn the_phone_hears_sent_only_once_the_inbox_file_holds_its_item() {
     assert_eq!(status, 200);
     assert!(on_disk.contains("ภัยแล้ง"), "{on_disk}");
     phone.join().unwrap();
+
+    // The session's file failing does not concern an item that waits in
+    // the inbox's file.
+    let url = link.url().to_owned();
+    let phone = thread::spawn(move || add_at(&url, PHONE_A, "t", "น้ำท่วม").status);
+    let RoomEvent::Submitted(s) = next_from(&mut link) else {
+        panic!("not a submission");
+    };
+    inbox.receive(
+        s,
+        wethi::session::now(),
+        &mut wethi::session::ids::IdSource::default(),
+    );
+    link.sync(&inbox, None, false).unwrap();
+    assert_eq!(phone.join().unwrap(), 200);
+    // With auto-accept on, the item is kept in the session's file.
+    inbox.auto_accept = true;
+    let url = link.url().to_owned();
+    let phone = thread::spawn(move || add_at(&url, PHONE_A, "t", "ฝนแล้ง").status);
+    assert!(matches!(next_from(&mut link), RoomEvent::Submitted(_)));
+    link.sync(&inbox, None, false).unwrap();
+    assert_eq!(phone.join().unwrap(), 500);
 }
 
 #[test]
@@ -839,7 +850,7 @@ fn a_phone_is_told_when_its_item_could_not_be_saved() {
     let mut link = RoomLink::open(
         &session,
         &config(Limits::default()),
-        voting_wall(),
+        voting_wall(3),
         &inbox,
         || {},
     )

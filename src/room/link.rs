@@ -20,8 +20,9 @@ pub struct RoomLink {
     server: RoomServer,
     events: Receiver<Delivery>,
     /// The phones whose events [`events`](Self::events) handed out, each
-    /// waiting for the next [`sync`](Self::sync) to say it is on disk.
-    unanswered: Vec<Ack>,
+    /// waiting for the next [`sync`](Self::sync) to say it is on disk;
+    /// `true` for a submission (kept in the inbox unless auto-accepted).
+    unanswered: Vec<(Ack, bool)>,
     file: InboxFile,
     qr: Option<QrCode>,
 }
@@ -70,8 +71,9 @@ impl RoomLink {
         loop {
             match self.events.try_recv() {
                 Ok(Delivery { event, ack }) => {
+                    let submission = matches!(event, RoomEvent::Submitted(_));
                     out.push(event);
-                    self.unanswered.push(ack);
+                    self.unanswered.push((ack, submission));
                 }
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => return out,
             }
@@ -83,7 +85,8 @@ impl RoomLink {
     /// revision): shows the page's new `wall` (`None`: it did not change),
     /// tells the server how many wait, writes the inbox's file if it
     /// changed, and only then tells the phones whose events came since the
-    /// last call that they are kept (or that they could not be saved).
+    /// last call whether the file that keeps each is written: the inbox's
+    /// for a submission, the session's for a vote or an auto-accepted item.
     pub fn sync(
         &mut self,
         inbox: &Inbox,
@@ -95,13 +98,13 @@ impl RoomLink {
         }
         self.server.set_waiting(inbox.len());
         let written = self.file.save_if_changed(inbox);
-        let kept = if session_saved && written.is_ok() {
-            Kept::Saved
-        } else {
-            Kept::NotSaved
-        };
-        for ack in self.unanswered.drain(..) {
-            ack.answer(kept);
+        for (ack, submission) in self.unanswered.drain(..) {
+            let saved = if submission && !inbox.auto_accept {
+                written.is_ok()
+            } else {
+                session_saved
+            };
+            ack.answer(if saved { Kept::Saved } else { Kept::NotSaved });
         }
         written
     }
