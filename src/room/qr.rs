@@ -197,13 +197,19 @@ impl QrCode {
     /// (it scans from further back), else half blocks, the quiet zone
     /// narrowed down to [`MIN_QUIET_ZONE`] before giving up.
     pub fn fit(&self, cols: usize, rows: usize) -> Option<QrArt> {
-        let doubled = [QUIET_ZONE, MIN_QUIET_ZONE]
+        // Sizes first: only the drawing chosen is built (the overlay asks
+        // on every frame).
+        let side = |quiet: usize| self.width + 2 * quiet;
+        if let Some(quiet) = [QUIET_ZONE, MIN_QUIET_ZONE]
             .into_iter()
-            .map(|quiet| self.art(quiet, Ink::DarkModules).doubled());
-        let single = (MIN_QUIET_ZONE..=QUIET_ZONE)
+            .find(|&q| 2 * side(q) <= cols && side(q) <= rows)
+        {
+            return Some(self.art(quiet, Ink::DarkModules).doubled());
+        }
+        (MIN_QUIET_ZONE..=QUIET_ZONE)
             .rev()
-            .map(|quiet| self.art(quiet, Ink::DarkModules));
-        doubled.chain(single).find(|art| art.fits(cols, rows))
+            .find(|&q| side(q) <= cols && side(q).div_ceil(2) <= rows)
+            .map(|quiet| self.art(quiet, Ink::DarkModules))
     }
 }
 
@@ -298,6 +304,20 @@ mod tests {
             (66, 33),
             "doubled, quiet zone 2"
         );
+    }
+
+    #[test]
+    fn what_is_fitted_fits_and_nothing_only_when_nothing_can() {
+        let code = encode(LONG).unwrap();
+        let smallest = code.art(MIN_QUIET_ZONE, Ink::DarkModules);
+        for cols in (0..=90).step_by(3) {
+            for rows in 0..=40 {
+                match code.fit(cols, rows) {
+                    Some(art) => assert!(art.fits(cols, rows), "{cols}×{rows}"),
+                    None => assert!(!smallest.fits(cols, rows), "{cols}×{rows}"),
+                }
+            }
+        }
     }
 
     #[test]
