@@ -11,6 +11,7 @@ pub mod compare;
 pub mod facilitator;
 pub mod files;
 pub mod followup;
+pub mod help;
 pub mod homeexport;
 pub mod room;
 pub mod safety;
