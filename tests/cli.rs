@@ -235,7 +235,12 @@ fn bash_completion_loads_and_completes_commands_and_session_files() {
     fs::create_dir(&other).unwrap();
     fs::copy(common::example_path(), other.join("ubon-b.json")).unwrap();
     let script = r#"
-        source <("$WETHI" completions bash) || exit 1
+        # macOS's own bash, 3.2, reads nothing from `source <(…)`.
+        if (( BASH_VERSINFO[0] >= 4 )); then
+            source <("$WETHI" completions bash) || exit 1
+        else
+            eval "$("$WETHI" completions bash)" || exit 1
+        fi
         complete -p wethi
         ask() {
             COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))

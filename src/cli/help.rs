@@ -36,7 +36,8 @@ pub fn command(lang: Lang) -> Command {
     // Put into words before clap builds it: built, it would have decided
     // already that the English help of `export --format`'s values needs a
     // long form of `--help`.
-    let mut cmd = localize(Cli::command(), words, lang, TOP);
+    // Lines wrap at the terminal's width, and at 100 columns on a wider one.
+    let mut cmd = localize(Cli::command().max_term_width(100), words, lang, TOP);
     cmd.build();
     // Building added clap's own `--help`, `--version` and `help` command.
     clap_words(cmd, words)
@@ -179,7 +180,8 @@ mod tests {
                 None => return String::new(),
             }
         }
-        cmd.render_help().to_string()
+        // As wide as when printed to a pipe, whatever terminal runs the tests.
+        cmd.term_width(100).render_help().to_string()
     }
 
     /// `(path, command)` for every command below `cmd`, `cmd` included;
