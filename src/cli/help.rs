@@ -10,7 +10,7 @@ use clap::{Arg, Command, CommandFactory, FromArgMatches};
 use super::args::Cli;
 use super::locale::{lang_in_args, locale_lang};
 use crate::i18n::fill;
-use crate::i18n::help::{CommandHelp, HelpStrings, command_help, help_strings};
+use crate::i18n::help::{HelpStrings, Words, command_help, help_strings};
 use crate::text::Lang;
 
 /// The name of the top command, the start of every command's path.
@@ -35,8 +35,7 @@ pub fn command(lang: Lang) -> Command {
     let words = help_strings(lang);
     // Put into words before clap builds it: built, it would have decided
     // already that the English help of `export --format`'s values needs a
-    // long form of `--help`.
-    // Lines wrap at the terminal's width, and at 100 columns on a wider one.
+    // long form of `--help`. Lines wrap at the terminal's width, at most 100.
     let mut cmd = localize(Cli::command().max_term_width(100), words, lang, TOP);
     cmd.build();
     // Building added clap's own `--help`, `--version` and `help` command.
@@ -120,10 +119,10 @@ fn localize_arg(arg: Arg, words: &HelpStrings, lang: Lang, path: &str) -> Arg {
 
 /// The help of argument `id` of the command at `path`; a global flag's is
 /// the top command's.
-fn arg_help(path: &str, id: &str, global: bool) -> Option<&'static crate::i18n::help::Words> {
+fn arg_help(path: &str, id: &str, global: bool) -> Option<&'static Words> {
     let owner = if global { TOP } else { path };
-    let help: &CommandHelp = command_help(owner)?;
-    help.args
+    command_help(owner)?
+        .args
         .iter()
         .find(|(name, _)| *name == id)
         .map(|(_, w)| w)
