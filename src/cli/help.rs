@@ -20,8 +20,13 @@ const TOP: &str = "wethi";
 /// errors in the UI language (clap's own error sentences stay English).
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let lang = ui_lang(&args);
-    let matches = command(lang).get_matches_from(args);
+    // Most runs parse cleanly, and putting the help into words costs more
+    // than parsing: the words are needed only to print help or an error.
+    let parsed = Cli::command().try_get_matches_from(&args);
+    if let Ok(cli) = parsed.and_then(|m| Cli::from_arg_matches(&m)) {
+        return cli;
+    }
+    let matches = command(ui_lang(&args)).get_matches_from(args);
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
