@@ -58,3 +58,20 @@ pub(super) fn poll(timeout: Duration) -> io::Result<bool> {
     }
     event::poll(timeout)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::install;
+    use super::*;
+
+    #[test]
+    fn ctrl_break_is_recorded_as_sigterm_not_fatal() {
+        install();
+        assert_eq!(received(), None);
+        // SAFETY: called as Windows calls it; Ctrl-Break only records itself.
+        assert_eq!(unsafe { on_console_event(CTRL_BREAK_EVENT) }, TRUE);
+        assert_eq!(received(), Some(15));
+        // An event it has no meaning for goes on to the next handler.
+        assert_eq!(unsafe { on_console_event(99) }, FALSE);
+    }
+}
