@@ -3,11 +3,13 @@
 
 pub mod cursor;
 pub mod date;
+pub mod fold;
 pub mod kedmanee;
 pub mod lang;
 pub mod normalize;
 pub mod sanitize;
 pub mod segment;
+pub mod similar;
 pub mod simple;
 pub mod width;
 pub mod wrap;
