@@ -233,7 +233,11 @@ pub(crate) mod tests {
             .map(|(i, date)| digest(&session(&format!("s{i}"), "t", date, "")))
             .collect();
         let folder = Folder::new(digests, Vec::new());
-        let ids: Vec<&str> = folder.sessions.iter().map(|d| d.listed.id.as_str()).collect();
+        let ids: Vec<&str> = folder
+            .sessions
+            .iter()
+            .map(|d| d.listed.id.as_str())
+            .collect();
         assert_eq!(ids, ["s1", "s2", "s0"]);
         let since = "2024-02-01".parse().ok();
         let ids: Vec<&str> = folder

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use wethi::cli::args::{Cli, Command};
-use wethi::cli::{Context, Failure, compare, export, list, screens, sessions, show};
+use wethi::cli::{Context, Failure, across, compare, export, list, screens, sessions, show};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -62,5 +62,34 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             format,
             output,
         } => export::export_report(ctx, &file, format, output.as_deref()),
+        Command::Search { query, json } => across::search(ctx, &query, json),
+        Command::Actions {
+            overdue,
+            owner,
+            all,
+            json,
+            format,
+        } => {
+            let filter = across::ActionsFilter {
+                overdue,
+                owner: owner.as_deref(),
+                all,
+            };
+            across::actions(ctx, filter, json, format)
+        }
+        Command::Insights {
+            since,
+            until,
+            format,
+            output,
+        } => across::insights(
+            ctx,
+            across::InsightsRequest {
+                since: since.as_deref(),
+                until: until.as_deref(),
+                format,
+                output: output.as_deref(),
+            },
+        ),
     }
 }

@@ -3,7 +3,7 @@
 //! (`session_loop.rs`, `home_loop.rs`); the flow is one way: event →
 //! action → `App::update` → save → draw.
 
-mod clock;
+pub mod clock;
 mod events;
 mod home_export;
 mod home_loop;

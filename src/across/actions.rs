@@ -53,7 +53,8 @@ pub fn is_open(status: FollowUpStatus) -> bool {
 pub fn tracked<'f>(sessions: &[&'f Digest], today: NaiveDate) -> Vec<Tracked<'f>> {
     let mut in_time: Vec<&Digest> = sessions.to_vec();
     in_time.sort_by_key(|d| (d.day(), d.listed.updated_at));
-    let by_id: HashMap<&str, &Digest> = in_time.iter().map(|d| (d.listed.id.as_str(), *d)).collect();
+    let by_id: HashMap<&str, &Digest> =
+        in_time.iter().map(|d| (d.listed.id.as_str(), *d)).collect();
     let mut latest: HashMap<(&str, &str), (&Task, &Digest)> = HashMap::new();
     let mut order = Vec::new();
     for d in &in_time {

@@ -10,10 +10,11 @@ use chrono::{Datelike, NaiveDate};
 use crate::session::{Place, Quadrant};
 use crate::text::Lang;
 use crate::text::fold::fold;
+use crate::text::normalize::normalize;
 
+use super::Digest;
 use super::actions::{Tracked, tracked};
 use super::recurring::{Occurrence, cluster};
-use super::Digest;
 
 /// An item that came back in several sessions.
 #[derive(Debug, Clone)]
@@ -41,9 +42,10 @@ impl<'f> Recurring<'f> {
 
 /// The actions one owner still has.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OwnerLoad<'f> {
-    /// As it was written most often; empty for actions without an owner.
-    pub owner: &'f str,
+pub struct OwnerLoad {
+    /// As it was written most often (runs of spaces as one); empty for
+    /// actions without an owner.
+    pub owner: String,
     pub open: usize,
     pub overdue: usize,
 }
@@ -64,7 +66,7 @@ pub struct Insights<'f> {
     /// most sessions first, then most votes.
     pub recurring: [Vec<Recurring<'f>>; 4],
     /// Owners with open actions, most overdue first, then most open.
-    pub owners: Vec<OwnerLoad<'f>>,
+    pub owners: Vec<OwnerLoad>,
     /// Every month from the first session's to the last's.
     pub months: Vec<Month>,
     /// The open actions, overdue first (`actions::tracked`).
@@ -138,25 +140,32 @@ fn recurring_in<'f>(in_time: &[&'f Digest], q: Quadrant) -> Vec<Recurring<'f>> {
 /// A cluster as an item that recurs; `None` when it was said in one session only.
 fn recurring(mut occurrences: Vec<Occurrence<'_>>) -> Option<Recurring<'_>> {
     occurrences.sort_by_key(|o| (o.session.day(), o.session.listed.updated_at));
-    let sessions: HashSet<*const Digest> = occurrences.iter().map(|o| o.session as *const _).collect();
+    let sessions: HashSet<*const Digest> =
+        occurrences.iter().map(|o| o.session as *const _).collect();
     if sessions.len() < 2 {
         return None;
     }
-    let mut ways: Vec<(&str, HashSet<*const Digest>)> = Vec::new();
+    // A way of writing it is its text normalised: ทํา and ทำ look alike and
+    // are one way, shown as the well-formed one.
+    let mut ways: Vec<(String, &str, HashSet<*const Digest>)> = Vec::new();
     for o in &occurrences {
-        match ways.iter_mut().find(|(text, _)| *text == o.text) {
-            Some((_, seen)) => {
+        let norm = normalize(o.text.trim());
+        match ways.iter_mut().find(|(n, _, _)| *n == norm) {
+            Some((n, shown, seen)) => {
                 seen.insert(o.session as *const _);
+                if *shown != n.as_str() && o.text == n.as_str() {
+                    *shown = o.text;
+                }
             }
-            None => ways.push((o.text, HashSet::from([o.session as *const _]))),
+            None => ways.push((norm, o.text, HashSet::from([o.session as *const _]))),
         }
     }
     let most = ways
         .iter()
         .enumerate()
-        .max_by_key(|(i, (_, seen))| (seen.len(), std::cmp::Reverse(*i)))
+        .max_by_key(|(i, (_, _, seen))| (seen.len(), std::cmp::Reverse(*i)))
         .map_or(0, |(i, _)| i);
-    let text = ways[most].0;
+    let text = ways[most].1;
     let mut places: Vec<&str> = Vec::new();
     for o in &occurrences {
         if !places.contains(&o.session.place_name.as_str()) {
@@ -165,7 +174,12 @@ fn recurring(mut occurrences: Vec<Occurrence<'_>>) -> Option<Recurring<'_>> {
     }
     Some(Recurring {
         text,
-        variants: ways.iter().map(|(t, _)| *t).filter(|t| *t != text).collect(),
+        variants: ways
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != most)
+            .map(|(_, (_, shown, _))| *shown)
+            .collect(),
         sessions: sessions.len(),
         votes: occurrences.iter().map(|o| u64::from(o.votes)).sum(),
         first: occurrences.first()?.session.day(),
@@ -176,18 +190,19 @@ fn recurring(mut occurrences: Vec<Occurrence<'_>>) -> Option<Recurring<'_>> {
 }
 
 /// Open actions by owner; owners written another way (`text/fold.rs`) are one.
-fn owners<'f>(open: &[Tracked<'f>]) -> Vec<OwnerLoad<'f>> {
-    let mut by_key: HashMap<String, (Vec<&'f str>, usize, usize)> = HashMap::new();
+fn owners(open: &[Tracked<'_>]) -> Vec<OwnerLoad> {
+    let mut by_key: HashMap<String, (Vec<String>, usize, usize)> = HashMap::new();
     for t in open {
         let entry = by_key.entry(fold(&t.task.owner)).or_default();
-        entry.0.push(t.task.owner.trim());
+        let tidy: Vec<&str> = t.task.owner.split_whitespace().collect();
+        entry.0.push(tidy.join(" "));
         entry.1 += 1;
         entry.2 += usize::from(t.overdue);
     }
     let mut loads: Vec<OwnerLoad> = by_key
         .into_values()
         .map(|(names, open, overdue)| OwnerLoad {
-            owner: most_common(&names),
+            owner: most_common(&names).to_owned(),
             open,
             overdue,
         })
@@ -195,15 +210,16 @@ fn owners<'f>(open: &[Tracked<'f>]) -> Vec<OwnerLoad<'f>> {
     loads.sort_by(|a, b| {
         (b.overdue, b.open)
             .cmp(&(a.overdue, a.open))
-            .then_with(|| a.owner.cmp(b.owner))
+            .then_with(|| a.owner.cmp(&b.owner))
     });
     loads
 }
 
-fn most_common<'a>(names: &[&'a str]) -> &'a str {
+fn most_common(names: &[String]) -> &str {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for name in names {
-        match counts.iter_mut().find(|(n, _)| n == name) {
+        let name = name.as_str();
+        match counts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, c)) => *c += 1,
             None => counts.push((name, 1)),
         }
@@ -267,18 +283,31 @@ mod tests {
         assert_eq!((budget.sessions, budget.votes), (3, 6));
         assert_eq!(budget.first.to_string(), "2024-01-10");
         assert_eq!(budget.last.to_string(), "2024-03-05");
-        assert_eq!(budget.places, ["อำเภอเมือง", "อำเภอเดชอุดม", "อำเภอวารินชำราบ"]);
+        assert_eq!(
+            budget.places,
+            ["อำเภอเมือง", "อำเภอเดชอุดม", "อำเภอวารินชำราบ"]
+        );
         assert_eq!(budget.variants, ["ขาดงบประมาน", "ขาด งบประมาณ"]);
-        assert_eq!(budget.latest().map(|(d, _)| d.listed.id.as_str()), Some("s1"));
+        assert_eq!(
+            budget.latest().map(|(d, _)| d.listed.id.as_str()),
+            Some("s1")
+        );
         // Every other example item is in all three sessions, written alike.
         assert!(weak.iter().all(|r| r.sessions == 3));
 
-        let months: Vec<(u32, usize)> = insights.months.iter().map(|m| (m.month, m.sessions)).collect();
+        let months: Vec<(u32, usize)> = insights
+            .months
+            .iter()
+            .map(|m| (m.month, m.sessions))
+            .collect();
         assert_eq!(months, [(1, 1), (2, 1), (3, 1)]);
         // Each session left a-2 open, due 2021: three open, overdue actions of one owner.
         assert_eq!(insights.open.len(), 3);
         assert_eq!(insights.owners.len(), 1);
-        assert_eq!((insights.owners[0].open, insights.owners[0].overdue), (3, 3));
+        assert_eq!(
+            (insights.owners[0].open, insights.owners[0].overdue),
+            (3, 3)
+        );
         assert_eq!(insights.lang(Lang::En), Lang::Th);
     }
 
@@ -290,7 +319,13 @@ mod tests {
             .map(|(i, d)| digest(&session(&format!("s{i}"), "t", d, "")))
             .collect();
         let refs: Vec<&Digest> = digests.iter().collect();
-        let m: Vec<(i32, u32, usize)> = months(&refs).iter().map(|m| (m.year, m.month, m.sessions)).collect();
-        assert_eq!(m, [(2023, 11, 1), (2023, 12, 0), (2024, 1, 0), (2024, 2, 2)]);
+        let m: Vec<(i32, u32, usize)> = months(&refs)
+            .iter()
+            .map(|m| (m.year, m.month, m.sessions))
+            .collect();
+        assert_eq!(
+            m,
+            [(2023, 11, 1), (2023, 12, 0), (2024, 1, 0), (2024, 2, 2)]
+        );
     }
 }

@@ -40,7 +40,11 @@ pub fn cluster<'f>(items: Vec<Occurrence<'f>>) -> Vec<Cluster<'f>> {
     let mut groups = exact_groups(items);
     groups.sort_by_cached_key(|g| {
         let sessions: HashSet<*const Digest> = g.iter().map(|o| o.session as *const _).collect();
-        (std::cmp::Reverse(sessions.len()), std::cmp::Reverse(g.len()), g[0].key.to_owned())
+        (
+            std::cmp::Reverse(sessions.len()),
+            std::cmp::Reverse(g.len()),
+            g[0].key.to_owned(),
+        )
     });
     let shapes: Vec<Shape> = groups
         .iter()
@@ -162,7 +166,10 @@ mod tests {
             .map(|c| c.iter().map(|o| o.text).collect())
             .collect();
         assert_eq!(shown.len(), 4, "{shown:?}");
-        assert!(shown.contains(&vec![texts[0], texts[1], texts[2]]), "{shown:?}");
+        assert!(
+            shown.contains(&vec![texts[0], texts[1], texts[2]]),
+            "{shown:?}"
+        );
         assert!(shown.contains(&vec![texts[3], texts[4]]), "{shown:?}");
         assert!(shown.contains(&vec![texts[5]]) && shown.contains(&vec![texts[6]]));
     }

@@ -84,7 +84,10 @@ mod tests {
         assert_eq!(marked, ["ขาดงบประมาณ"]);
         let q = Query::new("งบประมาณ").expect("a query");
         let places: Vec<Place> = hits(&d, &q).iter().map(|h| h.place).collect();
-        assert!(places.contains(&Place::Swot(Quadrant::Weaknesses, 0)), "{places:?}");
+        assert!(
+            places.contains(&Place::Swot(Quadrant::Weaknesses, 0)),
+            "{places:?}"
+        );
         assert!(places.contains(&Place::Action(0)), "{places:?}");
     }
 
@@ -95,7 +98,11 @@ mod tests {
         let q = Query::new("ตำบล นาคำ").expect("a query");
         assert_eq!(hits(&d, &q)[0].place, Place::Title);
         let q = Query::new("อำเภอเมือง").expect("a query");
-        assert!(hits(&d, &q).iter().any(|h| matches!(h.place, Place::Detail(_))));
+        assert!(
+            hits(&d, &q)
+                .iter()
+                .any(|h| matches!(h.place, Place::Detail(_)))
+        );
         assert_eq!(Query::new("  \u{200B} "), None);
         let none = search(std::slice::from_ref(&d), &Query::new("zzz").expect("q"));
         assert!(none.is_empty());

@@ -160,6 +160,48 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Everything said in every session of the data folder that holds QUERY
+    Search {
+        /// The words to look for (ํา = ำ; case and spacing do not count)
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// Print JSON instead of lines
+        #[arg(long)]
+        json: bool,
+    },
+    /// Action items and follow-ups still open across sessions, overdue first
+    Actions {
+        /// Only the overdue ones
+        #[arg(long)]
+        overdue: bool,
+        /// Only those whose owner holds NAME
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Done and dropped ones too
+        #[arg(long)]
+        all: bool,
+        /// Print JSON instead of lines
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Print in this format instead of lines
+        #[arg(long, value_enum)]
+        format: Option<crate::cli::across::ActionsFormat>,
+    },
+    /// What recurs across sessions, open actions by owner, sessions per month
+    Insights {
+        /// Only sessions on or after this date
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only sessions on or before this date
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// The report's format
+        #[arg(long, value_enum, default_value = "md")]
+        format: export::insights::InsightsFormat,
+        /// Write the report to OUT (whole or not at all) instead of stdout
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
 }
 
 impl Cli {

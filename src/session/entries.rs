@@ -41,6 +41,47 @@ pub enum DetailField {
     Credit,
 }
 
+impl Place {
+    /// Where the text is in the file, as `validate` names a field:
+    /// `swot.weaknesses[0].text`, `meta.venue`, `title`.
+    pub fn path(self) -> String {
+        match self {
+            Place::Title => "title".into(),
+            Place::Detail(DetailField::PresidedBy) => "meta.presided_by.name".into(),
+            Place::Detail(field) => format!("meta.{}", field.key()),
+            Place::StageNote { stage, note } => format!("stages[{stage}].notes[{note}].text"),
+            Place::GuidanceNote { point, note } => format!("guidance[{point}].notes[{note}].text"),
+            Place::Swot(q, i) => format!("swot.{}[{i}].text", q.key()),
+            Place::Strategy(p, i) => format!("strategies.{}[{i}].text", p.code().to_lowercase()),
+            Place::Recommendation(i) => format!("recommendations[{i}].text"),
+            Place::Action(i) => format!("actions[{i}].text"),
+            Place::FollowUp(i) => format!("followups[{i}].text"),
+            Place::RoleReview(i) => format!("notes.role_review[{i}].text"),
+            Place::ExperienceExchange(i) => format!("notes.experience_exchange[{i}].text"),
+        }
+    }
+}
+
+impl DetailField {
+    /// The field's name in `meta`.
+    fn key(self) -> &'static str {
+        match self {
+            DetailField::Venue => "venue",
+            DetailField::District => "district",
+            DetailField::Province => "province",
+            DetailField::Organiser => "organiser",
+            DetailField::Facilitator => "facilitator",
+            DetailField::Project => "project",
+            DetailField::Objective => "objective",
+            DetailField::PresidedBy => "presided_by",
+            DetailField::Team => "team",
+            DetailField::Headline => "headline",
+            DetailField::Tagline => "tagline",
+            DetailField::Credit => "credit",
+        }
+    }
+}
+
 /// Every text of `session` that people wrote, with its place, in the
 /// order the session shows them. Empty texts are left out.
 pub fn texts(s: &Session) -> Vec<(Place, &str)> {
@@ -68,7 +109,10 @@ pub fn texts(s: &Session) -> Vec<(Place, &str)> {
         notes(&mut out, &st.notes, |note| Place::StageNote { stage, note });
     }
     for (point, p) in s.guidance.iter().enumerate() {
-        notes(&mut out, &p.notes, |note| Place::GuidanceNote { point, note });
+        notes(&mut out, &p.notes, |note| Place::GuidanceNote {
+            point,
+            note,
+        });
     }
     for q in Quadrant::ALL {
         for (i, item) in s.swot.items(q).iter().enumerate() {
@@ -88,7 +132,11 @@ pub fn texts(s: &Session) -> Vec<(Place, &str)> {
         out.push((Place::FollowUp(i), &f.text));
     }
     notes(&mut out, &s.notes.role_review, Place::RoleReview);
-    notes(&mut out, &s.notes.experience_exchange, Place::ExperienceExchange);
+    notes(
+        &mut out,
+        &s.notes.experience_exchange,
+        Place::ExperienceExchange,
+    );
     out.retain(|(_, text)| !text.trim().is_empty());
     out
 }
@@ -112,10 +160,26 @@ mod tests {
         let all = texts(&s);
         assert_eq!(all[0], (Place::Title, s.title.as_str()));
         assert!(all.contains(&(Place::Detail(DetailField::Venue), "โรงแรมรีเจ้นท์ พาเลซ")));
-        assert!(all.contains(&(Place::Swot(Quadrant::Threats, 0), &s.swot.threats[0].text[..])));
+        assert!(all.contains(&(
+            Place::Swot(Quadrant::Threats, 0),
+            &s.swot.threats[0].text[..]
+        )));
         assert!(all.contains(&(Place::Action(1), &s.actions[1].text[..])));
         let stage_text = s.stages[0].text.th.as_str();
         assert!(all.iter().all(|(_, t)| *t != stage_text));
         assert!(all.iter().all(|(_, t)| !t.trim().is_empty()));
+        // Each place names its field in the file.
+        let json: serde_json::Value = serde_json::from_slice(bytes).expect("JSON");
+        for (place, text) in &all {
+            let pointer = format!(
+                "/{}",
+                place.path().replace(['.', '['], "/").replace(']', "")
+            );
+            assert_eq!(
+                json.pointer(&pointer).and_then(|v| v.as_str()),
+                Some(*text),
+                "{pointer}"
+            );
+        }
     }
 }

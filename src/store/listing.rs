@@ -105,11 +105,17 @@ mod tests {
             path.file_name().map(|n| n.to_string_lossy().into_owned())
         })
         .expect("listed");
-        let expected: Vec<Option<String>> = (0..40).map(|i| Some(format!("s{i:02}.json"))).collect();
+        let expected: Vec<Option<String>> =
+            (0..40).map(|i| Some(format!("s{i:02}.json"))).collect();
         assert_eq!(names, expected);
         assert_eq!(broken.len(), 1);
         assert!(broken[0].path.ends_with("broken.json"));
         let missing = dir.path().join("nothing here");
-        assert!(each_session(&missing, |_, _| ()).expect("empty").0.is_empty());
+        assert!(
+            each_session(&missing, |_, _| ())
+                .expect("empty")
+                .0
+                .is_empty()
+        );
     }
 }

@@ -188,7 +188,11 @@ fn is_thai_letter(c: char) -> bool {
 }
 
 fn is_spacing(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        )
 }
 
 #[cfg(test)]
@@ -215,7 +219,14 @@ mod tests {
 
     #[test]
     fn the_fast_path_folds_as_normalize_does() {
-        for s in ["การจัดทำแผนหมู่บ้าน", "ที่ดิน", "น้ำท่วม", "ศักดิ์ศรี", "Café au lait", "ๆ ฯ ๑๒"] {
+        for s in [
+            "การจัดทำแผนหมู่บ้าน",
+            "ที่ดิน",
+            "น้ำท่วม",
+            "ศักดิ์ศรี",
+            "Café au lait",
+            "ๆ ฯ ๑๒",
+        ] {
             let slow: String = normalize(s)
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -227,11 +238,20 @@ mod tests {
 
     #[test]
     fn a_match_maps_back_to_exactly_the_text_it_came_from() {
-        assert_eq!(highlighted("พบว่าขาดงบประมาณมาก", "ขาด งบประมาณ"), ["ขาดงบประมาณ"]);
+        assert_eq!(
+            highlighted("พบว่าขาดงบประมาณมาก", "ขาด งบประมาณ"),
+            ["ขาดงบประมาณ"]
+        );
         assert_eq!(highlighted("ขาด งบประมาณ", "ขาดงบ"), ["ขาด งบ"]);
         // ทํา typed as ท + ํ + า is found by ทำ, and highlighted whole.
-        assert_eq!(highlighted("การจัดท\u{0E4D}\u{0E32}แผน", "จัดทำ"), ["จัดท\u{0E4D}\u{0E32}"]);
-        assert_eq!(highlighted("Good Roads, good ROADS", "good roads"), ["Good Roads", "good ROADS"]);
+        assert_eq!(
+            highlighted("การจัดท\u{0E4D}\u{0E32}แผน", "จัดทำ"),
+            ["จัดท\u{0E4D}\u{0E32}"]
+        );
+        assert_eq!(
+            highlighted("Good Roads, good ROADS", "good roads"),
+            ["Good Roads", "good ROADS"]
+        );
     }
 
     #[test]

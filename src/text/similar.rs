@@ -164,7 +164,10 @@ mod tests {
         }
         assert!(near("ขาดงบประมาณ", "ขาดงบประมาน"));
         assert!(near("ผู้นำชุมชนเข้มแข็ง", "ผู้น\u{0E4D}\u{0E32}ชุมชน เข้มแข็ง"));
-        assert!(near("Strong Community Leaders", "strong community leaders."));
+        assert!(near(
+            "Strong Community Leaders",
+            "strong community leaders."
+        ));
     }
 
     #[test]
