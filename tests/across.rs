@@ -7,12 +7,21 @@ mod common;
 use std::fs;
 use std::path::PathBuf;
 
+use chrono::DateTime;
 use common::workshops::{DISTRICTS, RECURRING, TODAY, day_of, settled, write_workshops};
 use common::{Sandbox, run};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use serde_json::Value;
+use wethi::across::Folder;
+use wethi::app::TextEdit;
+use wethi::app::home::{Home, HomeAction, HomeRequest};
 use wethi::session::{FollowUpStatus, Quadrant};
+use wethi::text::Lang;
 use wethi::text::fold::fold;
 use wethi::text::normalize::normalize;
+use wethi::ui::print::to_lines;
+use wethi::ui::{SaveState, Status, Theme, UiState};
 
 /// A sandbox holding the forty workshops, a clock file saying [`TODAY`],
 /// and a file that is not a session.
@@ -303,4 +312,72 @@ fn insights_html_is_one_page_with_svg_charts_and_no_script() {
         12
     );
     let _ = (DISTRICTS, day_of(0), Quadrant::ALL);
+}
+
+/// The home screen over the forty workshops, drawn as the loop draws it.
+fn home_screen(home: &Home, width: u16, height: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+    let status = Status {
+        save: &SaveState::Saved,
+        now: DateTime::parse_from_rfc3339(TODAY).expect("a time"),
+        theme: Theme::plain(),
+    };
+    let mut state = UiState::default();
+    let dir = std::path::Path::new("/data/ubon");
+    for _ in 0..2 {
+        terminal
+            .draw(|f| wethi::ui::home::draw(f, home, dir, &status, &mut state))
+            .expect("drawn");
+    }
+    to_lines(terminal.backend().buffer(), false)
+}
+
+fn province_home(lang: Lang) -> Home {
+    let dir = tempfile::tempdir().expect("a folder");
+    write_workshops(dir.path(), 40);
+    fs::write(dir.path().join("broken.json"), "{").expect("write");
+    let mut home = Home::new(Vec::new(), lang);
+    home.reload_folder(Folder::load(dir.path()).expect("read"));
+    home
+}
+
+#[test]
+fn the_overview_reads_at_80x24_in_thai_and_english() {
+    for (lang, name) in [
+        (Lang::Th, "overview_th_80x24"),
+        (Lang::En, "overview_en_80x24"),
+    ] {
+        let mut home = province_home(lang);
+        assert_eq!(
+            home.update(HomeAction::Overview),
+            Some(HomeRequest::Overview)
+        );
+        home.show_overview(
+            DateTime::parse_from_rfc3339(TODAY)
+                .expect("a time")
+                .date_naive(),
+        );
+        // Down to the second open action: it shows where Enter leads.
+        for _ in 0..7 {
+            home.update(HomeAction::Down);
+        }
+        insta::assert_snapshot!(name, home_screen(&home, 80, 24).join("\n"));
+    }
+}
+
+#[test]
+fn the_home_filter_finds_sessions_by_what_was_said_and_counts_the_entries() {
+    let mut home = province_home(Lang::En);
+    home.update(HomeAction::StartFilter);
+    for c in "ภัยแล้ง ซ้ำซาก".chars() {
+        home.update(HomeAction::Text(TextEdit::Insert(c)));
+    }
+    let with_drought = (0..40).filter(|i| (i + 4) % 5 != 4).count();
+    assert_eq!(home.visible().len(), with_drought);
+    let screen = home_screen(&home, 100, 24).join("\n");
+    assert!(screen.contains("1 matched"), "{screen}");
+    assert!(
+        !screen.contains("O2 T1"),
+        "counts give way to the matches:\n{screen}"
+    );
 }

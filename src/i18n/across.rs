@@ -33,6 +33,8 @@ pub struct AcrossStrings {
     /// `{n}` sessions from `{first}` to `{last}`.
     pub period: &'static str,
     pub recurring: &'static str,
+    /// The overview's heading of one quadrant's recurring items: `{quadrant}`.
+    pub recurring_in: &'static str,
     /// No item came back in two sessions.
     pub none_recur: &'static str,
     pub item: &'static str,
@@ -53,7 +55,7 @@ pub struct AcrossStrings {
     pub overview: &'static str,
     /// After a session found by its contents: `{n}` entries matched.
     pub matched: &'static str,
-    /// A summary line: `{open}` open actions, `{overdue}` overdue.
+    /// After the open actions' heading: `{open}` open, `{overdue}` overdue.
     pub open_summary: &'static str,
     /// An item's line in the overview: `{sessions}` sessions, `{votes}` votes.
     pub counts: &'static str,
@@ -78,6 +80,7 @@ pub const TH: AcrossStrings = AcrossStrings {
     insights_title: "ภาพรวมเวทีทั้งหมด",
     period: "{n} เวที ระหว่าง {first} ถึง {last}",
     recurring: "ประเด็นที่พบซ้ำหลายเวที",
+    recurring_in: "{quadrant}ที่พบซ้ำหลายเวที",
     none_recur: "ไม่มีประเด็นที่พบซ้ำตั้งแต่สองเวทีขึ้นไป",
     item: "ประเด็น",
     sessions: "จำนวนเวที",
@@ -94,7 +97,7 @@ pub const TH: AcrossStrings = AcrossStrings {
     month: "เดือน",
     overview: "ภาพรวม",
     matched: "พบ {n} รายการ",
-    open_summary: "งานค้าง {open} เรื่อง (เลยกำหนด {overdue})",
+    open_summary: "{open} เรื่อง เลยกำหนด {overdue}",
     counts: "{sessions} เวที · {votes} คะแนน",
     skipped_files: "ข้ามไฟล์ที่เปิดไม่ได้ {n} ไฟล์",
 };
@@ -116,6 +119,7 @@ pub const EN: AcrossStrings = AcrossStrings {
     insights_title: "Across sessions",
     period: "{n} sessions from {first} to {last}",
     recurring: "Items that recur across sessions",
+    recurring_in: "{quadrant} that recur across sessions",
     none_recur: "No item came up in two sessions or more.",
     item: "Item",
     sessions: "Sessions",
@@ -132,9 +136,9 @@ pub const EN: AcrossStrings = AcrossStrings {
     month: "Month",
     overview: "Overview",
     matched: "{n} matched",
-    open_summary: "{open} open actions ({overdue} overdue)",
+    open_summary: "{open}, {overdue} overdue",
     counts: "{sessions} sessions · {votes} votes",
-    skipped_files: "{n} files could not be read and were skipped",
+    skipped_files: "unreadable files skipped: {n}",
 };
 
 pub fn across_strings(lang: Lang) -> &'static AcrossStrings {
