@@ -357,7 +357,7 @@ mod tests {
         let text = "ชุมชนขาด งบประมาณ\nมาก";
         let start = text.find("ขาด").expect("there");
         let end = text.find("\n").expect("there");
-        let ranges = [start..end];
+        let ranges: Vec<Range<usize>> = std::iter::once(start..end).collect();
         assert_eq!(
             highlighted(text, &ranges, true),
             format!("ชุมชน{MATCH}ขาด งบประมาณ{RESET} มาก")

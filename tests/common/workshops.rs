@@ -192,7 +192,7 @@ fn workshop(i: usize, earlier: Option<&Session>) -> Session {
         "จัดทำรายงานสรุปผลการประชุม".into(),
         OWNERS[(k + 1) % 4],
         day + Duration::days(14),
-        i % 3 == 0,
+        i.is_multiple_of(3),
     ));
     if let Some(first) = earlier {
         s.followups = followups_of(first);
