@@ -278,7 +278,7 @@ proptest! {
             last_end = range.end;
             // Whole matches side by side: the highlight folds to the query, once or more.
             let marked = fold(&text[range]);
-            prop_assert!(!marked.is_empty() && marked.len() % query.len() == 0);
+            prop_assert!(!marked.is_empty() && marked.len().is_multiple_of(query.len()));
             prop_assert_eq!(marked.replace(query.as_str(), ""), "");
         }
     }

@@ -12,7 +12,8 @@
 //! clusters that share one of the rarest cluster pairs of its text (prefix
 //! filtering: two sets that share at least `least_shared` values must share
 //! one among the first `len − least_shared + 1` of each, in any one order
-//! of the values).
+//! of the values), and only within its class (the same numbers, the same
+//! ไม่ or none): items that differ only in a number never meet.
 
 use std::collections::{HashMap, HashSet};
 
@@ -54,10 +55,14 @@ pub fn cluster<'f>(items: Vec<Occurrence<'f>>) -> Vec<Cluster<'f>> {
     let mut clusters: Vec<Cluster> = Vec::new();
     // The representative of each cluster, by index into `shapes`.
     let mut heads: Vec<usize> = Vec::new();
-    // A cluster pair of a representative's prefix → the clusters having it.
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    // A class and a cluster pair of a representative's prefix → the clusters having them.
+    let mut index: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
     for (g, group) in groups.into_iter().enumerate() {
-        let prefix = prefix(&shapes[g], &rarity);
+        let class = shapes[g].class();
+        let prefix: Vec<(u64, u64)> = prefix(&shapes[g], &rarity)
+            .into_iter()
+            .map(|gram| (class, gram))
+            .collect();
         let mut seen = HashSet::new();
         let nearest = prefix
             .iter()

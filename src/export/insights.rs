@@ -100,7 +100,7 @@ fn markdown(w: &mut impl Write, insights: &Insights<'_>, lang: Lang) -> io::Resu
         writeln!(
             w,
             "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---|---|---|",
-            a.item, a.sessions, s.votes, a.first, a.last, a.places
+            a.item, a.sessions, a.votes, a.first, a.last, a.places
         )?;
         for r in items {
             writeln!(

@@ -82,6 +82,15 @@ impl Shape {
         &self.grams
     }
 
+    /// What two shapes must share to be near at all: their numbers and
+    /// whether they say ไม่, as one hash (an index of shapes can be kept
+    /// per class, so items that differ only in a number are never compared).
+    pub fn class(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        (&self.numbers, self.negated).hash(&mut h);
+        h.finish()
+    }
+
     /// The Dice coefficient of the two texts' cluster pairs (1 for the same
     /// folded text).
     pub fn similarity(&self, other: &Shape) -> f64 {

@@ -38,7 +38,8 @@ th { border-bottom: 2px solid #888; font-size: 13pt; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 .also, .where { color: #555; font-size: 12pt; }
 .place { white-space: nowrap; }
-.dates { font-size: 11pt; display: flex; justify-content: space-between; white-space: nowrap; }
+.dates { font-size: 11pt; display: flex; flex-wrap: wrap; column-gap: 0.25cm;
+  justify-content: space-between; white-space: nowrap; }
 svg { display: block; }
 svg text { font-family: inherit; }
 .q-s { border-color: #2e7d32; } .q-w { border-color: #c62828; }
@@ -108,7 +109,7 @@ fn months_chart(w: &mut impl Write, months: &[Month], lang: Lang) -> io::Result<
     if months.is_empty() {
         return writeln!(w, r#"<p class="none">{}</p>"#, strings(lang).no_sessions);
     }
-    let (slot, top, bars, bottom) = (54, 18, 110, 30);
+    let (slot, top, bars, bottom) = (48, 18, 110, 40);
     let width = slot * months.len().max(6);
     let height = top + bars + bottom;
     let most = months.iter().map(|m| m.sessions).max().unwrap_or(1).max(1);
@@ -143,12 +144,17 @@ fn months_chart(w: &mut impl Write, months: &[Month], lang: Lang) -> io::Result<
             )?;
         }
         if i % every == 0 {
+            // The month's name, and under it the year where one begins (and first).
+            let label = format_month_short(m.year, m.month, lang);
+            let (name, year) = label.rsplit_once(' ').unwrap_or((&label, ""));
+            let year = if i == 0 || m.month == 1 { year } else { "" };
             writeln!(
                 w,
-                r#"<text x="{}" y="{}" font-size="13" text-anchor="middle">{}</text>"#,
-                x + slot / 2,
-                top + bars + 20,
-                escape(&format_month_short(m.year, m.month, lang))
+                r#"<text x="{x}" y="{}" font-size="13" text-anchor="middle">{}<tspan x="{x}" dy="15">{}</tspan></text>"#,
+                top + bars + 17,
+                escape(name),
+                escape(year),
+                x = x + slot / 2,
             )?;
         }
     }
@@ -162,7 +168,7 @@ fn recurring_table(
     span: Option<(NaiveDate, NaiveDate)>,
     lang: Lang,
 ) -> io::Result<()> {
-    let (s, a) = (strings(lang), across_strings(lang));
+    let a = across_strings(lang);
     if items.is_empty() {
         return writeln!(w, r#"<p class="none">{}</p>"#, a.none_recur);
     }
@@ -172,7 +178,7 @@ fn recurring_table(
 <colgroup><col style="width:50%"><col style="width:13%"><col style="width:11%"><col style="width:26%"></colgroup>
 <thead><tr><th>{}</th><th class="n">{}</th><th class="n">{}</th><th>{} – {}</th></tr></thead>
 <tbody>"#,
-        a.item, a.sessions, s.votes, a.first, a.last
+        a.item, a.sessions, a.votes, a.first, a.last
     )?;
     let most = items.iter().map(|r| r.sessions).max().unwrap_or(1).max(1);
     for r in items {
