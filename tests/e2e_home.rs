@@ -200,7 +200,7 @@ fn slash_finds_sessions_by_what_was_said_and_the_overview_opens_one_at_an_entry(
         squeeze(s).contains(&squeeze(followed)) && s.contains("Follow-ups")
     });
     tui.send(ENTER);
-    tui.wait_texts(&["Follow-ups", "ส่งรายชื่อคณะทำงานอำเภอวารินชำราบ", "saved"]);
+    tui.wait_texts(&["▶ Follow-ups", "1. ↻ ส่งรายชื่อคณะทำงานอำเภอ", "saved"]);
     // x settles it there: the saved follow-up is done, the overview counts one fewer.
     tui.send("x");
     let path = sb.data.join("ws-0021.json");
