@@ -26,8 +26,6 @@ pub struct AcrossStrings {
     pub no_owner: &'static str,
     /// `wethi actions` found nothing to list.
     pub no_actions: &'static str,
-    /// Before the session an action was agreed in, when another followed it up.
-    pub agreed_in: &'static str,
     /// The insights' title.
     pub insights_title: &'static str,
     /// `{n}` sessions from `{first}` to `{last}`.
@@ -77,7 +75,6 @@ pub const TH: AcrossStrings = AcrossStrings {
     credit: "เครดิตข่าว",
     no_owner: "(ไม่ระบุผู้รับผิดชอบ)",
     no_actions: "ไม่มีสิ่งที่ต้องทำที่ยังค้างอยู่",
-    agreed_in: "ตกลงในเวที",
     insights_title: "ภาพรวมเวทีทั้งหมด",
     period: "{n} เวที ระหว่าง {first} ถึง {last}",
     recurring: "ประเด็นที่พบซ้ำหลายเวที",
@@ -117,7 +114,6 @@ pub const EN: AcrossStrings = AcrossStrings {
     credit: "Credit",
     no_owner: "(no owner)",
     no_actions: "No action is still open.",
-    agreed_in: "agreed in",
     insights_title: "Across sessions",
     period: "{n} sessions from {first} to {last}",
     recurring: "Items that recur across sessions",
