@@ -157,8 +157,11 @@ impl Folder {
     /// The digests in the order the listing shows them: newest first.
     pub fn new(mut sessions: Vec<Digest>, broken: Vec<LoadError>) -> Folder {
         sessions.sort_by(|a, b| {
-            let key = |d: &Digest| (d.day(), d.listed.updated_at, d.listed.path.clone());
-            key(b).cmp(&key(a))
+            (b.day(), b.listed.updated_at, &b.listed.path).cmp(&(
+                a.day(),
+                a.listed.updated_at,
+                &a.listed.path,
+            ))
         });
         Folder { sessions, broken }
     }

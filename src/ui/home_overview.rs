@@ -44,9 +44,11 @@ pub fn draw(
     let width = usize::from(body.width.saturating_sub(2));
     for (y, (i, row)) in (body.y..).zip(rows.iter().enumerate().skip(*offset).take(height)) {
         let (mut left, right, style) = line(row, lang, theme, width);
-        let style = if i == selected && row.target().is_some() {
+        let style = if i == selected && row.selectable() {
             // A mark as well as reverse video: it shows without colour too.
-            left.replace_range(..1, "▸");
+            if left.starts_with(' ') {
+                left.replace_range(..1, "▸");
+            }
             style.patch(theme.selected())
         } else {
             style

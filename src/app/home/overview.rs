@@ -73,6 +73,17 @@ pub enum Row {
 }
 
 impl Row {
+    /// Whether ↑ ↓ stop at this row: every line of content, so that the
+    /// owners and months below a long list of actions can be reached too.
+    pub fn selectable(&self) -> bool {
+        match self {
+            Row::Recurring { .. } | Row::Action { .. } | Row::Owner { .. } | Row::Month { .. } => {
+                true
+            }
+            Row::Summary { .. } | Row::Heading(_) | Row::Nothing(_) => false,
+        }
+    }
+
     /// Where Enter on this row leads, if anywhere.
     pub fn target(&self) -> Option<&Target> {
         match self {
@@ -85,7 +96,7 @@ impl Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overview {
     rows: Vec<Row>,
-    /// Index into `rows`, always a row with a target (when there is one).
+    /// Index into `rows`, always a selectable row (when there is one).
     selected: usize,
 }
 
@@ -177,7 +188,7 @@ impl Overview {
                 most,
             });
         }
-        let selected = rows.iter().position(|r| r.target().is_some()).unwrap_or(0);
+        let selected = rows.iter().position(Row::selectable).unwrap_or(0);
         Overview { rows, selected }
     }
 
@@ -210,16 +221,16 @@ impl Overview {
         }
     }
 
-    /// Selects row `index` if it leads somewhere.
+    /// Selects row `index` if it is selectable.
     pub fn select(&mut self, index: usize) {
-        if self.rows.get(index).and_then(Row::target).is_some() {
+        if self.rows.get(index).is_some_and(Row::selectable) {
             self.selected = index;
         }
     }
 
-    /// Whether more than one row leads somewhere (so ↑ ↓ do something).
+    /// Whether more than one row is selectable (so ↑ ↓ do something).
     pub fn can_step(&self) -> bool {
-        self.rows.iter().filter(|r| r.target().is_some()).count() > 1
+        self.rows.iter().filter(|r| r.selectable()).count() > 1
     }
 }
 
