@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use crate::across::actions::Tracked;
 use crate::across::insights::{Insights, Recurring};
 use crate::i18n::across::{AcrossStrings, across_strings};
-use crate::i18n::{fill, strings};
+use crate::i18n::strings;
 use crate::session::Quadrant;
 use crate::text::Lang;
 use crate::text::date::{format_date, format_date_short, format_month_short};
@@ -46,13 +46,10 @@ pub fn write(
 pub fn period(insights: &Insights<'_>, lang: Lang) -> String {
     let a = across_strings(lang);
     match insights.span() {
-        Some((first, last)) => fill(
-            a.period,
-            &[
-                ("n", &insights.sessions.len().to_string()),
-                ("first", &format_date(first, lang)),
-                ("last", &format_date(last, lang)),
-            ],
+        Some((first, last)) => a.period_line(
+            insights.sessions.len(),
+            &format_date(first, lang),
+            &format_date(last, lang),
         ),
         None => strings(lang).no_sessions.to_owned(),
     }

@@ -30,6 +30,8 @@ pub struct AcrossStrings {
     pub insights_title: &'static str,
     /// `{n}` sessions from `{first}` to `{last}`.
     pub period: &'static str,
+    /// One session, held on `{first}`.
+    pub period_one: &'static str,
     pub recurring: &'static str,
     /// The overview's heading of one quadrant's recurring items: `{quadrant}`.
     pub recurring_in: &'static str,
@@ -77,6 +79,7 @@ pub const TH: AcrossStrings = AcrossStrings {
     no_actions: "ไม่มีสิ่งที่ต้องทำที่ยังค้างอยู่",
     insights_title: "ภาพรวมเวทีทั้งหมด",
     period: "{n} เวที ระหว่าง {first} ถึง {last}",
+    period_one: "1 เวที เมื่อ {first}",
     recurring: "ประเด็นที่พบซ้ำหลายเวที",
     recurring_in: "{quadrant}ที่พบซ้ำหลายเวที",
     none_recur: "ไม่มีประเด็นที่พบซ้ำตั้งแต่สองเวทีขึ้นไป",
@@ -116,6 +119,7 @@ pub const EN: AcrossStrings = AcrossStrings {
     no_actions: "No action is still open.",
     insights_title: "Across sessions",
     period: "{n} sessions from {first} to {last}",
+    period_one: "1 session, on {first}",
     recurring: "Items that recur across sessions",
     recurring_in: "{quadrant} that recur across sessions",
     none_recur: "No item came up in two sessions or more.",
@@ -148,6 +152,17 @@ pub fn across_strings(lang: Lang) -> &'static AcrossStrings {
 }
 
 impl AcrossStrings {
+    /// "40 sessions from … to …", or "1 session, on …": the dates as the caller writes them.
+    pub fn period_line(&self, sessions: usize, first: &str, last: &str) -> String {
+        let template = if sessions == 1 {
+            self.period_one
+        } else {
+            self.period
+        };
+        let n = sessions.to_string();
+        fill(template, &[("n", &n), ("first", first), ("last", last)])
+    }
+
     /// The section a text of a session is in, as a reader names it.
     pub fn place(&self, place: Place, lang: Lang) -> String {
         let t = strings(lang);

@@ -83,13 +83,10 @@ fn line(row: &Row, lang: Lang, theme: &Theme, width: usize) -> (String, String, 
             skipped,
         } => {
             let mut text = match span {
-                Some((first, last)) => fill(
-                    a.period,
-                    &[
-                        ("n", &sessions.to_string()),
-                        ("first", &format_date_short(*first, lang)),
-                        ("last", &format_date_short(*last, lang)),
-                    ],
+                Some((first, last)) => a.period_line(
+                    *sessions,
+                    &format_date_short(*first, lang),
+                    &format_date_short(*last, lang),
                 ),
                 None => s.no_sessions.to_owned(),
             };
