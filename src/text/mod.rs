@@ -9,7 +9,9 @@ pub mod normalize;
 pub mod sanitize;
 pub mod segment;
 pub mod simple;
+pub mod syllable;
 pub mod width;
+pub mod words;
 pub mod wrap;
 
 pub use lang::Lang;
