@@ -25,7 +25,7 @@
 //!    not a final, the second is the first's final (ค|น, กร|รม).
 //!
 //! A break next to anything but a Thai letter (a space, a digit, Latin) is
-//! only held by rule 1.
+//! free: there is no syllable to split.
 
 /// Consonants ก to ฮ (ฤ and ฦ count as consonants).
 fn consonant(c: char) -> bool {
@@ -190,6 +190,31 @@ impl Window<'_> {
 /// Whether a line may end at byte `at` of `s` (a char boundary) without
 /// splitting a Thai syllable; see the module's rules.
 pub fn may_end_line(s: &str, at: usize) -> bool {
+    around(s, at, |w| judge(w, Rules::All))
+}
+
+/// Whether a word wider than the line may be cut at byte `at` when no
+/// place [`may_end_line`] allows is left: rules 1 to 4, and rule 5 after a
+/// vowel sign or tone mark only. What the other rules keep whole (กรรม,
+/// แผน, ของ) may part here, but never a leading vowel, a mark, a silent
+/// letter, a cluster or a final after a vowel sign from its syllable.
+pub fn may_cut(s: &str, at: usize) -> bool {
+    around(s, at, |w| judge(w, Rules::Core))
+}
+
+/// Whether a line may end before letter `i` of `run`, a run of Thai
+/// letters (as [`thai_letter`] tells them) between other characters.
+pub fn may_end_before(run: &[char], i: usize) -> bool {
+    judge(&Window { run, pivot: i }, Rules::All)
+}
+
+/// A letter the rules look at; runs of them are judged as a whole.
+pub fn thai_letter(c: char) -> bool {
+    letter(c)
+}
+
+/// `judge` applied to the letters around byte `at` of `s`.
+fn around(s: &str, at: usize, judge: impl Fn(&Window) -> bool) -> bool {
     let (Some(head), Some(tail)) = (s.get(..at), s.get(at..)) else {
         return true;
     };
@@ -212,30 +237,26 @@ pub fn may_end_line(s: &str, at: usize) -> bool {
     })
 }
 
-/// Whether a line may end before letter `i` of `run`, a run of Thai
-/// letters (as [`thai_letter`] tells them) between other characters.
-pub fn may_end_before(run: &[char], i: usize) -> bool {
-    judge(&Window { run, pivot: i })
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rules {
+    All,
+    Core,
 }
 
-/// A letter the rules look at; runs of them are judged as a whole.
-pub fn thai_letter(c: char) -> bool {
-    letter(c)
-}
-
-fn judge(w: &Window) -> bool {
+fn judge(w: &Window, rules: Rules) -> bool {
     let (a, b) = (w.at(-1), w.at(0));
-    if follows(b) {
-        return false;
-    }
     if !letter(a) || !letter(b) {
         return true;
     }
-    if leading(a) || w.silent(0) {
+    if follows(b) || leading(a) || w.silent(0) {
         return false;
     }
     if consonant(a) && consonant(b) && cluster(a, b) && (w.voiced(0) || w.under_leading(-1)) {
         return false;
+    }
+    if rules == Rules::Core {
+        let unvoiced = consonant(b) && !sign(w.at(1)) && !matches!(w.at(1), 'อ' | 'ว');
+        return !(unvoiced && !w.cluster_onset(0) && takes_final(a) && !w.open(-1));
     }
     if w.bare(0) && !w.cluster_onset(0) {
         if w.wants_final(-1) {
@@ -320,7 +341,8 @@ mod tests {
         for s in ["กา", "กำ", "ก่", "ก์", "กๆ", "กฯ"] {
             assert!(!may_end_line(s, 'ก'.len_utf8()), "{s}");
         }
-        assert!(!may_end_line("a า", 2));
+        // After a space a mark has no syllable to stay with.
+        assert!(may_end_line("a า", 2));
         assert!(may_end_line("a ก", 2));
         assert!(may_end_line("ก1", 'ก'.len_utf8()));
     }

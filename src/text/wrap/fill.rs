@@ -2,14 +2,14 @@
 //! out on lines at the break opportunities of `segment`, the LSTM model
 //! asked only about breaks a line ends at. A word wider than the line is
 //! cut where known words inside it meet, then between syllables, and only
-//! a syllable wider than the line between clusters.
+//! a syllable wider than the line elsewhere (see [`Cut`]).
 
 use std::ops::Range;
 use std::rc::Rc;
 
 use super::super::segment::LineBreaks;
 use super::super::simple::{self, simple_width};
-use super::super::syllable::may_end_line;
+use super::super::syllable::{may_cut, may_end_line};
 use super::super::width::{cluster_width, clusters};
 use super::paragraphs;
 
@@ -78,10 +78,13 @@ fn segment_ends(
     ends
 }
 
-/// How far [`Wrapper::place`] may cut a piece wider than the line.
+/// How far [`Wrapper::place`] may cut a piece wider than the line: between
+/// syllables, then where only the core rules hold a syllable together
+/// ([`may_cut`]), then between clusters.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Cut {
     Syllables,
+    Core,
     Clusters,
     Never,
 }
@@ -361,13 +364,14 @@ impl Wrapper {
             });
             return;
         }
-        let (inner, at) = match cut {
-            Cut::Syllables => (Cut::Clusters, true),
-            _ => (Cut::Never, false),
+        let (inner, may): (Cut, fn(&str, usize) -> bool) = match cut {
+            Cut::Syllables => (Cut::Core, may_end_line),
+            Cut::Core => (Cut::Clusters, may_cut),
+            _ => (Cut::Never, |_, _| true),
         };
         let mut from = 0;
         for k in 1..=piece.len() {
-            if k == piece.len() || !at || may_end_line(text, piece[k].start) {
+            if k == piece.len() || may(text, piece[k].start) {
                 self.place(text, &piece[from..k], inner);
                 from = k;
             }
