@@ -1,6 +1,9 @@
 //! Property tests for the Thai-aware text module: wrapping, cursor movement,
 //! sanitising and normalising must hold up on any text a user could paste.
 
+mod common;
+
+use common::thai::thai_rule;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 use wethi::text::cursor::{
@@ -246,110 +249,6 @@ fn snap_char(s: &str, at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-/// The rule a Thai syllable is held together by, written out here on its
-/// own, apart from `wethi::text::syllable`, to check the wrapper against
-/// (docs/THAI.md, "Syllables"): a leading vowel stays with the consonant
-/// after it; vowel signs, tone marks and the marks after a consonant stay
-/// with it; a silent letter stays with its syllable; a consonant cluster is
-/// not split; and a final consonant after a vowel sign or tone mark stays
-/// with its syllable unless that syllable never takes one (ใ ไ เ-า).
-mod thai_rule {
-    const LEADING: &str = "\u{0E40}\u{0E41}\u{0E42}\u{0E43}\u{0E44}";
-    /// ะ ั า ำ ิ ี ึ ื ุ ู ฺ ๅ ็ ่ ้ ๊ ๋ ํ ๎
-    const SIGNS: &str = "\u{0E30}\u{0E31}\u{0E32}\u{0E33}\u{0E34}\u{0E35}\u{0E36}\u{0E37}\
-                         \u{0E38}\u{0E39}\u{0E3A}\u{0E45}\u{0E47}\u{0E48}\u{0E49}\u{0E4A}\
-                         \u{0E4B}\u{0E4D}\u{0E4E}";
-    /// ั า ิ ี ึ ื ุ ู ็ ่ ้ ๊ ๋: a consonant after them with no vowel of
-    /// its own is a final.
-    const BEFORE_FINAL: &str = "\u{0E31}\u{0E32}\u{0E34}\u{0E35}\u{0E36}\u{0E37}\u{0E38}\
-                                \u{0E39}\u{0E47}\u{0E48}\u{0E49}\u{0E4A}\u{0E4B}";
-    const THANTHAKHAT: char = '\u{0E4C}';
-    const CLUSTERS: &[&str] = &[
-        "กร", "กล", "กว", "ขร", "ขล", "ขว", "คร", "คล", "คว", "ตร", "ปร", "ปล", "พร", "พล", "ผล",
-        "บร", "บล", "ดร", "ฟร", "ฟล", "ทร", "จร", "ซร", "ศร", "สร", "หง", "หญ", "หน", "หม", "หย",
-        "หร", "หล", "หว", "อย",
-    ];
-
-    fn consonant(c: Option<char>) -> bool {
-        c.is_some_and(|c| ('ก'..='ฮ').contains(&c))
-    }
-
-    fn one_of(c: Option<char>, set: &str) -> bool {
-        c.is_some_and(|c| set.contains(c))
-    }
-
-    fn stays_with_previous(c: Option<char>) -> bool {
-        one_of(c, SIGNS) || one_of(c, "\u{0E4C}\u{0E46}\u{0E2F}")
-    }
-
-    fn thai_letter(c: char) -> bool {
-        let c = Some(c);
-        consonant(c) || one_of(c, LEADING) || stays_with_previous(c)
-    }
-
-    fn pair(a: Option<char>, b: Option<char>) -> bool {
-        match (a, b) {
-            (Some(a), Some(b)) => CLUSTERS.contains(&format!("{a}{b}").as_str()),
-            _ => false,
-        }
-    }
-
-    /// Whether a line may end at byte `at` of `s` without splitting a
-    /// syllable by this rule.
-    pub fn may_break(s: &str, at: usize) -> bool {
-        // back[0] is the letter before the break, ahead[0] the one after.
-        let back: Vec<char> = s[..at]
-            .chars()
-            .rev()
-            .take_while(|&c| thai_letter(c))
-            .take(8)
-            .collect();
-        let ahead: Vec<char> = s[at..]
-            .chars()
-            .take_while(|&c| thai_letter(c))
-            .take(4)
-            .collect();
-        let b = |i: usize| back.get(i).copied();
-        let f = |i: usize| ahead.get(i).copied();
-        if b(0).is_none() || f(0).is_none() {
-            return true;
-        }
-        if stays_with_previous(f(0)) || one_of(b(0), LEADING) {
-            return false;
-        }
-        let silent = consonant(f(0))
-            && (f(1) == Some(THANTHAKHAT)
-                || (one_of(f(1), "\u{0E34}\u{0E38}") || consonant(f(1)))
-                    && f(2) == Some(THANTHAKHAT));
-        if silent {
-            return false;
-        }
-        let under_leading =
-            one_of(b(1), LEADING) || consonant(b(1)) && pair(b(1), b(0)) && one_of(b(2), LEADING);
-        if consonant(b(0)) && pair(b(0), f(0)) && (one_of(f(1), SIGNS) || under_leading) {
-            return false;
-        }
-        let no_vowel = consonant(f(0)) && !one_of(f(1), SIGNS) && !one_of(f(1), "อว");
-        let starts_cluster = pair(f(0), f(1)) && one_of(f(2), SIGNS);
-        if no_vowel && !starts_cluster && one_of(b(0), BEFORE_FINAL) {
-            // The syllable's leading vowel: past the signs, its consonant
-            // (and the first of a cluster).
-            let mut k = 0;
-            while one_of(b(k), SIGNS) {
-                k += 1;
-            }
-            if consonant(b(k + 1)) && pair(b(k + 1), b(k)) {
-                k += 1;
-            }
-            let open = consonant(b(k))
-                && (one_of(b(k + 1), "\u{0E43}\u{0E44}")
-                    || b(k + 1) == Some('\u{0E40}') && b(0) == Some('\u{0E32}'));
-            return open;
-        }
-        true
-    }
 }
 
 /// Thai as it comes: random letters, marks in odd places, and whole words

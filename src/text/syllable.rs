@@ -14,7 +14,8 @@
 //! 4. A consonant cluster (กร กล กว ขร ขล ขว คร คล คว ตร ปร ปล พร พล ผล บร
 //!    บล ดร ฟร ฟล ทร จร ซร ศร สร, ห before ง ญ น ม ย ร ล ว, อย) is not
 //!    split when its second letter carries a vowel (ก|ลุ่ม, ป|ระ, ห|ลาย)
-//!    or its first carries a leading vowel (เก|ลือ, เพ|ลง).
+//!    or its first carries a leading vowel (เก|ลือ, เพ|ลง, ไก|ล); after ใ
+//!    or ไ a second letter with a vowel sign starts anew (ใจ|ระเบียบ).
 //! 5. A final consonant stays with its syllable: a consonant that carries
 //!    no vowel of its own (neither a sign nor a vowel letter, as ข in ของ)
 //!    and does not start a cluster that does, after a
@@ -164,6 +165,24 @@ impl Window<'_> {
         }
     }
 
+    /// The consonants either side of the position, a cluster, are one
+    /// syllable's (rule 4): the second carries a vowel, or the first a
+    /// leading vowel. After ใ or ไ, which take no other vowel, a second
+    /// letter with a vowel sign of its own (past a tone mark) starts a new
+    /// syllable: ใจ|ระเบียบ, ใจ|ร้าย, but ไค|ร่ stays.
+    fn holds_cluster(&self) -> bool {
+        if matches!(self.at(-2), 'ใ' | 'ไ') {
+            let k = if matches!(self.at(1), '\u{0E48}'..='\u{0E4B}') {
+                2
+            } else {
+                1
+            };
+            let own_vowel = sign(self.at(k)) && !matches!(self.at(k), '\u{0E48}'..='\u{0E4B}');
+            return !own_vowel;
+        }
+        self.voiced(0) || self.under_leading(-1)
+    }
+
     /// The syllable ending with letter `i` never takes a final: it is
     /// spelt with ใ or ไ, or is เ-า.
     fn open(&self, i: isize) -> bool {
@@ -251,7 +270,7 @@ fn judge(w: &Window, rules: Rules) -> bool {
     if follows(b) || leading(a) || w.silent(0) {
         return false;
     }
-    if consonant(a) && consonant(b) && cluster(a, b) && (w.voiced(0) || w.under_leading(-1)) {
+    if consonant(a) && consonant(b) && cluster(a, b) && w.holds_cluster() {
         return false;
     }
     if rules == Rules::Core {
@@ -297,6 +316,9 @@ mod tests {
         assert!(!may_end_line("อย่าง", "อ".len()));
         assert!(!may_end_line("เกลือ", "เก".len()));
         assert!(!may_end_line("เพลง", "เพ".len()));
+        assert!(!may_end_line("ไคร่", "ไค".len()));
+        assert!(may_end_line("เข้าใจระเบียบ", "เข้าใจ".len()));
+        assert!(may_end_line("ใจร้าย", "ใจ".len()));
     }
 
     #[test]

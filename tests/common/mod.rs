@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod screen;
+pub mod thai;
 
 use std::ffi::OsStr;
 use std::fs;
