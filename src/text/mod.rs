@@ -6,6 +6,7 @@ pub mod date;
 pub mod kedmanee;
 pub mod lang;
 pub mod normalize;
+pub mod printed;
 pub mod sanitize;
 pub mod segment;
 pub mod simple;

@@ -88,6 +88,13 @@ pub fn line_breaks(s: &str) -> Rc<LineBreaks> {
     remembered(&LINE_MEMO, s, || Rc::new(LineBreaks::new(s)))
 }
 
+/// Every break the dictionary model proposes in `s` (byte offsets after 0),
+/// judged by nothing: where another program that uses it (LibreOffice)
+/// would break.
+pub fn dictionary_breaks(s: &str) -> Vec<usize> {
+    LINE_DICTIONARY.segment_str(s).skip(1).collect()
+}
+
 /// No unsure span: the dictionary model's break stands.
 const SURE: u32 = u32::MAX;
 /// Inside a known word: a break only for a word wider than the line.
@@ -142,16 +149,21 @@ impl LineBreaks {
         // words, in order; a junction is sure whatever the dictionary says.
         let mut junctions = thai.junctions().peekable();
         let mut at = Vec::with_capacity(dictionary.len() + 4);
-        let mut span_of = Vec::with_capacity(dictionary.len() + 4);
-        let mut push = |b: usize, span: u32| match thai.verdict(b) {
-            ThaiVerdict::Splits => {}
-            ThaiVerdict::InsideWord => {
-                at.push(b);
-                span_of.push(INSIDE_WORD);
+        // Left empty while every break is sure (most texts): a break past
+        // its end is sure.
+        let mut span_of: Vec<u32> = Vec::new();
+        let mut push = |b: usize, span: u32| {
+            let kind = match thai.verdict(b) {
+                ThaiVerdict::Splits => return,
+                ThaiVerdict::InsideWord => INSIDE_WORD,
+                ThaiVerdict::Free => span,
+            };
+            if kind != SURE && span_of.len() < at.len() {
+                span_of.resize(at.len(), SURE);
             }
-            ThaiVerdict::Free => {
-                at.push(b);
-                span_of.push(span);
+            at.push(b);
+            if !span_of.is_empty() || kind != SURE {
+                span_of.push(kind);
             }
         };
         for (k, &b) in dictionary.iter().enumerate().skip(1) {
@@ -167,9 +179,6 @@ impl LineBreaks {
         }
         for j in junctions {
             push(j, SURE);
-        }
-        if span_of.iter().all(|&k| k == SURE) {
-            span_of.clear();
         }
         LineBreaks {
             at: at.into_boxed_slice(),
@@ -241,16 +250,20 @@ impl LineBreaks {
 }
 
 /// Per dictionary break after 0 (break k at `dictionary[k + 1]`): the
-/// unsure span it lies inside, or [`SURE`]; and the spans. Break k lies
+/// unsure span it lies inside, or [`SURE`] (empty when all are); and the
+/// spans. Break k lies
 /// between segments k and k + 1; a maximal run of unsure segments is one
 /// span.
 fn unsure_spans(s: &str, dictionary: &[usize]) -> (Vec<u32>, Vec<Range<usize>>) {
     let unsure = unsure_segments(s, dictionary);
-    let mut span_of = vec![SURE; dictionary.len().saturating_sub(1)];
+    let mut span_of = Vec::new();
     let mut spans = Vec::new();
     for k in 1..unsure.len() {
         if !(unsure[k - 1] && unsure[k]) {
             continue;
+        }
+        if span_of.is_empty() {
+            span_of.resize(dictionary.len().saturating_sub(1), SURE);
         }
         if k == 1 || !unsure[k - 2] {
             let end = (k..unsure.len())

@@ -13,7 +13,7 @@ static LIST: &[u8] = include_bytes!("thai_words.bin");
 static TRIE: LazyLock<Trie> = LazyLock::new(|| Trie::build(&Words::unpack(LIST)));
 
 /// A Thai letter as the list spells it, or `None` for anything else.
-pub fn letter_byte(c: char) -> Option<u8> {
+fn letter_byte(c: char) -> Option<u8> {
     let b = u32::from(c).checked_sub(0x0E00)?;
     (0x01..=0x4E).contains(&b).then_some(b as u8)
 }
@@ -132,11 +132,14 @@ impl Trie {
 }
 
 /// Calls `found(n)` for every known word that is the first `n` letters of
-/// `letters` (letter bytes as [`letter_byte`] gives them), shortest first.
-pub fn prefixes(letters: &[u8], mut found: impl FnMut(usize)) {
+/// `letters`, shortest first.
+pub fn prefixes(letters: &[char], mut found: impl FnMut(usize)) {
     let trie = &*TRIE;
     let mut node = 0;
-    for (n, &letter) in letters.iter().enumerate() {
+    for (n, &c) in letters.iter().enumerate() {
+        let Some(letter) = letter_byte(c) else {
+            return;
+        };
         match trie.child(node, letter) {
             Some(child) => node = child,
             None => return,
@@ -149,10 +152,7 @@ pub fn prefixes(letters: &[u8], mut found: impl FnMut(usize)) {
 
 /// Whether `word` is on the list.
 pub fn known(word: &str) -> bool {
-    let letters: Option<Vec<u8>> = word.chars().map(letter_byte).collect();
-    let Some(letters) = letters else {
-        return false;
-    };
+    let letters: Vec<char> = word.chars().collect();
     let mut whole = false;
     prefixes(&letters, |n| whole |= n == letters.len());
     whole
@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn prefixes_are_found_shortest_first() {
-        let letters: Vec<u8> = "ผู้อำนวยการกลุ่ม".chars().filter_map(letter_byte).collect();
+        let letters: Vec<char> = "ผู้อำนวยการกลุ่ม".chars().collect();
         let mut ends = Vec::new();
         prefixes(&letters, |n| ends.push(n));
         assert_eq!(ends.last(), Some(&"ผู้อำนวยการ".chars().count()));

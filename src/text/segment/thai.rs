@@ -2,10 +2,8 @@
 //! a syllable ([`crate::text::syllable`]) or a word a reader knows
 //! ([`crate::text::words`]), and where two known words meet.
 
-use std::ops::Range;
-
 use crate::text::syllable::{may_end_before, thai_letter};
-use crate::text::words::{letter_byte, prefixes};
+use crate::text::words::prefixes;
 
 /// What a break at one place would do to the Thai around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,73 +17,152 @@ pub enum Verdict {
     Free,
 }
 
-/// One run of Thai letters and what is known of it.
-struct Run {
-    letters: Vec<char>,
-    /// Byte offsets in the text: where each letter starts, then the end.
-    offsets: Vec<usize>,
-    /// Per letter: the dictionary's break before it splits a syllable.
-    splits: Vec<bool>,
-    /// Per letter: it lies inside a known word (a break before it splits
-    /// the word).
-    inside: Vec<bool>,
-    /// Letters before which one known word ends and another begins.
-    junctions: Vec<usize>,
-}
+/// Per letter: the dictionary's break before it splits a syllable.
+const SPLITS: u8 = 1;
+/// Per letter: it lies inside a known word.
+const INSIDE: u8 = 2;
+/// Per letter: a known word may start (or end) before it.
+const ALIGNED: u8 = 4;
+/// Per letter: a known word starts at it.
+const STARTS: u8 = 8;
+/// Per letter: a known word ends before it.
+const ENDS: u8 = 16;
+/// Per letter: it starts a run of Thai letters.
+const RUN_START: u8 = 32;
 
-/// The runs of Thai letters of one text.
+/// The Thai letters of one text and what is known of each, in one pass
+/// and three buffers (this runs for every text that wraps).
 pub struct ThaiText {
-    runs: Vec<Run>,
+    /// Per letter, in text order: its byte offset.
+    at: Vec<usize>,
+    flags: Vec<u8>,
+    /// Byte offsets where one known word ends and another begins.
+    junctions: Vec<usize>,
 }
 
 impl ThaiText {
     /// The Thai of `s`, judged against `proposed`, the dictionary model's
     /// breaks (ascending byte offsets).
     pub fn new(s: &str, proposed: &[usize]) -> ThaiText {
-        let mut runs = Vec::new();
-        let mut chars = s.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if !thai_letter(c) {
-                continue;
-            }
-            let mut letters = vec![c];
-            let mut offsets = vec![start];
-            while let Some(&(at, c)) = chars.peek() {
-                if !thai_letter(c) {
-                    break;
-                }
+        let mut t = ThaiText {
+            at: Vec::new(),
+            flags: Vec::new(),
+            junctions: Vec::new(),
+        };
+        let mut letters: Vec<char> = Vec::new();
+        let mut previous_end = usize::MAX;
+        for (at, c) in s.char_indices() {
+            if thai_letter(c) {
+                t.flags.push(if at == previous_end { 0 } else { RUN_START });
+                t.at.push(at);
                 letters.push(c);
-                offsets.push(at);
-                chars.next();
+                previous_end = at + c.len_utf8();
             }
-            let end = chars.peek().map_or(s.len(), |&(at, _)| at);
-            offsets.push(end);
-            let from = proposed.partition_point(|&b| b <= start);
-            let to = proposed.partition_point(|&b| b < end);
-            let inner: Vec<usize> = proposed[from..to]
-                .iter()
-                .filter_map(|b| offsets.binary_search(b).ok())
-                .collect();
-            runs.push(Run::new(letters, offsets, &inner));
         }
-        ThaiText { runs }
+        let mut proposed = proposed.iter().copied().peekable();
+        let mut start = 0;
+        while start < letters.len() {
+            let end = (start + 1..letters.len())
+                .find(|&i| t.flags[i] & RUN_START != 0)
+                .unwrap_or(letters.len());
+            let run_end = t.at[end - 1] + letters[end - 1].len_utf8();
+            // The dictionary's breaks strictly inside the run, as letters.
+            let mut inner = Vec::new();
+            let mut k = start;
+            while let Some(b) = proposed.next_if(|&b| b < run_end) {
+                while k < end && t.at[k] < b {
+                    k += 1;
+                }
+                if k > start && k < end && t.at[k] == b {
+                    inner.push(k - start);
+                }
+            }
+            t.judge_run(&letters[start..end], start, &inner);
+            start = end;
+        }
+        t
     }
 
-    /// The run holding byte `at` strictly inside it, and the letter `at`
-    /// starts.
-    fn locate(&self, at: usize) -> Option<(&Run, usize)> {
-        let k = self.runs.partition_point(|r| r.offsets[0] < at);
-        let run = self.runs.get(k.checked_sub(1)?)?;
-        let letter = run.offsets.binary_search(&at).ok()?;
-        (letter + 1 < run.offsets.len()).then_some((run, letter))
+    /// Judges the run `letters`, whose first letter is letter `base` of
+    /// the text; `proposed`: the letters (in the run) the dictionary
+    /// proposes a break before.
+    fn judge_run(&mut self, letters: &[char], base: usize, proposed: &[usize]) {
+        let n = letters.len();
+        let ok = |i: usize| may_end_before(letters, i);
+        let flags = &mut self.flags[base..base + n];
+        // Where a known word may start or end: the run's ends, the
+        // dictionary's breaks, and, around a break of its that splits a
+        // syllable, the syllable boundaries either side (its parse is
+        // wrong there, so the words it missed may begin and end there).
+        flags[0] |= ALIGNED;
+        let mut repaired: Vec<usize> = Vec::new();
+        for &i in proposed {
+            if ok(i) {
+                flags[i] |= ALIGNED;
+                continue;
+            }
+            flags[i] |= SPLITS;
+            let before = (1..i).rev().find(|&j| ok(j)).unwrap_or(0);
+            let after = (i + 1..n).find(|&j| ok(j)).unwrap_or(n);
+            for j in [before, after] {
+                if j < n && flags[j] & ALIGNED == 0 {
+                    flags[j] |= ALIGNED;
+                    repaired.push(j);
+                }
+            }
+        }
+        let aligned = |flags: &[u8], i: usize| i == n || flags[i] & ALIGNED != 0;
+        // Known words between aligned places, by start. A word that starts
+        // or ends elsewhere is another reading than the dictionary's
+        // (โครง|การประชุม for โครงการ|ประชุม) and says nothing. Letters
+        // below `marked` are settled: a later word starts no earlier, so
+        // what lies inside it below `marked` is marked.
+        let mut marked = 0;
+        for start in 0..n {
+            if flags[start] & ALIGNED == 0 {
+                continue;
+            }
+            prefixes(&letters[start..], |len| {
+                let end = start + len;
+                if !aligned(flags, end) {
+                    return;
+                }
+                flags[start] |= STARTS;
+                if end < n {
+                    flags[end] |= ENDS;
+                }
+                let from = (start + 1).max(marked);
+                if from < end {
+                    for f in &mut flags[from..end] {
+                        *f |= INSIDE;
+                    }
+                }
+                marked = marked.max(end);
+            });
+        }
+        repaired.sort_unstable();
+        for j in repaired {
+            let f = flags[j];
+            if j > 0 && f & (STARTS | ENDS) == STARTS | ENDS && f & INSIDE == 0 {
+                self.junctions.push(self.at[base + j]);
+            }
+        }
     }
 
     /// What a break at byte `at` would do.
     pub fn verdict(&self, at: usize) -> Verdict {
-        match self.locate(at) {
-            Some((run, i)) if run.splits[i] || !may_end_before(&run.letters, i) => Verdict::Splits,
-            Some((run, i)) if run.inside[i] => Verdict::InsideWord,
-            _ => Verdict::Free,
+        let Ok(i) = self.at.binary_search(&at) else {
+            return Verdict::Free;
+        };
+        let f = self.flags[i];
+        if f & RUN_START != 0 {
+            Verdict::Free
+        } else if f & SPLITS != 0 {
+            Verdict::Splits
+        } else if f & INSIDE != 0 {
+            Verdict::InsideWord
+        } else {
+            Verdict::Free
         }
     }
 
@@ -93,83 +170,7 @@ impl ThaiText {
     /// known word across, next to a break of the dictionary's that splits
     /// a syllable: ผู้อำนวยการ|กลุ่มงาน, where it proposes การก|ลุ่ม.
     pub fn junctions(&self) -> impl Iterator<Item = usize> + '_ {
-        self.runs
-            .iter()
-            .flat_map(|r| r.junctions.iter().map(|&i| r.offsets[i]))
-    }
-}
-
-impl Run {
-    /// `proposed`: the letters the dictionary proposes a break before.
-    fn new(letters: Vec<char>, offsets: Vec<usize>, proposed: &[usize]) -> Run {
-        let n = letters.len();
-        let ok = |i: usize| may_end_before(&letters, i);
-        // Where a known word may start or end: the run's ends, the
-        // dictionary's breaks, and, around a break of its that splits a
-        // syllable, the syllable boundaries either side (its parse is
-        // wrong there, so the words it missed may begin and end there).
-        let mut aligned = vec![false; n + 1];
-        aligned[0] = true;
-        aligned[n] = true;
-        let mut splits = vec![false; n];
-        let mut repaired = Vec::new();
-        for &i in proposed {
-            if ok(i) {
-                aligned[i] = true;
-                continue;
-            }
-            splits[i] = true;
-            let before = (1..i).rev().find(|&j| ok(j)).unwrap_or(0);
-            let after = (i + 1..n).find(|&j| ok(j)).unwrap_or(n);
-            for j in [before, after] {
-                if !aligned[j] {
-                    aligned[j] = true;
-                    repaired.push(j);
-                }
-            }
-        }
-        let bytes: Vec<u8> = letters
-            .iter()
-            .map(|&c| letter_byte(c).unwrap_or(0))
-            .collect();
-        // Known words between aligned places, by start. A word that starts
-        // or ends elsewhere is another reading than the dictionary's
-        // (โครง|การประชุม for โครงการ|ประชุม) and says nothing.
-        let mut words: Vec<Range<usize>> = Vec::new();
-        for start in (0..n).filter(|&j| aligned[j]) {
-            prefixes(&bytes[start..], |len| {
-                if aligned[start + len] {
-                    words.push(start..start + len);
-                }
-            });
-        }
-        let mut inside = vec![false; n];
-        let mut starts = vec![false; n + 1];
-        let mut ends = vec![false; n + 1];
-        // Letters below `marked` are settled: a later word starts no
-        // earlier, so what lies inside it below `marked` is marked.
-        let mut marked = 0;
-        for w in &words {
-            starts[w.start] = true;
-            ends[w.end] = true;
-            let from = (w.start + 1).max(marked);
-            if from < w.end {
-                inside[from..w.end].fill(true);
-            }
-            marked = marked.max(w.end);
-        }
-        repaired.sort_unstable();
-        let junctions = repaired
-            .into_iter()
-            .filter(|&i| 0 < i && i < n && starts[i] && ends[i] && !inside[i])
-            .collect();
-        Run {
-            letters,
-            offsets,
-            splits,
-            inside,
-            junctions,
-        }
+        self.junctions.iter().copied()
     }
 }
 
