@@ -13,7 +13,7 @@ use assert_cmd::Command;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-use common::thai::{bad_breaks, seed_paragraphs};
+use common::thai::{bad_breaks, seed_session};
 use common::{columns, example_path, is_unsafe};
 use wethi::text::width::str_width;
 
@@ -545,40 +545,6 @@ fn dates_show_in_the_buddhist_era_in_thai_and_gregorian_in_english() {
 // ---------------------------------------------------------------------------
 // The seed press release: Thai words never split (issue 18)
 // ---------------------------------------------------------------------------
-
-/// The issue's item: the seed's sentence about the director, whose กลุ่ม
-/// the dictionary model cut as ก|ลุ่ม.
-const DIRECTOR: &str = "นางกนกอร โพธิ์สิงห์ ผู้อำนวยการกลุ่มงานส่งเสริมการพัฒนาชุมชน พร้อมด้วย นักวิชาการและเจ้าหน้าที่สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี";
-
-/// The example session with the seed press release's paragraphs and the
-/// director's sentence as SWOT items (no votes), dealt over the panes; and
-/// every text in it, for reading the printed lines back.
-fn seed_session() -> (Value, Vec<String>) {
-    let mut texts = seed_paragraphs();
-    texts.insert(0, DIRECTOR.to_owned());
-    let mut session: Value =
-        serde_json::from_str(&std::fs::read_to_string(example_path()).expect("example"))
-            .expect("JSON");
-    let mut panes: [Vec<Value>; 4] = Default::default();
-    for (i, t) in texts.iter().enumerate() {
-        panes[i % 4].push(swot_item(format!("sw-seed{i}"), t, 0));
-    }
-    let [s, w, o, t] = panes;
-    session["swot"] = json!({"strengths": s, "weaknesses": w, "opportunities": o, "threats": t});
-    session["strategies"] = json!({"so": [], "st": [], "wo": [], "wt": []});
-    texts.extend(strings_of(&session));
-    (session, texts)
-}
-
-/// Every string value in `v`.
-fn strings_of(v: &Value) -> Vec<String> {
-    match v {
-        Value::String(s) => vec![s.clone()],
-        Value::Array(a) => a.iter().flat_map(strings_of).collect(),
-        Value::Object(o) => o.values().flat_map(strings_of).collect(),
-        _ => Vec::new(),
-    }
-}
 
 /// Each pane's text rows of a printed board, pane by pane (left, then
 /// right), an empty row between the bands so that the last row of a top

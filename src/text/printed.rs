@@ -8,9 +8,9 @@
 
 use std::ops::Range;
 
-use super::segment::{dictionary_breaks, line_breaks};
+use super::segment::LineBreaks;
 use super::simple::Clusters;
-use super::syllable::{may_end_line, thai_letter};
+use super::syllable::thai_letter;
 use super::width::str_width;
 
 /// A known word wider than this many columns may part inside (where its
@@ -26,8 +26,8 @@ pub struct Marks {
     /// Stretches of Thai, between those places, that must stay on one
     /// line; only those of two clusters or more.
     pub holds: Vec<Range<usize>>,
-    /// Places inside the holds where another program's breaker might end
-    /// a line: between syllables, or where ICU's dictionary model proposes.
+    /// Places inside the holds where another program's breaker would end a
+    /// line: where ICU's dictionary model proposes a break we do not take.
     pub joins: Vec<usize>,
 }
 
@@ -38,53 +38,81 @@ pub fn marks(line: &str) -> Marks {
     if !line.chars().any(thai_letter) {
         return m;
     }
-    let lb = line_breaks(line);
-    let mut ends: Vec<usize> = lb.all(line);
+    // A report's texts are each laid out once: nothing to remember. Where
+    // the dictionary model is unsure (an unknown word, an abbreviation)
+    // the text is kept whole rather than ask the LSTM model of every text.
+    let lb = LineBreaks::new(line);
+    let mut ends: Vec<usize> = lb.sure();
     let weak: Vec<usize> = (0..lb.candidates().len())
         .filter(|&i| lb.weak(i))
         .map(|i| lb.candidates()[i])
         .collect();
     // A known word wider than any printed line may part where its own
     // words meet.
-    let mut extra = Vec::new();
-    for w in ends
-        .windows(2)
-        .map(|w| w[0]..w[1])
-        .chain(first_piece(&ends))
-    {
-        if str_width(&line[w.clone()]) > NARROWEST_PRINTED_LINE {
-            extra.extend(weak.iter().copied().filter(|b| w.contains(b)));
+    if !weak.is_empty() {
+        let mut extra = Vec::new();
+        for w in ends
+            .windows(2)
+            .map(|w| w[0]..w[1])
+            .chain(first_piece(&ends))
+        {
+            if str_width(&line[w.clone()]) > NARROWEST_PRINTED_LINE {
+                extra.extend(weak.iter().copied().filter(|b| w.contains(b)));
+            }
         }
+        ends.extend(extra);
+        ends.sort_unstable();
     }
-    ends.extend(extra);
-    ends.sort_unstable();
-    let proposed = dictionary_breaks(line);
+    let mut letters: Vec<char> = Vec::new();
+    let mut offsets: Vec<usize> = Vec::new();
     for run in thai_runs(line) {
-        let inner: Vec<usize> = ends
+        letters.clear();
+        offsets.clear();
+        for (at, c) in line[run.clone()].char_indices() {
+            letters.push(c);
+            offsets.push(run.start + at);
+        }
+        offsets.push(run.end);
+        let first = m.breaks.len();
+        m.breaks.extend(
+            ends.iter()
+                .copied()
+                .filter(|&b| run.start < b && b < run.end),
+        );
+        let mut from = 0;
+        let cuts: Vec<usize> = m.breaks[first..]
             .iter()
-            .copied()
-            .filter(|&b| run.start < b && b < run.end)
+            .filter_map(|b| offsets.binary_search(b).ok())
+            .chain([letters.len()])
             .collect();
-        let mut from = run.start;
-        for end in inner.iter().copied().chain([run.end]) {
-            let piece = from..end;
-            let clusters: Vec<usize> = Clusters::new(&line[piece.clone()])
-                .map(|(at, _)| piece.start + at)
-                .skip(1)
-                .collect();
-            if !clusters.is_empty() {
-                m.joins.extend(
-                    clusters.into_iter().filter(|&at| {
-                        may_end_line(line, at) || proposed.binary_search(&at).is_ok()
-                    }),
-                );
-                m.holds.push(piece);
+        for end in cuts {
+            // Inside a piece: LibreOffice's breaker is ICU's dictionary
+            // model, so it would end a line where that model proposes a
+            // break we do not take (ขับ|เคลื่อน, ก|ลุ่ม), and nowhere else.
+            let inside = (from + 1..end).filter(|&i| {
+                let at = offsets[i];
+                starts_cluster(letters[i])
+                    && (lb.candidates().binary_search(&at).is_ok()
+                        || lb.refused().binary_search(&at).is_ok())
+            });
+            let before = m.joins.len();
+            m.joins.extend(inside.map(|i| offsets[i]));
+            let clusters = Clusters::new(&line[offsets[from]..offsets[end]])
+                .nth(1)
+                .is_some();
+            if clusters || m.joins.len() > before {
+                m.holds.push(offsets[from]..offsets[end]);
             }
             from = end;
         }
-        m.breaks.extend(inner);
     }
     m
+}
+
+/// A consonant or leading vowel: a cluster starts with it, so a mark put
+/// before it sits between clusters.
+fn starts_cluster(c: char) -> bool {
+    matches!(c, '\u{0E01}'..='\u{0E2E}' | '\u{0E40}'..='\u{0E44}')
 }
 
 /// The piece from the line's start to its first break, if any break.

@@ -88,13 +88,6 @@ pub fn line_breaks(s: &str) -> Rc<LineBreaks> {
     remembered(&LINE_MEMO, s, || Rc::new(LineBreaks::new(s)))
 }
 
-/// Every break the dictionary model proposes in `s` (byte offsets after 0),
-/// judged by nothing: where another program that uses it (LibreOffice)
-/// would break.
-pub fn dictionary_breaks(s: &str) -> Vec<usize> {
-    LINE_DICTIONARY.segment_str(s).skip(1).collect()
-}
-
 /// No unsure span: the dictionary model's break stands.
 const SURE: u32 = u32::MAX;
 /// Inside a known word: a break only for a word wider than the line.
@@ -120,6 +113,8 @@ pub struct LineBreaks {
     /// Per span, once asked: the LSTM model's breaks in it (byte offsets in
     /// the whole text).
     verdicts: RefCell<Box<[Option<Verdict>]>>,
+    /// The dictionary's breaks left out for splitting a syllable.
+    refused: Box<[usize]>,
 }
 
 /// The LSTM model's breaks in one unsure span, as offsets in the whole text.
@@ -141,6 +136,7 @@ impl LineBreaks {
                 span_of: Box::default(),
                 spans: Box::default(),
                 verdicts: RefCell::new(Box::default()),
+                refused: Box::default(),
             };
         }
         let (span_of_break, spans) = unsure_spans(s, &dictionary);
@@ -152,9 +148,10 @@ impl LineBreaks {
         // Left empty while every break is sure (most texts): a break past
         // its end is sure.
         let mut span_of: Vec<u32> = Vec::new();
+        let mut refused = Vec::new();
         let mut push = |b: usize, span: u32| {
             let kind = match thai.verdict(b) {
-                ThaiVerdict::Splits => return,
+                ThaiVerdict::Splits => return refused.push(b),
                 ThaiVerdict::InsideWord => INSIDE_WORD,
                 ThaiVerdict::Free => span,
             };
@@ -185,7 +182,14 @@ impl LineBreaks {
             verdicts: RefCell::new(vec![None; spans.len()].into()),
             span_of: span_of.into(),
             spans: spans.into(),
+            refused: refused.into(),
         }
+    }
+
+    /// The dictionary model's breaks left out for splitting a syllable:
+    /// where a program that uses the same model (LibreOffice) would break.
+    pub fn refused(&self) -> &[usize] {
+        &self.refused
     }
 
     /// The candidate breaks (byte offsets), a superset of the real ones.
@@ -237,6 +241,17 @@ impl LineBreaks {
     /// that word is wider than the line.
     pub fn weak(&self, i: usize) -> bool {
         self.span_of.get(i) == Some(&INSIDE_WORD)
+    }
+
+    /// The breaks that need no model asked (byte offsets, ascending): those
+    /// neither weak nor in an unsure span. A text laid out by another
+    /// program keeps its unsure spans (unknown words, abbreviations) whole
+    /// rather than pay for the LSTM model on every text.
+    pub fn sure(&self) -> Vec<usize> {
+        (0..self.at.len())
+            .filter(|&i| self.span_of.get(i).is_none_or(|&k| k == SURE))
+            .map(|i| self.at[i])
+            .collect()
     }
 
     /// Every break of `s` that is not weak (byte offsets, ascending), the

@@ -275,7 +275,8 @@ fn judge(w: &Window, rules: Rules) -> bool {
     }
     if rules == Rules::Core {
         let unvoiced = consonant(b) && !sign(w.at(1)) && !matches!(w.at(1), 'อ' | 'ว');
-        return !(unvoiced && !w.cluster_onset(0) && takes_final(a) && !w.open(-1));
+        let final_after_sign = unvoiced && !w.cluster_onset(0) && takes_final(a) && !w.open(-1);
+        return !final_after_sign;
     }
     if w.bare(0) && !w.cluster_onset(0) {
         if w.wants_final(-1) {

@@ -5,6 +5,8 @@
 
 use std::collections::HashSet;
 
+use serde_json::{Value, json};
+
 /// Everyday words of a Thai workshop that no printed line may split, and why
 /// a split reads wrong.
 pub const EVERYDAY: &[(&str, &str)] = &[
@@ -49,6 +51,40 @@ pub fn seed_paragraphs() -> Vec<String> {
         .filter(|l| l.chars().count() > 30)
         .map(str::to_owned)
         .collect()
+}
+
+/// The item: the seed's sentence about the director, whose กลุ่ม
+/// the dictionary model cut as ก|ลุ่ม.
+const DIRECTOR: &str = "นางกนกอร โพธิ์สิงห์ ผู้อำนวยการกลุ่มงานส่งเสริมการพัฒนาชุมชน พร้อมด้วย นักวิชาการและเจ้าหน้าที่สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี";
+
+/// The example session with the seed press release's paragraphs and the
+/// director's sentence as SWOT items (no votes), dealt over the panes; and
+/// every text in it, for reading the printed lines back.
+pub fn seed_session() -> (Value, Vec<String>) {
+    let mut texts = seed_paragraphs();
+    texts.insert(0, DIRECTOR.to_owned());
+    let mut session: Value =
+        serde_json::from_str(&std::fs::read_to_string(super::example_path()).expect("example"))
+            .expect("JSON");
+    let mut panes: [Vec<Value>; 4] = Default::default();
+    for (i, t) in texts.iter().enumerate() {
+        panes[i % 4].push(super::swot_item(&format!("sw-seed{i}"), t));
+    }
+    let [s, w, o, t] = panes;
+    session["swot"] = json!({"strengths": s, "weaknesses": w, "opportunities": o, "threats": t});
+    session["strategies"] = json!({"so": [], "st": [], "wo": [], "wt": []});
+    texts.extend(strings_of(&session));
+    (session, texts)
+}
+
+/// Every string value in `v`.
+fn strings_of(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => vec![s.clone()],
+        Value::Array(a) => a.iter().flat_map(strings_of).collect(),
+        Value::Object(o) => o.values().flat_map(strings_of).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// How many places `printed` (a program's output, lines of text in whatever
@@ -203,7 +239,8 @@ pub mod thai_rule {
         // consonant (past a tone mark) is a new syllable's.
         let holds = if one_of(b(1), "\u{0E43}\u{0E44}") {
             let vowel = if one_of(f(1), tones) { f(2) } else { f(1) };
-            !(one_of(vowel, SIGNS) && !one_of(vowel, tones))
+            let own_vowel = one_of(vowel, SIGNS) && !one_of(vowel, tones);
+            !own_vowel
         } else {
             one_of(f(1), SIGNS) || under_leading
         };

@@ -44,12 +44,14 @@ impl ThaiText {
     /// The Thai of `s`, judged against `proposed`, the dictionary model's
     /// breaks (ascending byte offsets).
     pub fn new(s: &str, proposed: &[usize]) -> ThaiText {
+        // A Thai letter is three bytes.
+        let room = s.len() / 3 + 1;
         let mut t = ThaiText {
-            at: Vec::new(),
-            flags: Vec::new(),
+            at: Vec::with_capacity(room),
+            flags: Vec::with_capacity(room),
             junctions: Vec::new(),
         };
-        let mut letters: Vec<char> = Vec::new();
+        let mut letters: Vec<char> = Vec::with_capacity(room);
         let mut previous_end = usize::MAX;
         for (at, c) in s.char_indices() {
             if thai_letter(c) {
@@ -60,6 +62,9 @@ impl ThaiText {
             }
         }
         let mut proposed = proposed.iter().copied().peekable();
+        // Buffers every run reuses: most texts have a few runs.
+        let mut inner = Vec::new();
+        let mut repaired = Vec::new();
         let mut start = 0;
         while start < letters.len() {
             let end = (start + 1..letters.len())
@@ -67,7 +72,7 @@ impl ThaiText {
                 .unwrap_or(letters.len());
             let run_end = t.at[end - 1] + letters[end - 1].len_utf8();
             // The dictionary's breaks strictly inside the run, as letters.
-            let mut inner = Vec::new();
+            inner.clear();
             let mut k = start;
             while let Some(b) = proposed.next_if(|&b| b < run_end) {
                 while k < end && t.at[k] < b {
@@ -77,7 +82,11 @@ impl ThaiText {
                     inner.push(k - start);
                 }
             }
-            t.judge_run(&letters[start..end], start, &inner);
+            // A run the dictionary proposes no break in has nothing to
+            // judge: no break of its lies inside a word or splits a syllable.
+            if !inner.is_empty() {
+                t.judge_run(&letters[start..end], start, &inner, &mut repaired);
+            }
             start = end;
         }
         t
@@ -85,8 +94,14 @@ impl ThaiText {
 
     /// Judges the run `letters`, whose first letter is letter `base` of
     /// the text; `proposed`: the letters (in the run) the dictionary
-    /// proposes a break before.
-    fn judge_run(&mut self, letters: &[char], base: usize, proposed: &[usize]) {
+    /// proposes a break before; `repaired`: a buffer.
+    fn judge_run(
+        &mut self,
+        letters: &[char],
+        base: usize,
+        proposed: &[usize],
+        repaired: &mut Vec<usize>,
+    ) {
         let n = letters.len();
         let ok = |i: usize| may_end_before(letters, i);
         let flags = &mut self.flags[base..base + n];
@@ -95,7 +110,7 @@ impl ThaiText {
         // syllable, the syllable boundaries either side (its parse is
         // wrong there, so the words it missed may begin and end there).
         flags[0] |= ALIGNED;
-        let mut repaired: Vec<usize> = Vec::new();
+        repaired.clear();
         for &i in proposed {
             if ok(i) {
                 flags[i] |= ALIGNED;
@@ -141,7 +156,7 @@ impl ThaiText {
             });
         }
         repaired.sort_unstable();
-        for j in repaired {
+        for &j in repaired.iter() {
             let f = flags[j];
             if j > 0 && f & (STARTS | ENDS) == STARTS | ENDS && f & INSIDE == 0 {
                 self.junctions.push(self.at[base + j]);
