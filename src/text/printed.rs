@@ -49,19 +49,22 @@ pub fn marks(line: &str) -> Marks {
         .collect();
     // A known word wider than any printed line may part where its own
     // words meet.
-    if !weak.is_empty() {
-        let mut extra = Vec::new();
-        for w in ends
-            .windows(2)
-            .map(|w| w[0]..w[1])
-            .chain(first_piece(&ends))
-        {
-            if str_width(&line[w.clone()]) > NARROWEST_PRINTED_LINE {
-                extra.extend(weak.iter().copied().filter(|b| w.contains(b)));
-            }
+    let mut extra = Vec::new();
+    let mut measured = usize::MAX;
+    for &b in &weak {
+        // The stretch between breaks that holds this weak break.
+        let k = ends.partition_point(|&e| e <= b);
+        let start = k.checked_sub(1).map_or(0, |k| ends[k]);
+        let end = ends.get(k).copied().unwrap_or(line.len());
+        if start != measured && str_width(&line[start..end]) > NARROWEST_PRINTED_LINE {
+            extra.extend(weak.iter().copied().filter(|w| (start..end).contains(w)));
         }
+        measured = start;
+    }
+    if !extra.is_empty() {
         ends.extend(extra);
         ends.sort_unstable();
+        ends.dedup();
     }
     let mut letters: Vec<char> = Vec::new();
     let mut offsets: Vec<usize> = Vec::new();
@@ -113,11 +116,6 @@ pub fn marks(line: &str) -> Marks {
 /// before it sits between clusters.
 fn starts_cluster(c: char) -> bool {
     matches!(c, '\u{0E01}'..='\u{0E2E}' | '\u{0E40}'..='\u{0E44}')
-}
-
-/// The piece from the line's start to its first break, if any break.
-fn first_piece(ends: &[usize]) -> Option<Range<usize>> {
-    ends.first().map(|&e| 0..e)
 }
 
 /// The runs of Thai letters of `line`.
