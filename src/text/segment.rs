@@ -325,10 +325,29 @@ fn unsure_segments(s: &str, ends: &[usize]) -> Vec<bool> {
 
 /// Grapheme clusters of Thai letters in `segment`.
 fn thai_clusters(segment: &str) -> usize {
-    super::simple::Clusters::new(segment)
-        .map(|(_, g)| g)
-        .filter(|g| g.chars().any(|c| ('\u{0E00}'..='\u{0EFF}').contains(&c)))
-        .count()
+    use super::simple::{Clusters, is_simple, joins_previous};
+    let thai = |c: char| ('\u{0E00}'..='\u{0EFF}').contains(&c);
+    if !is_simple(segment) {
+        return Clusters::new(segment)
+            .map(|(_, g)| g)
+            .filter(|g| g.chars().any(thai))
+            .count();
+    }
+    // Printable ASCII and Thai: a cluster is a character and the Thai
+    // marks after it (see `simple`), so it holds Thai when its first
+    // character is Thai or a mark follows; counted without the walk.
+    let mut count = 0;
+    let mut chars = segment.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let marked = chars.peek().is_some_and(|&n| joins_previous(n));
+        if first || !joins_previous(c) {
+            count += usize::from(thai(c) || marked);
+            while chars.next_if(|&n| joins_previous(n)).is_some() {}
+        }
+        first = false;
+    }
+    count
 }
 
 /// The words of `s` as byte spans, without the spaces and punctuation between them.
