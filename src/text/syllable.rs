@@ -227,6 +227,11 @@ pub fn may_end_before(run: &[char], i: usize) -> bool {
     judge(&Window { run, pivot: i }, Rules::All)
 }
 
+/// [`may_cut`] before letter `i` of `run`, a run of Thai letters.
+pub fn may_cut_before(run: &[char], i: usize) -> bool {
+    judge(&Window { run, pivot: i }, Rules::Core)
+}
+
 /// A letter the rules look at; runs of them are judged as a whole.
 pub fn thai_letter(c: char) -> bool {
     letter(c)

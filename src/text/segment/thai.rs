@@ -2,7 +2,7 @@
 //! a syllable ([`crate::text::syllable`]) or a word a reader knows
 //! ([`crate::text::words`]), and where two known words meet.
 
-use crate::text::syllable::{may_end_before, thai_letter};
+use crate::text::syllable::{may_cut_before, may_end_before, thai_letter};
 use crate::text::words::prefixes;
 
 /// What a break at one place would do to the Thai around it.
@@ -117,6 +117,12 @@ impl ThaiText {
                 continue;
             }
             flags[i] |= SPLITS;
+            // Refused only by the cautious rules (a run of bare consonants,
+            // จน|ทบทวน), the dictionary's word still ends here: ตลอดจน
+            // counts. Refused by the core (การก|ลุ่ม), its reading is wrong.
+            if may_cut_before(letters, i) {
+                flags[i] |= ALIGNED;
+            }
             let before = (1..i).rev().find(|&j| ok(j)).unwrap_or(0);
             let after = (i + 1..n).find(|&j| ok(j)).unwrap_or(n);
             for j in [before, after] {
@@ -225,6 +231,14 @@ mod tests {
         ] {
             assert_eq!(thai(s).verdict(at(s, cut)), Verdict::InsideWord, "{s}");
         }
+    }
+
+    #[test]
+    fn a_word_ending_where_only_the_cautious_rules_refuse_still_counts() {
+        // The dictionary proposes ตลอด|จน|ทบทวน; จน|ทบทวน is refused (a run
+        // of bare consonants), yet ตลอดจน is still a word there.
+        let s = "ในปัจจุบัน ตลอดจนทบทวนบทบาทหน้าที่";
+        assert_eq!(thai(s).verdict(at(s, "ตลอด")), Verdict::InsideWord);
     }
 
     #[test]
