@@ -36,13 +36,18 @@ fn step(node: u32, letter: u8) -> Option<(usize, u32)> {
 }
 
 /// Calls `found(n)` for every known word that is the first `n` letters of
-/// `letters`, shortest first.
-pub fn prefixes(letters: &[char], mut found: impl FnMut(usize)) {
+/// `codes` (letters as the list spells them: code point less 0x0E00),
+/// shortest first.
+pub fn prefixes(codes: &[u8], mut found: impl FnMut(usize)) {
     let Some(mut node) = slot(0) else {
         return;
     };
-    for (n, &c) in letters.iter().enumerate() {
-        let Some((_, child)) = letter_byte(c).and_then(|letter| step(node, letter)) else {
+    for (n, &code) in codes.iter().enumerate() {
+        // 0 is no letter: the label of a slot in no use.
+        if !(0x01..=0x4E).contains(&code) {
+            return;
+        }
+        let Some((_, child)) = step(node, code) else {
             return;
         };
         node = child;
@@ -54,9 +59,9 @@ pub fn prefixes(letters: &[char], mut found: impl FnMut(usize)) {
 
 /// Whether `word` is on the list.
 pub fn known(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().collect();
+    let codes: Vec<u8> = word.chars().map(|c| letter_byte(c).unwrap_or(0)).collect();
     let mut whole = false;
-    prefixes(&letters, |n| whole |= n == letters.len());
+    prefixes(&codes, |n| whole |= n == codes.len());
     whole
 }
 
@@ -143,29 +148,24 @@ mod tests {
             tail in "[ก-ฮะ-ฺเ-๎]{0,6}",
         ) {
             let words = all_words();
-            let mut letters: Vec<char> = picks
+            let mut codes: Vec<u8> = picks
                 .iter()
-                .flat_map(|&k| words[k % words.len()].iter())
-                .map(|&b| char::from_u32(0x0E00 + u32::from(b)).unwrap_or('?'))
+                .flat_map(|&k| words[k % words.len()].iter().copied())
                 .collect();
-            letters.extend(tail.chars());
+            codes.extend(tail.chars().map(|c| letter_byte(c).unwrap_or(0)));
             let mut found = Vec::new();
-            prefixes(&letters, |n| found.push(n));
-            let expected: Vec<usize> = (1..=letters.len())
-                .filter(|&n| {
-                    let bytes: Option<Vec<u8>> = letters[..n].iter().map(|&c| letter_byte(c)).collect();
-                    bytes.is_some_and(|b| words.binary_search(&b).is_ok())
-                })
-                .collect();
+            prefixes(&codes, |n| found.push(n));
+            let listed = |n: usize| !codes[..n].contains(&0) && words.binary_search(&codes[..n].to_vec()).is_ok();
+            let expected: Vec<usize> = (1..=codes.len()).filter(|&n| listed(n)).collect();
             proptest::prop_assert_eq!(found, expected);
         }
     }
 
     #[test]
     fn prefixes_are_found_shortest_first() {
-        let letters: Vec<char> = "ผู้อำนวยการกลุ่ม".chars().collect();
+        let codes: Vec<u8> = "ผู้อำนวยการกลุ่ม".chars().filter_map(letter_byte).collect();
         let mut ends = Vec::new();
-        prefixes(&letters, |n| ends.push(n));
+        prefixes(&codes, |n| ends.push(n));
         assert_eq!(ends.last(), Some(&"ผู้อำนวยการ".chars().count()));
         assert!(ends.windows(2).all(|w| w[0] < w[1]));
     }

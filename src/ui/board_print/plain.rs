@@ -9,7 +9,6 @@ use std::ops::Range;
 
 use ratatui::buffer::Cell;
 use ratatui::style::Style;
-use unicode_width::UnicodeWidthChar;
 
 use crate::session::{Quadrant, Swot, SwotItem};
 use crate::text::sanitize::for_display;
@@ -111,18 +110,11 @@ fn roomy(look: &ListLook, number_width: usize, text_width: usize, inner: u16) ->
     text_width >= 2 && 1 + number_width + badge + text_width == usize::from(inner)
 }
 
-/// Columns of a wrapped line. ASCII and Thai need no cluster walk: their
-/// clusters are as wide as their characters together (a Thai mark adds
-/// nothing, SARA AM its own column).
+/// Columns of a wrapped line. ASCII and Thai need no cluster walk (see
+/// [`str_width`]): their clusters are as wide as their characters
+/// together (a Thai mark adds nothing, SARA AM its own column).
 pub(super) fn line_width(text: &str) -> usize {
-    let simple = text
-        .chars()
-        .all(|c| matches!(c, ' '..='~' | '\u{0E01}'..='\u{0E3A}' | '\u{0E3F}'..='\u{0E5B}'));
-    if simple {
-        text.chars().map(|c| c.width().unwrap_or(0)).sum()
-    } else {
-        str_width(text)
-    }
+    str_width(text)
 }
 
 /// Plain text of a run of cells, as [`super::print::push_line`] prints it.
