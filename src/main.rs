@@ -7,6 +7,7 @@ use clap::Parser;
 
 use wethi::cli::args::{Cli, Command};
 use wethi::cli::{Context, Failure, compare, export, list, screens, sessions, show};
+use wethi::text::date::Digits;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -61,6 +62,14 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             file,
             format,
             output,
-        } => export::export_report(ctx, &file, format, output.as_deref()),
+            thai_digits,
+        } => {
+            let digits = if thai_digits {
+                Digits::Thai
+            } else {
+                Digits::Arabic
+            };
+            export::export_report(ctx, &file, format, output.as_deref(), digits)
+        }
     }
 }

@@ -122,7 +122,9 @@ fn html_example_en() {
     insta::assert_snapshot!(text(Format::Html, &example(), Lang::En));
 }
 
-/// Every text a person typed into `s` (and the template's, in `lang`).
+/// Every text a person typed into `s` (and the template's, in `lang`) that
+/// a report prints: the stages' and guidance's full wording (not their
+/// short titles), the guidance items that were discussed.
 fn every_text(s: &Session, lang: Lang) -> Vec<String> {
     let mut out = vec![
         s.title.clone(),
@@ -133,12 +135,17 @@ fn every_text(s: &Session, lang: Lang) -> Vec<String> {
         out.push(g.label.clone());
     }
     for st in &s.stages {
-        out.push(st.title.get(lang).to_owned());
+        out.push(st.text.get(lang).to_owned());
         out.extend(st.notes.iter().map(|n| n.text.clone()));
     }
     for g in &s.guidance {
-        out.push(g.title.get(lang).to_owned());
-        out.extend(g.items.iter().map(|i| i.label.get(lang).to_owned()));
+        out.push(g.text.get(lang).to_owned());
+        out.extend(
+            g.items
+                .iter()
+                .filter(|i| i.discussed)
+                .map(|i| i.label.get(lang).to_owned()),
+        );
         out.extend(g.notes.iter().map(|n| n.text.clone()));
     }
     for q in Quadrant::ALL {
@@ -194,8 +201,9 @@ fn html_is_a_document_holding_every_text_as_text() {
         );
         assert!(!html.contains("http"), "no URL at all");
         assert!(html.contains("@page { size: A4"));
-        assert!(html.contains(r#""TH Sarabun New", Sarabun, "Noto Sans Thai", sans-serif"#));
         assert_eq!(doc.select(&sel(".swot > .quadrant")).count(), 4);
+        let text: String = doc.root_element().text().collect();
+        assert!(!text.contains(['☑', '☐']), "no tick boxes: {text}");
     }
 }
 
@@ -237,7 +245,10 @@ fn markdown_text(md: &str) -> String {
 /// An item, rendered as the Markdown report renders a SWOT item, read back.
 fn item_read_back(item: &str) -> String {
     use pulldown_cmark::{Event, Parser};
-    let md = format!("- S1 {}\n", wethi::export::markdown::inline(item, 2));
+    let md = format!(
+        "- S1 {}\n",
+        wethi::export::markdown::inline(item, 2, wethi::text::date::Digits::Arabic)
+    );
     let mut out = String::new();
     for event in Parser::new(&md) {
         match event {
@@ -351,6 +362,7 @@ fn docx_is_a_zip_whose_document_holds_every_text_in_sarabun_on_a4() {
             "SWOT, actions, follow-ups"
         );
         assert!(xml.contains("<w:titlePg />"), "no number on the first page");
+        assert!(!xml.contains(['☑', '☐']), "no tick boxes");
         let mut header = String::new();
         zip.by_name("word/header1.xml")
             .expect("a header")
@@ -464,4 +476,218 @@ proptest::proptest! {
 #[test]
 fn show_fits_empty_text_at_the_narrowest_width() {
     assert_eq!(show_misfit("", 20), None);
+}
+
+/// The report's opening as an officer reads it first: the title, the
+/// opening paragraph, and who, what, when and where (sections 1 to 3).
+fn opening(s: &Session, lang: Lang) -> String {
+    let md = text(Format::Md, s, lang);
+    let end = md
+        .find("\n## 4.")
+        .unwrap_or_else(|| panic!("a section 4 in\n{md}"));
+    md[..end].to_owned()
+}
+
+#[test]
+fn report_opening_th() {
+    insta::assert_snapshot!(opening(&common::seed_session(Lang::Th), Lang::Th));
+}
+
+#[test]
+fn report_opening_en() {
+    insta::assert_snapshot!(opening(&common::seed_session(Lang::En), Lang::En));
+}
+
+/// A session named by a verb ("follow up"), with nobody named to run it.
+fn verb_titled(lang: Lang) -> Session {
+    let mut s = common::seed_session(lang);
+    s.meta.project.clear();
+    s.meta.presided_by = None;
+    s.meta.team.clear();
+    s.title = match lang {
+        Lang::Th => "ติดตามผลการขับเคลื่อนแผนพัฒนาตำบล".into(),
+        Lang::En => "Follow up the tambon plans".into(),
+    };
+    s
+}
+
+#[test]
+fn report_opening_verb_title_th() {
+    let out = opening(&verb_titled(Lang::Th), Lang::Th);
+    assert!(
+        !out.contains("จัดติดตาม") && out.contains("ดำเนินกิจกรรมติดตามผล"),
+        "{out}"
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn report_opening_verb_title_en() {
+    let out = opening(&verb_titled(Lang::En), Lang::En);
+    assert!(out.contains("ran “Follow up the tambon plans”"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn post_th() {
+    insta::assert_snapshot!(text(
+        Format::Post,
+        &common::seed_session(Lang::Th),
+        Lang::Th
+    ));
+}
+
+#[test]
+fn post_en() {
+    insta::assert_snapshot!(text(
+        Format::Post,
+        &common::seed_session(Lang::En),
+        Lang::En
+    ));
+}
+
+/// Each fact of the seed press release (tests/fixtures), in the order the
+/// seed gives them, as the post must hold them.
+const SEED_FACTS: &[&str] = &[
+    "จ.อุบลฯ เสริมพลัง ศอช. ร่วมเป็นภาคีสำคัญในการขับเคลื่อนงานพัฒนาชุมชนในพื้นที่",
+    "🌸 อุบลราชธานี เมืองดอกบัวงาม แม่น้ำสองสี",
+    "⏰วันที่ 13 มกราคม 2564",
+    "ณ โรงแรมรีเจ้นท์ พาเลซ อำเภอเมือง",
+    "จังหวัดอุบลราชธานี",
+    "🎗นายคมกริช ชินชนะ พัฒนาการจังหวัดอุบลราชธานี มอบหมายให้ นางกนกอร โพธิ์สิงห์ ผู้อำนวยการกลุ่มงานส่งเสริมการพัฒนาชุมชน",
+    "พร้อมด้วย นักวิชาการและเจ้าหน้าที่สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี",
+    "ดำเนินโครงการประชุมเชิงปฏิบัติการสร้างความรู้ความเข้าใจเครือข่ายคณะกรรมการบริหารศูนย์ประสานงานองค์การชุมชนระดับจังหวัด (ศอช.จ.) จังหวัดอุบลราชธานี",
+    "📌โดยมีวัตถุประสงค์เพื่อสร้างความรู้ความเข้าใจแก่คณะกรรมการบริหารศูนย์ประสานงานองค์การชุมชนระดับจังหวัด (ศอช.จ.) ในการขับเคลื่อนแผนพัฒนาตำบล",
+    "จำนวน 55 คน",
+    "ประกอบด้วย คณะกรรมการบริหารศูนย์ประสานงานองค์การชุมชนระดับจังหวัด (ศอช.จ.) เจ้าหน้าที่พัฒนาชุมชนผู้รับผิดชอบงานอำเภอละ 1 คน และภาคีเครือข่ายพัฒนาร่วม จำนวน 5 คน",
+    "โดยมีวิธีการ ขั้นตอนการดำเนินงานดังนี้",
+    "1) สร้างความรู้ความเข้าใจ วัตถุประสงค์ ภารกิจ/หน้าที่ และโครงสร้างของคณะกรรมการศูนย์ประสานงานองค์การชุมชน (ศอช.จ.) ทบทวนบทบาท ภารกิจหน้าที่ และระเบียบกฎหมายที่เกี่ยวข้อง",
+    "2) สร้างความรู้ความเข้าใจระเบียบกระทรวงมหาดไทยว่าด้วยการดำเนินงานศูนย์ประสานงานองค์การชุมชน พ.ศ. 2551 และระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนและประสานแผนพัฒนาพื้นที่ในระดับอำเภอและตำบล พ.ศ. 2562",
+    "3) สร้างความรู้ความเข้าใจในแนวทางการสนับสนุนแผนพัฒนาชุมชนและแผนพัฒนาตำบลที่สามารถแก้ไขปัญหาความต้องการของประชาชนได้ และเชื่อมโยงกับแผนพัฒนาท้องถิ่น แผนพัฒนาอำเภอ และแผนพัฒนาจังหวัดและกลุ่มจังหวัด",
+    "4) จัดกิจกรรมแลกเปลี่ยนองค์ความรู้ ฝึกปฏิบัติการวิเคราะห์โครงการหรือกิจกรรมที่เชื่อมโยงสู่แผนในระดับต่าง ๆ",
+    "🔑โอกาสนี้ พัฒนาการจังหวัดอุบลราชธานี ได้มอบแนวทาง",
+    "ได้แก่ 1) การจัดทำแผนหมู่บ้าน แผนชุมชน แผนตำบล แผนอำเภอ ตามห้วงเวลา",
+    "2) สนับสนุนการจัดทำระบบฐานข้อมูลต่าง ๆ เช่น จปฐ. กชช.2ค ข้อมูลหมู่บ้านชุมชน ครัวเรือนยากจน TPMAP",
+    "3) ร่วมเวทีประชาคม สนับสนุนกิจกรรมการมีส่วนร่วมของประชาชนต่าง ๆ เช่น การป้องกันแก้ไขปัญหายาเสพติด แก้ไขความขัดแย้งในชุมชน การป้องกันปราบปรามการทุจริตมิชอบ กิจกรรมสาธารณประโยชน์ เป็นต้น",
+    "4) สนับสนุนกิจกรรมส่งเสริมการดำเนินงานตามปรัชญาของเศรษฐกิจพอเพียง เช่น สัมมาชีพชุมชน โคกหนองนาโมเดล หมู่บ้านเศรษฐกิจพอเพียง เป็นต้น",
+    "📍นอกจากนั้น ที่ประชุมฯ ยังได้จัดเวทีแลกเปลี่ยนถึงจุดแข็ง จุดอ่อน โอกาส และอุปสรรค",
+    "ข้อเสนอแนะการดำเนินงาน",
+    "ทบทวนบทบาทหน้าที่",
+    "แลกเปลี่ยนประสบการณ์ในการขับเคลื่อนงาน",
+    "📸 📰 งานประชาสัมพันธ์ สพจ.อุบลราชธานี…ภาพข่าว/รายงาน",
+];
+
+#[test]
+fn the_post_holds_every_fact_of_the_seed_in_the_seeds_order() {
+    let post = text(Format::Post, &common::seed_session(Lang::Th), Lang::Th);
+    let seed =
+        std::fs::read_to_string(common::root().join("tests/fixtures/seed-press-release.txt"))
+            .expect("the seed");
+    // The seed's own words, as corrected in the glossary (a typo and a
+    // missing period fixed, spaces as the Royal Institute sets them).
+    let corrected = seed
+        .replace("อำเภอเมืองฯ", "อำเภอเมือง")
+        .replace("ว่าด้วยเรื่อง", "ว่าด้วย")
+        .replace("กชช2ค", "กชช.2ค")
+        .replace("กิจกกรม", "กิจกรรม")
+        .replace("ชองเศรษฐกิจ", "ของเศรษฐกิจ")
+        .replace("ต่างๆ", "ต่าง ๆ")
+        .replace("พ.ศ.25", "พ.ศ. 25")
+        .replace(" ที่เกี่ยวข้อง", "ที่เกี่ยวข้อง")
+        .replace("แผน ในระดับ", "แผนในระดับ")
+        .replace("องค์การ ชุมชน", "องค์การชุมชน")
+        .replace("(ศอช.จ.)ใน", "(ศอช.จ.) ใน")
+        .replace(")สร้าง", ") สร้าง")
+        .replace(")จัด", ") จัด")
+        .replace(")การ", ") การ")
+        .replace(")สนับสนุน", ") สนับสนุน")
+        .replace(")ร่วม", ") ร่วม");
+    let mut at_post = 0;
+    let mut at_seed = 0;
+    for fact in SEED_FACTS {
+        let in_post = post[at_post..]
+            .find(fact)
+            .unwrap_or_else(|| panic!("{fact:?} after byte {at_post} of the post:\n{post}"));
+        at_post += in_post + fact.len();
+        // Each fact is the seed's own, in the seed's order.
+        let bare = fact.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
+        let in_seed = corrected[at_seed..]
+            .find(bare)
+            .unwrap_or_else(|| panic!("{bare:?} is not the seed's, after byte {at_seed}"));
+        at_seed += in_seed + bare.len();
+    }
+    // Plain text to paste: no Markdown or HTML marks.
+    for mark in ["**", "##", "<", "&amp;", "\\"] {
+        assert!(!post.contains(mark), "{mark:?} in\n{post}");
+    }
+}
+
+#[test]
+fn the_post_and_reports_take_thai_digits() {
+    let s = common::seed_session(Lang::Th);
+    let mut out = Vec::new();
+    Format::Post
+        .write_with(&mut out, &s, Lang::Th, wethi::text::date::Digits::Thai)
+        .expect("written");
+    let post = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        post.contains("⏰วันที่ ๑๓ มกราคม ๒๕๖๔ เวลา ๐๘.๓๐–๑๖.๓๐ น."),
+        "{post}"
+    );
+    assert!(
+        post.contains("จำนวน ๕๕ คน") && post.contains("๔) จัดกิจกรรม"),
+        "{post}"
+    );
+    assert!(!post.contains(|c: char| c.is_ascii_digit()), "{post}");
+    for format in [Format::Md, Format::Html] {
+        let mut out = Vec::new();
+        format
+            .write_with(&mut out, &s, Lang::Th, wethi::text::date::Digits::Thai)
+            .expect("written");
+        let out = String::from_utf8(out).expect("UTF-8");
+        assert!(
+            out.contains("๑๓ มกราคม ๒๕๖๔") && out.contains("๒๙ ม.ค. ๖๔"),
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
+fn printed_html_numbers_its_pages_from_page_two_in_sarabun() {
+    for (digits, counter) in [
+        (
+            wethi::text::date::Digits::Arabic,
+            r#"content: "- " counter(page) " -""#,
+        ),
+        (
+            wethi::text::date::Digits::Thai,
+            r#"content: "- " counter(page, thai) " -""#,
+        ),
+    ] {
+        let mut out = Vec::new();
+        Format::Html
+            .write_with(&mut out, &example(), Lang::Th, digits)
+            .expect("written");
+        let html = String::from_utf8(out).expect("UTF-8");
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("head > style").expect("a selector");
+        let css: String = doc.select(&sel).flat_map(|s| s.text()).collect();
+        assert!(
+            css.contains("@page :first { @top-center { content: none; } }"),
+            "{css}"
+        );
+        let box_at = css
+            .find("@top-center { content: \"- \"")
+            .expect("a page-number box");
+        assert!(css[box_at..].contains(counter), "{digits:?}: {css}");
+        let body = css
+            .split("body { font-family: ")
+            .nth(1)
+            .and_then(|rest| rest.split(';').next())
+            .expect("the body's fonts");
+        assert!(
+            body.starts_with(r#""TH SarabunPSK", "TH Sarabun New""#),
+            "{body}"
+        );
+    }
 }

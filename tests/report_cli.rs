@@ -98,8 +98,8 @@ fn show_prints_the_whole_session_plain_when_piped() {
         "[x] Village (development) plan",
         "ศอช.ต. ทุกแห่งทบทวนแผนชุมชน",
         "9 votes",
-        "(draws on: S1, O1)",
-        "Owner: เลขานุการ ศอช.จ. · Due: 13 January 2021 · done",
+        "(draws on: S1 and O1)",
+        "Owner: เลขานุการ ศอช.จ. · Due: 13 Jan 2021 · done",
         "ผู้แทนอำเภอเล่าประสบการณ์",
     ] {
         assert!(text.contains(part), "{part:?} in:\n{text}");
@@ -181,7 +181,7 @@ fn export_o_writes_the_file_whole() {
             _ => assert!(
                 String::from_utf8(bytes)
                     .unwrap()
-                    .contains("## 6. การวิเคราะห์ SWOT")
+                    .contains("### 7.2 การวิเคราะห์ SWOT")
             ),
         }
     }
@@ -234,11 +234,11 @@ fn lang_en_gives_english_headings_for_a_thai_session() {
         assert_eq!(r.code, Some(0), "{}", r.stderr);
         let md = String::from_utf8(r.stdout).unwrap();
         for heading in [
-            "## 1. Details",
-            "## 4. Method and stages",
-            "## 6. SWOT analysis",
-            "### Strengths (3)",
-            "## 9. Action items",
+            "## 1. Project",
+            "## 6. Method and stages",
+            "### 7.2 SWOT analysis",
+            "#### Strengths (3)",
+            "## 10. Action items",
         ] {
             assert!(md.contains(heading), "{heading} in:\n{md}");
         }
@@ -315,9 +315,73 @@ fn export_is_listed_in_help_with_its_formats() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let help = String::from_utf8(r.stdout).unwrap();
     assert!(help.contains("wethi export"), "{help}");
-    for format in ["md", "html", "docx", "csv"] {
+    for format in ["md", "html", "docx", "csv", "post"] {
         assert!(help.contains(&format!("- {format}:")), "{format}: {help}");
     }
+    assert!(help.contains("--thai-digits"), "{help}");
+}
+
+#[test]
+fn the_post_is_plain_text_in_the_sessions_language_or_langs() {
+    let sb = Sandbox::new();
+    fs::create_dir_all(sb.data_dir()).unwrap();
+    let file = common::write_seed_session(sb.data_dir(), "ubon.json", wethi::text::Lang::Th);
+    let r = run(sb.wethi().args(["export", "--format", "post"]).arg(&file));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let post = String::from_utf8(r.stdout).unwrap();
+    assert!(post.starts_with("จ.อุบลฯ เสริมพลัง ศอช."), "{post}");
+    assert!(post.contains("\n\n⏰วันที่ 13 มกราคม 2564"), "{post}");
+    // --lang overrides the session's language; -o writes it whole.
+    let out = sb.home.path().join("post.txt");
+    let r = run(sb
+        .wethi()
+        .args([
+            "--lang",
+            "en",
+            "export",
+            "--format",
+            "post",
+            "--thai-digits",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(&file));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let post = fs::read_to_string(&out).unwrap();
+    assert!(post.contains("⏰ ๑๓ January ๒๐๒๑"), "{post}");
+    assert!(
+        post.contains("🔑 On this occasion, นายคมกริช ชินชนะ gave guidance"),
+        "{post}"
+    );
+}
+
+#[test]
+fn thai_digits_reach_every_report_and_csv_says_why_not() {
+    let sb = Sandbox::new();
+    let file = example_copy(&sb);
+    let r = run(sb
+        .wethi()
+        .args(["export", "--format", "md", "--thai-digits"])
+        .arg(&file));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let md = String::from_utf8(r.stdout).unwrap();
+    assert!(
+        md.contains("## ๗. ผลการดำเนินงาน") && md.contains("๑๓ มกราคม ๒๕๖๔"),
+        "{md}"
+    );
+    assert!(md.contains("กำหนดเสร็จ: ๒๙ ม.ค. ๖๔"), "{md}");
+    let r = run(sb
+        .wethi()
+        .args(["export", "--format", "csv", "--thai-digits"])
+        .arg(&file));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    assert!(
+        r.stderr.contains("CSV") && r.stderr.contains("--thai-digits"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
 }
 
 #[test]

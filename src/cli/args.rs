@@ -159,6 +159,9 @@ pub enum Command {
         /// Write the report to OUT (whole or not at all) instead of stdout
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Numbers, dates and page numbers in Thai digits (๑๓ มกราคม ๒๕๖๔); not for csv
+        #[arg(long)]
+        thai_digits: bool,
     },
 }
 

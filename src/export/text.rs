@@ -15,7 +15,7 @@ use crate::text::wrap::wrap_once as wrap;
 
 use super::report::{
     ActionEntry, Body, Entry, Field, FollowUpEntry, GuidanceEntry, NoteGroup, PairEntry,
-    Participants, QuadrantEntry, Report, StageEntry, done_or_open,
+    Participants, ProblemEntry, QuadrantEntry, Report, StageEntry, done_or_open,
 };
 
 /// How `show` lays text out.
@@ -34,6 +34,7 @@ struct Out<'w, W: Write> {
     w: &'w mut W,
     width: usize,
     bold: bool,
+    lang: crate::text::Lang,
 }
 
 /// Writes `report` as text to `w`.
@@ -42,6 +43,7 @@ pub fn write_text<W: Write>(w: &mut W, report: &Report<'_>, style: TextStyle) ->
         w,
         width: style.width.max(20),
         bold: style.bold,
+        lang: report.lang,
     };
     let r = report_strings(report.lang);
     out.heading(report.title, '=')?;
@@ -50,7 +52,7 @@ pub fn write_text<W: Write>(w: &mut W, report: &Report<'_>, style: TextStyle) ->
         match &section.body {
             Body::Participants(p) => out.participants(section.heading, p)?,
             body => {
-                out.heading(section.heading, '-')?;
+                out.heading(section.heading, if section.level <= 1 { '-' } else { '·' })?;
                 out.body(body, r, report.lang)?;
             }
         }
@@ -143,11 +145,13 @@ impl<W: Write> Out<'_, W> {
         lang: crate::text::Lang,
     ) -> io::Result<()> {
         match body {
+            Body::Parts => Ok(()),
             Body::Fields(fields) => self.fields(fields),
             Body::Text(text) => self.item(2, "", text, ""),
             Body::Participants(p) => self.participants("", p),
             Body::Stages(stages) => self.stages(stages, r),
-            Body::Guidance(points) => self.guidance(points, r),
+            Body::Guidance(g) => self.guidance(&g.points, r),
+            Body::Problems(problems) => self.problems(problems, r),
             Body::Swot(quadrants) => self.swot(quadrants, r),
             Body::Strategies(pairs) => self.strategies(pairs, r),
             Body::Notes(notes) => self.numbered(2, notes, r),
@@ -244,6 +248,20 @@ impl<W: Write> Out<'_, W> {
         Ok(())
     }
 
+    fn problems(&mut self, problems: &[ProblemEntry<'_>], r: &ReportStrings) -> io::Result<()> {
+        if problems.is_empty() {
+            return self.none(2, r);
+        }
+        for p in problems {
+            let text = format!("{}{}", p.item.text, group_suffix(p.item.group, r));
+            self.item(2, &for_display(&p.label), &text, &p.item.votes_text)?;
+            for remedy in &p.remedies {
+                self.item(6, "→", remedy, "")?;
+            }
+        }
+        Ok(())
+    }
+
     fn swot(&mut self, quadrants: &[QuadrantEntry<'_>], r: &ReportStrings) -> io::Result<()> {
         for q in quadrants {
             self.item(2, "", &format!("{}: {}", q.name, q.items.len()), "")?;
@@ -268,7 +286,8 @@ impl<W: Write> Out<'_, W> {
             for (i, st) in p.strategies.iter().enumerate() {
                 let mut text = st.text.to_owned();
                 if !st.links.is_empty() {
-                    text.push_str(&format!(" ({}: {})", r.links, st.links.join(", ")));
+                    let links = super::report::and_list(&st.links, self.lang);
+                    text.push_str(&format!(" ({}: {links})", r.links));
                 }
                 text.push_str(&group_suffix(st.group, r));
                 self.item(4, &format!("{}.", i + 1), &text, "")?;
@@ -379,7 +398,7 @@ mod tests {
             .filter(|l| l.ends_with("คะแนน"))
             .map(str_width)
             .collect();
-        assert_eq!(ends.len(), 12, "{out}");
+        assert_eq!(ends.len(), 18, "the SWOT and the problems: {out}");
         assert!(ends.iter().all(|w| *w == 90), "{ends:?}");
     }
 
@@ -404,7 +423,7 @@ mod tests {
         };
         write_text(&mut out, &build(&s, Lang::En), style).unwrap();
         let out = String::from_utf8(out).unwrap();
-        assert!(out.contains("\x1b[1mDetails\x1b[0m"), "{out}");
+        assert!(out.contains("\x1b[1mProject\x1b[0m"), "{out}");
         assert!(!render(&s, Lang::En, 80).contains('\x1b'));
     }
 }

@@ -33,6 +33,28 @@ pub fn example_path() -> PathBuf {
     root().join("sessions/examples/ubon-2021-01-13.json")
 }
 
+/// The example session with every fact of the seed press release in its
+/// details (`tests/fixtures/seed-facts-LANG.json`: the Thai facts, or
+/// their English rendering with the session's language and title English).
+pub fn seed_session(lang: wethi::text::Lang) -> wethi::session::Session {
+    let mut s = wethi::store::load(&example_path())
+        .expect("the example loads")
+        .session;
+    let path = root().join(format!("tests/fixtures/seed-facts-{}.json", lang.code()));
+    let facts = read_json(&path);
+    s.lang = lang;
+    s.title = facts["title"].as_str().expect("a title").to_owned();
+    s.meta = serde_json::from_value(facts["meta"].clone()).expect("the fixture's meta");
+    s
+}
+
+/// [`seed_session`] written to `dir/NAME`, for the binary to read.
+pub fn write_seed_session(dir: &Path, name: &str, lang: wethi::text::Lang) -> PathBuf {
+    let path = dir.join(name);
+    wethi::store::save_session(&path, &seed_session(lang)).expect("the seed session is written");
+    path
+}
+
 pub fn schema_path() -> PathBuf {
     root().join("sessions/session.schema.json")
 }

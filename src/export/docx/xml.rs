@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 
+use crate::text::date::Digits;
 use crate::text::sanitize::for_display;
 
 use super::{FONT, TEXT_WIDTH};
@@ -46,14 +47,17 @@ pub struct Xml<W: Write> {
     buf: Vec<u8>,
     /// The next paragraph's id; the page-number header has 1.
     next_id: u32,
+    /// The digits numbers in the text are written in.
+    digits: Digits,
 }
 
 impl<W: Write> Xml<W> {
-    pub fn new(out: W) -> Xml<W> {
+    pub fn new(out: W, digits: Digits) -> Xml<W> {
         Xml {
             out,
             buf: Vec::with_capacity(CHUNK + 4096),
             next_id: 2,
+            digits,
         }
     }
 
@@ -80,24 +84,12 @@ impl<W: Write> Xml<W> {
         Ok(())
     }
 
-    /// Text made safe for XML: control characters dropped, markup escaped.
+    /// Text made safe for XML (control characters dropped, markup
+    /// escaped), its numbers in the document's digits.
     fn text(&mut self, text: &str) {
         let text = for_display(text);
-        let mut rest = text.as_ref();
-        while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\r']) {
-            self.s(&rest[..at]);
-            let escaped = match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                b'\'' => "&apos;",
-                _ => "",
-            };
-            self.s(escaped);
-            rest = &rest[at + 1..];
-        }
-        self.s(rest);
+        let text = self.digits.apply(&text);
+        push_escaped(&mut self.buf, &text);
     }
 
     pub fn open_para(&mut self, p: Props) -> io::Result<()> {
@@ -151,6 +143,26 @@ impl<W: Write> Xml<W> {
 
     /// A run of `text` in `size` half-points, its lines split by breaks.
     pub fn run(&mut self, text: &str, size: usize, bold: bool) {
+        self.open_run(size, bold);
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.s("<w:br w:type=\"textWrapping\" />");
+            }
+            self.s("<w:t xml:space=\"preserve\">");
+            self.text(line.trim_end_matches('\r'));
+            self.s("</w:t>");
+        }
+        self.s("</w:r>");
+    }
+
+    /// A run of one tab: after a list's number, to where its text hangs.
+    pub fn tab(&mut self, size: usize) {
+        self.open_run(size, false);
+        self.s("<w:tab /></w:r>");
+    }
+
+    /// A run's opening and its properties.
+    fn open_run(&mut self, size: usize, bold: bool) {
         self.s("<w:r><w:rPr><w:sz w:val=\"");
         self.num(size);
         self.s("\" /><w:szCs w:val=\"");
@@ -168,15 +180,6 @@ impl<W: Write> Xml<W> {
         self.s("\" w:eastAsia=\"");
         self.s(FONT);
         self.s("\" /></w:rPr>");
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                self.s("<w:br w:type=\"textWrapping\" />");
-            }
-            self.s("<w:t xml:space=\"preserve\">");
-            self.text(line.trim_end_matches('\r'));
-            self.s("</w:t>");
-        }
-        self.s("</w:r>");
     }
 
     /// A paragraph of one run.
@@ -245,6 +248,34 @@ impl<W: Write> Xml<W> {
     pub fn close_cell(&mut self) {
         self.s("</w:tc>");
     }
+}
+
+/// `text` with XML's markup characters escaped, as docx-rs escapes them;
+/// carriage returns dropped.
+fn push_escaped(out: &mut Vec<u8>, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\r']) {
+        out.extend_from_slice(&rest.as_bytes()[..at]);
+        let escaped = match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => "",
+        };
+        out.extend_from_slice(escaped.as_bytes());
+        rest = &rest[at + 1..];
+    }
+    out.extend_from_slice(rest.as_bytes());
+}
+
+/// `text` made safe for an XML element of the package (control characters
+/// dropped, markup escaped).
+pub fn escaped(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    push_escaped(&mut out, &for_display(text));
+    String::from_utf8(out).unwrap_or_default()
 }
 
 pub fn cell_width(pct: usize) -> usize {
