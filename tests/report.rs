@@ -691,3 +691,40 @@ fn printed_html_numbers_its_pages_from_page_two_in_sarabun() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// Whatever the details hold, the post is paragraphs of one line each,
+    /// with nothing that could act on a terminal or a page, and it opens
+    /// with the headline.
+    #[test]
+    fn any_text_makes_a_post_of_plain_one_line_paragraphs(
+        text in "[\\PC\n\r\u{1b}\u{7}]{0,40}",
+        thai in proptest::bool::ANY,
+    ) {
+        let mut s = common::seed_session(Lang::Th);
+        s.meta.headline = format!("ข่าว {text}");
+        s.meta.team = text.clone();
+        s.meta.objective = text.clone();
+        s.meta.participants.groups[0].label = text.clone();
+        s.stages[0].text.th = text.clone();
+        s.swot.strengths[0].text = text.clone();
+        s.recommendations[0].text = text.clone();
+        let digits = if thai {
+            wethi::text::date::Digits::Thai
+        } else {
+            wethi::text::date::Digits::Arabic
+        };
+        let post = wethi::export::post::post(&s, Lang::Th, digits);
+        proptest::prop_assert!(post.starts_with("ข่าว"), "{}", post);
+        proptest::prop_assert!(post.ends_with('\n') && !post.ends_with("\n\n"));
+        for paragraph in post.trim_end().split("\n\n") {
+            proptest::prop_assert!(!paragraph.trim().is_empty(), "{:?}", post);
+            proptest::prop_assert!(!paragraph.contains(['\n', '\r']), "{:?}", paragraph);
+        }
+        proptest::prop_assert!(!post.contains(['\u{1b}', '\u{7}']), "{:?}", post);
+        if thai {
+            proptest::prop_assert!(!post.contains(|c: char| c.is_ascii_digit()), "{}", post);
+        }
+    }
+}
