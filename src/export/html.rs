@@ -47,9 +47,11 @@ thead { display: table-header-group; }
 th, td { border: 1px solid #888; padding: 1px 5px; vertical-align: top; text-align: left;
   overflow-wrap: break-word; }
 th { background: #eee; }
-.signature { margin: 1.2cm 0 0 35%; break-inside: avoid; }
-.signature p { margin: 0.2cm 0; white-space: nowrap; }
+.signature { margin: 1.2cm 0 0 30%; break-inside: avoid; }
+.signature p { margin: 0.2cm 0; }
+.signature p:first-child { white-space: nowrap; }
 .signature .name { padding-left: 2.2cm; }
+td.date { white-space: nowrap; }
 @media print { body { margin: 0; max-width: none; } .swot { gap: 0.2cm; } }
 "#;
 
@@ -334,11 +336,11 @@ impl<W: Write> Html<'_, W> {
                 }
                 table_head(
                     self.w,
-                    &[(r.item, 46), (t.owner, 26), (t.due, 14), (r.status, 14)],
+                    &[(r.item, 40), (t.owner, 24), (t.due, 20), (r.status, 16)],
                 )?;
                 for a in actions {
                     let row = format!(
-                        "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        "<tr><td>{}{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td></tr>",
                         self.text(a.text),
                         self.group(a.group),
                         self.text(a.owner.unwrap_or(r.no_owner)),
@@ -353,16 +355,16 @@ impl<W: Write> Html<'_, W> {
                 table_head(
                     self.w,
                     &[
-                        (r.item, 34),
-                        (t.owner, 20),
-                        (t.due, 13),
+                        (r.item, 30),
+                        (t.owner, 18),
+                        (t.due, 19),
                         (r.status, 15),
                         (r.from, 18),
                     ],
                 )?;
                 for f in list {
                     let row = format!(
-                        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        "<tr><td>{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td></tr>",
                         self.text(f.text),
                         self.text(f.owner.unwrap_or(r.no_owner)),
                         self.text(f.due.as_deref().unwrap_or(r.no_due)),

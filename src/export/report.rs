@@ -415,7 +415,7 @@ fn guidance(s: &Session, lang: Lang) -> GuidanceSection<'_> {
         .meta
         .presided_by
         .as_ref()
-        .and_then(|p| narrative::person(&p.name, &p.position, lang, false));
+        .and_then(|p| narrative::person(&p.name, &p.position, lang, true));
     let lead = match giver {
         Some(g) => fill(r.guidance_by, &[("giver", &g)]),
         None => r.guidance_given.to_owned(),

@@ -50,12 +50,22 @@ pub fn write<W: Write>(out: W, report: &Report<'_>) -> io::Result<()> {
         x.para(props, &format!("{number} {}", section.heading), size, true)?;
         body(&mut x, &section.body, r, report.lang)?;
     }
-    x.para(Props::default(), "", BODY, false)?;
+    // The block stays on one page: each line keeps with the next.
+    let keep = Props {
+        keep_next: true,
+        ..Props::default()
+    };
+    x.para(keep, "", BODY, false)?;
     let lines = report.signature.lines(report.lang, 32);
+    let last = lines.len() - 1;
     for (i, line) in lines.iter().enumerate() {
         // The name sits under the dots, as on a signed form.
         let indent = if i == 1 { 3402 + 851 } else { 3402 };
-        x.para(Props::indent(indent), line, BODY, false)?;
+        let props = Props {
+            keep_next: i < last,
+            ..Props::indent(indent)
+        };
+        x.para(props, line, BODY, false)?;
     }
     x.finish()
 }
@@ -220,7 +230,7 @@ fn body<W: Write>(
                 para(x, r.none)?;
                 return Ok(());
             }
-            x.open_table(&[46, 26, 14, 14])?;
+            x.open_table(&[40, 24, 20, 16])?;
             header_row(x, &[r.item, t.owner, t.due, r.status])?;
             for a in actions {
                 row(
@@ -236,7 +246,7 @@ fn body<W: Write>(
             x.close_table();
         }
         Body::FollowUps(list) => {
-            x.open_table(&[34, 20, 13, 15, 18])?;
+            x.open_table(&[30, 18, 19, 15, 18])?;
             header_row(x, &[r.item, t.owner, t.due, r.status, r.from])?;
             for f in list {
                 row(

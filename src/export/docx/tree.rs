@@ -116,11 +116,13 @@ pub(super) fn build(report: &Report<'_>) -> Docx {
         doc = doc.add_paragraph(heading);
         doc = body(&x, doc, &section.body, r, report.lang);
     }
-    doc = doc.add_paragraph(x.para(""));
+    doc = doc.add_paragraph(x.para("").keep_next(true));
     let lines = report.signature.lines(report.lang, 32);
+    let last = lines.len() - 1;
     for (i, line) in lines.iter().enumerate() {
         let indent = if i == 1 { 3402 + 851 } else { 3402 };
-        doc = doc.add_paragraph(x.para(line).indent(Some(indent), None, None, None));
+        let p = x.para(line).indent(Some(indent), None, None, None);
+        doc = doc.add_paragraph(p.keep_next(i < last));
     }
     doc
 }
@@ -244,7 +246,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                     ],
                 ));
             }
-            doc = doc.add_table(table(rows, &[46, 26, 14, 14]));
+            doc = doc.add_table(table(rows, &[40, 24, 20, 16]));
         }
         Body::FollowUps(list) => {
             let mut rows = vec![header_row(x, &[r.item, t.owner, t.due, r.status, r.from])];
@@ -260,7 +262,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                     ],
                 ));
             }
-            doc = doc.add_table(table(rows, &[34, 20, 13, 15, 18]));
+            doc = doc.add_table(table(rows, &[30, 18, 19, 15, 18]));
         }
         Body::Closing(groups) => {
             for g in groups {
