@@ -20,7 +20,8 @@ pub struct HomeExportStrings {
     /// Before the path of a news post written beside the session.
     pub post_written: &'static str,
     /// `y` on the summary: the post went to the clipboard (`{path}`: where
-    /// it was saved; `{why}`: why it was not).
+    /// it was saved, the file's name when beside the session; `{why}`: why
+    /// it was not). Short: the footer is one line.
     pub post_shared: &'static str,
     pub post_not_saved: &'static str,
 }
@@ -39,8 +40,8 @@ pub const TH: HomeExportStrings = HomeExportStrings {
     written_elsewhere: "โฟลเดอร์ของเวทีเขียนไม่ได้ จึงเขียนรายงานไว้ที่:",
     cannot_export: "ส่งออกไม่ได้:",
     post_written: "เขียนข่าวประชาสัมพันธ์แล้ว:",
-    post_shared: "คัดลอกข่าวประชาสัมพันธ์ไปยังคลิปบอร์ดแล้ว (หากเทอร์มินัลรองรับ) และบันทึกไว้ที่ {path}",
-    post_not_saved: "คัดลอกข่าวประชาสัมพันธ์ไปยังคลิปบอร์ดแล้ว (หากเทอร์มินัลรองรับ) แต่บันทึกไฟล์ไม่ได้: {why}",
+    post_shared: "คัดลอกข่าวประชาสัมพันธ์แล้ว (หากเทอร์มินัลรองรับ) บันทึกไว้ที่ {path}",
+    post_not_saved: "คัดลอกข่าวประชาสัมพันธ์แล้ว (หากเทอร์มินัลรองรับ) แต่บันทึกไฟล์ไม่ได้: {why}",
 };
 
 pub const EN: HomeExportStrings = HomeExportStrings {
@@ -57,8 +58,8 @@ pub const EN: HomeExportStrings = HomeExportStrings {
     written_elsewhere: "The session's folder cannot be written; report written to:",
     cannot_export: "Cannot export:",
     post_written: "News post written:",
-    post_shared: "News post sent to the clipboard (if the terminal allows it) and saved: {path}",
-    post_not_saved: "News post sent to the clipboard (if the terminal allows it), but not saved: {why}",
+    post_shared: "News post copied (if the terminal allows) and saved: {path}",
+    post_not_saved: "News post copied (if the terminal allows), not saved: {why}",
 };
 
 pub fn home_export_strings(lang: Lang) -> &'static HomeExportStrings {

@@ -38,7 +38,11 @@ pub(super) fn share_post(
     let temp = std::env::temp_dir();
     let saved =
         report_file::write_report(session, Format::Post.extension(), text.as_bytes(), &[&temp])
-            .map(|w| w.path.display().to_string())
+            // Beside the session its name says where; elsewhere the whole path.
+            .map(|w| match (w.beside, w.path.file_name()) {
+                (true, Some(name)) => name.to_string_lossy().into_owned(),
+                _ => w.path.display().to_string(),
+            })
             .map_err(|e| e.message(app.lang()));
     app.post_shared(saved);
     Ok(())
@@ -77,7 +81,7 @@ mod tests {
         );
         assert_eq!(
             app.notice(),
-            Some(&Notice::PostShared(Ok(first.display().to_string())))
+            Some(&Notice::PostShared(Ok("ubon.post.txt".into())))
         );
         share_post(&mut |_: &[u8]| Ok(()), &mut app, &session).expect("shared");
         assert!(dir.path().join("ubon (2).post.txt").exists(), "a new name");

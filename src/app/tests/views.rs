@@ -137,13 +137,11 @@ fn y_on_the_summary_asks_the_loop_to_share_the_post_and_changes_nothing() {
     );
     assert_eq!(go(&mut a, Action::SharePost), Effect::SharePost);
     assert_eq!(a.revision(), before, "nothing to save");
-    a.post_shared(Ok("/data/ubon.post.txt".into()));
+    a.post_shared(Ok("ubon.post.txt".into()));
     let said = a.notice().map(|n| n.label(Lang::En).into_owned());
     assert_eq!(
         said.as_deref(),
-        Some(
-            "News post sent to the clipboard (if the terminal allows it) and saved: /data/ubon.post.txt"
-        )
+        Some("News post copied (if the terminal allows) and saved: ubon.post.txt")
     );
     go(&mut a, Action::Down);
     assert_eq!(a.notice(), None, "until the next key");
