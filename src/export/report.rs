@@ -480,17 +480,29 @@ fn swot_entry(q: Quadrant, index: usize, item: &SwotItem, lang: Lang) -> SwotEnt
 /// strategies that draw on it: what will be done about it.
 fn problems(s: &Session, lang: Lang) -> Vec<ProblemEntry<'_>> {
     let t = strings(lang);
-    let mut out = Vec::new();
+    // Which strategies draw on each item, found in one pass, so that many
+    // items and many strategies stay linear.
+    let mut remedies_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for st in TowsPair::ALL
+        .into_iter()
+        .flat_map(|p| s.strategies.items(p))
+    {
+        for link in &st.links {
+            let remedies = remedies_of.entry(link.as_str()).or_default();
+            // A strategy that names an item twice answers it once.
+            if remedies.last() != Some(&st.text.as_str()) {
+                remedies.push(&st.text);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(
+        s.swot.items(Quadrant::Weaknesses).len() + s.swot.items(Quadrant::Threats).len(),
+    );
     for q in [Quadrant::Weaknesses, Quadrant::Threats] {
         let mut items: Vec<(usize, &SwotItem)> = s.swot.items(q).iter().enumerate().collect();
         items.sort_by_key(|(_, item)| std::cmp::Reverse(item.votes));
         for (i, item) in items {
-            let remedies = TowsPair::ALL
-                .into_iter()
-                .flat_map(|p| s.strategies.items(p))
-                .filter(|st| st.links.contains(&item.id))
-                .map(|st| st.text.as_str())
-                .collect();
+            let remedies = remedies_of.remove(item.id.as_str()).unwrap_or_default();
             let entry = swot_entry(q, i, item, lang);
             out.push(ProblemEntry {
                 label: format!("{} {}", t.quadrant(q), entry.number),
