@@ -102,9 +102,7 @@ fn numbered<W: Write>(x: &mut Xml<W>, n: usize, text: &str, keep_next: bool) -> 
         ..Props::indent(425)
     };
     x.open_para(props)?;
-    x.run(&format!("{n})"), BODY, false);
-    x.tab(BODY);
-    x.run(text, BODY, false);
+    x.led_run(&format!("{n})"), text, BODY);
     x.close_para();
     Ok(())
 }

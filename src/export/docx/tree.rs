@@ -64,10 +64,20 @@ impl Tree {
     }
 
     fn numbered(&self, n: usize, text: &str, keep_next: bool) -> Paragraph {
+        let mut led = Run::new()
+            .fonts(fonts())
+            .size(BODY)
+            .add_text(self.d.apply(&format!("{n})")))
+            .add_tab();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                led = led.add_break(BreakType::TextWrapping);
+            }
+            let line = for_display(line.trim_end_matches('\r'));
+            led = led.add_text(self.d.apply(&line));
+        }
         Paragraph::new()
-            .add_run(run(&format!("{n})"), BODY, self.d))
-            .add_run(Run::new().fonts(fonts()).size(BODY).add_tab())
-            .add_run(run(text, BODY, self.d))
+            .add_run(led)
             .indent(
                 Some(425),
                 Some(docx_rs::SpecialIndentType::Hanging(425)),

@@ -144,6 +144,23 @@ impl<W: Write> Xml<W> {
     /// A run of `text` in `size` half-points, its lines split by breaks.
     pub fn run(&mut self, text: &str, size: usize, bold: bool) {
         self.open_run(size, bold);
+        self.lines(text);
+        self.s("</w:r>");
+    }
+
+    /// A run of `lead` (a list's number), a tab to where the text hangs,
+    /// and `text`: one run, so a long list stays small.
+    pub fn led_run(&mut self, lead: &str, text: &str, size: usize) {
+        self.open_run(size, false);
+        self.s("<w:t xml:space=\"preserve\">");
+        self.text(lead);
+        self.s("</w:t><w:tab />");
+        self.lines(text);
+        self.s("</w:r>");
+    }
+
+    /// `text`'s lines as text elements, split by breaks.
+    fn lines(&mut self, text: &str) {
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 self.s("<w:br w:type=\"textWrapping\" />");
@@ -152,13 +169,6 @@ impl<W: Write> Xml<W> {
             self.text(line.trim_end_matches('\r'));
             self.s("</w:t>");
         }
-        self.s("</w:r>");
-    }
-
-    /// A run of one tab: after a list's number, to where its text hangs.
-    pub fn tab(&mut self, size: usize) {
-        self.open_run(size, false);
-        self.s("<w:tab /></w:r>");
     }
 
     /// A run's opening and its properties.
