@@ -479,7 +479,8 @@ fn swot_entry(q: Quadrant, index: usize, item: &SwotItem, lang: Lang) -> SwotEnt
 /// The weaknesses, then the threats, the most voted first, each with the
 /// strategies that draw on it: what will be done about it.
 fn problems(s: &Session, lang: Lang) -> Vec<ProblemEntry<'_>> {
-    let t = strings(lang);
+    // One weakness, one threat: "weakness W1", "จุดอ่อน W1".
+    let one = crate::i18n::post::post_strings(lang).quadrant;
     // Which strategies draw on each item, found in one pass, so that many
     // items and many strategies stay linear.
     let mut remedies_of: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -505,7 +506,7 @@ fn problems(s: &Session, lang: Lang) -> Vec<ProblemEntry<'_>> {
             let remedies = remedies_of.remove(item.id.as_str()).unwrap_or_default();
             let entry = swot_entry(q, i, item, lang);
             out.push(ProblemEntry {
-                label: format!("{} {}", t.quadrant(q), entry.number),
+                label: format!("{} {}", one[q.index()], entry.number),
                 item: entry,
                 remedies,
             });

@@ -15,7 +15,7 @@ use crate::text::wrap::wrap_once as wrap;
 
 use super::report::{
     ActionEntry, Body, Entry, Field, FollowUpEntry, GuidanceEntry, NoteGroup, PairEntry,
-    Participants, ProblemEntry, QuadrantEntry, Report, StageEntry, done_or_open,
+    Participants, QuadrantEntry, Report, StageEntry, done_or_open,
 };
 
 /// How `show` lays text out.
@@ -48,6 +48,11 @@ pub fn write_text<W: Write>(w: &mut W, report: &Report<'_>, style: TextStyle) ->
     let r = report_strings(report.lang);
     out.heading(report.title, '=')?;
     for section in &report.sections {
+        // The problems repeat the weaknesses and threats: `show` is the
+        // session as text (and what `git diff` reads), so each item once.
+        if matches!(section.body, Body::Problems(_)) {
+            continue;
+        }
         writeln!(out.w)?;
         match &section.body {
             Body::Participants(p) => out.participants(section.heading, p)?,
@@ -151,7 +156,7 @@ impl<W: Write> Out<'_, W> {
             Body::Participants(p) => self.participants("", p),
             Body::Stages(stages) => self.stages(stages, r),
             Body::Guidance(g) => self.guidance(&g.points, r),
-            Body::Problems(problems) => self.problems(problems, r),
+            Body::Problems(_) => Ok(()),
             Body::Swot(quadrants) => self.swot(quadrants, r),
             Body::Strategies(pairs) => self.strategies(pairs, r),
             Body::Notes(notes) => self.numbered(2, notes, r),
@@ -244,20 +249,6 @@ impl<W: Write> Out<'_, W> {
                 self.item(6, if *discussed { "[x]" } else { "[ ]" }, label, "")?;
             }
             self.notes(6, &g.notes, r)?;
-        }
-        Ok(())
-    }
-
-    fn problems(&mut self, problems: &[ProblemEntry<'_>], r: &ReportStrings) -> io::Result<()> {
-        if problems.is_empty() {
-            return self.none(2, r);
-        }
-        for p in problems {
-            let text = format!("{}{}", p.item.text, group_suffix(p.item.group, r));
-            self.item(2, &for_display(&p.label), &text, &p.item.votes_text)?;
-            for remedy in &p.remedies {
-                self.item(6, "→", remedy, "")?;
-            }
         }
         Ok(())
     }
@@ -398,7 +389,7 @@ mod tests {
             .filter(|l| l.ends_with("คะแนน"))
             .map(str_width)
             .collect();
-        assert_eq!(ends.len(), 18, "the SWOT and the problems: {out}");
+        assert_eq!(ends.len(), 12, "the SWOT's items, each once: {out}");
         assert!(ends.iter().all(|w| *w == 90), "{ends:?}");
     }
 

@@ -30,7 +30,8 @@ pub struct PostStrings {
     pub top: &'static str,
     /// A top-voted item: `{quadrant}` (singular) and `{text}`.
     pub top_item: &'static str,
-    /// The four quadrants, one item each, in board order.
+    /// The four quadrants, one item each, in board order (the reports'
+    /// problems name theirs so too).
     pub quadrant: [&'static str; 4],
     /// One strategy, several.
     pub strategies: [&'static str; 2],
