@@ -3,14 +3,15 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use wethi::cli::args::{Cli, Command};
-use wethi::cli::{Context, Failure, compare, export, list, screens, sessions, show};
+use wethi::cli::args::Command;
+use wethi::cli::{
+    Context, Failure, compare, completions, export, help, list, manual, screens, sessions, show,
+};
 use wethi::text::date::Digits;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    completions::answer_if_asked(help::ui_lang(&std::env::args_os().collect::<Vec<_>>()));
+    let cli = help::parse();
     let ctx = Context::new(&cli);
     match run(&ctx, cli.command) {
         Ok(code) => code,
@@ -56,8 +57,9 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             files,
             out,
             group_names,
+            title,
             force,
-        } => compare::merge(ctx, &files, &out, group_names, force),
+        } => compare::merge(ctx, &files, &out, group_names, title.as_deref(), force),
         Command::Export {
             file,
             format,
@@ -71,5 +73,7 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             };
             export::export_report(ctx, &file, format, output.as_deref(), digits)
         }
+        Command::Completions { shell } => completions::script(shell),
+        Command::Man => manual::print(),
     }
 }

@@ -2,6 +2,9 @@
 //! typed on the Thai layout, broken files and the welcome on the home
 //! screen, Thai typed without `a`, pastes into forms, Thai-layout digits,
 //! the summary's scrolling and the session's language.
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 #[path = "e2e/harness.rs"]
 mod harness;
@@ -109,8 +112,7 @@ fn pastes_reach_the_details_form_and_add_one_action_per_line() {
     let (mut tui, path) = sb.start_new("Paste", 120, 40);
     tui.send("i");
     tui.wait_text("Venue");
-    tui.send(TAB);
-    tui.send(TAB);
+    tui.tab_to_field("Venue:");
     tui.send(&paste("ศาลา\nกลางบ้าน"));
     tui.wait_for("the venue holds the paste", |s| {
         squeeze(s).contains("ศาลากลางบ้าน")

@@ -61,6 +61,7 @@ fn git_diff_reads_sessions_as_text_through_show() {
     let mut doc = read_json(&file);
     doc["swot"]["strengths"][0]["text"] = serde_json::json!("คณะกรรมการมีประสบการณ์มาก");
     doc["swot"]["strengths"][0]["votes"] = serde_json::json!(12);
+    doc["meta"]["credit"] = serde_json::json!("งานประชาสัมพันธ์ สพจ.ยโสธร");
     write_json(&file, &doc);
 
     let diff = git_ok(repo, home, &["diff", "--no-color"]);
@@ -69,7 +70,11 @@ fn git_diff_reads_sessions_as_text_through_show() {
         "{diff}"
     );
     assert!(diff.contains("+    S1 คณะกรรมการมีประสบการณ์มาก"), "{diff}");
-    assert!(diff.contains("12 votes"), "{diff}");
+    // In the session's language, whatever the computer's locale.
+    assert!(diff.contains("12 คะแนน"), "{diff}");
+    // A fact the report does not print shows too.
+    assert!(diff.contains("+  เครดิตข่าว:"), "{diff}");
+    assert!(diff.contains("สพจ.ยโสธร"), "{diff}");
     assert!(
         !diff.contains("\"votes\""),
         "no raw JSON in the diff:\n{diff}"
@@ -104,6 +109,87 @@ fn show_prints_the_whole_session_plain_when_piped() {
     ] {
         assert!(text.contains(part), "{part:?} in:\n{text}");
     }
+}
+
+fn ok(cmd: &mut assert_cmd::Command) -> String {
+    let r = common::run(cmd);
+    assert_eq!(r.code, Some(0), "expected success; stderr: {}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn show_prints_the_workshops_facts_in_the_sessions_language() {
+    let sb = Sandbox::new();
+    let mut doc = read_json(&common::example_path());
+    doc["meta"]["time"] = serde_json::json!({"start": "08:30", "end": "16:30"});
+    doc["meta"]["objective"] = serde_json::json!("เพื่อข้อหนึ่ง\nเพื่อข้อสอง");
+    let file = sb.data_dir().join("facts.json");
+    write_json(&file, &doc);
+    // An English computer: the Thai session still reads in Thai.
+    let text = ok(sb.wethi().arg("show").arg(&file).args(["--width", "200"]));
+    assert!(text.contains("ข้อมูลเวทีเพิ่มเติม"), "{text}");
+    let project = "โครงการประชุมเชิงปฏิบัติการสร้างความรู้ความเข้าใจเครือข่าย\
+                   คณะกรรมการบริหารศูนย์ประสานงานองค์การชุมชนระดับจังหวัด (ศอช.จ.) จังหวัดอุบลราชธานี";
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let under = |heading: &str| {
+        lines
+            .iter()
+            .position(|l| *l == heading)
+            .map(|at| lines[at + 2])
+    };
+    assert_eq!(under("ชื่อโครงการ"), Some(project), "{text}");
+    for (label, value) in [
+        ("เวลา:", "08.30–16.30 น."),
+        (
+            "ประธานและผู้มอบแนวทาง:",
+            "นายคมกริช ชินชนะ พัฒนาการจังหวัดอุบลราชธานี",
+        ),
+        (
+            "ผู้ดำเนินการ:",
+            "นางกนกอร โพธิ์สิงห์ ผู้อำนวยการกลุ่มงานส่งเสริมการพัฒนาชุมชน",
+        ),
+        (
+            "คณะทำงาน:",
+            "นักวิชาการและเจ้าหน้าที่สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี",
+        ),
+        (
+            "พาดหัวข่าว:",
+            "จ.อุบลฯ เสริมพลัง ศอช. ร่วมเป็นภาคีสำคัญในการขับเคลื่อนงานพัฒนาชุมชนในพื้นที่",
+        ),
+        ("คำโปรย:", "อุบลราชธานี เมืองดอกบัวงาม แม่น้ำสองสี"),
+        ("เครดิตข่าว:", "งานประชาสัมพันธ์ สพจ.อุบลราชธานี…ภาพข่าว/รายงาน"),
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(label) && l.ends_with(value)),
+            "{label} {value} in:\n{text}"
+        );
+    }
+    // Each fact once: what the report prints is not repeated after it.
+    for value in [
+        project,
+        "08.30–16.30",
+        "นายคมกริช ชินชนะ",
+        "ผู้อำนวยการกลุ่มงานส่งเสริมการพัฒนาชุมชน",
+        "นักวิชาการและเจ้าหน้าที่สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี",
+        "เพื่อข้อหนึ่ง",
+        "เมืองดอกบัวงาม",
+        "ภาพข่าว/รายงาน",
+    ] {
+        assert_eq!(text.matches(value).count(), 1, "{value} in:\n{text}");
+    }
+    // A paragraph's lines stay lines.
+    assert_eq!(under("วัตถุประสงค์"), Some("เพื่อข้อหนึ่ง"), "{text}");
+    let first = lines.iter().position(|l| *l == "เพื่อข้อหนึ่ง").unwrap();
+    assert_eq!(lines[first + 1], "เพื่อข้อสอง", "{text}");
+    let en = ok(sb.wethi().args(["--lang", "en", "show"]).arg(&file));
+    assert!(
+        en.contains("Presided by: นายคมกริช ชินชนะ, พัฒนาการจังหวัดอุบลราชธานี")
+            && en.contains("Further details")
+            && en.contains("News credit:"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -315,17 +401,119 @@ fn export_is_listed_in_help_with_its_formats() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let help = String::from_utf8(r.stdout).unwrap();
     assert!(help.contains("wethi export"), "{help}");
-    for format in ["md", "html", "docx", "csv", "post"] {
-        assert!(help.contains(&format!("- {format}:")), "{format}: {help}");
+    // Lines wrap where the terminal (or 100 columns) ends.
+    let flat = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("[possible values: md, html, docx, csv, post]"),
+        "{help}"
+    );
+    for format in [
+        "md (Markdown)",
+        "html (one HTML file",
+        "docx (Word",
+        "csv (one row",
+        "post (the news post",
+    ] {
+        assert!(flat.contains(format), "{format}: {help}");
     }
-    assert!(help.contains("--thai-digits"), "{help}");
+    assert!(
+        flat.contains("--thai-digits Numbers, dates and page numbers in Thai digits"),
+        "{help}"
+    );
+}
+
+/// Each fact of the seed press release (tests/fixtures/seed-press-release.txt),
+/// in the order the seed gives them, as the example's post must hold them.
+const SEED_FACTS: &[&str] = &[
+    "จ.อุบลฯ เสริมพลัง ศอช. ร่วมเป็นภาคีสำคัญในการขับเคลื่อนงานพัฒนาชุมชนในพื้นที่",
+    "🌸 อุบลราชธานี เมืองดอกบัวงาม แม่น้ำสองสี",
+    "⏰วันที่ 13 มกราคม 2564",
+    "ณ โรงแรมรีเจ้นท์ พาเลซ อำเภอเมือง",
+    "จังหวัดอุบลราชธานี",
+    "🎗นายคมกริช ชินชนะ พัฒนาการจังหวัดอุบลราชธานี มอบหมายให้ นางกนกอร โพธิ์สิงห์ ผู้อำนวยการกลุ่มงานส่งเสริมการพัฒนาชุมชน",
+    "พร้อมด้วย นักวิชาการและเจ้าหน้าที่สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี",
+    "ดำเนินโครงการประชุมเชิงปฏิบัติการสร้างความรู้ความเข้าใจเครือข่ายคณะกรรมการบริหารศูนย์ประสานงานองค์การชุมชนระดับจังหวัด (ศอช.จ.) จังหวัดอุบลราชธานี",
+    "📌โดยมีวัตถุประสงค์เพื่อสร้างความรู้ความเข้าใจแก่คณะกรรมการบริหารศูนย์ประสานงานองค์การชุมชนระดับจังหวัด (ศอช.จ.) ในการขับเคลื่อนแผนพัฒนาตำบล",
+    "กลุ่มเป้าหมายเข้าร่วมโครงการฯ จำนวน 55 คน",
+    "ประกอบด้วย คณะกรรมการบริหารศูนย์ประสานงานองค์การชุมชนระดับจังหวัด (ศอช.จ.) เจ้าหน้าที่พัฒนาชุมชนผู้รับผิดชอบงานอำเภอละ 1 คน และภาคีเครือข่ายพัฒนาร่วม จำนวน 5 คน",
+    "โดยมีวิธีการ ขั้นตอนการดำเนินงานดังนี้",
+    "1) สร้างความรู้ความเข้าใจ วัตถุประสงค์ ภารกิจ/หน้าที่ และโครงสร้างของคณะกรรมการศูนย์ประสานงานองค์การชุมชน (ศอช.จ.) ทบทวนบทบาท ภารกิจหน้าที่ และระเบียบกฎหมายที่เกี่ยวข้อง",
+    "2) สร้างความรู้ความเข้าใจระเบียบกระทรวงมหาดไทยว่าด้วยการดำเนินงานศูนย์ประสานงานองค์การชุมชน พ.ศ. 2551 และระเบียบกระทรวงมหาดไทยว่าด้วยการจัดทำแผนและประสานแผนพัฒนาพื้นที่ในระดับอำเภอและตำบล พ.ศ. 2562",
+    "3) สร้างความรู้ความเข้าใจในแนวทางการสนับสนุนแผนพัฒนาชุมชนและแผนพัฒนาตำบลที่สามารถแก้ไขปัญหาความต้องการของประชาชนได้ และเชื่อมโยงกับแผนพัฒนาท้องถิ่น แผนพัฒนาอำเภอ และแผนพัฒนาจังหวัดและกลุ่มจังหวัด",
+    "4) จัดกิจกรรมแลกเปลี่ยนองค์ความรู้ ฝึกปฏิบัติการวิเคราะห์โครงการหรือกิจกรรมที่เชื่อมโยงสู่แผนในระดับต่าง ๆ",
+    "🔑โอกาสนี้ พัฒนาการจังหวัดอุบลราชธานี ได้มอบแนวทางในการขับเคลื่อน",
+    "ได้แก่ 1) การจัดทำแผนหมู่บ้าน แผนชุมชน แผนตำบล แผนอำเภอ ตามห้วงเวลา",
+    "2) สนับสนุนการจัดทำระบบฐานข้อมูลต่าง ๆ เช่น จปฐ. กชช.2ค ข้อมูลหมู่บ้านชุมชน ครัวเรือนยากจน TPMAP",
+    "3) ร่วมเวทีประชาคม สนับสนุนกิจกรรมการมีส่วนร่วมของประชาชนต่าง ๆ เช่น การป้องกันแก้ไขปัญหายาเสพติด แก้ไขความขัดแย้งในชุมชน การป้องกันปราบปรามการทุจริตมิชอบ กิจกรรมสาธารณประโยชน์ เป็นต้น",
+    "4) สนับสนุนกิจกรรมส่งเสริมการดำเนินงานตามปรัชญาของเศรษฐกิจพอเพียง เช่น สัมมาชีพชุมชน โคกหนองนาโมเดล หมู่บ้านเศรษฐกิจพอเพียง เป็นต้น",
+    "📍นอกจากนั้น ที่ประชุมฯ ยังได้จัดเวทีแลกเปลี่ยนถึงจุดแข็ง จุดอ่อน โอกาส และอุปสรรค",
+    "ข้อเสนอแนะการดำเนินงาน",
+    "ทบทวนบทบาทหน้าที่",
+    "แลกเปลี่ยนประสบการณ์ในการขับเคลื่อนงาน",
+    "📸 งานประชาสัมพันธ์ สพจ.อุบลราชธานี…ภาพข่าว/รายงาน",
+];
+
+/// `wethi export sessions/examples/ubon-2021-01-13.json --format post`, as
+/// an officer runs it in the repository, leaves the example as it was.
+#[test]
+fn the_examples_post_holds_every_fact_of_the_seed_in_the_seeds_order() {
+    let sb = Sandbox::new();
+    let example = common::example_path();
+    let before = snapshot(&example);
+    let r = run(sb
+        .wethi()
+        .current_dir(common::root())
+        .args(["export", "sessions/examples/ubon-2021-01-13.json"])
+        .args(["--format", "post"]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(snapshot(&example), before);
+    let post = String::from_utf8(r.stdout).expect("UTF-8");
+    let seed =
+        std::fs::read_to_string(common::root().join("tests/fixtures/seed-press-release.txt"))
+            .expect("the seed");
+    // The seed's own words, as corrected in the glossary (a typo and a
+    // missing period fixed, spaces as the Royal Institute sets them).
+    let corrected = seed
+        .replace("อำเภอเมืองฯ", "อำเภอเมือง")
+        .replace("ว่าด้วยเรื่อง", "ว่าด้วย")
+        .replace("กชช2ค", "กชช.2ค")
+        .replace("กิจกกรม", "กิจกรรม")
+        .replace("ชองเศรษฐกิจ", "ของเศรษฐกิจ")
+        .replace("ต่างๆ", "ต่าง ๆ")
+        .replace("พ.ศ.25", "พ.ศ. 25")
+        .replace(" ที่เกี่ยวข้อง", "ที่เกี่ยวข้อง")
+        .replace("แผน ในระดับ", "แผนในระดับ")
+        .replace("องค์การ ชุมชน", "องค์การชุมชน")
+        .replace("(ศอช.จ.)ใน", "(ศอช.จ.) ใน")
+        .replace(")สร้าง", ") สร้าง")
+        .replace(")จัด", ") จัด")
+        .replace(")การ", ") การ")
+        .replace(")สนับสนุน", ") สนับสนุน")
+        .replace(")ร่วม", ") ร่วม");
+    let mut at_post = 0;
+    let mut at_seed = 0;
+    for fact in SEED_FACTS {
+        let in_post = post[at_post..]
+            .find(fact)
+            .unwrap_or_else(|| panic!("{fact:?} after byte {at_post} of the post:\n{post}"));
+        at_post += in_post + fact.len();
+        // Each fact is the seed's own, in the seed's order.
+        let bare = fact.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(');
+        let in_seed = corrected[at_seed..]
+            .find(bare)
+            .unwrap_or_else(|| panic!("{bare:?} is not the seed's, after byte {at_seed}"));
+        at_seed += in_seed + bare.len();
+    }
+    // Plain text to paste: no Markdown or HTML marks.
+    for mark in ["**", "##", "<", "&amp;", "\\"] {
+        assert!(!post.contains(mark), "{mark:?} in\n{post}");
+    }
 }
 
 #[test]
 fn the_post_is_plain_text_in_the_sessions_language_or_langs() {
     let sb = Sandbox::new();
-    fs::create_dir_all(sb.data_dir()).unwrap();
-    let file = common::write_seed_session(sb.data_dir(), "ubon.json", wethi::text::Lang::Th);
+    let file = example_copy(&sb);
     let r = run(sb.wethi().args(["export", "--format", "post"]).arg(&file));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let post = String::from_utf8(r.stdout).unwrap();

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use super::{Context, Failure};
 use crate::export;
+use crate::i18n::details::details_strings;
 use crate::i18n::strings;
 use crate::session::Session;
 use crate::text::Lang;
@@ -21,10 +22,13 @@ pub fn show(
     width: Option<u16>,
 ) -> Result<ExitCode, Failure> {
     let loaded = ctx.load(file)?;
+    // The session's own language (so `git diff` through the textconv reads
+    // as the session does), unless --lang was given.
+    let lang = ctx.lang_flag.unwrap_or(loaded.session.lang);
     if board {
-        print_board(&loaded.session, ctx.lang, width);
+        print_board(&loaded.session, lang, width);
     } else {
-        print_text(&loaded.session, ctx.lang, width)?;
+        print_text(&loaded.session, lang, width)?;
     }
     if loaded.newer_version {
         eprintln!("wethi: {}", strings(ctx.lang).newer_version);
@@ -47,7 +51,15 @@ fn output_width(width: Option<u16>, terminal: bool) -> u16 {
 fn print_text(session: &Session, lang: Lang, width: Option<u16>) -> Result<(), Failure> {
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
-    let report = export::report::build(session, lang);
+    let mut report = export::report::build(session, lang);
+    let facts = further_details(session, lang);
+    if !facts.is_empty() {
+        report.sections.push(export::report::Section {
+            heading: details_strings(lang).show_heading,
+            level: 1,
+            body: export::report::Body::Fields(facts),
+        });
+    }
     let style = export::text::TextStyle {
         width: usize::from(output_width(width, terminal)),
         bold: color_allowed(terminal),
@@ -59,6 +71,30 @@ fn print_text(session: &Session, lang: Lang, width: Option<u16>) -> Result<(), F
         }
         _ => Ok(()),
     }
+}
+
+/// The facts `show` prints after the report, so that `git diff` through the
+/// textconv shows a change to any of them: the ones the report itself does
+/// not print (it prints the project, the time, who presided, who ran it and
+/// with whom, and the objective; the news post's own lines are left). Empty
+/// ones are left out.
+fn further_details(session: &Session, lang: Lang) -> Vec<export::report::Field> {
+    let d = details_strings(lang);
+    let m = &session.meta;
+    [
+        (d.headline, &m.headline),
+        (d.tagline, &m.tagline),
+        (d.credit, &m.credit),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| {
+        let value = value.trim();
+        (!value.is_empty()).then(|| export::report::Field {
+            label,
+            value: value.to_owned(),
+        })
+    })
+    .collect()
 }
 
 /// The board, in colour only where colour is allowed.

@@ -54,6 +54,15 @@ const A4_WIDTH: u32 = 11906;
 const A4_HEIGHT: u32 = 16838;
 const TEXT_WIDTH: usize = 11906 - 1701 - 1134;
 
+/// The dots to sign on, as many as keep the block's first line on one line
+/// beside its indent: English words around them are wider than Thai ones.
+fn signature_dots(lang: crate::text::Lang) -> usize {
+    match lang {
+        crate::text::Lang::Th => 32,
+        crate::text::Lang::En => 20,
+    }
+}
+
 const DOCUMENT: &str = "word/document.xml";
 const CORE: &str = "docProps/core.xml";
 

@@ -14,13 +14,19 @@ use crate::text::sanitize::{for_display, push_html_escaped};
 
 use super::report::{Body, Entry, Report, and_list, done_or_open};
 
+/// The report's CSS. Thai marks stacked over a line (ธิ์, ที่เกี่ยว, ชื่อ)
+/// rise above a tight line box, and Chromium prints what rises above the
+/// first line of a page at the foot of the page before: so lines are 1.5
+/// high, and a table row and the signature block keep room above their
+/// first line inside themselves (padding, which a page break keeps, not
+/// margin, which it drops).
 const STYLE: &str = r#"
 @page { size: A4; margin: 2cm 2cm 2cm 3cm; }
 @page :first { @top-center { content: none; } }
 * { box-sizing: border-box; }
 body { font-family: "TH SarabunPSK", "TH Sarabun New", Sarabun, Laksaman, "Noto Sans Thai",
   sans-serif; font-size: 16pt;
-  line-height: 1.35; color: #111; margin: 1cm auto; max-width: 16cm; }
+  line-height: 1.5; color: #111; margin: 1cm auto; max-width: 16cm; }
 h1 { font-size: 20pt; margin: 0 0 0.3cm; }
 h2 { font-size: 18pt; margin: 0.5cm 0 0.2cm; border-bottom: 1px solid #888; break-after: avoid; }
 h3 { font-size: 17pt; margin: 0.4cm 0 0.1cm; break-after: avoid; }
@@ -44,10 +50,10 @@ li, tr, .quadrant { break-inside: avoid; }
 .q-t { background: #fdf2d8; border-color: #a86400; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 thead { display: table-header-group; }
-th, td { border: 1px solid #888; padding: 1px 5px; vertical-align: top; text-align: left;
+th, td { border: 1px solid #888; padding: 3px 5px 1px; vertical-align: top; text-align: left;
   overflow-wrap: break-word; }
 th { background: #eee; }
-.signature { margin: 1.2cm 0 0 30%; break-inside: avoid; }
+.signature { margin: 0 0 0 30%; padding-top: 1.2cm; break-inside: avoid; }
 .signature p { margin: 0.2cm 0; }
 .signature p:first-child { white-space: nowrap; }
 .signature .name { padding-left: 2.2cm; }

@@ -18,7 +18,10 @@ use super::report::{and_list, non_empty};
 
 /// Thai names that are already nouns a verb can take: the rest are named
 /// as an activity ("กิจกรรม…").
-const THAI_NOUN_NAMES: [&str; 3] = ["โครงการ", "กิจกรรม", "การ"];
+const THAI_NOUN_NAMES: [&str; 3] = [PROJECT, "กิจกรรม", "การ"];
+
+/// How a project's name opens.
+const PROJECT: &str = "โครงการ";
 
 fn trimmed(s: &str) -> Option<&str> {
     non_empty(s).map(str::trim)
@@ -104,6 +107,14 @@ pub fn name(s: &Session, lang: Lang) -> String {
     fill(template, &[("name", name)])
 }
 
+/// Whether what ran is a project by its name ("โครงการ…"), which a
+/// later sentence may then call "โครงการฯ".
+pub fn is_project(s: &Session) -> bool {
+    trimmed(&s.meta.project)
+        .or_else(|| trimmed(&s.title))
+        .is_some_and(|name| name.starts_with(PROJECT))
+}
+
 /// Who ran the workshop and what: "{presider} มอบหมายให้ {facilitator}
 /// พร้อมด้วย {team} ดำเนิน{name}"; the organiser when nobody is named.
 pub fn who_ran(s: &Session, lang: Lang) -> String {
@@ -142,11 +153,13 @@ pub fn who_ran(s: &Session, lang: Lang) -> String {
 }
 
 /// The objective as it follows "เพื่อ" / "to": "เพื่อสร้าง…" → "สร้าง…",
-/// "To build …." → "build …".
+/// "To build …." → "build …". A Thai objective in an English report loses
+/// its "เพื่อ" too, which is the "to" before it.
 pub fn objective(s: &Session, lang: Lang) -> Option<String> {
     let o = trimmed(&s.meta.objective)?;
+    let o = o.strip_prefix("เพื่อ").map_or(o, str::trim_start);
     Some(match lang {
-        Lang::Th => o.strip_prefix("เพื่อ").unwrap_or(o).trim_start().to_owned(),
+        Lang::Th => o.to_owned(),
         Lang::En => {
             let o = o.trim_end_matches('.');
             let o = o
@@ -215,15 +228,26 @@ mod tests {
         crate::session::template::example().expect("the example parses")
     }
 
+    /// The example holds the seed press release's facts in Thai; a time
+    /// of day is added (the seed gives none). The English session is the
+    /// same facts rendered in English (tests/fixtures/seed-facts-en.json).
     fn seed(lang: Lang) -> Session {
-        let text = match lang {
-            Lang::Th => include_str!("../../tests/fixtures/seed-facts-th.json"),
-            Lang::En => include_str!("../../tests/fixtures/seed-facts-en.json"),
-        };
-        let facts: serde_json::Value = serde_json::from_str(text).expect("the fixture is JSON");
         let mut s = example();
-        s.lang = lang;
-        s.meta = serde_json::from_value(facts["meta"].clone()).expect("the fixture's meta");
+        match lang {
+            Lang::Th => {
+                s.meta.time = Some(
+                    serde_json::from_str(r#"{"start": "08:30", "end": "16:30"}"#)
+                        .expect("a time of day"),
+                );
+            }
+            Lang::En => {
+                let facts: serde_json::Value =
+                    serde_json::from_str(include_str!("../../tests/fixtures/seed-facts-en.json"))
+                        .expect("the fixture is JSON");
+                s.lang = lang;
+                s.meta = serde_json::from_value(facts["meta"].clone()).expect("the fixture's meta");
+            }
+        }
         s
     }
 
@@ -266,6 +290,25 @@ mod tests {
              knowledge and understanding of the Provincial Community Organization \
              Coordination Centre (ศอช.จ.) Executive Committee in driving tambon development plans."
         );
+    }
+
+    #[test]
+    fn the_objective_says_to_once_in_either_language() {
+        let s = example();
+        let th = paragraph(&s, Lang::Th);
+        assert!(
+            th.ends_with(
+                "โดยมีวัตถุประสงค์เพื่อสร้างความรู้ความเข้าใจแก่คณะกรรมการบริหาร\
+                          ศูนย์ประสานงานองค์การชุมชนระดับจังหวัด (ศอช.จ.) ในการขับเคลื่อนแผนพัฒนาตำบล"
+            ),
+            "{th}"
+        );
+        let en = paragraph(&s, Lang::En);
+        assert!(
+            en.contains("The objective was to สร้างความรู้ความเข้าใจแก่"),
+            "{en}"
+        );
+        assert!(!th.contains("เพื่อเพื่อ") && !en.contains("to เพื่อ"));
     }
 
     #[test]

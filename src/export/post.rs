@@ -148,7 +148,8 @@ impl Post<'_> {
         let groups = narrative::groups(s, lang);
         match (s.meta.participants.total, groups) {
             (Some(n), groups) => {
-                let mut text = fill(t.total, &[("n", &n.to_string())]);
+                let total = t.total[usize::from(!narrative::is_project(s))];
+                let mut text = fill(total, &[("n", &n.to_string())]);
                 if let Some(g) = groups {
                     text.push_str(&fill(t.made_up_of, &[("groups", &g)]));
                 }

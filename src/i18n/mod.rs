@@ -8,9 +8,11 @@
 
 pub mod cli;
 pub mod compare;
+pub mod details;
 pub mod facilitator;
 pub mod files;
 pub mod followup;
+pub mod help;
 pub mod homeexport;
 pub mod post;
 pub mod room;

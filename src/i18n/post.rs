@@ -12,7 +12,9 @@ pub struct PostStrings {
     pub sep: &'static str,
     /// 📌: why, how many and who, and the steps; joined by spaces.
     pub objective: &'static str,
-    pub total: &'static str,
+    /// How many took part: when what ran is a project (named "โครงการ…"
+    /// just before, so "โครงการฯ" stands for it), and anything else.
+    pub total: [&'static str; 2],
     pub made_up_of: &'static str,
     pub groups_only: &'static str,
     pub steps: &'static str,
@@ -54,13 +56,16 @@ pub const TH: PostStrings = PostStrings {
     place: "ณ {place}",
     sep: " ",
     objective: "โดยมีวัตถุประสงค์เพื่อ{objective}",
-    total: "กลุ่มเป้าหมายเข้าร่วม จำนวน {n} คน",
+    total: [
+        "กลุ่มเป้าหมายเข้าร่วมโครงการฯ จำนวน {n} คน",
+        "กลุ่มเป้าหมายเข้าร่วมกิจกรรม จำนวน {n} คน",
+    ],
     made_up_of: " ประกอบด้วย {groups}",
     groups_only: "กลุ่มเป้าหมาย ได้แก่ {groups}",
     steps: "โดยมีวิธีการ ขั้นตอนการดำเนินงานดังนี้ {steps}",
     end: "",
-    guidance_by: "โอกาสนี้ {position} ได้มอบแนวทางการขับเคลื่อนงาน ได้แก่ {points}",
-    guidance_given: "โอกาสนี้ ที่ประชุมได้รับแนวทางการขับเคลื่อนงาน ได้แก่ {points}",
+    guidance_by: "โอกาสนี้ {position} ได้มอบแนวทางในการขับเคลื่อนงาน ได้แก่ {points}",
+    guidance_given: "โอกาสนี้ ที่ประชุมได้รับแนวทางในการขับเคลื่อนงาน ได้แก่ {points}",
     exchange: "นอกจากนั้น ที่ประชุมฯ ยังได้",
     joiner: ExchangeJoiners {
         strategies: " พร้อมทั้ง",
@@ -87,7 +92,7 @@ pub const EN: PostStrings = PostStrings {
     place: "at {place}",
     sep: ", ",
     objective: "The objective was to {objective}.",
-    total: "{n} people took part",
+    total: ["{n} people took part", "{n} people took part"],
     made_up_of: ": {groups}",
     groups_only: "Taking part: {groups}",
     steps: "The steps were: {steps}",

@@ -33,26 +33,27 @@ pub fn example_path() -> PathBuf {
     root().join("sessions/examples/ubon-2021-01-13.json")
 }
 
-/// The example session with every fact of the seed press release in its
-/// details (`tests/fixtures/seed-facts-LANG.json`: the Thai facts, or
-/// their English rendering with the session's language and title English).
-pub fn seed_session(lang: wethi::text::Lang) -> wethi::session::Session {
+/// The example in English: the seed press release's facts rendered in
+/// English, the title and the session's language English, and a time of
+/// day, which the seed does not give (`tests/fixtures/seed-facts-en.json`;
+/// the example itself is Thai).
+pub fn english_example() -> wethi::session::Session {
     let mut s = wethi::store::load(&example_path())
         .expect("the example loads")
         .session;
-    let path = root().join(format!("tests/fixtures/seed-facts-{}.json", lang.code()));
-    let facts = read_json(&path);
-    s.lang = lang;
+    let facts = read_json(&root().join("tests/fixtures/seed-facts-en.json"));
+    s.lang = wethi::text::Lang::En;
     s.title = facts["title"].as_str().expect("a title").to_owned();
     s.meta = serde_json::from_value(facts["meta"].clone()).expect("the fixture's meta");
     s
 }
 
-/// [`seed_session`] written to `dir/NAME`, for the binary to read.
-pub fn write_seed_session(dir: &Path, name: &str, lang: wethi::text::Lang) -> PathBuf {
-    let path = dir.join(name);
-    wethi::store::save_session(&path, &seed_session(lang)).expect("the seed session is written");
-    path
+/// `s` held from 08:30 to 16:30: the seed gives no time of day, so the
+/// example has none.
+pub fn with_time_of_day(mut s: wethi::session::Session) -> wethi::session::Session {
+    s.meta.time =
+        Some(serde_json::from_str(r#"{"start": "08:30", "end": "16:30"}"#).expect("a time of day"));
+    s
 }
 
 pub fn schema_path() -> PathBuf {
@@ -71,11 +72,14 @@ pub fn example_files() -> Vec<PathBuf> {
 }
 
 /// The session schema, compiled once: draft 2020-12 with format checks on.
+///
+/// It is the schema the model generates, in memory: the committed file is
+/// the same (`tests/schema.rs` fails otherwise), and reading the file would
+/// race with `WETHI_WRITE_SCHEMA=1`, which rewrites it while tests run.
 pub fn schema() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        let text = fs::read_to_string(schema_path()).expect("schema is readable");
-        let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+        let schema: Value = wethi::session::schema::schema();
         jsonschema::draft202012::options()
             .should_validate_formats(true)
             .build(&schema)
@@ -207,16 +211,19 @@ pub fn snapshot(path: &Path) -> Snapshot {
     }
 }
 
-/// Every entry of `dir`, recursively, as paths relative to `dir`, sorted.
+/// Every entry of `dir`, recursively, as paths relative to `dir` with `/`
+/// between folders (on Windows too), sorted.
 pub fn tree(dir: &Path) -> Vec<String> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
         for entry in fs::read_dir(dir).expect("readable folder") {
             let path = entry.expect("readable entry").path();
+            let relative = path.strip_prefix(base).expect("inside base");
             out.push(
-                path.strip_prefix(base)
-                    .expect("inside base")
-                    .to_string_lossy()
-                    .into_owned(),
+                relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
             );
             if path.is_dir() {
                 walk(base, &path, out);

@@ -10,7 +10,7 @@ use crate::session::Quadrant;
 use crate::text::Lang;
 
 use super::xml::{Props, Xml};
-use super::{BODY, HEADING, TITLE};
+use super::{BODY, HEADING, TITLE, signature_dots};
 
 /// Writes the body of `report` (its paragraphs and tables, not the section
 /// properties) to `out`.
@@ -56,7 +56,9 @@ pub fn write<W: Write>(out: W, report: &Report<'_>) -> io::Result<()> {
         ..Props::default()
     };
     x.para(keep, "", BODY, false)?;
-    let lines = report.signature.lines(report.lang, 32);
+    let lines = report
+        .signature
+        .lines(report.lang, signature_dots(report.lang));
     let last = lines.len() - 1;
     for (i, line) in lines.iter().enumerate() {
         // The name sits under the dots, as on a signed form.

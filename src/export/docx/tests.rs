@@ -67,16 +67,6 @@ fn part(docx: &[(String, Vec<u8>)], name: &str) -> String {
     String::from_utf8(data.clone()).expect("UTF-8")
 }
 
-/// The example with the seed press release's facts (tests/fixtures).
-fn seed() -> Session {
-    let mut s = example();
-    let facts: serde_json::Value =
-        serde_json::from_str(include_str!("../../../tests/fixtures/seed-facts-th.json"))
-            .expect("the fixture is JSON");
-    s.meta = serde_json::from_value(facts["meta"].clone()).expect("the fixture's meta");
-    s
-}
-
 /// docx-rs numbers paragraphs from a counter shared by every document made
 /// on the thread, so ids are compared by order, not by value.
 fn without_para_ids(xml: &[u8]) -> String {
@@ -112,7 +102,7 @@ fn hostile() -> Session {
 
 #[test]
 fn the_streamed_document_is_what_docx_rs_builds_and_the_other_parts_the_same() {
-    for s in [example(), hostile(), seed()] {
+    for s in [example(), hostile()] {
         for (lang, digits) in [
             (Lang::Th, Digits::Arabic),
             (Lang::En, Digits::Arabic),
@@ -217,7 +207,7 @@ fn the_document_is_well_formed_and_carries_every_item() {
 
 #[test]
 fn the_document_says_what_it_is_who_wrote_it_and_when() {
-    let docx = parts(streamed(&seed(), Lang::Th));
+    let docx = parts(streamed(&example(), Lang::Th));
     let core = part(&docx, super::CORE);
     // Well-formed, whatever the title holds.
     document_text(core.as_bytes());
@@ -236,7 +226,7 @@ fn the_document_says_what_it_is_who_wrote_it_and_when() {
         "{core}"
     );
     // Without an organiser the facilitator wrote it; markup stays text.
-    let mut s = seed();
+    let mut s = example();
     s.meta.organiser.clear();
     s.meta.facilitator = "นาง <ก> & ข".into();
     let core = part(&parts(streamed(&s, Lang::En)), super::CORE);
@@ -249,7 +239,7 @@ fn the_document_says_what_it_is_who_wrote_it_and_when() {
 #[test]
 fn page_numbers_are_a_field_from_page_two_in_thai_digits_when_asked() {
     for (digits, shown) in [(Digits::Arabic, ">2<"), (Digits::Thai, ">๒<")] {
-        let docx = parts(streamed_with(&seed(), Lang::Th, digits));
+        let docx = parts(streamed_with(&example(), Lang::Th, digits));
         let document = part(&docx, "word/document.xml");
         assert!(
             document.contains("<w:titlePg />"),
@@ -301,7 +291,7 @@ fn page_numbers_are_a_field_from_page_two_in_thai_digits_when_asked() {
 
 #[test]
 fn the_signature_block_names_the_reporter_in_parentheses() {
-    let docx = parts(streamed(&seed(), Lang::Th));
+    let docx = parts(streamed(&example(), Lang::Th));
     let text = document_text(part(&docx, "word/document.xml").as_bytes());
     let lines: Vec<&str> = text.lines().collect();
     let at = lines
@@ -319,7 +309,7 @@ fn the_signature_block_names_the_reporter_in_parentheses() {
     );
     // Thai digits everywhere in the text, a blank line to fill where the
     // session does not know.
-    let mut s = seed();
+    let mut s = example();
     s.meta.facilitator_position.clear();
     let text = document_text(
         part(
@@ -343,7 +333,7 @@ fn the_signature_block_names_the_reporter_in_parentheses() {
 #[test]
 fn no_tick_boxes_and_no_latin_commas_in_thai() {
     let text =
-        document_text(part(&parts(streamed(&seed(), Lang::Th)), "word/document.xml").as_bytes());
+        document_text(part(&parts(streamed(&example(), Lang::Th)), "word/document.xml").as_bytes());
     assert!(!text.contains(['☑', '☐']), "{text}");
     assert!(text.contains("ได้มอบแนวทางการขับเคลื่อนงาน ดังนี้"), "{text}");
     assert!(text.contains("(เชื่อมโยง: S1 และ O1)"), "{text}");

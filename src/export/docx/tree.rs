@@ -15,7 +15,7 @@ use crate::text::sanitize::for_display;
 use crate::export::report::{Body, Entry, QuadrantEntry, Report, and_list, done_or_open};
 use crate::text::date::Digits;
 
-use super::{BODY, HEADING, TEXT_WIDTH, TITLE, fonts, skeleton};
+use super::{BODY, HEADING, TEXT_WIDTH, TITLE, fonts, signature_dots, skeleton};
 
 /// A run of `text` (made safe for XML: no control characters; numbers in
 /// `digits`), lines split by breaks.
@@ -127,7 +127,9 @@ pub(super) fn build(report: &Report<'_>) -> Docx {
         doc = body(&x, doc, &section.body, r, report.lang);
     }
     doc = doc.add_paragraph(x.para("").keep_next(true));
-    let lines = report.signature.lines(report.lang, 32);
+    let lines = report
+        .signature
+        .lines(report.lang, signature_dots(report.lang));
     let last = lines.len() - 1;
     for (i, line) in lines.iter().enumerate() {
         let indent = if i == 1 { 3402 + 851 } else { 3402 };
