@@ -166,6 +166,12 @@ fn document_text(xml: &[u8]) -> String {
     text
 }
 
+/// [`document_text`] without the invisible marks for line breakers
+/// (U+200B, U+2060): the text as a reader reads it.
+fn read_text(xml: &[u8]) -> String {
+    document_text(xml).replace(['\u{200B}', '\u{2060}'], "")
+}
+
 fn items(s: &Session) -> Vec<String> {
     let mut out: Vec<String> = Quadrant::ALL
         .into_iter()
@@ -192,7 +198,8 @@ fn the_document_is_well_formed_and_carries_every_item() {
             .iter()
             .find(|(n, _)| n == "word/document.xml")
             .expect("word/document.xml");
-        let text = document_text(xml);
+        // The invisible break marks aside, every item reads as it was.
+        let text = read_text(xml);
         let all = items(&s);
         assert!(all.len() >= 12, "the example has items: {}", all.len());
         for item in all {
@@ -292,7 +299,7 @@ fn page_numbers_are_a_field_from_page_two_in_thai_digits_when_asked() {
 #[test]
 fn the_signature_block_names_the_reporter_in_parentheses() {
     let docx = parts(streamed(&example(), Lang::Th));
-    let text = document_text(part(&docx, "word/document.xml").as_bytes());
+    let text = read_text(part(&docx, "word/document.xml").as_bytes());
     let lines: Vec<&str> = text.lines().collect();
     let at = lines
         .iter()
@@ -311,7 +318,7 @@ fn the_signature_block_names_the_reporter_in_parentheses() {
     // session does not know.
     let mut s = example();
     s.meta.facilitator_position.clear();
-    let text = document_text(
+    let text = read_text(
         part(
             &parts(streamed_with(&s, Lang::Th, Digits::Thai)),
             "word/document.xml",
@@ -333,7 +340,7 @@ fn the_signature_block_names_the_reporter_in_parentheses() {
 #[test]
 fn no_tick_boxes_and_no_latin_commas_in_thai() {
     let text =
-        document_text(part(&parts(streamed(&example(), Lang::Th)), "word/document.xml").as_bytes());
+        read_text(part(&parts(streamed(&example(), Lang::Th)), "word/document.xml").as_bytes());
     assert!(!text.contains(['☑', '☐']), "{text}");
     assert!(text.contains("ได้มอบแนวทางการขับเคลื่อนงาน ดังนี้"), "{text}");
     assert!(text.contains("(เชื่อมโยง: S1 และ O1)"), "{text}");
@@ -341,4 +348,21 @@ fn no_tick_boxes_and_no_latin_commas_in_thai() {
         // A comma only inside what was typed (none in the example's text).
         assert!(!line.contains(", "), "{line}");
     }
+}
+
+/// Word's and LibreOffice's breakers are told where a Thai line may end
+/// (U+200B) and where it must not (U+2060), and nothing else changes.
+#[test]
+fn thai_is_marked_for_the_word_processor_s_line_breaker() {
+    let mut s = example();
+    s.swot.strengths[0].text = "ร่วมขับเคลื่อนงาน รวบรวมช่องทางติดต่อ Plan B".into();
+    let docx = parts(streamed(&s, Lang::Th));
+    let (_, xml) = docx
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .expect("word/document.xml");
+    let text = document_text(xml);
+    assert!(text.contains("ร่วม\u{200B}ขับ\u{2060}เคลื่อน"), "{text}");
+    assert!(text.contains("ช่อง\u{2060}ทาง"), "{text}");
+    assert!(text.contains(" Plan B"), "{text}");
 }

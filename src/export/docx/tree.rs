@@ -10,11 +10,11 @@ use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::session::Quadrant;
 use crate::text::Lang;
-use crate::text::sanitize::for_display;
 
 use crate::export::report::{Body, Entry, QuadrantEntry, Report, and_list, done_or_open};
 use crate::text::date::Digits;
 
+use super::xml::marked;
 use super::{BODY, HEADING, TEXT_WIDTH, TITLE, fonts, signature_dots, skeleton};
 
 /// A run of `text` (made safe for XML: no control characters; numbers in
@@ -25,8 +25,7 @@ fn run(text: &str, size: usize, digits: Digits) -> Run {
         if i > 0 {
             r = r.add_break(BreakType::TextWrapping);
         }
-        let line = for_display(line.trim_end_matches('\r'));
-        r = r.add_text(digits.apply(&line));
+        r = r.add_text(marked(&digits.apply(line.trim_end_matches('\r'))));
     }
     r
 }
@@ -73,8 +72,7 @@ impl Tree {
             if i > 0 {
                 led = led.add_break(BreakType::TextWrapping);
             }
-            let line = for_display(line.trim_end_matches('\r'));
-            led = led.add_text(self.d.apply(&line));
+            led = led.add_text(marked(&self.d.apply(line.trim_end_matches('\r'))));
         }
         Paragraph::new()
             .add_run(led)

@@ -6,7 +6,13 @@
 use std::io::{self, Write};
 
 use crate::text::date::Digits;
+use crate::text::printed::marks;
 use crate::text::sanitize::for_display;
+
+/// A line may end here (U+200B ZERO WIDTH SPACE).
+const ZWSP: &str = "\u{200B}";
+/// No line may end here (U+2060 WORD JOINER).
+const WORD_JOINER: &str = "\u{2060}";
 
 use super::{FONT, TEXT_WIDTH};
 
@@ -40,6 +46,30 @@ impl Props {
             ..Props::default()
         }
     }
+}
+
+/// `text` as it is shown (control characters dropped), Thai marked for
+/// Word's and LibreOffice's line breakers: U+200B (zero width space) where
+/// a line may end, U+2060 (word joiner) where they would end one and must
+/// not (ขับ⁠เคลื่อน). Both are invisible.
+pub fn marked(text: &str) -> String {
+    let text = for_display(text);
+    let m = marks(&text);
+    if m.breaks.is_empty() && m.joins.is_empty() {
+        return text.into_owned();
+    }
+    let mut places: Vec<(usize, &str)> = m.breaks.iter().map(|&b| (b, ZWSP)).collect();
+    places.extend(m.joins.iter().map(|&j| (j, WORD_JOINER)));
+    places.sort_unstable();
+    let mut out = String::with_capacity(text.len() + places.len() * 3);
+    let mut from = 0;
+    for (at, mark) in places {
+        out.push_str(&text[from..at]);
+        out.push_str(mark);
+        from = at;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 pub struct Xml<W: Write> {
@@ -85,10 +115,10 @@ impl<W: Write> Xml<W> {
     }
 
     /// Text made safe for XML (control characters dropped, markup
-    /// escaped), its numbers in the document's digits.
+    /// escaped), its numbers in the document's digits, Thai marked for line
+    /// breakers ([`marked`]).
     fn text(&mut self, text: &str) {
-        let text = for_display(text);
-        let text = self.digits.apply(&text);
+        let text = marked(&self.digits.apply(text));
         push_escaped(&mut self.buf, &text);
     }
 
