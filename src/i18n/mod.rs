@@ -15,6 +15,7 @@ pub mod files;
 pub mod followup;
 pub mod help;
 pub mod homeexport;
+pub mod post;
 pub mod room;
 pub mod safety;
 
