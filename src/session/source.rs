@@ -60,12 +60,8 @@ impl<'a> Scanner<'a> {
         let start = self.i + 1;
         let mut j = start;
         loop {
-            // Most of a session's bytes are inside strings: a tight search.
-            j += self
-                .b
-                .get(j..)?
-                .iter()
-                .position(|&c| c == b'"' || c == b'\\')?;
+            // Most of a session's bytes are inside strings.
+            j += memchr::memchr2(b'"', b'\\', self.b.get(j..)?)?;
             if self.b[j] == b'"' {
                 self.i = j + 1;
                 return Some(&self.b[start..j]);
