@@ -40,6 +40,7 @@ pub struct FileStrings {
     pub duplicate_id: &'static str,
     pub missing_link: &'static str,
     pub version_zero: &'static str,
+    pub photo_file_name: &'static str,
     /// A save failed: `{file}` and the system's `{why}`.
     pub not_saved: &'static str,
 }
@@ -69,6 +70,7 @@ pub const TH: FileStrings = FileStrings {
     duplicate_id: "รหัส \"{id}\" ถูกใช้ซ้ำ (ครั้งแรกที่ {first})",
     missing_link: "ลิงก์ \"{id}\" ไม่ได้ชี้ไปที่ข้อใดใน SWOT",
     version_zero: "รุ่นของไฟล์ (version) ต้องเป็น 1 ขึ้นไป",
+    photo_file_name: "ชื่อไฟล์ภาพ \"{file}\" ใช้ไม่ได้: ต้องเป็นชื่อไฟล์ในโฟลเดอร์ภาพของเวที ไม่ใช่ที่อยู่ไฟล์",
     not_saved: "{file}: บันทึกไม่สำเร็จ ({why})",
 };
 
@@ -104,6 +106,7 @@ pub const EN: FileStrings = FileStrings {
     duplicate_id: "the id \"{id}\" is used twice (first at {first})",
     missing_link: "the link \"{id}\" points at no SWOT item",
     version_zero: "the version must be 1 or more",
+    photo_file_name: "the photo file \"{file}\" is not a plain file name in the session's photo folder",
     not_saved: "{file}: could not be saved ({why}).",
 };
 
@@ -196,6 +199,7 @@ pub fn meaning(meaning: &Meaning, lang: Lang) -> String {
         Meaning::DuplicateId { id, first } => fill(t.duplicate_id, &[("id", id), ("first", first)]),
         Meaning::MissingLink { id } => fill(t.missing_link, &[("id", id)]),
         Meaning::VersionZero => t.version_zero.into(),
+        Meaning::PhotoFileName { file } => fill(t.photo_file_name, &[("file", file)]),
     }
 }
 
@@ -275,6 +279,9 @@ mod tests {
             }),
             at(Meaning::MissingLink { id: "sw-9".into() }),
             at(Meaning::VersionZero),
+            at(Meaning::PhotoFileName {
+                file: "../x.jpg".into(),
+            }),
         ]
     }
 

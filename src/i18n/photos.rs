@@ -1,0 +1,56 @@
+//! Strings of photos: why an image was refused, the `wethi photos` command,
+//! the Photos view and the photo folder's problems.
+
+use crate::text::Lang;
+
+pub struct PhotosStrings {
+    /// Why an image was refused, after its name (`ภาพ.jpg: …`).
+    pub too_large: &'static str,
+    pub not_an_image: &'static str,
+    pub too_many_pixels: &'static str,
+    pub damaged: &'static str,
+    pub unreadable: &'static str,
+    /// `wethi photos add`: what was done.
+    pub added: &'static str,
+    /// `wethi photos add` while the session is open for editing elsewhere.
+    pub in_use: &'static str,
+    /// `wethi photos list` of a session without photos.
+    pub none: &'static str,
+    /// `wethi validate`: a listed photo's image is not in the folder.
+    pub missing: &'static str,
+    /// Copying or moving a session's photo folder failed.
+    pub folder_failed: &'static str,
+}
+
+pub const TH: PhotosStrings = PhotosStrings {
+    too_large: "ภาพใหญ่เกิน {limit} MB ({size} MB)",
+    not_an_image: "ไม่ใช่ภาพ JPEG, PNG หรือ WebP",
+    too_many_pixels: "ภาพมีขนาดใหญ่เกินกว่าจะเปิดได้ ({width} × {height} จุด)",
+    damaged: "เปิดภาพไม่ได้ ไฟล์อาจเสียหาย ({why})",
+    unreadable: "อ่านไฟล์ไม่ได้ ({why})",
+    added: "เพิ่มภาพ {n} ภาพในเวที {file} แล้ว",
+    in_use: "{file}: มี wethi อีกตัวเปิดเวทีนี้แก้ไขอยู่ จึงยังเพิ่มภาพไม่ได้ ปิดเวทีนั้นก่อนแล้วลองอีกครั้ง",
+    none: "เวทีนี้ยังไม่มีภาพ",
+    missing: "ไม่พบไฟล์ภาพ {photo} ของ photos[{index}] ในโฟลเดอร์ {folder}",
+    folder_failed: "จัดการโฟลเดอร์ภาพ {folder} ไม่สำเร็จ ({why})",
+};
+
+pub const EN: PhotosStrings = PhotosStrings {
+    too_large: "the image is over {limit} MB ({size} MB)",
+    not_an_image: "not a JPEG, PNG or WebP image",
+    too_many_pixels: "the image is too large to open ({width} × {height} pixels)",
+    damaged: "the image cannot be read, the file may be damaged ({why})",
+    unreadable: "the file cannot be read ({why})",
+    added: "{n} photo(s) added to {file}",
+    in_use: "{file}: another wethi has this session open for editing, so no photo can be added now; close it there and try again",
+    none: "this session has no photos yet",
+    missing: "the image {photo} of photos[{index}] is not in {folder}",
+    folder_failed: "the photo folder {folder} could not be handled ({why})",
+};
+
+pub fn photos_strings(lang: Lang) -> &'static PhotosStrings {
+    match lang {
+        Lang::Th => &TH,
+        Lang::En => &EN,
+    }
+}

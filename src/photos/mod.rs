@@ -1,0 +1,22 @@
+//! Photos of the day: an image from a phone or a file made safe to keep.
+//!
+//! Every image goes through [`process`] before it is stored: only JPEG, PNG
+//! or WebP (told by its bytes, never by its name), at most [`MAX_BYTES`],
+//! decoded within bounds of pixels and memory (a decompression bomb is
+//! refused from its header, before anything is allocated), turned upright
+//! from its EXIF orientation, scaled to at most [`LONG_EDGE`] pixels on its
+//! long edge and written again as a plain JPEG. Nothing of the original's
+//! metadata survives: no EXIF (GPS above all), XMP, IPTC, ICC profile or
+//! comment, because the new file is made from the pixels alone.
+//!
+//! Where the images live (the folder beside the session) is `store::photos`.
+
+mod process;
+
+pub use process::{
+    LONG_EDGE, MAX_BYTES, MAX_PIXELS_WIDE, PhotoError, Processed, process, process_file,
+};
+#[doc(hidden)]
+pub mod sample;
+#[cfg(test)]
+mod tests;
