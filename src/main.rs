@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use wethi::cli::args::{Cli, Command};
-use wethi::cli::{Context, Failure, compare, export, list, screens, sessions, show};
+use wethi::cli::args::{Cli, Command, PhotosCommand};
+use wethi::cli::{Context, Failure, compare, export, list, photos, screens, sessions, show};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -57,6 +57,14 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             group_names,
             force,
         } => compare::merge(ctx, &files, &out, group_names, force),
+        Command::Photos { command } => match command {
+            PhotosCommand::Add {
+                file,
+                images,
+                caption,
+            } => photos::add(ctx, &file, &images, caption.as_deref()),
+            PhotosCommand::List { file } => photos::list(ctx, &file),
+        },
         Command::Export {
             file,
             format,

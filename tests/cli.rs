@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use common::{Run, Sandbox, printed_path, read_json, run, snapshot, swot_item, tree, write_json};
 
-const SUBCOMMANDS: &[&str] = &["new", "template", "validate", "list", "show"];
+const SUBCOMMANDS: &[&str] = &["new", "template", "validate", "list", "show", "photos"];
 
 fn ok(cmd: &mut assert_cmd::Command) -> String {
     let r = run(cmd);
@@ -880,5 +880,150 @@ fn list_never_prints_raw_control_characters_from_file_names() {
             !text.contains(['\u{1b}', '\u{7}']),
             "raw control characters on {stream}: {text:?}"
         );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Photos
+// ---------------------------------------------------------------------------
+
+mod photo_files {
+    use super::*;
+    use wethi::photos::sample;
+
+    /// A phone's sideways photo with GPS (`phone.jpg`) and a PNG (`plan.png`)
+    /// in `dir`.
+    fn images(dir: &Path) -> (PathBuf, PathBuf) {
+        let phone = dir.join("phone.jpg");
+        fs::write(&phone, sample::phone_jpeg(80, 40, 6)).unwrap();
+        let png = dir.join("plan.png");
+        let mut bytes = Vec::new();
+        image::DynamicImage::ImageRgb8(image::RgbImage::new(30, 20))
+            .write_to(
+                &mut std::io::Cursor::new(&mut bytes),
+                image::ImageFormat::Png,
+            )
+            .unwrap();
+        fs::write(&png, bytes).unwrap();
+        (phone, png)
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn photos_add_stores_each_image_upright_and_without_gps_and_list_names_them() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, png) = images(sb.home.path());
+        let out = ok(sb
+            .wethi()
+            .args(["photos", "add"])
+            .arg(&path)
+            .args([&phone, &png])
+            .args(["--caption", "ป้ายนิทรรศการ\u{1b}[31m"]));
+        assert!(out.contains("2 photo(s) added"), "{out}");
+        common::assert_valid_session(&path);
+        let json = read_json(&path);
+        let photos = json["photos"].as_array().expect("a photos list");
+        assert_eq!(photos.len(), 2);
+        let folder = path.with_extension("photos");
+        assert_eq!(
+            (photos[0]["width"].as_u64(), photos[0]["height"].as_u64()),
+            (Some(40), Some(80)),
+            "turned upright"
+        );
+        assert_eq!(photos[0]["caption"], "ป้ายนิทรรศการ␛[31m");
+        for p in photos {
+            let image = folder.join(p["file"].as_str().unwrap());
+            let bytes = fs::read(&image).unwrap();
+            assert_eq!(p["bytes"].as_u64(), Some(bytes.len() as u64));
+            assert!(!sample::contains(&bytes, sample::GPS_MARK));
+            assert!(bytes.starts_with(&[0xFF, 0xD8, 0xFF]), "stored as JPEG");
+            #[cfg(unix)]
+            assert_eq!(mode(&image), 0o600);
+        }
+        #[cfg(unix)]
+        assert_eq!(mode(&folder), 0o700);
+        let listed = ok(sb.wethi().args(["photos", "list"]).arg(&path));
+        let lines: Vec<&str> = listed.lines().collect();
+        assert_eq!(lines.len(), 2, "{listed}");
+        assert!(
+            lines[0].starts_with("1. ป้ายนิทรรศการ␛[31m — ph-"),
+            "{listed}"
+        );
+        assert!(lines[0].contains(", 40 × 80, "), "{listed}");
+        assert!(lines[1].contains(", 30 × 20, "), "{listed}");
+        ok(sb.wethi().arg("validate").arg(&path));
+    }
+
+    #[test]
+    fn one_bad_image_is_named_and_nothing_is_stored() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let before = snapshot(&path);
+        let (phone, _) = images(sb.home.path());
+        let text = sb.home.path().join("notes.jpg");
+        fs::write(&text, "not a photo").unwrap();
+        let bomb = sb.home.path().join("bomb.png");
+        fs::write(&bomb, sample::png_claiming(100_000, 100_000)).unwrap();
+        for (bad, why) in [
+            (&text, "not a JPEG, PNG or WebP image"),
+            (&bomb, "too large to open (100000 × 100000 pixels)"),
+        ] {
+            let r = run(sb
+                .wethi()
+                .args(["photos", "add"])
+                .arg(&path)
+                .args([&phone, bad]));
+            let line = the_error_line(&r, bad);
+            assert!(line.contains(why), "{line}");
+        }
+        let r = run(sb
+            .wethi()
+            .args(["photos", "add"])
+            .arg(&path)
+            .arg(sb.home.path().join("gone.jpg")));
+        assert!(the_error_line(&r, &sb.home.path().join("gone.jpg")).contains("cannot be read"));
+        assert_eq!(snapshot(&path), before);
+        assert!(!path.with_extension("photos").exists());
+    }
+
+    #[test]
+    fn photos_are_not_added_to_a_session_another_wethi_is_editing() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let before = snapshot(&path);
+        let (phone, _) = images(sb.home.path());
+        let lock = wethi::store::SessionLock::try_acquire(&path).unwrap();
+        assert!(lock.is_some());
+        let r = run(sb.wethi().args(["photos", "add"]).arg(&path).arg(&phone));
+        assert!(
+            the_error_line(&r, &path).contains("another wethi has this session open"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(snapshot(&path), before);
+        drop(lock);
+        ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&phone));
+    }
+
+    #[test]
+    fn validate_names_a_photo_whose_image_is_missing() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, _) = images(sb.home.path());
+        ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&phone));
+        let file = read_json(&path)["photos"][0]["file"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        fs::remove_file(path.with_extension("photos").join(&file)).unwrap();
+        let r = run(sb.wethi().arg("validate").arg(&path));
+        let line = the_error_line(&r, &path);
+        assert!(line.contains(&file) && line.contains("photos[0]"), "{line}");
     }
 }

@@ -148,6 +148,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Photos of the day: add images to a session, or list them
+    Photos {
+        #[command(subcommand)]
+        command: PhotosCommand,
+    },
     /// A report of a session, in its language unless --lang is given
     Export {
         /// A session file: a path, or a file name in the data folder
@@ -159,6 +164,30 @@ pub enum Command {
         /// Write the report to OUT (whole or not at all) instead of stdout
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PhotosCommand {
+    /// Add images (JPEG, PNG or WebP, at most 15 MB each) to a session: each is
+    /// stored upright, at most 1600 px on its long edge, without any metadata
+    /// (no GPS). One bad image stores nothing.
+    Add {
+        /// A session file: a path, or a file name in the data folder
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The images to add, in order
+        #[arg(required = true, value_name = "IMAGE")]
+        images: Vec<PathBuf>,
+        /// The caption printed under each of them
+        #[arg(long, value_name = "TEXT")]
+        caption: Option<String>,
+    },
+    /// The session's photos, in report order
+    List {
+        /// A session file: a path, or a file name in the data folder
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
 }
 

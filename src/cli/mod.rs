@@ -6,6 +6,7 @@ pub mod args;
 pub mod compare;
 pub mod export;
 pub mod list;
+pub mod photos;
 pub mod screens;
 pub mod sessions;
 pub mod show;

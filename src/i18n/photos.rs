@@ -16,6 +16,8 @@ pub struct PhotosStrings {
     pub in_use: &'static str,
     /// `wethi photos list` of a session without photos.
     pub none: &'static str,
+    /// In place of an empty caption.
+    pub no_caption: &'static str,
     /// `wethi validate`: a listed photo's image is not in the folder.
     pub missing: &'static str,
     /// Copying or moving a session's photo folder failed.
@@ -31,6 +33,7 @@ pub const TH: PhotosStrings = PhotosStrings {
     added: "เพิ่มภาพ {n} ภาพในเวที {file} แล้ว",
     in_use: "{file}: มี wethi อีกตัวเปิดเวทีนี้แก้ไขอยู่ จึงยังเพิ่มภาพไม่ได้ ปิดเวทีนั้นก่อนแล้วลองอีกครั้ง",
     none: "เวทีนี้ยังไม่มีภาพ",
+    no_caption: "(ไม่มีคำบรรยาย)",
     missing: "ไม่พบไฟล์ภาพ {photo} ของ photos[{index}] ในโฟลเดอร์ {folder}",
     folder_failed: "จัดการโฟลเดอร์ภาพ {folder} ไม่สำเร็จ ({why})",
 };
@@ -44,6 +47,7 @@ pub const EN: PhotosStrings = PhotosStrings {
     added: "{n} photo(s) added to {file}",
     in_use: "{file}: another wethi has this session open for editing, so no photo can be added now; close it there and try again",
     none: "this session has no photos yet",
+    no_caption: "(no caption)",
     missing: "the image {photo} of photos[{index}] is not in {folder}",
     folder_failed: "the photo folder {folder} could not be handled ({why})",
 };

@@ -16,6 +16,15 @@ mod process;
 pub use process::{
     LONG_EDGE, MAX_BYTES, MAX_PIXELS_WIDE, PhotoError, Processed, process, process_file,
 };
+/// A file size as people read it: `245 KB`, `1.2 MB`.
+pub fn size_text(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
 #[doc(hidden)]
 pub mod sample;
 #[cfg(test)]
