@@ -16,6 +16,17 @@ pub struct PhotosStrings {
     pub in_use: &'static str,
     /// `wethi photos list` of a session without photos.
     pub none: &'static str,
+    /// The details column's title: the photo's caption.
+    pub caption: &'static str,
+    /// The editing box's title.
+    pub edit_caption: &'static str,
+    /// The Photos view: the details of the selected photo.
+    pub file: &'static str,
+    pub size: &'static str,
+    pub added_at: &'static str,
+    pub group: &'static str,
+    /// The Photos view without photos: how they come in.
+    pub how_to_add: &'static str,
     /// In place of an empty caption.
     pub no_caption: &'static str,
     /// `wethi validate`: a listed photo's image is not in the folder.
@@ -34,6 +45,13 @@ pub const TH: PhotosStrings = PhotosStrings {
     in_use: "{file}: มี wethi อีกตัวเปิดเวทีนี้แก้ไขอยู่ จึงยังเพิ่มภาพไม่ได้ ปิดเวทีนั้นก่อนแล้วลองอีกครั้ง",
     none: "เวทีนี้ยังไม่มีภาพ",
     no_caption: "(ไม่มีคำบรรยาย)",
+    caption: "คำบรรยายภาพ",
+    edit_caption: "แก้ไขคำบรรยายภาพ",
+    file: "ไฟล์",
+    size: "ขนาด",
+    added_at: "เพิ่มเมื่อ",
+    group: "กลุ่ม",
+    how_to_add: "ยังไม่มีภาพ — ผู้เข้าร่วมส่งภาพจากโทรศัพท์ได้เมื่อเปิดห้องรับความเห็น (R) หรือเพิ่มจากเครื่องนี้ด้วยคำสั่ง wethi photos add ไฟล์เวที ไฟล์ภาพ",
     missing: "ไม่พบไฟล์ภาพ {photo} ของ photos[{index}] ในโฟลเดอร์ {folder}",
     folder_failed: "จัดการโฟลเดอร์ภาพ {folder} ไม่สำเร็จ ({why})",
 };
@@ -48,6 +66,13 @@ pub const EN: PhotosStrings = PhotosStrings {
     in_use: "{file}: another wethi has this session open for editing, so no photo can be added now; close it there and try again",
     none: "this session has no photos yet",
     no_caption: "(no caption)",
+    caption: "caption",
+    edit_caption: "Edit the caption",
+    file: "file",
+    size: "size",
+    added_at: "added",
+    group: "group",
+    how_to_add: "No photos yet — phones send them while the room is open (R), or add them from this computer with: wethi photos add SESSION IMAGE…",
     missing: "the image {photo} of photos[{index}] is not in {folder}",
     folder_failed: "the photo folder {folder} could not be handled ({why})",
 };

@@ -63,6 +63,21 @@ pub fn copy_photos(from: &Path, to: &Path, files: &[(&str, &str)]) -> Result<(),
     Ok(())
 }
 
+/// Copies every image `session` names from the folder of `from` into that
+/// of `to`, as far as it can: a session saved elsewhere because its own
+/// folder failed must be saved even if some images cannot follow. Returns
+/// how many could not be copied.
+pub fn copy_all(from: &Path, to: &Path, session: &crate::session::Session) -> usize {
+    if photos_dir(from) == photos_dir(to) {
+        return 0;
+    }
+    session
+        .photos
+        .iter()
+        .filter(|p| copy_photos(from, to, &[(&p.file, &p.file)]).is_err())
+        .count()
+}
+
 /// Whether `session` and its photo folder are both free to be created.
 pub fn is_free(session: &Path) -> bool {
     !session.exists() && !session.is_symlink() && !photos_dir(session).exists()
