@@ -74,12 +74,25 @@ fn structure(doc: &Value) -> Vec<String> {
 fn from_a_past_session_carries_its_details_and_open_actions_only() {
     let sb = Sandbox::new();
     let past = read_json(&common::example_path());
-    let path = new_session(
-        &sb,
-        &["--title", "ครั้งที่ 2", "--from"],
-        &common::example_path(),
+    // The past session has photos of its own day: they stay with it.
+    let with_photos = sb.data_dir().join("past.json");
+    std::fs::copy(common::example_path(), &with_photos).unwrap();
+    let image = sb.home.path().join("p.jpg");
+    std::fs::write(&image, wethi::photos::sample::phone_jpeg(20, 10, 1)).unwrap();
+    common::run(
+        sb.wethi()
+            .args(["photos", "add"])
+            .arg(&with_photos)
+            .arg(&image),
     );
+    assert_eq!(
+        read_json(&with_photos)["photos"].as_array().map(Vec::len),
+        Some(1)
+    );
+    let path = new_session(&sb, &["--title", "ครั้งที่ 2", "--from"], &with_photos);
     let doc = read_json(&path);
+    assert!(doc.get("photos").is_none(), "no photos carried");
+    assert!(!path.with_extension("photos").exists());
 
     assert_eq!(doc["title"], "ครั้งที่ 2");
     assert_ne!(doc["id"], past["id"]);
