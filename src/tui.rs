@@ -205,6 +205,8 @@ pub(super) fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String
 fn sweep_photos(path: &Path, app: &App) {
     let mut named = crate::store::photos::named_by_backups(path);
     named.extend(app.session().photos.iter().map(|p| p.file.clone()));
+    // Photos sent from phones wait in the inbox until they are handled.
+    named.extend(app.room().inbox().photos().iter().map(|p| p.file.clone()));
     crate::store::photos::sweep(path, &named);
 }
 

@@ -27,6 +27,8 @@ pub struct PhotosStrings {
     pub group: &'static str,
     /// The Photos view without photos: how they come in.
     pub how_to_add: &'static str,
+    /// A photo in the room's inbox, beside an item's quadrant.
+    pub photo: &'static str,
     /// In place of an empty caption.
     pub no_caption: &'static str,
     /// `wethi validate`: a listed photo's image is not in the folder.
@@ -45,6 +47,7 @@ pub const TH: PhotosStrings = PhotosStrings {
     in_use: "{file}: มี wethi อีกตัวเปิดเวทีนี้แก้ไขอยู่ จึงยังเพิ่มภาพไม่ได้ ปิดเวทีนั้นก่อนแล้วลองอีกครั้ง",
     none: "เวทีนี้ยังไม่มีภาพ",
     no_caption: "(ไม่มีคำบรรยาย)",
+    photo: "ภาพ",
     caption: "คำบรรยายภาพ",
     edit_caption: "แก้ไขคำบรรยายภาพ",
     file: "ไฟล์",
@@ -66,6 +69,7 @@ pub const EN: PhotosStrings = PhotosStrings {
     in_use: "{file}: another wethi has this session open for editing, so no photo can be added now; close it there and try again",
     none: "this session has no photos yet",
     no_caption: "(no caption)",
+    photo: "photo",
     caption: "caption",
     edit_caption: "Edit the caption",
     file: "file",
