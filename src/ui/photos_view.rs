@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::Widget;
 
 use crate::app::{App, Target};
 use crate::i18n::photos::photos_strings;
@@ -15,7 +14,7 @@ use crate::session::Photo;
 use crate::text::Lang;
 use crate::text::date::format_date_short;
 
-use super::layout::{column, column_look, two_columns};
+use super::layout::{column_look, padded_column, two_columns};
 use super::list::{Row, draw_list, draw_wrapped};
 use super::{Status, UiState};
 
@@ -33,14 +32,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
     state.targets.push((area, Target::Photo(None)));
     if photos.is_empty() {
         // One column saying how photos come in.
-        let block = column(strings(lang).photos, true, status);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let text = Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        let text = padded_column(strings(lang).photos, true, status, area, buf);
         let how = photos_strings(lang).how_to_add;
         draw_wrapped(how, text, buf, &state.cache, status.theme.dim());
         return;
@@ -75,14 +67,7 @@ pub fn draw(app: &App, status: &Status, area: Rect, buf: &mut Buffer, state: &mu
 /// The selected photo: its caption in full, then file, size, group, date.
 fn details(p: &Photo, lang: Lang, status: &Status, area: Rect, buf: &mut Buffer, state: &UiState) {
     let t = photos_strings(lang);
-    let block = column(t.caption, false, status);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let padded = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(2),
-        ..inner
-    };
+    let padded = padded_column(t.caption, false, status, area, buf);
     let used = draw_wrapped(caption(p, lang), padded, buf, &state.cache, Style::new());
     let mut facts = vec![
         (t.file, p.file.clone()),
