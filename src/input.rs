@@ -126,6 +126,7 @@ pub fn key_of(event: KeyEvent) -> Option<Key> {
     }
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     let shift = event.modifiers.contains(KeyModifiers::SHIFT);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
     Some(match event.code {
         KeyCode::Char(c) if ctrl => Ctrl(c.to_ascii_lowercase()),
         KeyCode::Char(c) => Char(c),
@@ -140,6 +141,7 @@ pub fn key_of(event: KeyEvent) -> Option<Key> {
         KeyCode::Tab if shift => BackTab,
         KeyCode::Tab => Tab,
         KeyCode::BackTab => BackTab,
+        KeyCode::Enter if alt => AltEnter,
         KeyCode::Enter => Enter,
         KeyCode::Esc => Esc,
         KeyCode::Backspace => Backspace,
@@ -185,6 +187,9 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
         Mode::Form(_) => match key {
             Tab | Down => Some(Action::NextField),
             BackTab | Up => Some(Action::PrevField),
+            // A line break in a paragraph field; Enter saves the whole form,
+            // as everywhere else in wethi.
+            AltEnter | Ctrl('j') => Some(Action::Text(TextEdit::Newline)),
             other => text_action(other),
         },
         Mode::Normal if app.room().overlay().is_some() => {
@@ -234,6 +239,7 @@ pub fn key_name(key: Key) -> String {
         Tab => "Tab".into(),
         BackTab => "Shift-Tab".into(),
         Enter => "Enter".into(),
+        AltEnter => "Alt-Enter".into(),
         Esc => "Esc".into(),
         Backspace => "Backspace".into(),
         Delete => "Delete".into(),

@@ -55,8 +55,9 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             files,
             out,
             group_names,
+            title,
             force,
-        } => compare::merge(ctx, &files, &out, group_names, force),
+        } => compare::merge(ctx, &files, &out, group_names, title.as_deref(), force),
         Command::Photos { command } => match command {
             PhotosCommand::Add {
                 file,

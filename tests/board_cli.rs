@@ -463,17 +463,19 @@ fn nothing_from_the_file_drives_the_terminal() {
 /// Without --width and with stdout not a terminal, the board is 100 wide;
 /// the UI language follows LANG when --lang is not given.
 #[test]
-fn default_width_and_locale_language() {
+fn default_width_and_the_sessions_language() {
     let sandbox = Sandbox::new();
     let file = sandbox.write_session("long.json", &long_thai_session());
-    for (locale, title) in [
-        ("th_TH.UTF-8", "จุดแข็ง"),
-        ("en_GB.UTF-8", "Strengths"),
-        ("C", "Strengths"),
+    // The session's language whatever the locale; --lang wins over it.
+    for (locale, args, title) in [
+        ("th_TH.UTF-8", &[][..], "จุดแข็ง"),
+        ("en_GB.UTF-8", &[][..], "จุดแข็ง"),
+        ("C", &["--lang", "en"][..], "Strengths"),
     ] {
         let out = stdout(
             &sandbox
                 .wethi(locale)
+                .args(args)
                 .arg("show")
                 .arg(&file)
                 .arg("--board")
@@ -504,30 +506,44 @@ fn the_example_board_prints_at_every_width() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn dates_show_in_the_buddhist_era_in_thai_and_gregorian_in_english() {
+fn show_speaks_the_sessions_language_unless_lang_is_given() {
     let sandbox = Sandbox::new();
-    for (args, locale, date, not) in [
+    let mut english = common::read_json(&example_path());
+    english["lang"] = serde_json::json!("en");
+    let english = sandbox.write_session("english.json", &english);
+    let thai = example_path();
+    for (args, locale, file, date, not) in [
         (
             &["--lang", "th"][..],
             "en_US.UTF-8",
+            &english,
             "13 มกราคม 2564",
             "2021",
         ),
         (
             &["--lang", "en"][..],
             "th_TH.UTF-8",
+            &thai,
             "13 January 2021",
             "2564",
         ),
-        (&[][..], "th_TH.UTF-8", "13 มกราคม 2564", "January"),
-        (&[][..], "en_US.UTF-8", "13 January 2021", "มกราคม"),
+        // Without --lang the locale does not matter: `git diff` through the
+        // textconv reads as the session does on every computer.
+        (&[][..], "en_US.UTF-8", &thai, "13 มกราคม 2564", "January"),
+        (
+            &[][..],
+            "th_TH.UTF-8",
+            &english,
+            "13 January 2021",
+            "มกราคม",
+        ),
     ] {
         let out = stdout(
             &sandbox
                 .wethi(locale)
                 .args(args)
                 .arg("show")
-                .arg(example_path())
+                .arg(file)
                 .output()
                 .expect("wethi runs"),
         );

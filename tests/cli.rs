@@ -166,11 +166,17 @@ fn locale_picks_the_language_when_no_flag_is_given() {
     let example = common::example_path();
     let th = ok(sb
         .wethi_with_locale("th_TH.UTF-8")
-        .arg("show")
+        .arg("validate")
         .arg(&example));
-    assert!(th.contains("13 มกราคม 2564"), "{th}");
-    let en = ok(sb.wethi_with_locale("C.UTF-8").arg("show").arg(&example));
-    assert!(en.contains("13 January 2021"), "{en}");
+    assert!(th.contains("ถูกต้อง"), "{th}");
+    let en = ok(sb
+        .wethi_with_locale("C.UTF-8")
+        .arg("validate")
+        .arg(&example));
+    assert!(en.contains("valid"), "{en}");
+    // `show` speaks the session's language instead, whatever the locale.
+    let shown = ok(sb.wethi_with_locale("C.UTF-8").arg("show").arg(&example));
+    assert!(shown.contains("13 มกราคม 2564"), "{shown}");
 }
 
 // ---------------------------------------------------------------------------

@@ -385,6 +385,86 @@ fn group_names_replace_the_titles_and_must_match_the_file_count() {
 }
 
 #[test]
+fn merge_title_names_the_session_and_the_whole_room_is_kept_not_added() {
+    let sb = Sandbox::new();
+    // Three groups' files that each carry the room's 55 people and its facts.
+    let example = read_json(&common::example_path());
+    let inputs: Vec<PathBuf> = (1..=3)
+        .map(|n| {
+            let path = sb.data_dir().join(format!("g{n}.json"));
+            let mut doc = example.clone();
+            doc["id"] = Value::from(format!("group-{n}"));
+            fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+            path
+        })
+        .collect();
+    let out = sb.data_dir().join("plenary.json");
+    let r = run(merge_cmd(&sb, &inputs, &out).args(["--lang", "en", "--title", "เวทีรวม ศอช.จ."]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("every file says 55 people took part")
+            && r.stderr.contains("keeps 55, not their sum"),
+        "{}",
+        r.stderr
+    );
+    let m = read_json(&out);
+    assert_eq!(m["title"], "เวทีรวม ศอช.จ.");
+    assert_eq!(m["meta"]["participants"], example["meta"]["participants"]);
+    // The facts are the first file's.
+    for fact in [
+        "project",
+        "objective",
+        "presided_by",
+        "team",
+        "headline",
+        "credit",
+    ] {
+        assert_eq!(m["meta"][fact], example["meta"][fact], "{fact}");
+    }
+    assert_valid_session(&out);
+    // Different totals are the groups' own: added, and no warning.
+    let plain = sb.data_dir().join("plain.json");
+    let groups = three_groups(sb.data_dir());
+    let r = run(&mut merge_cmd(&sb, &groups, &plain));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    let m = read_json(&plain);
+    assert_eq!(m["meta"]["participants"]["total"], 30);
+    assert!(m["title"].as_str().unwrap().contains("กลุ่ม 1, กลุ่ม 2, กลุ่ม 3"));
+    // An empty title is a usage error.
+    let r = run(merge_cmd(&sb, &groups, &sb.data_dir().join("x.json")).args(["--title", " "]));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("--title"), "{}", r.stderr);
+}
+
+#[test]
+fn diff_names_each_changed_fact() {
+    let sb = Sandbox::new();
+    let old = read_json(&common::example_path());
+    let mut new = old.clone();
+    new["meta"]["time"] = serde_json::json!({"start": "08:30", "end": "16:30"});
+    new["meta"]["presided_by"]["position"] = Value::from("รองผู้ว่าราชการจังหวัด");
+    new["meta"]["credit"] = Value::from("");
+    new["meta"]["objective"] = Value::from("เพื่อทบทวนบทบาท");
+    let a = sb.data_dir().join("old.json");
+    let b = sb.data_dir().join("new.json");
+    fs::write(&a, serde_json::to_string_pretty(&old).unwrap()).unwrap();
+    fs::write(&b, serde_json::to_string_pretty(&new).unwrap()).unwrap();
+    let r = run(sb.wethi().args(["--lang", "en", "diff"]).arg(&a).arg(&b));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    for line in [
+        "  ~ Objective: เพื่อสร้างความรู้ความเข้าใจแก่",
+        "→ เพื่อทบทวนบทบาท\n",
+        "  ~ Time (start–end): (empty) → 08:30–16:30\n",
+        "  ~ Their position: พัฒนาการจังหวัดอุบลราชธานี → รองผู้ว่าราชการจังหวัด\n",
+        "  ~ News credit: งานประชาสัมพันธ์ สพจ.อุบลราชธานี → (empty)\n",
+    ] {
+        assert!(r.stdout.contains(line), "{line:?} in\n{}", r.stdout);
+    }
+    assert!(!r.stdout.contains("Presided by"), "{}", r.stdout);
+}
+
+#[test]
 fn an_input_is_never_overwritten_whatever_path_names_it() {
     let sb = Sandbox::new();
     let inputs = three_groups(sb.data_dir());
@@ -515,7 +595,7 @@ proptest! {
             Source { group: "ก".into(), session: s.clone() },
             Source { group: "ข".into(), session: s.clone() },
         ];
-        let m = merge(&sources, ts("2021-01-13T17:00:00+07:00")).expect("merged");
+        let m = merge(&sources, None, ts("2021-01-13T17:00:00+07:00")).expect("merged");
         for q in Quadrant::ALL {
             let (mine, merged) = (s.swot.items(q), m.swot.items(q));
             prop_assert_eq!(mine.len(), merged.len());
@@ -637,7 +717,7 @@ fn merge_copies_the_groups_photos_tagged_and_diff_names_them() {
         "{}",
         r.stdout
     );
-    let r = run(sb.wethi().arg("show").arg(&out));
+    let r = run(sb.wethi().args(["--lang", "en", "show"]).arg(&out));
     assert!(r.stdout.contains("Photos\n------"), "{}", r.stdout);
     assert!(
         r.stdout.contains("1. ฟลิปชาร์ตกลุ่ม 1 (group: กลุ่ม 1)"),

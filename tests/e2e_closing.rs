@@ -604,11 +604,10 @@ fn the_session_details_form_saves_the_venue_and_refuses_a_bad_total() {
     let before = read_json(&file)["meta"].clone();
     assert_eq!(before["venue"], "");
 
-    // i, Tab twice (title, date, venue), type, Enter.
+    // i, Tab to the venue, type, Enter.
     tui.send("i");
     tui.wait_texts(&["Session details", "Title:", "Date:", "Venue:", "Total:"]);
-    tui.send(TAB);
-    tui.send(TAB);
+    tui.tab_to_field("Venue:");
     tui.send(VENUE);
     tui.wait_text(VENUE);
     tui.send(ENTER);
@@ -629,15 +628,11 @@ fn the_session_details_form_saves_the_venue_and_refuses_a_bad_total() {
     tui.wait_text("G1");
     tui.send("i");
     tui.wait_texts(&["Session details", VENUE]);
-    tui.send(TAB);
-    tui.send(TAB);
+    tui.tab_to_field("Venue:");
     tui.send(&BACKSPACE.repeat(VENUE.chars().count()));
     tui.send(OTHER);
     tui.wait_text(OTHER);
-    // Shift-Tab back round: date, title, the new group, then the total.
-    for _ in 0..4 {
-        tui.send(SHIFT_TAB);
-    }
+    tui.tab_to_field("Total:");
     tui.send("abc");
     tui.send(ENTER);
     tui.wait_text("“abc” is not a whole number");
@@ -650,6 +645,7 @@ fn the_session_details_form_saves_the_venue_and_refuses_a_bad_total() {
     assert_eq!(json["meta"]["participants"]["total"], Value::Null);
 
     // The cursor is on the total: fixed with Thai digits, it saves.
+    assert!(tui.focused_field("Total:"));
     tui.send(&BACKSPACE.repeat(3));
     tui.send("๕๕");
     tui.wait_text("๕๕");
@@ -668,14 +664,53 @@ fn the_session_details_form_saves_the_venue_and_refuses_a_bad_total() {
     let saved = read_json(&file);
     tui.send("i");
     tui.wait_text("Session details");
-    tui.send(TAB);
-    tui.send(TAB);
+    tui.tab_to_field("Venue:");
     tui.send("xyz");
     tui.wait_text(&format!("{OTHER}xyz"));
     tui.send(ESC);
     tui.wait_for("the form to close", |s| !s.contains("Session details"));
     quit(&mut tui);
     assert_eq!(read_json(&file)["meta"], saved["meta"]);
+    assert_valid_session(&file);
+}
+
+#[test]
+fn the_details_form_saves_a_two_line_objective_and_who_presided() {
+    let sb = Sandbox::new();
+    let (mut tui, file) = sb.start_new("Facts", 80, 24);
+    tui.send("i");
+    tui.wait_texts(&["Session details", "Objective:"]);
+    tui.tab_to_field("Objective:");
+    tui.send("เพื่อทบทวนบทบาท");
+    tui.wait_text("เพื่อทบทวนบทบาท");
+    // Alt-Enter starts a new line; Enter would save the form.
+    tui.wait_text("Alt-Enter or Ctrl-J new line");
+    tui.send("\x1b\r");
+    tui.send("และวางแผนปีต่อไป");
+    tui.wait_text("และวางแผนปีต่อไป");
+    tui.tab_to_field("Presided by:");
+    tui.send("นายสมชาย ใจดี");
+    tui.wait_text("นายสมชาย ใจดี");
+    tui.tab_to_field("Their position:");
+    tui.send("รองผู้ว่าราชการจังหวัด");
+    tui.wait_text("รองผู้ว่าราชการจังหวัด");
+    // At 80×24 the form scrolls to keep the focused field in view.
+    tui.tab_to_field("News credit:");
+    let screen = tui.wait_text("▲");
+    assert!(!shows(&screen, "Title:"), "{screen}");
+    tui.send(ENTER);
+    tui.wait_for("the form to close", |s| !s.contains("Session details"));
+    wait_for_file(&file, "the facts", |j| {
+        let meta = &j["meta"];
+        let want = json!({"name": "นายสมชาย ใจดี", "position": "รองผู้ว่าราชการจังหวัด"});
+        if meta["objective"] == "เพื่อทบทวนบทบาท\nและวางแผนปีต่อไป" && meta["presided_by"] == want
+        {
+            Ok(())
+        } else {
+            Err(format!("meta is {meta}"))
+        }
+    });
+    quit(&mut tui);
     assert_valid_session(&file);
 }
 

@@ -109,8 +109,7 @@ fn pastes_reach_the_details_form_and_add_one_action_per_line() {
     let (mut tui, path) = sb.start_new("Paste", 120, 40);
     tui.send("i");
     tui.wait_text("Venue");
-    tui.send(TAB);
-    tui.send(TAB);
+    tui.tab_to_field("Venue:");
     tui.send(&paste("ศาลา\nกลางบ้าน"));
     tui.wait_for("the venue holds the paste", |s| {
         squeeze(s).contains("ศาลากลางบ้าน")

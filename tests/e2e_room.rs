@@ -16,7 +16,7 @@ use http::agent;
 
 /// The room's address as the overlay shows it, on one line.
 fn url_on(screen: &str) -> Option<String> {
-    let start = screen.find("http://127.0.0.1:")?;
+    let start = screen.find("HTTP://127.0.0.1:")?;
     let url: String = screen[start..]
         .chars()
         .take_while(|c| !c.is_whitespace() && *c != '│')
@@ -59,7 +59,8 @@ fn a_phone_item_reaches_the_inbox_the_board_and_the_file_and_quitting_closes_the
         "--port",
         "0",
     ];
-    let mut tui = sb.spawn("C.UTF-8", &args, 120, 45);
+    // The size terminals open at: the code fits with the address under it.
+    let mut tui = sb.spawn("C.UTF-8", &args, 80, 24);
     let screen = tui.wait_for("the room's address", |s| url_on(s).is_some());
     let url = url_on(&screen).unwrap();
     assert!(
@@ -67,7 +68,7 @@ fn a_phone_item_reaches_the_inbox_the_board_and_the_file_and_quitting_closes_the
         "a QR code:\n{screen}"
     );
     let addr = url
-        .trim_start_matches("http://")
+        .trim_start_matches("HTTP://")
         .split('/')
         .next()
         .unwrap()
@@ -79,6 +80,13 @@ fn a_phone_item_reaches_the_inbox_the_board_and_the_file_and_quitting_closes_the
     assert!(page.contains("Room") && page.contains("<form"), "{page}");
     assert_eq!(get(&format!("http://{addr}/")).0, 403);
     assert_eq!(post_item(&url, "ภัยแล้งซ้ำซาก", "กลุ่ม 3"), 200);
+    // The phone heard "sent" only once a crash could not lose the item.
+    let inbox = path.with_file_name(format!(
+        ".{}.inbox",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    let waiting = std::fs::read_to_string(&inbox).unwrap();
+    assert!(waiting.contains("ภัยแล้งซ้ำซาก"), "{waiting}");
     tui.wait_text("1 waiting");
     tui.send("I");
     tui.wait_text("ภัยแล้งซ้ำซาก");

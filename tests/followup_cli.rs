@@ -73,23 +73,24 @@ fn structure(doc: &Value) -> Vec<String> {
 #[test]
 fn from_a_past_session_carries_its_details_and_open_actions_only() {
     let sb = Sandbox::new();
-    let past = read_json(&common::example_path());
+    let mut past = read_json(&common::example_path());
+    past["meta"]["time"] = json!({"start": "08:30", "end": "16:30"});
+    let past_file = sb.home.path().join("past.json");
+    write_json(&past_file, &past);
     // The past session has photos of its own day: they stay with it.
-    let with_photos = sb.data_dir().join("past.json");
-    std::fs::copy(common::example_path(), &with_photos).unwrap();
     let image = sb.home.path().join("p.jpg");
     std::fs::write(&image, wethi::photos::sample::phone_jpeg(20, 10, 1)).unwrap();
     common::run(
         sb.wethi()
             .args(["photos", "add"])
-            .arg(&with_photos)
+            .arg(&past_file)
             .arg(&image),
     );
     assert_eq!(
-        read_json(&with_photos)["photos"].as_array().map(Vec::len),
+        read_json(&past_file)["photos"].as_array().map(Vec::len),
         Some(1)
     );
-    let path = new_session(&sb, &["--title", "ครั้งที่ 2", "--from"], &with_photos);
+    let path = new_session(&sb, &["--title", "ครั้งที่ 2", "--from"], &past_file);
     let doc = read_json(&path);
     assert!(doc.get("photos").is_none(), "no photos carried");
     assert!(!path.with_extension("photos").exists());
@@ -104,10 +105,19 @@ fn from_a_past_session_carries_its_details_and_open_actions_only() {
         "organiser",
         "facilitator",
         "participants",
+        "project",
+        "objective",
+        "presided_by",
+        "facilitator_position",
+        "team",
+        "headline",
+        "tagline",
+        "credit",
     ] {
         assert_eq!(doc["meta"][field], past["meta"][field], "meta.{field}");
+        assert!(!past["meta"][field].is_null(), "the example has {field}");
     }
-    assert_ne!(doc["meta"]["venue"], "", "the example has a venue");
+    assert!(doc["meta"].get("time").is_none(), "not the time of day");
     assert_ne!(doc["meta"]["date"], past["meta"]["date"], "today's date");
     assert_eq!(structure(&doc), structure(&past));
     assert_nothing_written(&doc);
@@ -195,6 +205,43 @@ fn a_past_session_as_template_gives_only_its_structure() {
         doc["meta"]["participants"]["groups"], past["meta"]["participants"]["groups"],
         "the groups are structure"
     );
+    // Which workshop it is stays; who ran it, when and the news do not.
+    for kept in ["project", "objective"] {
+        assert_eq!(doc["meta"][kept], past["meta"][kept], "meta.{kept}");
+    }
+    for gone in [
+        "presided_by",
+        "facilitator_position",
+        "team",
+        "headline",
+        "tagline",
+        "credit",
+        "time",
+    ] {
+        assert!(doc["meta"].get(gone).is_none(), "meta.{gone}");
+    }
+}
+
+#[test]
+fn a_template_file_keeps_its_language_unless_lang_is_given() {
+    let sb = Sandbox::new();
+    // The sandbox's UI speaks English; the example is Thai.
+    let path = new_session(&sb, &["--template"], &common::example_path());
+    let doc = read_json(&path);
+    assert_eq!(doc["lang"], "th");
+    assert!(
+        doc["title"].as_str().unwrap().starts_with("เวที "),
+        "the default title in the session's language: {}",
+        doc["title"]
+    );
+    let path = new_session(
+        &sb,
+        &["--lang", "en", "--template"],
+        &common::example_path(),
+    );
+    let doc = read_json(&path);
+    assert_eq!(doc["lang"], "en");
+    assert!(doc["title"].as_str().unwrap().starts_with("Workshop "));
 }
 
 #[test]

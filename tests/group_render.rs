@@ -134,7 +134,7 @@ fn merged_screen(view: View) -> String {
         },
     ];
     let now = at("2021-01-13T17:00:00+07:00");
-    let merged = merge(&sources, now).expect("merged");
+    let merged = merge(&sources, None, now).expect("merged");
     let mut app = App::new(merged, Lang::Th, None);
     app.show_view(view);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");

@@ -61,6 +61,7 @@ fn git_diff_reads_sessions_as_text_through_show() {
     let mut doc = read_json(&file);
     doc["swot"]["strengths"][0]["text"] = serde_json::json!("คณะกรรมการมีประสบการณ์มาก");
     doc["swot"]["strengths"][0]["votes"] = serde_json::json!(12);
+    doc["meta"]["credit"] = serde_json::json!("งานประชาสัมพันธ์ สพจ.ยโสธร");
     write_json(&file, &doc);
 
     let diff = git_ok(repo, home, &["diff", "--no-color"]);
@@ -69,7 +70,11 @@ fn git_diff_reads_sessions_as_text_through_show() {
         "{diff}"
     );
     assert!(diff.contains("+    S1 คณะกรรมการมีประสบการณ์มาก"), "{diff}");
-    assert!(diff.contains("12 votes"), "{diff}");
+    // In the session's language, whatever the computer's locale.
+    assert!(diff.contains("12 คะแนน"), "{diff}");
+    // A fact the report does not print shows too.
+    assert!(diff.contains("+  เครดิตข่าว:"), "{diff}");
+    assert!(diff.contains("สพจ.ยโสธร"), "{diff}");
     assert!(
         !diff.contains("\"votes\""),
         "no raw JSON in the diff:\n{diff}"
@@ -104,6 +109,59 @@ fn show_prints_the_whole_session_plain_when_piped() {
     ] {
         assert!(text.contains(part), "{part:?} in:\n{text}");
     }
+}
+
+fn ok(cmd: &mut assert_cmd::Command) -> String {
+    let r = common::run(cmd);
+    assert_eq!(r.code, Some(0), "expected success; stderr: {}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn show_prints_the_workshops_facts_in_the_sessions_language() {
+    let sb = Sandbox::new();
+    let mut doc = read_json(&common::example_path());
+    doc["meta"]["time"] = serde_json::json!({"start": "08:30", "end": "16:30"});
+    doc["meta"]["objective"] = serde_json::json!("เพื่อข้อหนึ่ง\nเพื่อข้อสอง");
+    let file = sb.data_dir().join("facts.json");
+    write_json(&file, &doc);
+    // An English computer: the Thai session still reads in Thai.
+    let text = ok(sb.wethi().arg("show").arg(&file).args(["--width", "200"]));
+    assert!(text.contains("ข้อมูลเวทีเพิ่มเติม"), "{text}");
+    for (label, value) in [
+        (
+            "ชื่อโครงการ:",
+            "โครงการประชุมเชิงปฏิบัติการสร้างความรู้ความเข้าใจเครือข่าย",
+        ),
+        ("เวลา (เริ่ม–เลิก):", "08:30–16:30"),
+        ("ประธาน:", "นายคมกริช ชินชนะ"),
+        ("ตำแหน่งประธาน:", "พัฒนาการจังหวัดอุบลราชธานี"),
+        ("ตำแหน่งวิทยากร:", "ผู้อำนวยการกลุ่มงานส่งเสริมการพัฒนาชุมชน"),
+        (
+            "ผู้ร่วมดำเนินการ:",
+            "นักวิชาการและเจ้าหน้าที่สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี",
+        ),
+        ("พาดหัวข่าว:", "จ.อุบลฯ เสริมพลัง ศอช."),
+        ("คำโปรย:", "อุบลราชธานี เมืองดอกบัวงาม แม่น้ำสองสี"),
+        ("เครดิตข่าว:", "งานประชาสัมพันธ์ สพจ.อุบลราชธานี"),
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.trim_start().starts_with(label) && l.contains(value)),
+            "{label} {value} in:\n{text}"
+        );
+    }
+    // A paragraph's lines stay lines, under the label's column.
+    let first = text.lines().position(|l| l.contains("เพื่อข้อหนึ่ง")).unwrap();
+    assert!(
+        text.lines().nth(first + 1).unwrap().trim() == "เพื่อข้อสอง",
+        "{text}"
+    );
+    let en = ok(sb.wethi().args(["--lang", "en", "show"]).arg(&file));
+    assert!(
+        en.contains("Further details") && en.contains("Presided by:"),
+        "{en}"
+    );
 }
 
 #[test]

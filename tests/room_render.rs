@@ -7,13 +7,14 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use wethi::app::{Action, App, View};
-use wethi::room::qr::{Ink, render};
+use wethi::room::qr::encode;
 use wethi::room::{RoomEvent, Submission};
 use wethi::session::{Quadrant, Timestamp, template};
 use wethi::text::Lang;
 use wethi::ui::{self, SaveState, Status, Theme, UiState};
 
-const URL: &str = "http://192.168.137.1:8080/r/Qk3x9_-AbCdEfGhIjKlMnO/";
+/// The longest LAN address a room expects, as the server writes it.
+const URL: &str = "HTTP://192.168.100.123:8080/R/0123456789ABCDEFGHJKMNPQRS/";
 
 fn now() -> Timestamp {
     DateTime::parse_from_rfc3339("2021-01-13T09:30:00+07:00").unwrap()
@@ -50,7 +51,7 @@ fn open_room(lang: Lang) -> App {
     let mut app = App::new(template::builtin().unwrap(), lang, None);
     app.show_view(View::Swot);
     app.update(Action::OpenRoom, now());
-    app.room_opened(URL.to_owned(), render(URL, Ink::DarkModules).ok());
+    app.room_opened(URL.to_owned(), encode(URL).ok());
     app
 }
 
@@ -98,9 +99,10 @@ fn the_overlay_draws_a_qr_code_that_decodes_to_the_url() {
         Theme::plain(),
         Theme::new(wethi::ui::theme::ThemeName::Dark, true),
     ] {
-        // 100×40 draws the code one module a column; 160×50 has room for
-        // it twice as big.
-        for (width, height) in [(100, 40), (160, 50)] {
+        // 80×24, the size terminals open at, draws the code one module a
+        // column with a narrower quiet zone; 160×50 has room for it twice
+        // as big.
+        for (width, height) in [(80, 24), (100, 30), (160, 50)] {
             let buf = draw(&open_room(Lang::Th), width, height, theme);
             let (w, h, px) = photo(&buf, 4);
             let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px[y * w + x]);
@@ -119,7 +121,7 @@ fn a_roomy_window_draws_the_code_twice_as_big() {
             .filter(|c| c.symbol() == "█" || c.symbol() == "▀" || c.symbol() == "▄")
             .count()
     };
-    let small = draw(&open_room(Lang::En), 100, 40, Theme::plain());
+    let small = draw(&open_room(Lang::En), 80, 24, Theme::plain());
     let big = draw(&open_room(Lang::En), 160, 50, Theme::plain());
     let halves = |buf: &Buffer| {
         buf.content()
@@ -127,9 +129,19 @@ fn a_roomy_window_draws_the_code_twice_as_big() {
             .filter(|c| c.symbol() == "▀" || c.symbol() == "▄")
             .count()
     };
-    assert!(halves(&small) > 0, "half blocks at 100×40");
+    assert!(halves(&small) > 0, "half blocks at 80×24");
     assert_eq!(halves(&big), 0, "whole blocks only at 160×50");
     assert!(ink_cells(&big) > 2 * ink_cells(&small));
+}
+
+#[test]
+fn the_overlay_at_80x24_in_thai_and_english() {
+    for (lang, name) in [
+        (Lang::Th, "qr_overlay_th_80x24"),
+        (Lang::En, "qr_overlay_en_80x24"),
+    ] {
+        insta::assert_snapshot!(name, text(&draw(&open_room(lang), 80, 24, Theme::plain())));
+    }
 }
 
 #[test]
@@ -138,7 +150,7 @@ fn the_overlay_shows_the_url_on_one_line_in_thai_and_english() {
         (Lang::Th, "สแกนเพื่อส่งความเห็นจากโทรศัพท์", "ห้องเปิด"),
         (Lang::En, "Scan to send items from your phone", "Room open"),
     ] {
-        let screen = text(&draw(&open_room(lang), 100, 40, Theme::plain()));
+        let screen = text(&draw(&open_room(lang), 80, 24, Theme::plain()));
         assert!(screen.lines().any(|l| l.contains(URL)), "{screen}");
         let squeezed: String = screen.chars().filter(|c| *c != ' ').collect();
         assert!(squeezed.contains(&scan.replace(' ', "")), "{screen}");
@@ -150,7 +162,9 @@ fn the_overlay_shows_the_url_on_one_line_in_thai_and_english() {
 
 #[test]
 fn a_small_window_asks_to_be_enlarged_instead_of_a_broken_code() {
-    let screen = text(&draw(&open_room(Lang::En), 80, 20, Theme::plain()));
+    // 80×23 is the smallest that fits the code with a quiet zone of 2.
+    assert!(text(&draw(&open_room(Lang::En), 80, 23, Theme::plain())).contains('▀'));
+    let screen = text(&draw(&open_room(Lang::En), 80, 22, Theme::plain()));
     assert!(screen.contains("Enlarge the window"), "{screen}");
     assert!(!screen.contains('▀'));
 }

@@ -4,15 +4,18 @@
 #[path = "common/http.rs"]
 mod http;
 
-use std::net::{IpAddr, Ipv4Addr, TcpStream};
+use std::io::{ErrorKind, Read, Write};
+use std::net::{IpAddr, Ipv4Addr, Shutdown, TcpStream};
 use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use http::agent;
 use scraper::{Html, Selector};
 use wethi::room::qr::{Ink, render};
 use wethi::room::{
-    Inbox, InboxFile, Limits, RoomConfig, RoomEvent, RoomServer, Voting, Wall, WallItem, deliver_to,
+    Delivery, Inbox, InboxFile, Limits, RoomConfig, RoomEvent, RoomLink, RoomServer, Voting, Wall,
+    WallItem, deliver_to,
 };
 use wethi::session::Quadrant;
 use wethi::text::Lang;
@@ -32,9 +35,38 @@ fn wall(lang: Lang) -> Wall {
     Wall::titled("เวทีประชาคมบ้านหนองบัว", lang)
 }
 
+/// A wall with voting on, `limit` votes a phone, and one item to vote for.
+fn voting_wall(limit: u32) -> Wall {
+    let mut shown = wall(Lang::En);
+    shown.voting = Voting {
+        on: true,
+        limit,
+        round: 0,
+    };
+    shown.items = vec![WallItem {
+        id: "sw-aaa".into(),
+        quadrant: Quadrant::Strengths,
+        label: "S1".into(),
+        text: "Strong volunteers".into(),
+    }];
+    shown
+}
+
+/// A room whose event loop keeps every event at once: each arrives on the
+/// receiver before its phone is answered. Once the receiver is dropped,
+/// the loop is gone.
 fn open(wall: Wall, limits: Limits) -> (RoomServer, Receiver<RoomEvent>) {
-    let (tx, rx) = mpsc::channel();
+    let (tx, deliveries) = mpsc::channel::<Delivery>();
+    let (events, rx) = mpsc::channel();
     let server = RoomServer::start(&config(limits), wall, deliver_to(tx, || {})).unwrap();
+    thread::spawn(move || {
+        for Delivery { event, ack } in deliveries {
+            if events.send(event).is_err() {
+                return;
+            }
+            ack.saved();
+        }
+    });
     (server, rx)
 }
 
@@ -96,9 +128,9 @@ fn add(server: &RoomServer, cookie: &str, q: &str, text: &str) -> Answer {
     )
 }
 
-/// The room's path, `/r/TOKEN/`.
+/// The room's path, `/R/TOKEN/`.
 fn base(server: &RoomServer) -> String {
-    let rest = server.url().trim_start_matches("http://");
+    let rest = server.url().trim_start_matches("HTTP://");
     rest[rest.find('/').unwrap()..].to_owned()
 }
 
@@ -109,7 +141,7 @@ fn next_event(rx: &Receiver<RoomEvent>) -> RoomEvent {
 #[test]
 fn the_page_in_thai_and_english_with_safe_headers() {
     let (server, _rx) = open(wall(Lang::Th), Limits::default());
-    assert!(server.url().starts_with("http://127.0.0.1:"));
+    assert!(server.url().starts_with("HTTP://127.0.0.1:"));
     let th = get(server.url(), "");
     assert_eq!(th.status, 200);
     assert!(th.body.contains("เวทีประชาคมบ้านหนองบัว"));
@@ -350,18 +382,7 @@ fn a_full_inbox_is_503_until_the_facilitator_catches_up() {
 
 #[test]
 fn votes_are_capped_per_phone_and_only_for_items_on_the_wall() {
-    let mut shown = wall(Lang::En);
-    shown.voting = Voting {
-        on: true,
-        limit: 2,
-        round: 0,
-    };
-    shown.items = vec![WallItem {
-        id: "sw-aaa".into(),
-        quadrant: Quadrant::Strengths,
-        label: "S1".into(),
-        text: "Strong volunteers".into(),
-    }];
+    let mut shown = voting_wall(2);
     let (server, rx) = open(shown.clone(), Limits::default());
     let page = get(server.url(), PHONE_A);
     assert!(page.body.contains("Strong volunteers") && page.body.contains("2 votes left"));
@@ -518,4 +539,345 @@ fn nothing_sent_over_http_reaches_the_inbox_raw() {
             Ok(())
         })
         .unwrap();
+}
+
+/// `raw` sent on a fresh connection to the server.
+fn connect(server: &RoomServer, raw: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(server.addr()).unwrap();
+    stream.write_all(raw.as_bytes()).unwrap();
+    stream
+}
+
+/// The status and the whole text of the answer the server wrote back, read
+/// until its Content-Length or the end (at most ten seconds); `(0, "")`
+/// when the server closed without answering.
+fn read_answer(stream: &mut TcpStream) -> (u16, String) {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    while let Ok(n @ 1..) = stream.read(&mut chunk) {
+        raw.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&raw);
+        let Some((head, body)) = text.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let length = head
+            .lines()
+            .find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-length: ")
+                    .map(str::to_owned)
+            })
+            .and_then(|n| n.trim().parse::<usize>().ok());
+        if length.is_some_and(|n| body.len() >= n) {
+            break;
+        }
+    }
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, text)
+}
+
+/// Whether the server still holds `stream` open: nothing to read, no end.
+fn still_open(stream: &TcpStream) -> bool {
+    stream.set_nonblocking(true).unwrap();
+    let open = matches!(stream.peek(&mut [0u8; 1]), Err(e) if e.kind() == ErrorKind::WouldBlock);
+    stream.set_nonblocking(false).unwrap();
+    open
+}
+
+/// The headers of an item's POST to `base` whose body is `length` bytes.
+fn post_head(base: &str, length: usize) -> String {
+    format!(
+        "POST {base}add HTTP/1.1\r\nHost: x\r\nCookie: {PHONE_B}\r\n\
+Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {length}\r\n\r\n"
+    )
+}
+
+#[test]
+fn twenty_stalled_uploads_and_slow_headers_hold_up_no_other_phone() {
+    // Deadlines far beyond the test: the stalled phones are still held
+    // while the others are answered.
+    let limits = Limits {
+        header_time: Duration::from_secs(120),
+        body_time: Duration::from_secs(120),
+        ..Limits::default()
+    };
+    let (server, rx) = open(voting_wall(3), limits);
+    let base = base(&server);
+    // 2,000 of 4,000 bytes of an item, then nothing.
+    let stalled: Vec<TcpStream> = (0..20)
+        .map(|_| {
+            let head = post_head(&base, 4000);
+            connect(&server, &format!("{head}q=s&text={}", "a".repeat(1991)))
+        })
+        .collect();
+    // Headers that never end.
+    let lorises: Vec<TcpStream> = (0..5)
+        .map(|_| {
+            connect(
+                &server,
+                &format!("GET {base} HTTP/1.1\r\nHost: x\r\nX-Slow: "),
+            )
+        })
+        .collect();
+    // The others' connections queue behind the stalled ones'.
+    let page = get(server.url(), PHONE_A);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Strong volunteers"));
+    assert_eq!(add(&server, PHONE_A, "o", "ตลาดใหม่").status, 200);
+    let voted = post(
+        &format!("{}vote", server.url()),
+        PHONE_A,
+        &[("item", "sw-aaa")],
+    );
+    assert_eq!(voted.status, 200);
+    let events: Vec<RoomEvent> = rx.try_iter().collect();
+    assert_eq!(events.len(), 2, "the item and the vote, nothing stalled");
+    assert!(matches!(&events[0], RoomEvent::Submitted(s) if s.text == "ตลาดใหม่"));
+    assert!(stalled.iter().chain(&lorises).all(still_open));
+
+    // The stalled ones were being read all along: finished, they are answered.
+    let mut late = stalled.into_iter().next().unwrap();
+    late.write_all(&[b'b'; 2000]).unwrap();
+    let (status, _) = read_answer(&mut late);
+    assert_eq!(status, 200);
+    let RoomEvent::Submitted(s) = next_event(&rx) else {
+        panic!("not a submission");
+    };
+    assert!(s.text.starts_with("aaa"), "{}", s.text);
+    let mut slow = lorises.into_iter().next().unwrap();
+    slow.write_all(b"1\r\nConnection: close\r\n\r\n").unwrap();
+    assert_eq!(read_answer(&mut slow).0, 200);
+}
+
+#[test]
+fn deadlines_end_stalled_uploads_and_slow_headers() {
+    let limits = Limits {
+        header_time: Duration::from_millis(200),
+        body_time: Duration::from_millis(200),
+        ..Limits::default()
+    };
+    let (server, rx) = open(wall(Lang::En), limits);
+    let base = base(&server);
+    let mut stalled = connect(&server, &format!("{}q=s&text=half", post_head(&base, 4000)));
+    let mut loris = connect(&server, &format!("GET {base} HTTP/1.1\r\nHost: x\r\n"));
+    let (status, text) = read_answer(&mut stalled);
+    assert_eq!(status, 408);
+    assert!(text.contains("took too long"), "{text}");
+    // Headers never finished are not answered: the connection just closes.
+    assert_eq!(read_answer(&mut loris), (0, String::new()));
+    assert!(rx.try_recv().is_err());
+}
+
+#[test]
+fn a_body_cut_short_is_400_and_nothing_reaches_the_inbox() {
+    let (server, rx) = open(wall(Lang::En), Limits::default());
+    let base = base(&server);
+    let mut cut = connect(
+        &server,
+        &format!("{}q=s&text=cut+off+he", post_head(&base, 100)),
+    );
+    cut.shutdown(Shutdown::Write).unwrap();
+    let (status, text) = read_answer(&mut cut);
+    assert_eq!(status, 400);
+    assert!(text.contains("Only part of it arrived"), "{text}");
+    // The same with a chunked body whose last chunk never comes.
+    let chunked = format!(
+        "POST {base}add HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\
+Content-Type: application/x-www-form-urlencoded\r\n\r\n10\r\nq=s&text=chunked\r\n"
+    );
+    let mut cut = connect(&server, &chunked);
+    cut.shutdown(Shutdown::Write).unwrap();
+    assert_eq!(read_answer(&mut cut).0, 400);
+    assert!(rx.try_recv().is_err());
+    // Whole, the same item goes through.
+    let whole = "q=s&text=cut+off+here";
+    let mut sent = connect(
+        &server,
+        &format!("{}{whole}", post_head(&base, whole.len())),
+    );
+    assert_eq!(read_answer(&mut sent).0, 200);
+    let RoomEvent::Submitted(s) = next_event(&rx) else {
+        panic!("not a submission");
+    };
+    assert_eq!(s.text, "cut off here");
+}
+
+#[test]
+fn an_item_of_control_characters_only_is_400_with_a_reason() {
+    let (server, rx) = open(wall(Lang::Th), Limits::default());
+    let refused = add(&server, PHONE_A, "s", "\u{1b}");
+    assert_eq!(refused.status, 400);
+    assert!(refused.body.contains("อักขระที่มองไม่เห็น"), "{}", refused.body);
+    let refused = add(&server, PHONE_A, "s", "\u{1b}\u{7}\u{200b}\r\n\u{202e}");
+    assert_eq!(refused.status, 400);
+    server.publish(wall(Lang::En));
+    let refused = add(&server, PHONE_A, "s", "\u{1b}\u{1b}");
+    assert!(refused.body.contains("only characters that do not show"));
+    assert!(rx.try_recv().is_err());
+    // A group of controls only is no group.
+    let sent = post(
+        &format!("{}add", server.url()),
+        PHONE_A,
+        &[("q", "s"), ("text", "ok"), ("group", "\u{1b}")],
+    );
+    assert_eq!(sent.status, 200);
+    let RoomEvent::Submitted(s) = next_event(&rx) else {
+        panic!("not a submission");
+    };
+    assert_eq!(s.group, None);
+}
+
+#[test]
+fn the_address_typed_in_small_letters_leads_to_the_room() {
+    let (server, _rx) = open(wall(Lang::Th), Limits::default());
+    assert!(server.url().starts_with("HTTP://127.0.0.1:"));
+    assert_eq!(server.url(), server.url().to_ascii_uppercase());
+    // Small letters, O for 0, I or L for 1: read off the wall and typed.
+    let base = base(&server);
+    let token = base.trim_start_matches("/R/").trim_end_matches('/');
+    let spelt = token
+        .to_ascii_lowercase()
+        .replace('0', "o")
+        .replace('1', "l");
+    let typed = format!("http://{}/r/{spelt}/", server.addr());
+    let moved = get(&typed, PHONE_A);
+    assert_eq!(moved.status, 303);
+    assert_eq!(moved.header("location"), [base.as_str()]);
+    // Posting works from any spelling; the page's own links use the room's.
+    assert_eq!(add_at(&typed, PHONE_A, "s", "พิมพ์เอง").status, 200);
+    assert_eq!(get(server.url(), PHONE_A).status, 200);
+}
+
+fn add_at(url: &str, cookie: &str, q: &str, text: &str) -> Answer {
+    post(
+        &format!("{url}add"),
+        cookie,
+        &[("q", q), ("text", text), ("group", "")],
+    )
+}
+
+/// What an open room's link hands the event loop, waited for.
+fn next_from(link: &mut RoomLink) -> RoomEvent {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(event) = link.events().pop() {
+            return event;
+        }
+        assert!(Instant::now() < deadline, "no event within 10 s");
+        thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn the_phone_hears_sent_only_once_the_inbox_file_holds_its_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    let file = InboxFile::for_session(&session).path;
+    let mut inbox = Inbox::default();
+    let mut link = RoomLink::open(
+        &session,
+        &config(Limits::default()),
+        wall(Lang::En),
+        &inbox,
+        || {},
+    )
+    .unwrap();
+    let url = link.url().to_owned();
+    let (answered, answer_rx) = mpsc::channel();
+    let phone = {
+        let file = file.clone();
+        thread::spawn(move || {
+            let sent = add_at(&url, PHONE_A, "t", "ภัยแล้ง");
+            // What a crash right now would leave.
+            let on_disk = std::fs::read_to_string(&file).unwrap_or_default();
+            answered.send((sent.status, on_disk)).unwrap();
+        })
+    };
+    let event = next_from(&mut link);
+    assert!(answer_rx.try_recv().is_err(), "no answer before it is kept");
+    let RoomEvent::Submitted(s) = event else {
+        panic!("not a submission");
+    };
+    inbox.receive(
+        s,
+        wethi::session::now(),
+        &mut wethi::session::ids::IdSource::default(),
+    );
+    link.sync(&inbox, None, true).unwrap();
+    let (status, on_disk) = answer_rx.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert_eq!(status, 200);
+    assert!(on_disk.contains("ภัยแล้ง"), "{on_disk}");
+    phone.join().unwrap();
+
+    // The session's file failing does not concern an item that waits in
+    // the inbox's file.
+    let url = link.url().to_owned();
+    let phone = thread::spawn(move || add_at(&url, PHONE_A, "t", "น้ำท่วม").status);
+    let RoomEvent::Submitted(s) = next_from(&mut link) else {
+        panic!("not a submission");
+    };
+    inbox.receive(
+        s,
+        wethi::session::now(),
+        &mut wethi::session::ids::IdSource::default(),
+    );
+    link.sync(&inbox, None, false).unwrap();
+    assert_eq!(phone.join().unwrap(), 200);
+    // With auto-accept on, the item is kept in the session's file.
+    inbox.auto_accept = true;
+    let url = link.url().to_owned();
+    let phone = thread::spawn(move || add_at(&url, PHONE_A, "t", "ฝนแล้ง").status);
+    assert!(matches!(next_from(&mut link), RoomEvent::Submitted(_)));
+    link.sync(&inbox, None, false).unwrap();
+    assert_eq!(phone.join().unwrap(), 500);
+}
+
+#[test]
+fn a_phone_is_told_when_its_item_could_not_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    // The inbox's file cannot be written: its folder is a file.
+    std::fs::write(dir.path().join("folder"), "").unwrap();
+    let session = dir.path().join("folder").join("s.json");
+    let mut inbox = Inbox::default();
+    let mut link = RoomLink::open(
+        &session,
+        &config(Limits::default()),
+        voting_wall(3),
+        &inbox,
+        || {},
+    )
+    .unwrap();
+    let url = link.url().to_owned();
+    let phone = thread::spawn(move || add_at(&url, PHONE_A, "t", "ภัยแล้ง"));
+    let RoomEvent::Submitted(s) = next_from(&mut link) else {
+        panic!("not a submission");
+    };
+    inbox.receive(
+        s,
+        wethi::session::now(),
+        &mut wethi::session::ids::IdSource::default(),
+    );
+    assert!(link.sync(&inbox, None, true).is_err());
+    let refused = phone.join().unwrap();
+    assert_eq!(refused.status, 500);
+    assert!(
+        refused.body.contains("could not be saved"),
+        "{}",
+        refused.body
+    );
+
+    // A vote the session's file could not take: the same.
+    let url = format!("{}vote", link.url());
+    let phone = thread::spawn(move || post(&url, PHONE_A, &[("item", "sw-aaa")]));
+    assert!(matches!(next_from(&mut link), RoomEvent::Vote { .. }));
+    let _ = link.sync(&inbox, None, false);
+    assert_eq!(phone.join().unwrap().status, 500);
 }

@@ -5,6 +5,7 @@
 mod common;
 
 use std::fs;
+use std::io::Write;
 
 use serde_json::{Value, json};
 use wethi::session::schema::schema_json;
@@ -17,7 +18,12 @@ fn the_committed_schema_is_the_one_the_model_generates() {
     let path = common::schema_path();
     let generated = schema_json();
     if std::env::var_os(REWRITE).is_some() {
-        fs::write(&path, &generated).expect("the schema file is writable");
+        // Whole or not at all: a reader never sees half a file.
+        let dir = path.parent().expect("the schema lives in a folder");
+        let mut temp = tempfile::NamedTempFile::new_in(dir).expect("a temporary file beside it");
+        temp.write_all(generated.as_bytes())
+            .expect("the schema file is writable");
+        temp.persist(&path).expect("the schema file is replaced");
         return;
     }
     let committed = fs::read_to_string(&path).unwrap_or_default();

@@ -496,16 +496,22 @@ fn meta() -> BoxedStrategy<Meta> {
         .boxed()
 }
 
+/// A time of day that ends after it starts, or has no end (as `validate` wants).
 fn time_of_day() -> BoxedStrategy<TimeOfDay> {
-    let clock = (0u32..24, 0u32..60)
-        .prop_map(|(h, m)| NaiveTime::from_hms_opt(h, m, 0).expect("a valid time"));
-    (clock.clone(), proptest::option::of(clock), extra())
-        .prop_map(|(start, end, extra)| TimeOfDay { start, end, extra })
+    let clock = |minute: u32| NaiveTime::from_hms_opt(minute / 60, minute % 60, 0);
+    (0u32..24 * 60, proptest::option::of(1u32..24 * 60), extra())
+        .prop_map(move |(start, length, extra)| TimeOfDay {
+            start: clock(start).expect("a valid time"),
+            end: length.and_then(|l| clock(start + l)),
+            extra,
+        })
         .boxed()
 }
 
+/// Who presided always has a name (as `validate` wants).
 fn person() -> BoxedStrategy<Person> {
     (text(), text(), extra())
+        .prop_filter("a name", |(name, ..)| !name.trim().is_empty())
         .prop_map(|(name, position, extra)| Person {
             name,
             position,

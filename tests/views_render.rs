@@ -16,7 +16,7 @@ use ratatui::layout::Position;
 use ratatui::style::Color;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
-use wethi::app::{Action, App, Mode, ReadOnly, TextEdit, View};
+use wethi::app::{Action, App, FieldKind, Mode, ReadOnly, TextEdit, View};
 use wethi::i18n::strings;
 use wethi::session::{self, Quadrant, SwotItem, TowsPair};
 use wethi::text::Lang;
@@ -725,7 +725,36 @@ fn the_move_prompt_link_picker_and_forms_draw() {
         let screen = draw(&a, 80, 24);
         insta::assert_snapshot!(format!("details_form_{l}_80x24"), screen.text());
         assert_shows(&screen, "13/1/", "details form");
+
+        // A second line in the objective: the paragraph wraps at Thai word
+        // boundaries and the footer says how to start a line.
+        tab_to(&mut a, FieldKind::Objective);
+        go(&mut a, Action::Text(TextEdit::Newline));
+        type_text(&mut a, "และทบทวนบทบาท");
+        let screen = draw(&a, 80, 24);
+        insta::assert_snapshot!(format!("details_form_objective_{l}_80x24"), screen.text());
+        assert_shows(&screen, "และทบทวนบทบาท", "the objective's second line");
+        assert_shows(&screen, "Alt-Enter", "the footer");
+
+        // The last field: the form scrolls, with a mark for what is above.
+        tab_to(&mut a, FieldKind::NewGroup);
+        let screen = draw(&a, 80, 24);
+        insta::assert_snapshot!(format!("details_form_end_{l}_80x24"), screen.text());
+        assert_shows(&screen, "▲", "the scroll mark");
+        assert_shows(&screen, "ภาคีเครือข่ายพัฒนาร่วม: 5", "the last group");
     }
+}
+
+/// Tab in the open form until the field of `kind` has the cursor.
+fn tab_to(a: &mut App, kind: FieldKind) {
+    for _ in 0..64 {
+        match a.mode() {
+            Mode::Form(f) if f.focused().is_some_and(|f| f.kind == kind) => return,
+            Mode::Form(_) => go(a, Action::NextField),
+            other => panic!("no form is open: {other:?}"),
+        }
+    }
+    panic!("the form has no {kind:?} field");
 }
 
 // --- hostile text ---------------------------------------------------------------

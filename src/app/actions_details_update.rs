@@ -5,6 +5,7 @@ use crate::session::Timestamp;
 
 use super::form::{Form, FormKind};
 use super::history::{Details, Edit, Entry, ListId, entry_at};
+use super::textbox::TextEdit;
 use super::{Action, App, FormError, Mode};
 
 impl App {
@@ -36,7 +37,10 @@ impl App {
         match action {
             Action::Text(edit) => {
                 if let Some(field) = form.fields.get_mut(form.focus) {
-                    field.text.apply(edit);
+                    // One-line fields take no line break.
+                    if edit != TextEdit::Newline || field.kind.is_paragraph() {
+                        field.text.apply(edit);
+                    }
                 }
             }
             Action::NextField => form.step(true),

@@ -1,14 +1,17 @@
 //! Small forms: an action item (text, owner, due date) and the session
 //! details. Each field is a text box; values are checked on Enter and a bad
-//! one keeps the form open with a message.
+//! one keeps the form open with a message. Fields are known by their
+//! [`FieldKind`], never by their place, so adding one moves nothing else.
 
 use chrono::NaiveDate;
 
 use super::textbox::tidy;
 use crate::session::{
-    Action as ActionItem, Meta, ParticipantGroup, Session, Timestamp, ids::IdSource,
+    Action as ActionItem, Meta, ParticipantGroup, Participants, Person, Session, TimeOfDay,
+    Timestamp, ids::IdSource,
 };
 use crate::text::Lang;
+use crate::text::clock::{TimeError, format_span, parse_span};
 use crate::text::date::{DateError, ParseNumberError, parse_date, parse_number};
 
 use super::TextBox;
@@ -28,17 +31,39 @@ pub enum FieldKind {
     Owner,
     Due,
     Title,
+    /// The full project name (`meta.project`).
+    Project,
+    /// A paragraph: the one field that holds line breaks.
+    Objective,
     Date,
+    /// The time of day, `08:30–16:30`.
+    Time,
     Venue,
     District,
     Province,
     Organiser,
+    /// Who presided: their name, then their position.
+    PresidedBy,
+    PresidedPosition,
     Facilitator,
+    FacilitatorPosition,
+    Team,
+    Headline,
+    Tagline,
+    Credit,
     /// The session's language (`th` / `en`): the language of its reports.
     Lang,
     Total,
     Group,
     NewGroup,
+}
+
+impl FieldKind {
+    /// A field for a paragraph: drawn over several rows, and Alt-Enter
+    /// (or Ctrl-J) starts a new line in it; Enter still saves the form.
+    pub fn is_paragraph(self) -> bool {
+        self == FieldKind::Objective
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +78,9 @@ pub enum FormError {
     TextRequired,
     Date(DateError),
     Number(ParseNumberError),
+    Time(TimeError),
+    /// A position for who presided, but no name.
+    PresidedNeedsName,
     /// The session language is neither Thai nor English.
     Lang,
 }
@@ -63,6 +91,10 @@ impl FormError {
             FormError::TextRequired => crate::i18n::strings(lang).text_required.to_owned(),
             FormError::Date(e) => e.message(lang),
             FormError::Number(e) => e.message(lang),
+            FormError::Time(e) => e.message(lang),
+            FormError::PresidedNeedsName => crate::i18n::details::details_strings(lang)
+                .presided_needs_name
+                .to_owned(),
             FormError::Lang => crate::i18n::facilitator::facilitator_strings(lang)
                 .lang_error
                 .to_owned(),
@@ -126,20 +158,57 @@ impl Form {
         }
     }
 
+    /// The details form: every fact of `s.meta` (named field by field, so
+    /// a new one in `Meta` does not compile until it has its field here).
     pub fn details(s: &Session, lang: Lang) -> Form {
-        let m = &s.meta;
+        let Meta {
+            date,
+            venue,
+            district,
+            province,
+            organiser,
+            facilitator,
+            participants,
+            project,
+            objective,
+            time,
+            presided_by,
+            facilitator_position,
+            team,
+            headline,
+            tagline,
+            credit,
+            extra: _,
+        } = &s.meta;
+        let time = time
+            .as_ref()
+            .map(|t| format_span(t.start, t.end))
+            .unwrap_or_default();
+        let (presider, position) = presided_by
+            .as_ref()
+            .map_or(("", ""), |p| (p.name.as_str(), p.position.as_str()));
         let mut fields = vec![
             field(FieldKind::Title, &s.title),
-            field(FieldKind::Date, &date_text(m.date, lang)),
-            field(FieldKind::Venue, &m.venue),
-            field(FieldKind::District, &m.district),
-            field(FieldKind::Province, &m.province),
-            field(FieldKind::Organiser, &m.organiser),
-            field(FieldKind::Facilitator, &m.facilitator),
+            field(FieldKind::Project, project),
+            field(FieldKind::Objective, objective),
+            field(FieldKind::Date, &date_text(*date, lang)),
+            field(FieldKind::Time, &time),
+            field(FieldKind::Venue, venue),
+            field(FieldKind::District, district),
+            field(FieldKind::Province, province),
+            field(FieldKind::Organiser, organiser),
+            field(FieldKind::PresidedBy, presider),
+            field(FieldKind::PresidedPosition, position),
+            field(FieldKind::Facilitator, facilitator),
+            field(FieldKind::FacilitatorPosition, facilitator_position),
+            field(FieldKind::Team, team),
+            field(FieldKind::Headline, headline),
+            field(FieldKind::Tagline, tagline),
+            field(FieldKind::Credit, credit),
             field(FieldKind::Lang, super::session_lang::lang_code(s.lang)),
-            field(FieldKind::Total, &count_text(m.participants.total)),
+            field(FieldKind::Total, &count_text(participants.total)),
         ];
-        for g in &m.participants.groups {
+        for g in &participants.groups {
             let text = match g.count {
                 Some(n) => format!("{}: {n}", g.label),
                 None => g.label.clone(),
@@ -173,10 +242,31 @@ impl Form {
             .map_or("", |f| f.text.text())
     }
 
-    fn focus_on(&mut self, kind: FieldKind) {
-        if let Some(i) = self.fields.iter().position(|f| f.kind == kind) {
-            self.focus = i;
+    /// The field that has the cursor.
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    /// Puts the cursor in the first field of `kind`; `false` if there is none.
+    pub fn focus_on(&mut self, kind: FieldKind) -> bool {
+        match self.fields.iter().position(|f| f.kind == kind) {
+            Some(i) => {
+                self.focus = i;
+                true
+            }
+            None => false,
         }
+    }
+
+    /// A one-line field as stored: line breaks (from a paste) become spaces.
+    fn line(&self, kind: FieldKind) -> String {
+        tidy(&self.value(kind).replace('\n', " "))
+    }
+
+    /// A paragraph as stored: its lines kept, each without trailing spaces.
+    fn paragraph(&self, kind: FieldKind) -> String {
+        let lines: Vec<&str> = self.value(kind).lines().map(str::trim_end).collect();
+        tidy(&lines.join("\n"))
     }
 
     /// Reads an action item from the form, or says which field is wrong
@@ -237,20 +327,67 @@ impl Form {
                 extra: old.map(|g| g.extra.clone()).unwrap_or_default(),
             });
         }
-        let mut meta: Meta = s.meta.clone();
-        meta.date = date;
-        meta.venue = tidy(self.value(FieldKind::Venue));
-        meta.district = tidy(self.value(FieldKind::District));
-        meta.province = tidy(self.value(FieldKind::Province));
-        meta.organiser = tidy(self.value(FieldKind::Organiser));
-        meta.facilitator = tidy(self.value(FieldKind::Facilitator));
-        meta.participants.total = total;
-        meta.participants.groups = groups;
+        let old = &s.meta;
+        let time = self.read_time(old.time.as_ref())?;
+        let presided_by = self.read_person(old.presided_by.as_ref())?;
+        // Every field named: a new one in `Meta` does not compile until the form reads it.
+        let meta = Meta {
+            date,
+            venue: self.line(FieldKind::Venue),
+            district: self.line(FieldKind::District),
+            province: self.line(FieldKind::Province),
+            organiser: self.line(FieldKind::Organiser),
+            facilitator: self.line(FieldKind::Facilitator),
+            participants: Participants {
+                total,
+                groups,
+                extra: old.participants.extra.clone(),
+            },
+            project: self.line(FieldKind::Project),
+            objective: self.paragraph(FieldKind::Objective),
+            time,
+            presided_by,
+            facilitator_position: self.line(FieldKind::FacilitatorPosition),
+            team: self.line(FieldKind::Team),
+            headline: self.line(FieldKind::Headline),
+            tagline: self.line(FieldKind::Tagline),
+            credit: self.line(FieldKind::Credit),
+            extra: old.extra.clone(),
+        };
         Ok(Details {
-            title: tidy(self.value(FieldKind::Title)),
+            title: self.line(FieldKind::Title),
             meta,
             lang,
         })
+    }
+
+    /// The time field; a time the file had keeps its unknown fields.
+    fn read_time(&mut self, old: Option<&TimeOfDay>) -> Result<Option<TimeOfDay>, FormError> {
+        let span = parse_span(self.value(FieldKind::Time)).map_err(|e| {
+            self.focus_on(FieldKind::Time);
+            FormError::Time(e)
+        })?;
+        Ok(span.map(|span| TimeOfDay {
+            start: span.start,
+            end: span.end,
+            extra: old.map(|t| t.extra.clone()).unwrap_or_default(),
+        }))
+    }
+
+    /// Who presided: nobody when both fields are empty; a position alone
+    /// is refused, as no report can credit it to anyone.
+    fn read_person(&mut self, old: Option<&Person>) -> Result<Option<Person>, FormError> {
+        let name = self.line(FieldKind::PresidedBy);
+        let position = self.line(FieldKind::PresidedPosition);
+        if name.is_empty() && !position.is_empty() {
+            self.focus_on(FieldKind::PresidedBy);
+            return Err(FormError::PresidedNeedsName);
+        }
+        Ok((!name.is_empty()).then(|| Person {
+            name,
+            position,
+            extra: old.map(|p| p.extra.clone()).unwrap_or_default(),
+        }))
     }
 
     fn read_lang(&mut self) -> Result<Lang, FormError> {

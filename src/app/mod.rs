@@ -31,7 +31,7 @@ pub use agenda_update::seconds_between;
 pub use action::{Action, Target};
 pub use draft::DraftError;
 pub use effect::Effect;
-pub use form::{FieldKind, Form, FormError, FormKind};
+pub use form::{Field, FieldKind, Form, FormError, FormKind};
 pub use history::{Edit, Entry, History, ListId};
 pub use textbox::{TextBox, TextEdit};
 

@@ -34,7 +34,8 @@ impl App {
                 self.update_editing(editor, Action::Text(TextEdit::Paste(text)), now);
             }
             Mode::Form(form) => {
-                let edit = TextEdit::Paste(one_line(&text));
+                let paragraph = form.focused().is_some_and(|f| f.kind.is_paragraph());
+                let edit = TextEdit::Paste(if paragraph { text } else { one_line(&text) });
                 self.update_form(form, Action::Text(edit), now);
             }
             Mode::Normal if self.add_target() == Some(ListId::Actions) => {

@@ -4,7 +4,7 @@
 //! [`Effect::OpenRoom`] or [`Effect::StopRoom`].
 
 use crate::room::inbox::{Accepted, Waiting};
-use crate::room::qr::QrArt;
+use crate::room::qr::QrCode;
 use crate::room::{Inbox, RoomEvent, Voting};
 use crate::session::{SwotItem, Timestamp};
 
@@ -26,10 +26,8 @@ pub struct RoomState {
     pub(super) voting: Voting,
     /// The page's address while the room is open.
     pub(super) url: Option<String>,
-    pub(super) qr: Option<QrArt>,
-    /// The same code twice as big, built once when the room opens: the
-    /// overlay shows it when the window has room.
-    pub(super) qr_doubled: Option<QrArt>,
+    /// The address's QR code; the overlay draws it as big as fits.
+    pub(super) qr: Option<QrCode>,
     pub(super) overlay: Option<RoomOverlay>,
     /// The highlighted submission in the inbox.
     pub(super) selected: usize,
@@ -50,12 +48,8 @@ impl RoomState {
         self.url.as_deref()
     }
 
-    pub fn qr(&self) -> Option<&QrArt> {
+    pub fn qr(&self) -> Option<&QrCode> {
         self.qr.as_ref()
-    }
-
-    pub fn qr_doubled(&self) -> Option<&QrArt> {
-        self.qr_doubled.as_ref()
     }
 
     pub fn overlay(&self) -> Option<RoomOverlay> {
@@ -75,10 +69,9 @@ impl RoomState {
         self.url.is_some()
     }
 
-    /// The room opened at `url`, its QR code drawn already.
-    pub(super) fn opened(&mut self, url: String, qr: Option<QrArt>) {
+    /// The room opened at `url`, its QR code made already.
+    pub(super) fn opened(&mut self, url: String, qr: Option<QrCode>) {
         self.url = Some(url);
-        self.qr_doubled = qr.as_ref().map(QrArt::doubled);
         self.qr = qr;
         self.problem = None;
     }
@@ -87,7 +80,6 @@ impl RoomState {
     pub(super) fn closed(&mut self, problem: Option<String>) {
         self.url = None;
         self.qr = None;
-        self.qr_doubled = None;
         self.problem = problem;
     }
 }
@@ -103,8 +95,8 @@ impl App {
         self.clamp_inbox();
     }
 
-    /// The loop opened the room at `url`, its QR code drawn already.
-    pub fn room_opened(&mut self, url: String, qr: Option<QrArt>) {
+    /// The loop opened the room at `url`, its QR code made already.
+    pub fn room_opened(&mut self, url: String, qr: Option<QrCode>) {
         self.room.opened(url, qr);
     }
 

@@ -40,6 +40,8 @@ pub enum TextEdit {
     End,
     WordLeft,
     WordRight,
+    /// A line break, in a paragraph field (the details form's objective).
+    Newline,
 }
 
 impl TextBox {
@@ -66,6 +68,10 @@ impl TextBox {
         let at = snap_to_cluster(&self.text, self.cursor);
         self.cursor = match edit {
             TextEdit::Insert(c) if c.is_control() => at,
+            TextEdit::Newline => {
+                self.text.insert(at, '\n');
+                ceil_to_cluster(&self.text, at + 1)
+            }
             TextEdit::Insert(c) => {
                 self.text.insert(at, c);
                 ceil_to_cluster(&self.text, at + c.len_utf8())
@@ -447,7 +453,10 @@ mod tests {
             // Even a stale cursor that is off any boundary must be survived.
             let mut tb = TextBox { text: initial, cursor: start };
             for edit in edits {
-                let typed = matches!(edit, TextEdit::Insert(_) | TextEdit::Paste(_));
+                let typed = matches!(
+                    edit,
+                    TextEdit::Insert(_) | TextEdit::Paste(_) | TextEdit::Newline
+                );
                 let before = tb.text.clone();
                 tb.apply(edit);
                 prop_assert!(tb.cursor() <= tb.text().len());

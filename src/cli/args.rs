@@ -144,6 +144,9 @@ pub enum Command {
         /// The groups' names, one per file, comma-separated [default: each file's title]
         #[arg(long, value_delimiter = ',', value_name = "N1,N2,...")]
         group_names: Option<Vec<String>>,
+        /// The merged session's title [default: "Merged from groups: " and their names]
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
         /// Overwrite OUT if it already exists
         #[arg(long)]
         force: bool,

@@ -24,12 +24,14 @@ pub fn diff(ctx: &Context, old: &Path, new: &Path) -> Result<ExitCode, Failure> 
 }
 
 /// `wethi merge`: checks the output path before reading anything big, and
-/// writes the result atomically.
+/// writes the result atomically. A participant total every file carries is
+/// the whole room's: kept, with a warning on stderr.
 pub fn merge(
     ctx: &Context,
     files: &[PathBuf],
     out: &Path,
     names: Option<Vec<String>>,
+    title: Option<&str>,
     force: bool,
 ) -> Result<ExitCode, Failure> {
     let c = compare_strings(ctx.lang);
@@ -45,6 +47,10 @@ pub fn merge(
     }
     if names.iter().flatten().any(|n| n.trim().is_empty()) {
         return Err(Failure::usage(c.group_name_empty.to_owned()));
+    }
+    let title = title.map(crate::app::textbox::tidy);
+    if title.as_ref().is_some_and(|t| t.is_empty()) {
+        return Err(Failure::usage(c.title_empty.to_owned()));
     }
     let paths: Vec<PathBuf> = files.iter().map(|f| ctx.resolve(f)).collect();
     if paths.iter().any(|p| store::output::same_file(p, out)) {
@@ -72,10 +78,14 @@ pub fn merge(
             session: loaded.session,
         });
     }
-    let merged = export::merge::merge(&sources, session::now())
+    let merged = export::merge::merge(&sources, title.as_deref(), session::now())
         .ok_or_else(|| Failure::invalid(c.not_a_merge.to_owned()))?;
     copy_photos(&paths, &sources, &merged, out)
         .map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
+    if let Some(total) = export::merge::whole_room(&sources) {
+        let total = total.to_string();
+        eprintln!("wethi: {}", fill(c.whole_room, &[("total", &total)]));
+    }
     store::save_session(out, &merged).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
     let (n, items) = (sources.len().to_string(), merged.swot.total().to_string());
     println!(

@@ -38,21 +38,30 @@ pub fn new(
 }
 
 /// A new session from `template` (or the built-in one) in the data folder.
+/// A template file's session keeps the file's language unless `--lang` is
+/// given; the built-in template, written in both, takes the UI language.
 pub fn create_session(
     ctx: &Context,
     title: Option<&str>,
     template: Option<&Path>,
 ) -> Result<PathBuf, Failure> {
-    let base = match template {
-        Some(file) => ctx.load(file)?.session,
-        None => template::builtin().map_err(|e| Failure::invalid(e.message(ctx.lang)))?,
+    let (base, lang) = match template {
+        Some(file) => {
+            let base = ctx.load(file)?.session;
+            let lang = ctx.lang_flag.unwrap_or(base.lang);
+            (base, lang)
+        }
+        None => (
+            template::builtin().map_err(|e| Failure::invalid(e.message(ctx.lang)))?,
+            ctx.lang,
+        ),
     };
     let now = session::now();
     let title = match title {
         Some(t) => t.to_owned(),
-        None => default_title(now.date_naive(), ctx.lang),
+        None => default_title(now.date_naive(), lang),
     };
-    let new: Session = template::instantiate(base, &title, now, ctx.lang);
+    let new: Session = template::instantiate(base, &title, now, lang);
     store::create_session(&ctx.data_dir()?, &new).map_err(|e| Failure::invalid(e.message(ctx.lang)))
 }
 

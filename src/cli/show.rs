@@ -8,9 +8,11 @@ use std::process::ExitCode;
 
 use super::{Context, Failure};
 use crate::export;
+use crate::i18n::details::details_strings;
 use crate::i18n::strings;
 use crate::session::Session;
 use crate::text::Lang;
+use crate::text::clock::format_span;
 use crate::ui::board_print;
 use crate::ui::theme::{Theme, ThemeName, color_allowed};
 
@@ -21,10 +23,13 @@ pub fn show(
     width: Option<u16>,
 ) -> Result<ExitCode, Failure> {
     let loaded = ctx.load(file)?;
+    // The session's own language (so `git diff` through the textconv reads
+    // as the session does), unless --lang was given.
+    let lang = ctx.lang_flag.unwrap_or(loaded.session.lang);
     if board {
-        print_board(&loaded.session, ctx.lang, width);
+        print_board(&loaded.session, lang, width);
     } else {
-        print_text(&loaded.session, ctx.lang, width)?;
+        print_text(&loaded.session, lang, width)?;
     }
     if loaded.newer_version {
         eprintln!("wethi: {}", strings(ctx.lang).newer_version);
@@ -47,7 +52,14 @@ fn output_width(width: Option<u16>, terminal: bool) -> u16 {
 fn print_text(session: &Session, lang: Lang, width: Option<u16>) -> Result<(), Failure> {
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
-    let report = export::report::build(session, lang);
+    let mut report = export::report::build(session, lang);
+    let facts = further_details(session, lang);
+    if !facts.is_empty() {
+        report.sections.push(export::report::Section {
+            heading: details_strings(lang).show_heading,
+            body: export::report::Body::Fields(facts),
+        });
+    }
     let style = export::text::TextStyle {
         width: usize::from(output_width(width, terminal)),
         bold: color_allowed(terminal),
@@ -59,6 +71,40 @@ fn print_text(session: &Session, lang: Lang, width: Option<u16>) -> Result<(), F
         }
         _ => Ok(()),
     }
+}
+
+/// The facts `show` prints after the report, so that `git diff` through the
+/// textconv shows a change to any of them: the ones the report itself does
+/// not print. Empty ones are left out.
+fn further_details(session: &Session, lang: Lang) -> Vec<export::report::Field> {
+    let d = details_strings(lang);
+    let m = &session.meta;
+    let time = m.time.as_ref().map(|t| format_span(t.start, t.end));
+    let (presider, position) = m
+        .presided_by
+        .as_ref()
+        .map_or((None, None), |p| (Some(&p.name), Some(&p.position)));
+    [
+        (d.project, Some(&m.project)),
+        (d.objective, Some(&m.objective)),
+        (d.time, time.as_ref()),
+        (d.presided_by, presider),
+        (d.presided_position, position),
+        (d.facilitator_position, Some(&m.facilitator_position)),
+        (d.team, Some(&m.team)),
+        (d.headline, Some(&m.headline)),
+        (d.tagline, Some(&m.tagline)),
+        (d.credit, Some(&m.credit)),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| {
+        let value = value?.trim();
+        (!value.is_empty()).then(|| export::report::Field {
+            label,
+            value: value.to_owned(),
+        })
+    })
+    .collect()
 }
 
 /// The board, in colour only where colour is allowed.

@@ -1,8 +1,9 @@
 //! `wethi merge`: the sessions of breakout groups made into one.
 //!
 //! What the merged session holds, and the choices made:
-//! - a fresh id, a title saying it is a merge (in the first file's language),
-//!   the first file's details, language and unknown fields;
+//! - a fresh id, the title given (`--title`) or else one saying it is a merge
+//!   (in the first file's language), the first file's details and facts
+//!   (project, objective, who presided …), language and unknown fields;
 //! - the first file's agenda and guidance structure, matched by id: a stage's
 //!   time spent is the sum over the files (a running timer counts up to the
 //!   moment of merging; no timer runs in the result), it is done if it is done
@@ -19,8 +20,11 @@
 //! - every photo, tagged with its group, under a file name unique in the
 //!   merged session's photo folder (the caller copies the images: see
 //!   [`photo_origins`]);
-//! - participants added up: totals summed; groups of the same label merged
-//!   with their counts summed, and a group per file that lists none;
+//! - participants: when every file carries the same total, each group was
+//!   given the whole room's numbers, so the total is kept, not added (the
+//!   command says so), and groups of the same label are kept once. Otherwise
+//!   they are added up: totals summed; groups of the same label merged with
+//!   their counts summed, and a group per file that lists none;
 //! - ids kept where they are still unique, fresh ones otherwise.
 //!
 //! An entry that already names a group (a merged file merged again) keeps it.
@@ -48,17 +52,21 @@ pub struct Source {
     pub session: Session,
 }
 
-/// Merges `sources` in order; `None` when there are none. `now` stamps the
-/// result and ends any running timer.
-pub fn merge(sources: &[Source], now: Timestamp) -> Option<Session> {
+/// Merges `sources` in order under `title` (else one naming the groups);
+/// `None` when there are none. `now` stamps the result and ends any running
+/// timer.
+pub fn merge(sources: &[Source], title: Option<&str>, now: Timestamp) -> Option<Session> {
     let first = &sources.first()?.session;
     let mut ids = Ids::default();
     let names: Vec<&str> = sources.iter().map(|s| s.group.as_str()).collect();
-    let title = format!(
-        "{}: {}",
-        compare_strings(first.lang).merged_title,
-        names.join(", ")
-    );
+    let title = match title {
+        Some(t) => t.to_owned(),
+        None => format!(
+            "{}: {}",
+            compare_strings(first.lang).merged_title,
+            names.join(", ")
+        ),
+    };
     let (stages, guidance) = structure(sources, now, &mut ids);
     let (swot, id_maps) = swot(sources, &mut ids);
     let mut merged = Session {
@@ -69,10 +77,7 @@ pub fn merge(sources: &[Source], now: Timestamp) -> Option<Session> {
         created_at: now,
         updated_at: now,
         lang: first.lang,
-        meta: Meta {
-            participants: participants(sources),
-            ..first.meta.clone()
-        },
+        meta: meta(sources),
         stages,
         guidance,
         swot,
@@ -311,27 +316,71 @@ fn followups(sources: &[Source], ids: &mut Ids) -> Vec<FollowUp> {
     out
 }
 
+/// The first file's details and facts, with the participants of all.
+fn meta(sources: &[Source]) -> Meta {
+    let first = sources[0].session.meta.clone();
+    // Every field named, so a new one in `Meta` must be decided on here.
+    Meta {
+        date: first.date,
+        venue: first.venue,
+        district: first.district,
+        province: first.province,
+        organiser: first.organiser,
+        facilitator: first.facilitator,
+        participants: participants(sources),
+        project: first.project,
+        objective: first.objective,
+        time: first.time,
+        presided_by: first.presided_by,
+        facilitator_position: first.facilitator_position,
+        team: first.team,
+        headline: first.headline,
+        tagline: first.tagline,
+        credit: first.credit,
+        extra: first.extra,
+    }
+}
+
+/// The participant total every file carries, when they all carry the same
+/// one: each group's file was given the whole room's number, which adding
+/// up would count again for every group.
+pub fn whole_room(sources: &[Source]) -> Option<u32> {
+    let (first, rest) = sources.split_first()?;
+    let total = first.session.meta.participants.total?;
+    rest.iter()
+        .all(|s| s.session.meta.participants.total == Some(total))
+        .then_some(total)
+}
+
 fn participants(sources: &[Source]) -> Participants {
     let first = &sources[0].session.meta.participants;
-    let totals: Vec<u32> = sources
-        .iter()
-        .filter_map(|s| s.session.meta.participants.total)
-        .collect();
-    let total = (!totals.is_empty()).then(|| totals.iter().fold(0u32, |a, b| a.saturating_add(*b)));
+    let room = whole_room(sources);
+    let total = room.or_else(|| {
+        let totals: Vec<u32> = sources
+            .iter()
+            .filter_map(|s| s.session.meta.participants.total)
+            .collect();
+        (!totals.is_empty()).then(|| totals.iter().fold(0u32, |a, b| a.saturating_add(*b)))
+    });
     let mut groups: Vec<ParticipantGroup> = Vec::new();
     for source in sources {
         let p = &source.session.meta.participants;
         if p.groups.is_empty() {
-            groups.push(ParticipantGroup {
-                label: source.group.clone(),
-                count: p.total,
-                extra: Default::default(),
-            });
+            // In the whole room no file's total is its group's own.
+            if room.is_none() {
+                groups.push(ParticipantGroup {
+                    label: source.group.clone(),
+                    count: p.total,
+                    extra: Default::default(),
+                });
+            }
             continue;
         }
         for g in &p.groups {
             let key = text_key(&g.label);
             match groups.iter_mut().find(|x| text_key(&x.label) == key) {
+                // The whole room's groups are the same people in every file.
+                Some(x) if room.is_some() => x.count = x.count.max(g.count),
                 Some(x) => {
                     x.count = match (x.count, g.count) {
                         (Some(a), Some(b)) => Some(a.saturating_add(b)),
@@ -372,6 +421,10 @@ mod tests {
         instantiate(base, title, ts("2021-01-13T08:00:00+07:00"), Lang::Th)
     }
 
+    fn merge_all(sources: &[Source], now: Timestamp) -> Option<Session> {
+        merge(sources, None, now)
+    }
+
     fn source(group: &str, session: Session) -> Source {
         Source {
             group: group.into(),
@@ -390,7 +443,7 @@ mod tests {
         // The same text in another quadrant is another item.
         b.swot.threats.push(item("b2", "ท\u{0E33}งานเป็นทีม", 1));
         let now = ts("2021-01-13T17:00:00+07:00");
-        let m = merge(&[source("กลุ่ม 1", a), source("กลุ่ม 2", b)], now).expect("merged");
+        let m = merge_all(&[source("กลุ่ม 1", a), source("กลุ่ม 2", b)], now).expect("merged");
         assert_eq!(m.swot.strengths.len(), 1);
         assert_eq!(m.swot.strengths[0].votes, 5);
         assert_eq!(m.swot.strengths[0].group.as_deref(), Some("กลุ่ม 1, กลุ่ม 2"));
@@ -415,7 +468,7 @@ mod tests {
             extra: Default::default(),
         });
         let now = ts("2021-01-13T17:00:00+07:00");
-        let m = merge(&[source("A", a), source("B", b)], now).expect("merged");
+        let m = merge_all(&[source("A", a), source("B", b)], now).expect("merged");
         let strong = &m.swot.strengths[1];
         assert_eq!(strong.text, "คนเข้มแข็ง");
         assert_ne!(strong.id, "s");
@@ -445,7 +498,7 @@ mod tests {
         a.guidance[0].items[0].discussed = false;
         b.guidance[0].items[0].discussed = true;
         let now = ts("2021-01-13T17:00:00+07:00");
-        let m = merge(&[source("A", a), source("B", b)], now).expect("merged");
+        let m = merge_all(&[source("A", a), source("B", b)], now).expect("merged");
         assert_eq!(m.stages[0].elapsed_seconds, 900);
         assert!(m.stages[0].done);
         assert_eq!(m.stages[1].elapsed_seconds, 600);
@@ -470,7 +523,7 @@ mod tests {
         a.meta.participants.groups.clear();
         b.meta.participants.groups.clear();
         let now = ts("2021-01-13T17:00:00+07:00");
-        let m = merge(&[source("A", a.clone()), source("B", b.clone())], now).expect("merged");
+        let m = merge_all(&[source("A", a.clone()), source("B", b.clone())], now).expect("merged");
         assert_eq!(m.meta.participants.total, Some(22));
         let groups: Vec<_> = m
             .meta
@@ -488,7 +541,7 @@ mod tests {
                 extra: Default::default(),
             });
         }
-        let m = merge(&[source("A", a), source("B", b)], now).expect("merged");
+        let m = merge_all(&[source("A", a), source("B", b)], now).expect("merged");
         assert_eq!(m.meta.participants.groups.len(), 1);
         assert_eq!(m.meta.participants.groups[0].count, Some(7));
     }
@@ -503,7 +556,7 @@ mod tests {
         let mut b = session("B");
         b.swot.strengths.push(item("y", "ดี", 1));
         let now = ts("2021-01-13T17:00:00+07:00");
-        let m = merge(&[source("รวม", a), source("กลุ่ม 3", b)], now).expect("merged");
+        let m = merge_all(&[source("รวม", a), source("กลุ่ม 3", b)], now).expect("merged");
         assert_eq!(
             m.swot.strengths[0].group.as_deref(),
             Some("กลุ่ม 1, กลุ่ม 2, กลุ่ม 3")
@@ -512,6 +565,31 @@ mod tests {
 
     #[test]
     fn nothing_to_merge_gives_nothing() {
-        assert!(merge(&[], ts("2021-01-13T17:00:00+07:00")).is_none());
+        assert!(merge_all(&[], ts("2021-01-13T17:00:00+07:00")).is_none());
+    }
+
+    #[test]
+    fn the_whole_room_in_every_file_is_kept_not_added() {
+        let example = || crate::session::template::example().expect("the example");
+        let (a, b, c) = (example(), example(), example());
+        let now = ts("2021-01-13T17:00:00+07:00");
+        let sources = [source("1", a), source("2", b), source("3", c)];
+        assert_eq!(whole_room(&sources), Some(55));
+        let m = merge(&sources, Some("เวทีใหญ่"), now).expect("merged");
+        assert_eq!(m.title, "เวทีใหญ่");
+        assert_eq!(m.meta.participants, sources[0].session.meta.participants);
+        // The facts come from the first file.
+        let first = &sources[0].session.meta;
+        assert_eq!(m.meta.objective, first.objective);
+        assert_eq!(m.meta.presided_by, first.presided_by);
+        assert_eq!(m.meta.credit, first.credit);
+        // One file with another total: the groups' own numbers, added.
+        let mut other = example();
+        other.meta.participants.total = Some(12);
+        let sources = [source("1", example()), source("2", other)];
+        assert_eq!(whole_room(&sources), None);
+        let m = merge_all(&sources, now).expect("merged");
+        assert_eq!(m.meta.participants.total, Some(67));
+        assert!(m.title.contains("1, 2"));
     }
 }

@@ -25,6 +25,9 @@ pub struct CompareStrings {
     pub carried: &'static str,
     pub dropped: &'static str,
     pub group_name_empty: &'static str,
+    pub title_empty: &'static str,
+    /// Every file to merge says the same number of people took part.
+    pub whole_room: &'static str,
 }
 
 pub const TH: CompareStrings = CompareStrings {
@@ -48,6 +51,8 @@ pub const TH: CompareStrings = CompareStrings {
     carried: "ทำต่อ",
     dropped: "ยกเลิก",
     group_name_empty: "--group-names มีชื่อกลุ่มที่ว่างเปล่า: ทุกกลุ่มต้องมีชื่อ",
+    title_empty: "--title ว่างเปล่า: ใส่ชื่อเวทีที่รวมแล้ว หรือไม่ต้องใส่ --title",
+    whole_room: "ทุกไฟล์ระบุผู้เข้าร่วม {total} คนเท่ากัน จึงถือว่าเป็นผู้เข้าร่วมทั้งเวที: ใช้ {total} คน ไม่นำมารวมกัน",
 };
 
 pub const EN: CompareStrings = CompareStrings {
@@ -71,6 +76,8 @@ pub const EN: CompareStrings = CompareStrings {
     carried: "carried on",
     dropped: "dropped",
     group_name_empty: "--group-names has an empty name: every group needs one.",
+    title_empty: "--title is empty: give the merged session a title, or leave --title out.",
+    whole_room: "every file says {total} people took part, so that is taken as the whole room: the merged session keeps {total}, not their sum.",
 };
 
 pub fn compare_strings(lang: Lang) -> &'static CompareStrings {

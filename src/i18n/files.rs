@@ -40,6 +40,8 @@ pub struct FileStrings {
     pub duplicate_id: &'static str,
     pub missing_link: &'static str,
     pub version_zero: &'static str,
+    pub end_not_after_start: &'static str,
+    pub no_name: &'static str,
     pub photo_file_name: &'static str,
     /// A save failed: `{file}` and the system's `{why}`.
     pub not_saved: &'static str,
@@ -70,6 +72,8 @@ pub const TH: FileStrings = FileStrings {
     duplicate_id: "รหัส \"{id}\" ถูกใช้ซ้ำ (ครั้งแรกที่ {first})",
     missing_link: "ลิงก์ \"{id}\" ไม่ได้ชี้ไปที่ข้อใดใน SWOT",
     version_zero: "รุ่นของไฟล์ (version) ต้องเป็น 1 ขึ้นไป",
+    end_not_after_start: "เวลาเลิก {end} ต้องหลังเวลาเริ่ม {start}",
+    no_name: "ระบุประธาน (presided_by) แต่ไม่มีชื่อ: ใส่ชื่อ หรือลบ presided_by ออก",
     photo_file_name: "ชื่อไฟล์ภาพ \"{file}\" ใช้ไม่ได้: ต้องเป็นชื่อไฟล์ในโฟลเดอร์ภาพของเวที ไม่ใช่ที่อยู่ไฟล์",
     not_saved: "{file}: บันทึกไม่สำเร็จ ({why})",
 };
@@ -106,6 +110,8 @@ pub const EN: FileStrings = FileStrings {
     duplicate_id: "the id \"{id}\" is used twice (first at {first})",
     missing_link: "the link \"{id}\" points at no SWOT item",
     version_zero: "the version must be 1 or more",
+    end_not_after_start: "the end, {end}, is not after the start, {start}",
+    no_name: "presided_by names no one: give a name, or remove presided_by",
     photo_file_name: "the photo file \"{file}\" is not a plain file name in the session's photo folder",
     not_saved: "{file}: could not be saved ({why}).",
 };
@@ -199,6 +205,10 @@ pub fn meaning(meaning: &Meaning, lang: Lang) -> String {
         Meaning::DuplicateId { id, first } => fill(t.duplicate_id, &[("id", id), ("first", first)]),
         Meaning::MissingLink { id } => fill(t.missing_link, &[("id", id)]),
         Meaning::VersionZero => t.version_zero.into(),
+        Meaning::EndNotAfterStart { start, end } => {
+            fill(t.end_not_after_start, &[("start", start), ("end", end)])
+        }
+        Meaning::NoName => t.no_name.into(),
         Meaning::PhotoFileName { file } => fill(t.photo_file_name, &[("file", file)]),
     }
 }
@@ -279,6 +289,11 @@ mod tests {
             }),
             at(Meaning::MissingLink { id: "sw-9".into() }),
             at(Meaning::VersionZero),
+            at(Meaning::EndNotAfterStart {
+                start: "13:00".into(),
+                end: "09:00".into(),
+            }),
+            at(Meaning::NoName),
             at(Meaning::PhotoFileName {
                 file: "../x.jpg".into(),
             }),

@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod compare;
+pub mod details;
 pub mod facilitator;
 pub mod files;
 pub mod followup;

@@ -26,6 +26,8 @@ pub enum Key {
     Tab,
     BackTab,
     Enter,
+    /// Enter with Alt held (terminals send ESC CR).
+    AltEnter,
     Esc,
     Backspace,
     Delete,

@@ -1,15 +1,21 @@
 //! Answering one request: the token, the route, the limits, the page.
-//! Runs on the server's threads; the only way out is the room's
-//! [`Deliver`](super::Deliver) callback.
+//! Runs as a task of the server's runtime; the only way out is the room's
+//! [`Deliver`](super::Deliver) callback, and a submission or vote is
+//! answered only once the event loop says it is kept ([`super::ack`]).
 
-use std::io::Read;
+use std::net::IpAddr;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
-use tiny_http::{Header, Method, Request, Response};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderMap, HeaderName, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
 
-use crate::i18n::room::{room_strings, with_number};
+use crate::i18n::room::{RoomStrings, room_strings, with_number};
 
+use super::ack::{Ack, Delivery, Kept, Outcome};
+use super::body::{BodyError, read_body};
 use super::form;
 use super::inbox::Submission;
 use super::page::{self, FormPage, quadrant_from_code};
@@ -17,11 +23,15 @@ use super::server::Room;
 use super::token;
 use super::{RoomEvent, Wall};
 
-/// An answer before it becomes a `tiny_http` response.
+/// What every answer is: a page of HTML, whole.
+pub(super) type Answer = Response<Full<Bytes>>;
+
+/// An answer before it becomes a response.
 struct Reply {
     status: u16,
     html: String,
-    cookies: Vec<String>,
+    /// `(name, value)` pairs beyond [`HEADERS`].
+    headers: Vec<(&'static str, String)>,
 }
 
 impl Reply {
@@ -29,8 +39,25 @@ impl Reply {
         Reply {
             status,
             html,
-            cookies: Vec::new(),
+            headers: Vec::new(),
         }
+    }
+
+    fn into_response(self) -> Answer {
+        let mut response = Response::new(Full::new(Bytes::from(self.html)));
+        *response.status_mut() =
+            StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers_mut();
+        let all = HEADERS
+            .iter()
+            .map(|&(k, v)| (k, v.to_owned()))
+            .chain(self.headers);
+        for (name, value) in all {
+            if let Ok(value) = HeaderValue::from_str(&value) {
+                headers.append(HeaderName::from_static(name), value);
+            }
+        }
+        response
     }
 }
 
@@ -38,34 +65,19 @@ impl Reply {
 /// nothing loaded from anywhere, never framed, the token never leaked in a
 /// Referer.
 const HEADERS: [(&str, &str); 6] = [
-    ("Content-Type", "text/html; charset=utf-8"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Cache-Control", "no-store"),
+    ("content-type", "text/html; charset=utf-8"),
+    ("x-content-type-options", "nosniff"),
+    ("cache-control", "no-store"),
     (
-        "Content-Security-Policy",
+        "content-security-policy",
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
     ),
-    ("Referrer-Policy", "no-referrer"),
-    ("X-Frame-Options", "DENY"),
+    ("referrer-policy", "no-referrer"),
+    ("x-frame-options", "DENY"),
 ];
 
-pub(super) fn answer(room: &Room, mut request: Request) {
-    let reply = route(room, &mut request);
-    let mut response = Response::from_data(reply.html.into_bytes()).with_status_code(reply.status);
-    let extra = (reply.status == 405).then_some(("Allow", "GET, POST".to_owned()));
-    let cookies = reply.cookies.into_iter().map(|c| ("Set-Cookie", c));
-    let headers = HEADERS
-        .iter()
-        .map(|&(k, v)| (k, v.to_owned()))
-        .chain(extra)
-        .chain(cookies);
-    for (name, value) in headers {
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    // A phone that went away is no concern of the room.
-    let _ = request.respond(response);
+pub(super) async fn answer(room: &Room, ip: IpAddr, request: Request<Incoming>) -> Answer {
+    route(room, ip, request).await.into_response()
 }
 
 /// Who is asking: the phone's own cookie when it has one, else its address.
@@ -75,12 +87,10 @@ struct Caller {
 }
 
 impl Caller {
-    fn of(request: &Request) -> Caller {
-        let cookies = header(request, "Cookie").unwrap_or_default();
+    fn of(headers: &HeaderMap, ip: IpAddr) -> Caller {
+        let cookies = cookies(headers);
         Caller {
-            ip: request
-                .remote_addr()
-                .map_or_else(|| "?".to_owned(), |a| a.ip().to_string()),
+            ip: ip.to_string(),
             cookie: form::cookie(&cookies, "wethi_phone")
                 .filter(|id| token::is_phone_id(id))
                 .map(str::to_owned),
@@ -95,59 +105,75 @@ impl Caller {
     }
 }
 
-fn header(request: &Request, name: &'static str) -> Option<String> {
-    request
-        .headers()
+/// Every `Cookie` header, joined as one.
+fn cookies(headers: &HeaderMap) -> String {
+    headers
+        .get_all(hyper::header::COOKIE)
         .iter()
-        .filter(|h| h.field.equiv(name))
-        .map(|h| h.value.as_str().to_owned())
-        .reduce(|a, b| format!("{a}; {b}"))
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
-fn route(room: &Room, request: &mut Request) -> Reply {
-    let wall = room
-        .wall
-        .read()
-        .map(|w| w.clone())
-        .unwrap_or_else(|e| e.into_inner().clone());
+/// The part of `path` after the room's `/R/TOKEN/`, and whether the path
+/// was written as the room writes it; `None` without the token.
+fn in_room<'p>(room: &Room, path: &'p str) -> Option<(&'p str, bool)> {
+    let after = path
+        .get(..3)
+        .filter(|p| p.eq_ignore_ascii_case("/r/"))
+        .map(|_| &path[3..])?;
+    let (token, rest) = after.split_once('/').unwrap_or((after, ""));
+    room.token
+        .matches(token)
+        .then(|| (rest, path.starts_with(&room.base)))
+}
+
+async fn route(room: &Room, ip: IpAddr, request: Request<Incoming>) -> Reply {
+    let wall = room.wall();
     let r = room_strings(wall.lang);
-    let path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    let Some(rest) = path.strip_prefix("/r/").and_then(|p| {
-        let (token, rest) = p.split_once('/').map_or((p, ""), |(t, rest)| (t, rest));
-        room.token.matches(token).then_some(rest)
-    }) else {
+    let (head, body) = request.into_parts();
+    let Some((rest, as_written)) = in_room(room, head.uri.path()) else {
         return Reply::new(403, page::bare_page(wall.lang, r.forbidden));
     };
-    let caller = Caller::of(request);
-    let method = request.method().clone();
-    let mut reply = match (method, rest) {
-        (Method::Get, "") => form_page(room, &wall, request, &caller),
-        (Method::Post, "add" | "vote") => match read_body(request, room.limits.body_bytes) {
-            Err(status) => {
-                let message = if status == 413 {
-                    r.too_large
-                } else {
-                    r.problem
-                };
-                problem(room, &wall, status, message)
-            }
-            Ok(body) if rest == "add" => add(room, &wall, &body, &caller),
-            Ok(body) => vote(room, &wall, &body, &caller),
+    let caller = Caller::of(&head.headers, ip);
+    let mut reply = match (&head.method, rest) {
+        // Typed in small letters or with O for 0: the room's own spelling,
+        // so its cookies (whose paths are exact) come back.
+        (&Method::GET, _) if !as_written => {
+            let mut moved = Reply::new(303, String::new());
+            moved
+                .headers
+                .push(("location", format!("{}{rest}", room.base)));
+            moved
+        }
+        (&Method::GET, "") => form_page(room, &wall, &head.headers, &caller),
+        (&Method::POST, "add" | "vote") => match read_body(body, room.limits.text_body()).await {
+            Err(e) => problem(room, &wall, e.status(), body_problem(r, e)),
+            Ok(body) if rest == "add" => add(room, &wall, &body, &caller).await,
+            Ok(body) => vote(room, &wall, &body, &caller).await,
         },
-        (Method::Get | Method::Post, _) => problem(room, &wall, 404, r.not_found),
-        _ => problem(room, &wall, 405, r.method_not_allowed),
+        (&Method::GET | &Method::POST, _) => problem(room, &wall, 404, r.not_found),
+        _ => {
+            let mut refused = problem(room, &wall, 405, r.method_not_allowed);
+            refused.headers.push(("allow", "GET, POST".to_owned()));
+            refused
+        }
     };
     if caller.cookie.is_none()
         && let Ok(id) = token::phone_id()
     {
-        reply.cookies.push(cookie(room, "wethi_phone", &id, 86_400));
+        let phone = cookie(room, "wethi_phone", &id, 86_400);
+        reply.headers.push(("set-cookie", phone));
     }
     reply
+}
+
+fn body_problem(r: &'static RoomStrings, e: BodyError) -> &'static str {
+    match e {
+        BodyError::TooLarge => r.too_large,
+        BodyError::Cut => r.cut_short,
+        BodyError::Slow => r.too_slow,
+    }
 }
 
 fn cookie(room: &Room, name: &str, value: &str, max_age: u32) -> String {
@@ -165,23 +191,8 @@ fn problem(room: &Room, wall: &Wall, status: u16, message: &str) -> Reply {
     )
 }
 
-/// At most `cap` bytes of body; `Err(413)` past it, `Err(400)` when the
-/// phone stopped sending halfway.
-fn read_body(request: &mut Request, cap: usize) -> Result<Vec<u8>, u16> {
-    if request.body_length().is_some_and(|n| n > cap) {
-        return Err(413);
-    }
-    let mut body = Vec::with_capacity(cap.min(4096) + 1);
-    request
-        .as_reader()
-        .take(cap as u64 + 1)
-        .read_to_end(&mut body)
-        .map_err(|_| 400u16)?;
-    if body.len() > cap { Err(413) } else { Ok(body) }
-}
-
-fn form_page(room: &Room, wall: &Wall, request: &Request, caller: &Caller) -> Reply {
-    let cookies = header(request, "Cookie").unwrap_or_default();
+fn form_page(room: &Room, wall: &Wall, headers: &HeaderMap, caller: &Caller) -> Reply {
+    let cookies = cookies(headers);
     let group = form::cookie(&cookies, "wethi_group")
         .and_then(|g| super::clean::clean_group(&form::decode(g.as_bytes())));
     let votes_left = wall.voting.on.then(|| {
@@ -201,7 +212,23 @@ fn form_page(room: &Room, wall: &Wall, request: &Request, caller: &Caller) -> Re
     Reply::new(200, page::form_page(wall, &page))
 }
 
-fn add(room: &Room, wall: &Wall, body: &[u8], caller: &Caller) -> Reply {
+/// Hands `event` to the event loop and waits, as a parked task, until the
+/// loop says it is kept: `Ok` then, else the answer that says why not.
+async fn delivered(room: &Room, wall: &Wall, event: RoomEvent) -> Result<(), Reply> {
+    let r = room_strings(wall.lang);
+    let (ack, awaited) = Ack::new();
+    if !(room.deliver)(Delivery { event, ack }) {
+        return Err(problem(room, wall, 503, r.room_closed));
+    }
+    match awaited.wait(room.limits.ack_time).await {
+        Outcome::Kept(Kept::Saved) => Ok(()),
+        Outcome::Kept(Kept::NotSaved) => Err(problem(room, wall, 500, r.not_saved)),
+        Outcome::Closed => Err(problem(room, wall, 503, r.room_closed)),
+        Outcome::Late => Err(problem(room, wall, 503, r.not_confirmed)),
+    }
+}
+
+async fn add(room: &Room, wall: &Wall, body: &[u8], caller: &Caller) -> Reply {
     let r = room_strings(wall.lang);
     // Distinct keys even for a phone without a cookie, whose phone key is
     // its address.
@@ -221,10 +248,14 @@ fn add(room: &Room, wall: &Wall, body: &[u8], caller: &Caller) -> Reply {
     let Some(quadrant) = quadrant_from_code(&field("q")) else {
         return problem(room, wall, 400, r.no_quadrant);
     };
-    let group = field("group");
-    let Some(submission) = Submission::new(quadrant, &field("text"), &group, crate::session::now())
-    else {
-        return problem(room, wall, 400, r.empty_text);
+    let (text, group) = (field("text"), field("group"));
+    let Some(submission) = Submission::new(quadrant, &text, &group, crate::session::now()) else {
+        let why = if text.trim().is_empty() {
+            r.empty_text
+        } else {
+            r.invisible_text
+        };
+        return problem(room, wall, 400, why);
     };
     let cap = room.limits.inbox_cap;
     let reserved = room
@@ -240,19 +271,19 @@ fn add(room: &Room, wall: &Wall, body: &[u8], caller: &Caller) -> Reply {
         Some(g) => cookie(room, "wethi_group", &form::encode(g), 86_400),
         None => cookie(room, "wethi_group", "", 0),
     };
-    if !(room.deliver)(RoomEvent::Submitted(submission)) {
+    if let Err(refused) = delivered(room, wall, RoomEvent::Submitted(submission)).await {
         room.waiting.fetch_sub(1, Ordering::SeqCst);
-        return problem(room, wall, 503, r.room_closed);
+        return refused;
     }
     let mut reply = Reply::new(
         200,
         page::message_page(wall, &room.base, r.sent_title, r.sent_body, r.send_another),
     );
-    reply.cookies.push(group_cookie);
+    reply.headers.push(("set-cookie", group_cookie));
     reply
 }
 
-fn vote(room: &Room, wall: &Wall, body: &[u8], caller: &Caller) -> Reply {
+async fn vote(room: &Room, wall: &Wall, body: &[u8], caller: &Caller) -> Reply {
     let r = room_strings(wall.lang);
     if !wall.voting.on {
         return problem(room, wall, 409, r.voting_closed);
@@ -276,8 +307,8 @@ fn vote(room: &Room, wall: &Wall, body: &[u8], caller: &Caller) -> Reply {
     let Some(left) = spent else {
         return problem(room, wall, 429, r.no_votes_left);
     };
-    if !(room.deliver)(RoomEvent::Vote { item_id: id }) {
-        return problem(room, wall, 503, r.room_closed);
+    if let Err(refused) = delivered(room, wall, RoomEvent::Vote { item_id: id }).await {
+        return refused;
     }
     Reply::new(
         200,

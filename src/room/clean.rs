@@ -37,10 +37,20 @@ pub fn clean(raw: &str, max: usize) -> String {
     out
 }
 
-/// A group name: cleaned like text, `None` when nothing is left.
+/// `raw` [`clean`]ed, or `None` when nothing the sender typed would show:
+/// blank text, or control characters only. Cleaning keeps a control as its
+/// picture (ESC as ␛), which shows something nobody typed.
+pub fn clean_visible(raw: &str, max: usize) -> Option<String> {
+    let typed: String = raw.chars().filter(|c| !c.is_control()).collect();
+    if clean(&typed, max).is_empty() {
+        return None;
+    }
+    Some(clean(raw, max))
+}
+
+/// A group name: cleaned like text, `None` when nothing visible is left.
 pub fn clean_group(raw: &str) -> Option<String> {
-    let group = clean(raw, MAX_GROUP);
-    (!group.is_empty()).then_some(group)
+    clean_visible(raw, MAX_GROUP)
 }
 
 #[cfg(test)]
@@ -74,8 +84,28 @@ mod tests {
     }
 
     #[test]
+    fn text_of_controls_only_shows_nothing() {
+        for raw in [
+            "",
+            " \r\n ",
+            "\u{1b}",
+            "\u{1b}\u{7}\u{85}",
+            "\u{200b}\u{202e}\u{1b}",
+        ] {
+            assert_eq!(clean_visible(raw, MAX_TEXT), None, "{raw:?}");
+        }
+        assert_eq!(
+            clean_visible("\u{1b}[31mแดง", MAX_TEXT).as_deref(),
+            Some("␛[31mแดง")
+        );
+        // A picture typed as itself is text like any other.
+        assert_eq!(clean_visible("␛", MAX_TEXT).as_deref(), Some("␛"));
+    }
+
+    #[test]
     fn empty_group_is_none() {
         assert_eq!(clean_group("   \n"), None);
+        assert_eq!(clean_group("\u{1b}"), None);
         assert_eq!(clean_group(" กลุ่ม 1 ").as_deref(), Some("กลุ่ม 1"));
     }
 

@@ -16,7 +16,7 @@ use crate::session::ids::{IdSource, new_id};
 use crate::session::validate::is_photo_file_name;
 use crate::session::{Photo, Quadrant, SwotItem, Timestamp};
 
-use super::clean::{MAX_TEXT, clean, clean_group};
+use super::clean::{MAX_TEXT, clean, clean_group, clean_visible};
 
 mod file;
 
@@ -36,14 +36,13 @@ pub struct Submission {
 }
 
 impl Submission {
-    /// A submission from raw phone input; `None` when no text is left
-    /// after cleaning.
+    /// A submission from raw phone input; `None` when nothing visible is
+    /// left after cleaning (blank, or control characters only).
     pub fn new(quadrant: Quadrant, text: &str, group: &str, now: Timestamp) -> Option<Submission> {
-        let text = clean(text, MAX_TEXT);
-        (!text.is_empty()).then(|| Submission {
+        Some(Submission {
             id: new_id("rm"),
             quadrant,
-            text,
+            text: clean_visible(text, MAX_TEXT)?,
             group: clean_group(group),
             received_at: now,
         })
@@ -64,9 +63,8 @@ impl Submission {
 
     /// Cleans text read back from a file, which anyone could have edited.
     fn recleaned(self) -> Option<Submission> {
-        let text = clean(&self.text, MAX_TEXT);
-        (!text.is_empty()).then(|| Submission {
-            text,
+        Some(Submission {
+            text: clean_visible(&self.text, MAX_TEXT)?,
             group: self.group.as_deref().and_then(clean_group),
             ..self
         })
@@ -287,7 +285,7 @@ impl Inbox {
     }
 
     /// Accepts the submission at `index` with the facilitator's text and
-    /// quadrant. Text that cleans to nothing changes nothing.
+    /// quadrant. Text that cleans to nothing visible changes nothing.
     pub fn accept_edited(
         &mut self,
         index: usize,
@@ -296,8 +294,8 @@ impl Inbox {
         now: Timestamp,
         ids: &mut IdSource,
     ) -> Option<Accepted> {
-        let text = clean(text, MAX_TEXT);
-        if text.is_empty() || index >= self.waiting.len() {
+        let text = clean_visible(text, MAX_TEXT)?;
+        if index >= self.waiting.len() {
             return None;
         }
         let Taken::Item(s) = self.take(index)? else {
@@ -459,6 +457,7 @@ mod tests {
     #[test]
     fn submissions_are_cleaned_and_empty_ones_refused() {
         assert!(Submission::new(Quadrant::Strengths, " \n\t ", "", now()).is_none());
+        assert!(Submission::new(Quadrant::Strengths, "\u{1b}", "", now()).is_none());
         let s = sub(Quadrant::Threats, "น้ำ\u{1b}[2J\nท่วม", "  ");
         assert_eq!(s.text, "น้ำ␛[2J ท่วม");
         assert_eq!(s.group, None);

@@ -1,24 +1,30 @@
 //! The event loop's side of an open room, in one value: the server, the
-//! channel its events arrive on, and the inbox's file. The inbox itself is
-//! app state (pure, undoable edits go through `App::update`); this keeps
-//! the server and the file in step with it.
+//! channel its events arrive on, the phones waiting to hear their events
+//! are kept, and the inbox's file. The inbox itself is app state (pure,
+//! undoable edits go through `App::update`); this keeps the server and the
+//! file in step with it.
 
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::store::SaveError;
 
+use super::ack::{Ack, Delivery, Kept, deliver_to};
 use super::inbox::{Inbox, InboxFile};
-use super::qr::{self, Ink, QrArt};
-use super::server::{RoomConfig, RoomServer, StartError, deliver_to};
+use super::qr::{self, QrCode};
+use super::server::{RoomConfig, RoomServer, StartError};
 use super::{RoomEvent, Wall};
 
 /// An open room as the event loop holds it. Dropping it closes the port.
 pub struct RoomLink {
     server: RoomServer,
-    events: Receiver<RoomEvent>,
+    events: Receiver<Delivery>,
+    /// The phones whose events [`events`](Self::events) handed out, each
+    /// waiting for the next [`sync`](Self::sync) to say it is on disk;
+    /// `true` for a submission (kept in the inbox unless auto-accepted).
+    unanswered: Vec<(Ack, bool)>,
     file: InboxFile,
-    qr: Option<QrArt>,
+    qr: Option<QrCode>,
 }
 
 impl RoomLink {
@@ -37,12 +43,13 @@ impl RoomLink {
         let (tx, rx) = mpsc::channel();
         let server = RoomServer::start(config, wall, deliver_to(tx, wake))?;
         server.set_waiting(inbox.len());
-        let qr = qr::render(server.url(), Ink::DarkModules).ok();
+        let qr = qr::encode(server.url()).ok();
         let mut file = InboxFile::for_session(session);
         file.mark_saved(inbox);
         Ok(RoomLink {
             server,
             events: rx,
+            unanswered: Vec::new(),
             file,
             qr,
         })
@@ -52,31 +59,54 @@ impl RoomLink {
         self.server.url()
     }
 
-    /// The URL's QR code, dark modules as ink (draw black on white).
-    pub fn qr(&self) -> Option<&QrArt> {
+    /// The URL's QR code.
+    pub fn qr(&self) -> Option<&QrCode> {
         self.qr.as_ref()
     }
 
     /// Everything the server sent since the last call, without waiting.
+    /// The phones that sent them wait for the next [`sync`](Self::sync).
     pub fn events(&mut self) -> Vec<RoomEvent> {
         let mut out = Vec::new();
         loop {
             match self.events.try_recv() {
-                Ok(event) => out.push(event),
+                Ok(Delivery { event, ack }) => {
+                    let submission = matches!(event, RoomEvent::Submitted(_));
+                    out.push(event);
+                    self.unanswered.push((ack, submission));
+                }
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => return out,
             }
         }
     }
 
-    /// After the app handled events or keys (and the session was saved):
-    /// shows the page's new `wall` (`None`: it did not change), tells the server how many wait, and
-    /// writes the inbox's file if it changed.
-    pub fn sync(&mut self, inbox: &Inbox, wall: Option<Wall>) -> Result<(), SaveError> {
+    /// After the app handled the events and keys of a pass and the session
+    /// was saved (`session_saved`: the session's file holds its latest
+    /// revision): shows the page's new `wall` (`None`: it did not change),
+    /// tells the server how many wait, writes the inbox's file if it
+    /// changed, and only then tells the phones whose events came since the
+    /// last call whether the file that keeps each is written: the inbox's
+    /// for a submission, the session's for a vote or an auto-accepted item.
+    pub fn sync(
+        &mut self,
+        inbox: &Inbox,
+        wall: Option<Wall>,
+        session_saved: bool,
+    ) -> Result<(), SaveError> {
         if let Some(wall) = wall {
             self.server.publish(wall);
         }
         self.server.set_waiting(inbox.len());
-        self.file.save_if_changed(inbox)
+        let written = self.file.save_if_changed(inbox);
+        for (ack, submission) in self.unanswered.drain(..) {
+            let saved = if submission && !inbox.auto_accept {
+                written.is_ok()
+            } else {
+                session_saved
+            };
+            ack.answer(if saved { Kept::Saved } else { Kept::NotSaved });
+        }
+        written
     }
 
     /// Closes the port (also done on drop). The inbox's file stays until
@@ -115,18 +145,18 @@ mod tests {
         let mut inbox = load_inbox(&session).unwrap();
         let wall = Wall::titled("t", Lang::En);
         let mut link = RoomLink::open(&session, &local(), wall.clone(), &inbox, || {}).unwrap();
-        assert!(link.url().starts_with("http://127.0.0.1:"));
-        assert!(link.qr().is_some_and(|q| q.width > 21));
+        assert!(link.url().starts_with("HTTP://127.0.0.1:"));
+        assert!(link.qr().is_some_and(|q| q.width() > 21));
         assert!(link.events().is_empty());
-        link.sync(&inbox, Some(wall.clone())).unwrap();
+        link.sync(&inbox, Some(wall.clone()), true).unwrap();
         let path = dir.path().join(".s.json.inbox");
         assert!(!path.exists());
         let s = Submission::new(Quadrant::Threats, "ภัยแล้ง", "", now()).unwrap();
         inbox.receive(s, now(), &mut crate::session::ids::IdSource::default());
-        link.sync(&inbox, Some(wall.clone())).unwrap();
+        link.sync(&inbox, Some(wall.clone()), true).unwrap();
         assert!(path.exists());
         inbox.accept(0, now(), &mut crate::session::ids::IdSource::default());
-        link.sync(&inbox, None).unwrap();
+        link.sync(&inbox, None, true).unwrap();
         assert!(!path.exists());
         link.stop();
     }

@@ -3,9 +3,11 @@
 //! onto the board.
 //!
 //! The parts, each usable on its own:
-//! - [`server`]: a small HTTP server on its own threads. It never touches the
-//!   session: it reads the [`Wall`] the UI publishes and hands each
-//!   submission or vote to the event loop as a [`RoomEvent`].
+//! - [`server`]: a small HTTP server (hyper on a tokio runtime of one
+//!   thread of its own). It never touches the session: it reads the
+//!   [`Wall`] the UI publishes and hands each submission or vote to the
+//!   event loop as a [`Delivery`], whose [`Ack`] the loop answers once the
+//!   event is on disk; only then is the phone told it was sent.
 //! - [`inbox`]: the waiting submissions, pure state, and the hidden file
 //!   that keeps them across a crash.
 //! - [`page`]: the HTML the phones see.
@@ -17,25 +19,33 @@
 //! people who can see the wall (the QR code) should reach the page.
 //! - Nothing listens until the facilitator opens the room; stopping it or
 //!   quitting closes the port ([`RoomServer::stop`], also on drop).
-//! - Every path carries a 128-bit random token (`/r/TOKEN/`), compared in
+//! - Every path carries a 128-bit random token (`/R/TOKEN/`), compared in
 //!   constant time; anything else gets 403 and a page that says nothing of
 //!   the session. There is no file or directory serving at all.
-//! - Only GET and POST; bodies over 4 KiB get 413 (at most cap + 1 bytes
-//!   are read); each phone (address + cookie) may send 10 items a minute and
-//!   each address 40 (429); at most 500 items wait in the inbox (503).
+//! - Only GET and POST; bodies over 4 KiB get 413 without being read; a
+//!   body cut off before its Content-Length gets 400 and is not used; each
+//!   phone (address + cookie) may send 10 items a minute and each address
+//!   40 (429); at most 500 items wait in the inbox (503).
+//! - Slow phones: every connection is a task, not a thread. Headers must
+//!   arrive within 10 s (an idle connection closes after as long), a body
+//!   within 20 s (408), a connection lasts at most 5 minutes, at most 512
+//!   are open and 64 from one address; past those, new connections are
+//!   closed unanswered. Stalled phones hold nothing another phone needs.
 //! - Votes: only for items on the published wall, at most N per phone
 //!   cookie (falling back to the address) and 4N per address, per round.
 //! - Text is cleaned like any other ([`clean`]): one line, sanitised,
-//!   normalised, length-capped; the page escapes everything it shows.
+//!   normalised, length-capped, and refused (400) when nothing visible is
+//!   left; the page escapes everything it shows.
 //! - The page shows only the [`Wall`]: the title, and the board's items only
 //!   while voting is on. Every answer is `no-store`, `nosniff`, framed by
 //!   nobody, with a CSP that loads nothing and sends no Referer.
 //! - The traffic is plain HTTP on the local network: someone on the same
 //!   Wi-Fi who can capture packets sees the token and the items, as anyone
-//!   in the room sees the wall. A slow or stalled connection holds one of
-//!   `tiny_http`'s threads, not the UI.
+//!   in the room sees the wall.
 
+mod ack;
 mod answer;
+mod body;
 pub mod clean;
 mod form;
 pub mod inbox;
@@ -44,12 +54,14 @@ mod limits;
 pub mod link;
 pub mod page;
 pub mod qr;
+mod serve;
 pub mod server;
 mod token;
 
+pub use ack::{Ack, Deliver, Delivery, Kept, deliver_to};
 pub use inbox::{Inbox, InboxFile, Submission};
 pub use link::{RoomLink, load_inbox};
-pub use server::{Deliver, Limits, RoomConfig, RoomServer, StartError, deliver_to};
+pub use server::{Limits, RoomConfig, RoomServer, StartError};
 
 use crate::session::{Quadrant, Session};
 use crate::text::Lang;

@@ -12,7 +12,7 @@ use super::clean::{MAX_GROUP, MAX_TEXT};
 /// What the form page shows besides the wall.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FormPage<'a> {
-    /// The room's base path, `/r/<token>/`.
+    /// The room's base path, `/R/<TOKEN>/`.
     pub base: &'a str,
     /// The group name this phone used last.
     pub group: Option<&'a str>,

@@ -1,63 +1,62 @@
-//! The room's web server: `tiny_http` on a few threads of its own. It reads
-//! only the [`Wall`] the UI publishes and hands submissions and votes to the
-//! event loop through a [`Deliver`] callback, so the UI never waits on the
-//! network and a slow phone never delays a frame.
+//! The room's web server: hyper's HTTP/1 on a tokio runtime of one thread
+//! of its own (`serve.rs` accepts and serves the connections). Every
+//! connection is a task, so a phone that sends slowly or stalls holds a
+//! few kilobytes and a place among [`Limits::connections`], never a
+//! thread, and the other phones are answered meanwhile. The server reads
+//! only the [`Wall`] the UI publishes and hands submissions and votes to
+//! the event loop through a [`Deliver`] callback, so the UI never waits on
+//! the network.
 
 use std::io;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::ops::RangeInclusive;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::Sender;
-use std::sync::{Arc, Mutex, RwLock, Weak};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use tokio::sync::oneshot;
 
 use crate::i18n::room::room_strings;
 use crate::text::Lang;
 
-use super::answer::answer;
+use super::ack::Deliver;
+use super::body::BodyLimit;
 use super::lan::url_host;
 use super::limits::{RateLimiter, VoteBook};
 use super::token::Token;
-use super::{RoomEvent, Wall};
+use super::{Wall, serve};
 
 /// Ports tried in turn when none is asked for.
 pub const PORTS: RangeInclusive<u16> = 8080..=8099;
 
-/// Hands one event to the event loop and wakes it; `false` when the loop
-/// is gone (the phone is then told the room is closed).
-///
-/// Called on a server thread: it must not block. [`deliver_to`] makes one
-/// from a channel and a waker.
-pub type Deliver = Arc<dyn Fn(RoomEvent) -> bool + Send + Sync>;
-
-/// A [`Deliver`] that sends into `events` and then calls `wake`, which
-/// should make the event loop look at its channel now rather than at its
-/// next tick (for example by sending on the channel the loop blocks on).
-pub fn deliver_to(events: Sender<RoomEvent>, wake: impl Fn() + Send + Sync + 'static) -> Deliver {
-    Arc::new(move |event| {
-        let sent = events.send(event).is_ok();
-        if sent {
-            wake();
-        }
-        sent
-    })
-}
-
-/// How much the room takes from each phone and in all.
+/// How much the room takes from each phone and in all, and how long it
+/// waits for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest request body, in bytes (413 beyond).
+    /// Largest body of an item or a vote, in bytes (413 beyond).
     pub body_bytes: usize,
     /// Submissions each phone may send a minute (429 beyond); one address
     /// may send four times as many, for phones that share it.
     pub per_minute: usize,
     /// Most submissions waiting in the inbox (503 beyond).
     pub inbox_cap: usize,
-    /// Threads answering requests. A phone that sends its request very
-    /// slowly holds one of them while it does (`tiny_http` sets no read
-    /// timeout), so there are a few to spare.
-    pub workers: usize,
+    /// Connections open at once; past it new ones are closed at once.
+    pub connections: usize,
+    /// Connections open at once from one address: a hostile phone cannot
+    /// take every place alone.
+    pub per_address: usize,
+    /// A request's headers must arrive within this, and an idle
+    /// connection is closed after it.
+    pub header_time: Duration,
+    /// An item's or a vote's body must arrive within this (408 beyond).
+    pub body_time: Duration,
+    /// How long a phone waits for the event loop to say its item is on
+    /// disk before it is told the laptop did not confirm it.
+    pub ack_time: Duration,
+    /// No connection, however busy, stays open longer than this.
+    pub connection_time: Duration,
 }
 
 impl Default for Limits {
@@ -66,7 +65,22 @@ impl Default for Limits {
             body_bytes: 4096,
             per_minute: 10,
             inbox_cap: 500,
-            workers: 8,
+            connections: 512,
+            per_address: 64,
+            header_time: Duration::from_secs(10),
+            body_time: Duration::from_secs(20),
+            ack_time: Duration::from_secs(30),
+            connection_time: Duration::from_secs(300),
+        }
+    }
+}
+
+impl Limits {
+    /// The body of an item or a vote.
+    pub(super) fn text_body(&self) -> BodyLimit {
+        BodyLimit {
+            bytes: self.body_bytes,
+            time: self.body_time,
         }
     }
 }
@@ -129,14 +143,16 @@ pub struct RoomServer {
     addr: SocketAddr,
     url: String,
     room: Arc<Room>,
-    server: Option<Arc<tiny_http::Server>>,
-    workers: usize,
+    /// Tells the server's thread to close the port; `None` once stopped.
+    stop: Option<oneshot::Sender<()>>,
+    /// Told by the server's thread once the port is closed.
+    closed: mpsc::Receiver<()>,
 }
 
-/// What the request threads share.
+/// What the server's tasks share.
 pub(super) struct Room {
     pub(super) token: Token,
-    /// `/r/TOKEN/`.
+    /// `/R/TOKEN/`.
     pub(super) base: String,
     pub(super) wall: RwLock<Wall>,
     /// Submissions waiting in the inbox, as last told plus those sent since.
@@ -144,7 +160,6 @@ pub(super) struct Room {
     pub(super) limits: Limits,
     pub(super) phones: Mutex<Phones>,
     pub(super) deliver: Deliver,
-    stopping: AtomicBool,
 }
 
 pub(super) struct Phones {
@@ -152,9 +167,20 @@ pub(super) struct Phones {
     pub(super) votes: VoteBook,
 }
 
+impl Room {
+    /// The wall as last published.
+    pub(super) fn wall(&self) -> Wall {
+        self.wall
+            .read()
+            .map(|w| w.clone())
+            .unwrap_or_else(|e| e.into_inner().clone())
+    }
+}
+
 impl RoomServer {
-    /// Opens the room: binds, makes a fresh token and starts the threads.
-    /// `wall` is what the page shows until the next [`publish`](Self::publish).
+    /// Opens the room: binds, makes a fresh token and starts the server's
+    /// thread. `wall` is what the page shows until the next
+    /// [`publish`](Self::publish).
     pub fn start(
         config: &RoomConfig,
         wall: Wall,
@@ -163,13 +189,8 @@ impl RoomServer {
         let listener = bind(config)?;
         let addr = listener.local_addr().map_err(StartError::Io)?;
         let token = Token::random().map_err(StartError::Io)?;
-        let base = format!("/r/{}/", token.as_str());
-        let url = format!(
-            "http://{}{base}",
-            SocketAddr::new(url_host(addr.ip()), addr.port())
-        );
-        let server = tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| StartError::Io(io::Error::other(e.to_string())))?;
+        let base = format!("/R/{}/", token.as_str());
+        let url = room_url(SocketAddr::new(url_host(addr.ip()), addr.port()), &base);
         let room = Arc::new(Room {
             token,
             base,
@@ -181,31 +202,33 @@ impl RoomServer {
                 votes: VoteBook::default(),
             }),
             deliver,
-            stopping: AtomicBool::new(false),
         });
-        let workers = config.limits.workers.max(1);
-        let mut running = RoomServer {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(StartError::Io)?;
+        let listener = {
+            let _inside = runtime.enter();
+            listener.set_nonblocking(true).map_err(StartError::Io)?;
+            tokio::net::TcpListener::from_std(listener).map_err(StartError::Io)?
+        };
+        let (stop, stopped) = oneshot::channel();
+        let (closed_tx, closed) = mpsc::channel();
+        let shared = room.clone();
+        thread::Builder::new()
+            .name("wethi-room".into())
+            .spawn(move || {
+                runtime.block_on(serve::run(listener, shared, stopped, closed_tx));
+            })
+            .map_err(StartError::Io)?;
+        Ok(RoomServer {
             addr,
             url,
             room,
-            server: Some(Arc::new(server)),
-            workers,
-        };
-        for n in 0..workers {
-            let (server, room) = (running.weak_server(), running.room.clone());
-            let spawned = thread::Builder::new()
-                .name(format!("wethi-room-{n}"))
-                .spawn(move || serve(&server, &room));
-            if let Err(e) = spawned {
-                running.stop();
-                return Err(StartError::Io(e));
-            }
-        }
-        Ok(running)
-    }
-
-    fn weak_server(&self) -> Weak<tiny_http::Server> {
-        self.server.as_ref().map(Arc::downgrade).unwrap_or_default()
+            stop: Some(stop),
+            closed,
+        })
     }
 
     /// The address the server listens on.
@@ -213,13 +236,14 @@ impl RoomServer {
         self.addr
     }
 
-    /// The address phones open, token included: `http://LAN-IP:PORT/r/TOKEN/`.
+    /// The address phones open, token included:
+    /// `HTTP://LAN-IP:PORT/R/TOKEN/`, in capitals (see [`room_url`]).
     pub fn url(&self) -> &str {
         &self.url
     }
 
     pub fn is_running(&self) -> bool {
-        self.server.is_some()
+        self.stop.is_some()
     }
 
     /// Replaces what the page shows. Cheap: call it after every change
@@ -239,36 +263,16 @@ impl RoomServer {
         self.room.waiting.store(waiting, Ordering::SeqCst);
     }
 
-    /// Closes the port: once this returns, connecting is refused. Requests
-    /// already being answered finish on their threads. Waits at most about
-    /// two seconds, in practice a few milliseconds.
+    /// Closes the port: once this returns, connecting is refused. Answers
+    /// already under way get a moment to finish on the server's thread,
+    /// which then ends. Waits at most about two seconds, in practice well
+    /// under a millisecond.
     pub fn stop(&mut self) {
-        let Some(server) = self.server.take() else {
+        let Some(stop) = self.stop.take() else {
             return;
         };
-        // Threads hold the server only while they wait for a request; told
-        // to stop and woken, they let go, and the last one to let go
-        // closes the listener.
-        self.room.stopping.store(true, Ordering::SeqCst);
-        for _ in 0..self.workers {
-            server.unblock();
-        }
-        drop(server);
-        let probe = match self.addr.ip() {
-            IpAddr::V4(ip) if ip.is_unspecified() => {
-                SocketAddr::from((Ipv4Addr::LOCALHOST, self.addr.port()))
-            }
-            IpAddr::V6(ip) if ip.is_unspecified() => {
-                SocketAddr::from((Ipv6Addr::LOCALHOST, self.addr.port()))
-            }
-            _ => self.addr,
-        };
-        let deadline = Instant::now() + Duration::from_secs(2);
-        while Instant::now() < deadline
-            && TcpStream::connect_timeout(&probe, Duration::from_millis(100)).is_ok()
-        {
-            thread::sleep(Duration::from_millis(10));
-        }
+        let _ = stop.send(());
+        let _ = self.closed.recv_timeout(Duration::from_secs(2));
     }
 }
 
@@ -276,6 +280,14 @@ impl Drop for RoomServer {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// The address phones open, all in capitals: `HTTP://192.168.1.20:8080/R/TOKEN/`.
+/// Scheme and host are the same in any case, and the path is matched in
+/// any case; in capitals the whole address is in the QR code's
+/// alphanumeric mode, which makes the code a size smaller (`qr.rs`).
+pub fn room_url(addr: SocketAddr, base: &str) -> String {
+    format!("http://{addr}{base}").to_ascii_uppercase()
 }
 
 fn bind(config: &RoomConfig) -> Result<TcpListener, StartError> {
@@ -291,36 +303,31 @@ fn bind(config: &RoomConfig) -> Result<TcpListener, StartError> {
     }
 }
 
-/// A listening socket whose connections send small writes at once.
-/// `tiny_http` writes the headers and then the body; with Nagle's
-/// algorithm the body waits for the phone's delayed acknowledgement of the
-/// headers (40 ms per page on Linux, more on some phones). Accepted
-/// connections inherit `TCP_NODELAY` from the listener on Linux and BSD.
+/// A listening socket. As std does on Unix: a port left in TIME_WAIT by a
+/// room just closed can be taken again, but never one another program
+/// listens on.
 fn listen(addr: SocketAddr) -> io::Result<TcpListener> {
     use socket2::{Domain, Socket, Type};
     let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
-    // As std does: a port left in TIME_WAIT by a room just closed can be
-    // taken again, but never one another program listens on.
     #[cfg(unix)]
     socket.set_reuse_address(true)?;
-    socket.set_tcp_nodelay(true)?;
     socket.bind(&addr.into())?;
     socket.listen(128)?;
     Ok(socket.into())
 }
 
-fn serve(server: &Weak<tiny_http::Server>, room: &Room) {
-    while !room.stopping.load(Ordering::SeqCst) {
-        let Some(server) = server.upgrade() else {
-            return;
-        };
-        // `stop` wakes every thread; the timeout is only a fallback.
-        let next = server.recv_timeout(Duration::from_secs(1));
-        drop(server);
-        match next {
-            Ok(Some(request)) => answer(room, request),
-            Ok(None) => {}
-            Err(_) => return,
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_url_is_in_capitals() {
+        let addr = SocketAddr::from(([192, 168, 100, 123], 8080));
+        assert_eq!(
+            room_url(addr, "/R/0123456789ABCDEFGHJKMNPQRS/"),
+            "HTTP://192.168.100.123:8080/R/0123456789ABCDEFGHJKMNPQRS/"
+        );
+        let v6: SocketAddr = "[fe80::1]:8080".parse().unwrap();
+        assert_eq!(room_url(v6, "/R/X/"), "HTTP://[FE80::1]:8080/R/X/");
     }
 }

@@ -16,30 +16,47 @@ impl std::fmt::Debug for Token {
     }
 }
 
-const URL_SAFE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// Crockford's base 32: digits and capitals, without I, L, O and U. Every
+/// character is one of the QR code's alphanumeric mode, whose 5.5 bits a
+/// character make the room's code a size smaller than bytes would, and
+/// someone typing the address off the wall cannot mistake 0 for O or 1 for
+/// I or L (both are read as the digit).
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 impl Token {
     pub fn random() -> io::Result<Token> {
         Ok(Token {
-            text: base64url(&random_bytes::<16>()?),
+            text: base32(&random_bytes::<16>()?),
         })
     }
 
-    /// The token as it appears in the address (22 URL-safe characters: a
-    /// shorter address makes a smaller, easier-to-scan QR code than hex).
+    /// The token as it appears in the address: 26 capitals and digits.
     pub fn as_str(&self) -> &str {
         &self.text
     }
 
-    /// Whether `candidate` is this token, in time that does not depend on
-    /// where the two first differ (the length is not secret).
+    /// Whether `candidate` is this token as a person might type it: in
+    /// either case, with O for 0 and I or L for 1. Compared in time that does
+    /// not depend on where the two first differ (the length is not secret).
     pub fn matches(&self, candidate: &str) -> bool {
         let (a, b) = (self.text.as_bytes(), candidate.as_bytes());
         if a.len() != b.len() {
             return false;
         }
-        let diff = a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y));
+        let diff = a
+            .iter()
+            .zip(b)
+            .fold(0u8, |acc, (x, y)| acc | (x ^ read_as(*y)));
         std::hint::black_box(diff) == 0
+    }
+}
+
+/// The character of the token a typed byte stands for.
+fn read_as(typed: u8) -> u8 {
+    match typed.to_ascii_uppercase() {
+        b'O' => b'0',
+        b'I' | b'L' => b'1',
+        c => c,
     }
 }
 
@@ -49,18 +66,20 @@ pub fn random_bytes<const N: usize>() -> io::Result<[u8; N]> {
     Ok(bytes)
 }
 
-/// Unpadded base64url.
-fn base64url(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | (u32::from(b) << (16 - 8 * i)));
-        let chars = chunk.len() + 1;
-        for i in 0..chars {
-            out.push(URL_SAFE[((n >> (18 - 6 * i)) & 63) as usize] as char);
+/// Unpadded Crockford base 32, most significant bits first.
+fn base32(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity((bytes.len() * 8).div_ceil(5));
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &b in bytes {
+        acc = (acc << 8) | u32::from(b);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(CROCKFORD[((acc >> bits) & 31) as usize] as char);
         }
+    }
+    if bits > 0 {
+        out.push(CROCKFORD[((acc << (5 - bits)) & 31) as usize] as char);
     }
     out
 }
@@ -80,34 +99,40 @@ pub fn is_phone_id(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Characters of a token: 128 bits at 5 a character.
+    const TOKEN_LEN: usize = 26;
+
     #[test]
-    fn tokens_are_22_url_safe_characters_and_differ() {
+    fn tokens_are_26_capitals_and_digits_and_differ() {
         let a = Token::random().unwrap();
         let b = Token::random().unwrap();
-        assert_eq!(a.as_str().len(), 22);
-        assert!(a.as_str().bytes().all(|c| URL_SAFE.contains(&c)));
+        assert_eq!(a.as_str().len(), TOKEN_LEN);
+        assert!(a.as_str().bytes().all(|c| CROCKFORD.contains(&c)));
         assert_ne!(a, b);
     }
 
     #[test]
-    fn base64url_matches_the_standard() {
-        assert_eq!(base64url(b""), "");
-        assert_eq!(base64url(b"f"), "Zg");
-        assert_eq!(base64url(b"fo"), "Zm8");
-        assert_eq!(base64url(b"foo"), "Zm9v");
-        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+    fn base32_is_crockfords() {
+        assert_eq!(base32(b""), "");
+        assert_eq!(base32(b"f"), "CR");
+        assert_eq!(base32(b"foobar"), "CSQPYRK1E8");
+        assert_eq!(base32(&[0xff; 16]), format!("{}W", "Z".repeat(25)));
+        assert_eq!(base32(&[0; 16]).len(), TOKEN_LEN);
     }
 
     #[test]
-    fn matching_needs_the_whole_token() {
-        let t = Token::random().unwrap();
+    fn matching_needs_the_whole_token_in_any_case() {
+        let t = Token {
+            text: "01ABCDEFGHJKMNPQRSTVWXYZ23".into(),
+        };
         assert!(t.matches(t.as_str()));
+        assert!(t.matches("01abcdefghjkmnpqrstvwxyz23"));
+        assert!(t.matches("OlABCDEFGHJKMNPQRSTVWXYZ23"));
+        assert!(t.matches("OIABCDEFGHJKMNPQRSTVWXYZ23"));
         assert!(!t.matches(""));
-        assert!(!t.matches(&t.as_str()[..21]));
-        let mut wrong = t.as_str().to_owned();
-        let last = if wrong.ends_with('A') { "B" } else { "A" };
-        wrong.replace_range(21.., last);
-        assert!(!t.matches(&wrong));
+        assert!(!t.matches(&t.as_str()[..25]));
+        assert!(!t.matches("01ABCDEFGHJKMNPQRSTVWXYZ24"));
+        assert!(!t.matches("01ABCDEFGHJKMNPQRSTVWXYZ2\u{e01}"));
         assert!(!format!("{t:?}").contains(t.as_str()));
     }
 

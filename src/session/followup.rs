@@ -4,16 +4,34 @@
 use super::model::{FollowUp, FollowUpStatus, Meta, Session, Timestamp};
 use super::template::instantiate;
 
-/// A fresh session continuing `past`: its details (venue, organiser,
-/// participants …) and language, its structure with progress reset and
-/// nothing written into it, and as follow-ups, each with status `open`:
-/// the follow-ups `past` itself left open or carried on (so an action
-/// carried twice stays in view), then `past`'s action items not done.
+/// A fresh session continuing `past`: its details and facts (venue,
+/// organiser, who presided, participants …) but not its day or time of day,
+/// its language, its structure with progress reset and nothing written into
+/// it, and as follow-ups, each with status `open`: the follow-ups `past`
+/// itself left open or carried on (so an action carried twice stays in
+/// view), then `past`'s action items not done.
 pub fn continue_from(past: &Session, title: &str, now: Timestamp) -> Session {
     let mut new = instantiate(past.clone(), title, now, past.lang);
+    let old = past.meta.clone();
+    // Every field named, so a new one in `Meta` must be decided on here.
     new.meta = Meta {
         date: new.meta.date,
-        ..past.meta.clone()
+        venue: old.venue,
+        district: old.district,
+        province: old.province,
+        organiser: old.organiser,
+        facilitator: old.facilitator,
+        participants: old.participants,
+        project: old.project,
+        objective: old.objective,
+        time: None,
+        presided_by: old.presided_by,
+        facilitator_position: old.facilitator_position,
+        team: old.team,
+        headline: old.headline,
+        tagline: old.tagline,
+        credit: old.credit,
+        extra: old.extra,
     };
     new.followups = followups_of(past);
     new
@@ -110,8 +128,24 @@ mod tests {
     fn the_new_session_keeps_details_and_structure_and_nothing_written() {
         let mut past = example();
         past.lang = Lang::En;
+        past.meta.time = Some(crate::session::TimeOfDay {
+            start: chrono::NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+            end: None,
+            extra: Default::default(),
+        });
         let now = crate::session::now();
         let new = continue_from(&past, "next", now);
+        // The facts carry over; the day and the time of day do not.
+        assert_eq!(
+            crate::session::Meta {
+                date: past.meta.date,
+                time: past.meta.time.clone(),
+                ..new.meta.clone()
+            },
+            past.meta
+        );
+        assert_eq!(new.meta.time, None);
+        assert!(!new.meta.objective.is_empty() && new.meta.presided_by.is_some());
         assert_ne!(new.id, past.id);
         assert_eq!(new.title, "next");
         assert_eq!(new.lang, Lang::En);

@@ -60,8 +60,11 @@ pub fn instantiate(mut template: Session, title: &str, now: Timestamp, lang: Lan
     template
 }
 
-/// Empties every list a workshop fills and the details of where and by whom
-/// it was held; the participant groups stay, as part of the structure.
+/// Empties every list a workshop fills and the details of when, where and
+/// by whom it was held. What says which workshop this is stays: the
+/// participant groups, the project's name and its objective (a template an
+/// office keeps for its own project carries them; the built-in one, made for
+/// both languages, has none, as they are plain text in one language).
 fn keep_structure_only(s: &mut Session) {
     for stage in &mut s.stages {
         stage.notes.clear();
@@ -81,18 +84,61 @@ fn keep_structure_only(s: &mut Session) {
     s.photos.clear();
     s.notes.role_review.clear();
     s.notes.experience_exchange.clear();
-    let groups = std::mem::take(&mut s.meta.participants.groups);
+    let old = std::mem::take(&mut s.meta);
+    // Every field named, so a new one in `Meta` must be decided on here.
     s.meta = Meta {
+        date: None,
+        venue: String::new(),
+        district: String::new(),
+        province: String::new(),
+        organiser: String::new(),
+        facilitator: String::new(),
         participants: Participants {
             total: None,
-            groups,
-            extra: std::mem::take(&mut s.meta.participants.extra),
+            groups: old.participants.groups,
+            extra: old.participants.extra,
         },
-        extra: std::mem::take(&mut s.meta.extra),
-        ..Meta::default()
+        project: old.project,
+        objective: old.objective,
+        time: None,
+        presided_by: None,
+        facilitator_position: String::new(),
+        team: String::new(),
+        headline: String::new(),
+        tagline: String::new(),
+        credit: String::new(),
+        extra: old.extra,
     };
 }
 
 fn today(now: Timestamp) -> NaiveDate {
     now.date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_keeps_which_workshop_it_is_and_none_of_who_when_or_where() {
+        let past = example().expect("the example");
+        let now = past.updated_at;
+        let new = instantiate(past.clone(), "ครั้งใหม่", now, Lang::Th);
+        let m = &new.meta;
+        assert_eq!(m.project, past.meta.project);
+        assert_eq!(m.objective, past.meta.objective);
+        assert_eq!(m.participants.groups, past.meta.participants.groups);
+        assert_eq!(m.date, Some(today(now)));
+        let cleared = Meta {
+            date: m.date,
+            participants: m.participants.clone(),
+            project: m.project.clone(),
+            objective: m.objective.clone(),
+            ..Meta::default()
+        };
+        assert_eq!(*m, cleared, "no venue, people, time or news facts");
+        // The built-in template, for both languages, holds no facts at all.
+        let builtin = builtin().expect("the built-in template");
+        assert_eq!(builtin.meta, Meta::default());
+    }
 }

@@ -1,6 +1,7 @@
 //! What a session must mean, beyond its shape: every id present and used
 //! once, every strategy link pointing at a SWOT item that exists, a version
-//! of at least 1.
+//! of at least 1, a time of day that ends after it starts, and a name for
+//! whoever is said to have presided.
 //!
 //! Ids are unique across the whole session, not per kind: links, undo and
 //! merging find an entry by its id alone, and the kind prefixes (`sw-`,
@@ -8,7 +9,8 @@
 
 use std::collections::HashMap;
 
-use super::model::{Note, Session, TowsPair};
+use super::model::{Meta, Note, Session, TimeOfDay, TowsPair};
+use crate::text::clock::hh_mm;
 
 /// What is wrong, and at which field path (`swot.strengths[2].id`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +32,13 @@ pub enum Meaning {
         id: String,
     },
     VersionZero,
+    /// `meta.time` ends at or before its start (both `HH:MM`).
+    EndNotAfterStart {
+        start: String,
+        end: String,
+    },
+    /// `meta.presided_by` names no one.
+    NoName,
     /// A photo's file is not a plain file name (a path, a hidden name, a
     /// character outside `A-Z a-z 0-9 . _ -`).
     PhotoFileName {
@@ -47,7 +56,8 @@ pub fn is_photo_file_name(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-/// The first thing wrong with `s`'s meaning, in file order.
+/// The first thing wrong with `s`'s meaning: the version, the details,
+/// then ids and links in file order.
 pub fn check(s: &Session) -> Result<(), Invalid> {
     if s.version == 0 {
         return Err(Invalid {
@@ -55,6 +65,7 @@ pub fn check(s: &Session) -> Result<(), Invalid> {
             what: Meaning::VersionZero,
         });
     }
+    details(&s.meta)?;
     let ids = all_ids(s);
     let mut seen: HashMap<&str, &str> = HashMap::with_capacity(ids.len());
     for (path, id) in &ids {
@@ -96,6 +107,34 @@ pub fn check(s: &Session) -> Result<(), Invalid> {
                 },
             });
         }
+    }
+    Ok(())
+}
+
+fn details(m: &Meta) -> Result<(), Invalid> {
+    if let Some(TimeOfDay {
+        start,
+        end: Some(end),
+        ..
+    }) = &m.time
+        && end <= start
+    {
+        return Err(Invalid {
+            path: "meta.time.end".into(),
+            what: Meaning::EndNotAfterStart {
+                start: hh_mm(*start),
+                end: hh_mm(*end),
+            },
+        });
+    }
+    if m.presided_by
+        .as_ref()
+        .is_some_and(|p| p.name.trim().is_empty())
+    {
+        return Err(Invalid {
+            path: "meta.presided_by.name".into(),
+            what: Meaning::NoName,
+        });
     }
     Ok(())
 }
@@ -294,5 +333,31 @@ mod tests {
         assert!(!is_photo_file_name(&"a".repeat(101)));
         s.photos = vec![photo("ph-1", "a.jpg"), photo("ph-1", "b.jpg")];
         assert_eq!(check(&s).unwrap_err().path, "photos[1].id");
+    }
+
+    #[test]
+    fn a_time_that_ends_before_it_starts_and_a_nameless_presider_are_rejected() {
+        let with_time = example_with(
+            "\"credit\"",
+            "\"time\": {\"start\": \"13:00\", \"end\": \"09:00\"},\n    \"credit\"",
+        );
+        match problem(&with_time) {
+            Problem::Meaning { path, what, .. } => {
+                assert_eq!(path, "meta.time.end");
+                assert_eq!(
+                    what,
+                    Meaning::EndNotAfterStart {
+                        start: "13:00".into(),
+                        end: "09:00".into()
+                    }
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let nameless = example_with("\"name\": \"นายคมกริช ชินชนะ\"", "\"name\": \" \"");
+        assert!(matches!(
+            problem(&nameless),
+            Problem::Meaning { path, what: Meaning::NoName, .. } if path == "meta.presided_by.name"
+        ));
     }
 }

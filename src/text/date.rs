@@ -274,7 +274,7 @@ const QUOTE_WIDTH: usize = 30;
 
 /// User input made safe to echo: controls shown, long input shortened so the
 /// message still fits a status line.
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     let shown = for_display(s);
     let cut = truncate_to_width(&shown, QUOTE_WIDTH);
     if cut.len() < shown.len() {

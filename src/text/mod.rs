@@ -1,6 +1,7 @@
 //! Thai-aware text: width, wrapping, cursor movement, sanitising, normalising,
-//! Kedmanee keys and dates. Knows nothing of ratatui or sessions.
+//! Kedmanee keys, dates and times of day. Knows nothing of ratatui or sessions.
 
+pub mod clock;
 pub mod cursor;
 pub mod date;
 pub mod kedmanee;

@@ -87,8 +87,9 @@ impl RoomSide {
             Some(_) => self.wall_if_changed(app),
             None => None,
         };
+        let session_saved = file.saved_revision == app.revision();
         let result = match self.link.as_mut() {
-            Some(link) => link.sync(app.room().inbox(), wall),
+            Some(link) => link.sync(app.room().inbox(), wall, session_saved),
             None => self.file.save_if_changed(app.room().inbox()),
         };
         if let Err(e) = result {

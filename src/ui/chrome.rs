@@ -170,7 +170,7 @@ pub fn footer(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         Mode::PendingMove => format!(" {}", t.move_prompt),
         Mode::Help => format!(" {}", t.help_close),
         Mode::LinkPicker { .. } => format!(" {}", t.links_keys),
-        Mode::Form(_) => format!(" {}", t.form_keys),
+        Mode::Form(form) => format!(" {}", super::form::keys(app, form)),
         Mode::Normal if app.room().overlay().is_some() => keys_line(
             app.room()
                 .overlay()

@@ -83,20 +83,17 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     centred(url, url_row, inner, buf, bold);
     let room_rows = usize::from(inner.height - 2);
     let cols = usize::from(inner.width);
-    // Twice as big when the window has room: easier to scan from the back.
-    let qr = match (app.room().qr_doubled(), app.room().qr()) {
-        (Some(big), _) if big.fits(cols, room_rows) => Some(big),
-        (_, small) => small,
-    };
-    match qr {
-        Some(qr) if qr.fits(cols, room_rows) => {
-            let x = inner.x + ((usize::from(inner.width) - qr.width) / 2) as u16;
+    // As big as the window allows: twice as big scans from the back of the
+    // room; at 80×24 the quiet zone narrows so the code still fits.
+    match app.room().qr().and_then(|code| code.fit(cols, room_rows)) {
+        Some(qr) => {
+            let x = inner.x + ((cols - qr.width) / 2) as u16;
             let top = inner.y + 1 + ((room_rows - qr.height) / 2) as u16;
             for (i, line) in qr.to_lines().iter().enumerate() {
                 buf.set_line(x, top + i as u16, line, qr.width as u16);
             }
         }
-        _ => centred(
+        None => centred(
             r.enlarge_for_qr,
             inner.y + inner.height / 2,
             inner,

@@ -7,7 +7,7 @@ mod rows;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
@@ -62,24 +62,56 @@ pub fn draw(
     let inner = block.inner(area);
     block.render(area, buf);
 
-    let width = usize::from(inner.width.saturating_sub(PAD_LEFT));
-    let visible = usize::from(inner.height);
+    let text_area = Rect {
+        x: inner.x + PAD_LEFT,
+        width: inner.width.saturating_sub(PAD_LEFT),
+        ..inner
+    };
+    let shown = paint_rows(tb, text_area, buf, style, true)?;
+    draw_scroll_marks(area, buf, shown.above, shown.below, theme);
+    Some(shown.cursor)
+}
+
+/// What [`paint_rows`] drew: where the cursor goes, and whether rows are
+/// hidden above or below.
+pub struct Painted {
+    pub cursor: Position,
+    pub above: bool,
+    pub below: bool,
+}
+
+/// `tb` wrapped at Thai word boundaries into `area`, with no border or
+/// padding. With `follow_cursor` the rows scroll so the cursor's row shows;
+/// without it they show from the top. `None` if `area` is empty.
+pub fn paint_rows(
+    tb: &TextBox,
+    area: Rect,
+    buf: &mut Buffer,
+    style: Style,
+    follow_cursor: bool,
+) -> Option<Painted> {
+    let width = usize::from(area.width);
+    let visible = usize::from(area.height);
     if width == 0 || visible == 0 {
         return None;
     }
     let laid = lay_out(tb, width);
     let (row, col) = laid.resolve(visible, width);
-    let offset = (row + 1).saturating_sub(visible);
-    let x = inner.x + PAD_LEFT;
-    for (y, shown) in (inner.y..inner.bottom()).zip(laid.rows.iter().skip(offset)) {
-        buf.set_stringn(x, y, laid.row_text(shown), width, style);
+    let offset = if follow_cursor {
+        (row + 1).saturating_sub(visible)
+    } else {
+        0
+    };
+    for (y, shown) in (area.y..area.bottom()).zip(laid.rows.iter().skip(offset)) {
+        buf.set_stringn(area.x, y, laid.row_text(shown), width, style);
     }
-    let below = laid.rows.len().saturating_sub(offset + visible);
-    draw_scroll_marks(area, buf, offset > 0, below > 0, theme);
-
     let col = u16::try_from(col.min(width - 1)).unwrap_or(0);
-    let row = u16::try_from(row - offset).unwrap_or(0);
-    Some(Position::new(x + col, inner.y + row))
+    let row = u16::try_from(row.saturating_sub(offset).min(visible - 1)).unwrap_or(0);
+    Some(Painted {
+        cursor: Position::new(area.x + col, area.y + row),
+        above: offset > 0,
+        below: laid.rows.len() > offset + visible,
+    })
 }
 
 /// " title " on the top border, sanitised and cut to leave the corners and a

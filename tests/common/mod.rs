@@ -49,11 +49,14 @@ pub fn example_files() -> Vec<PathBuf> {
 }
 
 /// The session schema, compiled once: draft 2020-12 with format checks on.
+///
+/// It is the schema the model generates, in memory: the committed file is
+/// the same (`tests/schema.rs` fails otherwise), and reading the file would
+/// race with `WETHI_WRITE_SCHEMA=1`, which rewrites it while tests run.
 pub fn schema() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        let text = fs::read_to_string(schema_path()).expect("schema is readable");
-        let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+        let schema: Value = wethi::session::schema::schema();
         jsonschema::draft202012::options()
             .should_validate_formats(true)
             .build(&schema)

@@ -610,6 +610,66 @@ pub fn assert_terminal_restored(raw: &[u8]) {
 }
 
 impl Tui {
+    /// The text of a row's bold cells from column `from` on, whitespace
+    /// squeezed out: what a view draws in bold is what has the focus.
+    pub fn bold_text(&self, row: u16, from: u16) -> String {
+        let parser = self.parser();
+        let (_, cols) = parser.screen().size();
+        let text: String = (from..cols.get())
+            .filter_map(|col| parser.screen().cell(row, col))
+            .filter(|cell| cell.bold())
+            .map(|cell| cell.contents().to_owned())
+            .collect();
+        squeeze(&text)
+    }
+
+    /// Where the terminal's cursor is: (row, column).
+    pub fn cursor(&self) -> (u16, u16) {
+        self.parser().screen().cursor_position()
+    }
+
+    /// Polls until `pred` holds of the terminal (its screen, cursor, cells).
+    pub fn wait_until(&mut self, what: &str, pred: impl Fn(&Tui) -> bool) {
+        let start = Instant::now();
+        while !pred(self) {
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Whether the open form's field labelled `label` has the focus: its
+    /// label is the one drawn in bold inside the form's double border.
+    pub fn focused_field(&self, label: &str) -> bool {
+        let want = squeeze(label);
+        let (rows, cols) = self.size();
+        (0..rows).any(|r| {
+            (0..cols)
+                .find(|&c| self.cell(r, c) == "║")
+                .is_some_and(|c| self.bold_text(r, c + 1).starts_with(&want))
+        })
+    }
+
+    /// Tabs through the open form to the field labelled `label`, as a
+    /// facilitator would: a test names the field, never counts Tabs.
+    pub fn tab_to_field(&mut self, label: &str) {
+        for _ in 0..40 {
+            if self.focused_field(label) {
+                return;
+            }
+            let before = (self.cursor(), self.screen());
+            self.send(TAB);
+            // The cursor goes with the focus to the next field's row, or the
+            // form scrolls under a cursor that stays on its row.
+            self.wait_until("the focus to move", |t| (t.cursor(), t.screen()) != before);
+        }
+        panic!("no field labelled {label:?} in:\n{}", self.screen());
+    }
+
     /// The text of one cell (a character and the marks stored with it).
     pub fn cell(&self, row: u16, col: u16) -> String {
         self.parser()

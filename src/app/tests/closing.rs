@@ -349,12 +349,10 @@ fn i_opens_the_details_form_and_enter_saves_it_as_one_change() {
 fn the_details_form_refuses_a_bad_date() {
     let mut a = app();
     go(&mut a, Action::OpenDetails);
-    go(&mut a, Action::NextField);
-    for _ in 0..20 {
-        go(&mut a, Action::Text(TextEdit::Backspace));
-    }
+    tab_to(&mut a, FieldKind::Date);
+    clear_field(&mut a);
     type_text(&mut a, "พรุ่งนี้");
-    go(&mut a, Action::NextField);
+    tab_to(&mut a, FieldKind::Venue);
     go(&mut a, Action::Commit);
     assert!(matches!(form(&a).error, Some(FormError::Date(_))));
     assert_eq!(form(&a).fields[form(&a).focus].kind, FieldKind::Date);
@@ -375,6 +373,74 @@ fn the_details_form_saves_a_group_label_that_holds_a_colon() {
     assert_eq!(a.mode, Mode::Normal, "{:?}", form_error(&a));
     assert_eq!(a.session, s, "nothing was edited");
     assert_eq!(a.revision, 0);
+}
+
+#[test]
+fn the_details_form_edits_the_facts_and_undo_takes_them_back_as_one_step() {
+    let mut a = app_in(View::Summary);
+    go(&mut a, Action::OpenDetails);
+    // The objective is a paragraph: Alt-Enter starts a second line in it.
+    tab_to(&mut a, FieldKind::Objective);
+    clear_field(&mut a);
+    type_text(&mut a, "เพื่อทบทวนบทบาท  ");
+    go(&mut a, Action::Text(TextEdit::Newline));
+    type_text(&mut a, "และวางแผนปีต่อไป");
+    // A line break in a one-line field is refused.
+    tab_to(&mut a, FieldKind::Time);
+    go(&mut a, Action::Text(TextEdit::Newline));
+    type_text(&mut a, "๘.๓๐ - ๑๖.๓๐ น.");
+    tab_to(&mut a, FieldKind::PresidedPosition);
+    clear_field(&mut a);
+    type_text(&mut a, "รองผู้ว่าราชการจังหวัด");
+    tab_to(&mut a, FieldKind::Credit);
+    clear_field(&mut a);
+    go(&mut a, Action::Commit);
+    assert_eq!(a.mode, Mode::Normal, "{:?}", form_error(&a));
+    let m = &a.session.meta;
+    assert_eq!(m.objective, "เพื่อทบทวนบทบาท\nและวางแผนปีต่อไป");
+    let time = m.time.as_ref().expect("a time of day");
+    let hm = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    assert_eq!((time.start, time.end), (hm(8, 30), Some(hm(16, 30))));
+    let presided = m.presided_by.as_ref().expect("who presided");
+    assert_eq!(presided.name, "นายคมกริช ชินชนะ");
+    assert_eq!(presided.position, "รองผู้ว่าราชการจังหวัด");
+    assert_eq!(m.credit, "", "an emptied field is left out of the file");
+    assert_eq!(m.headline, example().meta.headline);
+    assert_eq!(a.revision, 1);
+    // The form shows what it saved, and reads it back unchanged.
+    go(&mut a, Action::OpenDetails);
+    assert_eq!(form(&a).value(FieldKind::Time), "08:30–16:30");
+    go(&mut a, Action::Commit);
+    assert_eq!(a.revision, 1);
+    go(&mut a, Action::Undo);
+    assert_eq!(a.session, example());
+}
+
+#[test]
+fn the_details_form_refuses_a_wrong_time_and_a_position_without_a_name() {
+    let mut a = app();
+    go(&mut a, Action::OpenDetails);
+    tab_to(&mut a, FieldKind::Time);
+    type_text(&mut a, "8.30-25.00");
+    tab_to(&mut a, FieldKind::Title);
+    go(&mut a, Action::Commit);
+    assert!(matches!(form(&a).error, Some(FormError::Time(_))));
+    assert_eq!(form(&a).focused().map(|f| f.kind), Some(FieldKind::Time));
+    clear_field(&mut a);
+    tab_to(&mut a, FieldKind::PresidedBy);
+    clear_field(&mut a);
+    go(&mut a, Action::Commit);
+    assert_eq!(form(&a).error, Some(FormError::PresidedNeedsName));
+    assert_eq!(
+        form(&a).focused().map(|f| f.kind),
+        Some(FieldKind::PresidedBy)
+    );
+    // With the position emptied too, nobody presided.
+    tab_to(&mut a, FieldKind::PresidedPosition);
+    clear_field(&mut a);
+    go(&mut a, Action::Commit);
+    assert_eq!(a.mode, Mode::Normal);
+    assert_eq!(a.session.meta.presided_by, None);
 }
 
 fn form_error(app: &App) -> Option<FormError> {

@@ -60,8 +60,7 @@ fn a_paste_goes_into_the_focused_form_field_on_one_line() {
     let mut a = app_in(View::Swot);
     let venue = format!("{}ศาลา กลางบ้าน", a.session.meta.venue);
     go(&mut a, Action::OpenDetails);
-    go(&mut a, Action::NextField);
-    go(&mut a, Action::NextField);
+    tab_to(&mut a, FieldKind::Venue);
     go(&mut a, Action::Paste("ศาลา\r\n\r\nกลางบ้าน  \n".into()));
     let Mode::Form(form) = &a.mode else {
         panic!("the form stays open")
@@ -101,17 +100,7 @@ fn a_paste_on_a_list_still_adds_one_entry_per_line() {
 
 fn lang_field(a: &mut App, text: &str) {
     go(a, Action::OpenDetails);
-    let Mode::Form(form) = &a.mode else {
-        panic!("the details form")
-    };
-    let at = form
-        .fields
-        .iter()
-        .position(|f| f.kind == FieldKind::Lang)
-        .expect("the form has the session language");
-    for _ in 0..at {
-        go(a, Action::NextField);
-    }
+    tab_to(a, FieldKind::Lang);
     for _ in 0..10 {
         go(a, Action::Text(TextEdit::Backspace));
     }

@@ -155,15 +155,14 @@ fn a_read_only_session_opens_no_room_and_accepts_nothing() {
 }
 
 #[test]
-fn the_big_qr_code_is_built_once_when_the_room_opens_and_goes_when_it_closes() {
-    use crate::room::qr::{Ink, QrArt, render};
+fn the_qr_code_is_kept_while_the_room_is_open_and_goes_when_it_closes() {
     let mut a = template_app();
-    let qr = render("http://127.0.0.1:1/r/x/", Ink::DarkModules).ok();
+    let qr = crate::room::qr::encode("HTTP://127.0.0.1:1/R/X/").ok();
     assert!(qr.is_some());
-    a.room_opened("http://127.0.0.1:1/r/x/".into(), qr.clone());
-    assert_eq!(a.room().qr_doubled, qr.as_ref().map(QrArt::doubled));
+    a.room_opened("HTTP://127.0.0.1:1/R/X/".into(), qr.clone());
+    assert_eq!(a.room().qr(), qr.as_ref());
     a.room_closed(None);
-    assert_eq!((&a.room().qr, &a.room().qr_doubled), (&None, &None));
+    assert_eq!(a.room().qr(), None);
 }
 
 fn send_photo(app: &mut App, caption: &str, group: &str) {

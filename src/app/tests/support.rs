@@ -120,6 +120,35 @@ pub(super) fn type_text(app: &mut App, text: &str) {
     }
 }
 
+/// Presses Tab in the open form until the field of `kind` has the cursor,
+/// as a facilitator would: a test names the field, never counts Tabs.
+pub(super) fn tab_to(app: &mut App, kind: FieldKind) {
+    let Mode::Form(form) = &app.mode else {
+        panic!("no form is open: {:?}", app.mode)
+    };
+    for _ in 0..form.fields.len() {
+        match &app.mode {
+            Mode::Form(f) if f.focused().is_some_and(|f| f.kind == kind) => return,
+            _ => {
+                go(app, Action::NextField);
+            }
+        }
+    }
+    panic!("the form has no {kind:?} field");
+}
+
+/// Empties the focused field of the open form.
+pub(super) fn clear_field(app: &mut App) {
+    go_all(app, [Action::Text(TextEdit::End)]);
+    let len = match &app.mode {
+        Mode::Form(f) => f.focused().map_or(0, |f| f.text.text().chars().count()),
+        _ => 0,
+    };
+    for _ in 0..len {
+        go(app, Action::Text(TextEdit::Backspace));
+    }
+}
+
 /// Opens the text box to add, types `text`, and presses Enter.
 pub(super) fn add(app: &mut App, text: &str) {
     go(app, Action::Add);
@@ -274,5 +303,6 @@ pub(in crate::app) fn cursor_edits() -> impl Strategy<Value = TextEdit> {
         Just(TextEdit::End),
         Just(TextEdit::WordLeft),
         Just(TextEdit::WordRight),
+        Just(TextEdit::Newline),
     ]
 }

@@ -1,34 +1,42 @@
 //! The diff's sections about the session itself and its plan: the
 //! details, the stages and the guidance.
 
-use crate::session::Session;
+use crate::i18n::details::details_strings;
+use crate::session::{Meta, Session};
+use crate::text::clock::format_span;
 
 use super::{Mark, Out, by_id_then_text, notes};
 
+/// Every detail and fact of the session. Both sides are taken apart field
+/// by field, so a new field in `Meta` does not compile until it is here.
 pub(super) fn details(out: &mut Out, old: &Session, new: &Session) {
     let t = out.t;
-    let (a, b) = (&old.meta, &new.meta);
-    out.field(t.title, &old.title, &new.title);
-    let (da, db) = (out.date(a.date), out.date(b.date));
-    out.field(t.date, &da, &db);
-    for (label, x, y) in [
-        (t.venue, &a.venue, &b.venue),
-        (t.district, &a.district, &b.district),
-        (t.province, &a.province, &b.province),
-        (t.organiser, &a.organiser, &b.organiser),
-        (t.facilitator, &a.facilitator, &b.facilitator),
-    ] {
-        out.field(label, x, y);
-    }
-    let total = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-    out.field(
-        t.participants,
-        &total(a.participants.total),
-        &total(b.participants.total),
-    );
-    let groups = |s: &Session| {
-        s.meta
-            .participants
+    let d = details_strings(out.lang);
+    let facts = |m: &Meta| {
+        let Meta {
+            date,
+            venue,
+            district,
+            province,
+            organiser,
+            facilitator,
+            participants,
+            project,
+            objective,
+            time,
+            presided_by,
+            facilitator_position,
+            team,
+            headline,
+            tagline,
+            credit,
+            extra: _,
+        } = m;
+        let total = participants
+            .total
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        let groups = participants
             .groups
             .iter()
             .map(|g| match g.count {
@@ -36,9 +44,42 @@ pub(super) fn details(out: &mut Out, old: &Session, new: &Session) {
                 None => g.label.trim().to_owned(),
             })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", ");
+        let time = time
+            .as_ref()
+            .map(|t| format_span(t.start, t.end))
+            .unwrap_or_default();
+        let (presider, position) = presided_by
+            .as_ref()
+            .map_or((String::new(), String::new()), |p| {
+                (p.name.clone(), p.position.clone())
+            });
+        [
+            (d.project, project.clone()),
+            (d.objective, objective.clone()),
+            (t.date, out.date(*date)),
+            (d.time, time),
+            (t.venue, venue.clone()),
+            (t.district, district.clone()),
+            (t.province, province.clone()),
+            (t.organiser, organiser.clone()),
+            (d.presided_by, presider),
+            (d.presided_position, position),
+            (t.facilitator, facilitator.clone()),
+            (d.facilitator_position, facilitator_position.clone()),
+            (d.team, team.clone()),
+            (d.headline, headline.clone()),
+            (d.tagline, tagline.clone()),
+            (d.credit, credit.clone()),
+            (t.participants, total),
+            (out.c.participant_groups, groups),
+        ]
     };
-    out.field(out.c.participant_groups, &groups(old), &groups(new));
+    let (before, after) = (facts(&old.meta), facts(&new.meta));
+    out.field(t.title, &old.title, &new.title);
+    for ((label, a), (_, b)) in before.into_iter().zip(after) {
+        out.field(label, &a, &b);
+    }
 }
 
 pub(super) fn stages(out: &mut Out, old: &Session, new: &Session) {
