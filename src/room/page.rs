@@ -41,6 +41,7 @@ label.q input{width:1.4em;height:1.4em;vertical-align:middle;margin:0 .3em 0 0}\
 label.s{border-color:#2e7d32}label.w{border-color:#e65100}label.o{border-color:#1565c0}label.t{border-color:#c62828}\
 .f{display:block;font-weight:bold;margin:.8em 0 .2em}.hint{color:#555;font-size:.85em;margin:.2em 0}\
 textarea,input[type=text]{box-sizing:border-box;width:100%;font-size:1.1em;padding:10px;border:2px solid #888;border-radius:8px}\
+input[type=file]{box-sizing:border-box;width:100%;font-size:1.1em;padding:10px 0}\
 button,a.b{display:block;box-sizing:border-box;width:100%;margin:.6em 0;padding:14px;font-size:1.2em;font-weight:bold;\
 text-align:center;text-decoration:none;border:0;border-radius:10px;background:#1565c0;color:#fff}\
 form.v button{background:#fff;color:#111;border:2px solid #888;font-weight:normal;text-align:left}\
