@@ -1033,3 +1033,38 @@ mod photo_files {
         assert!(line.contains(&file) && line.contains("photos[0]"), "{line}");
     }
 }
+
+#[test]
+fn restore_leaves_the_photo_folder_so_either_version_finds_its_photos() {
+    let sb = Sandbox::new();
+    let path = sb.new_session("เวทีภาพ");
+    let image = sb.home.path().join("p.jpg");
+    fs::write(&image, wethi::photos::sample::phone_jpeg(20, 10, 1)).unwrap();
+    // `photos add` keeps a backup of the session as it was, without the photo.
+    ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&image));
+    let backups = |dir: &Path| -> Vec<PathBuf> {
+        let mut all: Vec<PathBuf> = fs::read_dir(dir.join(".backups"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        all.sort();
+        all
+    };
+    let dir = path.parent().unwrap();
+    let before = backups(dir);
+    assert_eq!(before.len(), 1);
+    let folder = path.with_extension("photos");
+    let images = || fs::read_dir(&folder).unwrap().count();
+    assert_eq!(images(), 1);
+    ok(sb.wethi().arg("restore").arg(&before[0]));
+    assert!(read_json(&path).get("photos").is_none());
+    assert_eq!(images(), 1, "restore leaves the images");
+    // The session with the photo was backed up first: put it back.
+    let with_photo = backups(dir)
+        .into_iter()
+        .find(|b| !before.contains(b))
+        .unwrap();
+    ok(sb.wethi().arg("restore").arg(&with_photo));
+    assert_eq!(read_json(&path)["photos"].as_array().map(Vec::len), Some(1));
+    ok(sb.wethi().arg("validate").arg(&path));
+}
