@@ -3,13 +3,15 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use wethi::cli::args::{Cli, Command, PhotosCommand};
-use wethi::cli::{Context, Failure, compare, export, list, photos, screens, sessions, show};
+use wethi::cli::args::{Command, PhotosCommand};
+use wethi::cli::{
+    Context, Failure, compare, completions, export, help, list, manual, photos, screens, sessions,
+    show,
+};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    completions::answer_if_asked(help::ui_lang(&std::env::args_os().collect::<Vec<_>>()));
+    let cli = help::parse();
     let ctx = Context::new(&cli);
     match run(&ctx, cli.command) {
         Ok(code) => code,
@@ -71,5 +73,7 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             format,
             output,
         } => export::export_report(ctx, &file, format, output.as_deref()),
+        Command::Completions { shell } => completions::script(shell),
+        Command::Man => manual::print(),
     }
 }

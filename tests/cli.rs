@@ -180,6 +180,201 @@ fn locale_picks_the_language_when_no_flag_is_given() {
 }
 
 // ---------------------------------------------------------------------------
+// Help in the UI language, completions, the manual
+// ---------------------------------------------------------------------------
+
+#[test]
+fn help_speaks_the_ui_language_by_flag_or_locale() {
+    let sb = Sandbox::new();
+    let thai = ok(sb.bare_with_locale("th_TH.UTF-8").arg("--help"));
+    for want in [
+        "วิธีใช้: wethi",
+        "คำสั่ง:",
+        "ตัวเลือก:",
+        "เริ่มเวทีใหม่จากแม่แบบ",
+        "แสดงวิธีใช้นี้",
+        "[ค่าเริ่มต้น: dark]",
+        "ถ้าไม่ระบุคำสั่ง wethi จะเปิดหน้าแรก",
+    ] {
+        assert!(thai.contains(want), "{want:?} in:\n{thai}");
+    }
+    for english in ["Usage", "Commands:", "Options:", "Print help", "[default"] {
+        assert!(!thai.contains(english), "{english:?} in:\n{thai}");
+    }
+    // Every way of asking for a command's help, with --lang anywhere.
+    let asks: &[&[&str]] = &[
+        &["--lang", "th", "new", "--help"],
+        &["new", "--help", "--lang", "th"],
+        &["--lang=th", "new", "-h"],
+        &["--lang", "th", "help", "new"],
+    ];
+    for args in asks {
+        let text = ok(sb.bare().args(*args));
+        for want in ["วิธีใช้: wethi new", "ชื่อเวที", "ตัวเลือก:"]
+        {
+            assert!(text.contains(want), "wethi {args:?}: {want:?} in:\n{text}");
+        }
+    }
+    let open = ok(sb.bare_with_locale("th_TH.UTF-8").args(["open", "--help"]));
+    assert!(open.contains("ค่าที่ระบุ:\n  <FILE>  ไฟล์เวที"), "{open}");
+    // The flag beats the locale, both ways.
+    let english = ok(sb
+        .bare_with_locale("th_TH.UTF-8")
+        .args(["--lang", "en", "--help"]));
+    assert!(english.contains("Usage: wethi"), "{english}");
+    assert!(english.contains("Start a new session"), "{english}");
+}
+
+/// bash itself loads the script, registers the function and completes
+/// through it: a command, a session in the data folder (`WETHI_DATA_DIR`,
+/// or `--data-dir` typed on the line), a flag's values.
+#[cfg(unix)]
+#[test]
+fn bash_completion_loads_and_completes_commands_and_session_files() {
+    let sb = Sandbox::new();
+    fs::copy(
+        common::example_path(),
+        sb.data_dir().join("ubon-2021-01-13.json"),
+    )
+    .unwrap();
+    let other = sb.home.path().join("other");
+    fs::create_dir(&other).unwrap();
+    fs::copy(common::example_path(), other.join("ubon-b.json")).unwrap();
+    let script = r#"
+        # macOS's own bash, 3.2, reads nothing from `source <(…)`.
+        if (( BASH_VERSINFO[0] >= 4 )); then
+            source <("$WETHI" completions bash) || exit 1
+        else
+            eval "$("$WETHI" completions bash)" || exit 1
+        fi
+        complete -p wethi
+        ask() {
+            COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))
+            COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+            _clap_complete_wethi wethi "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            echo "$*|${COMPREPLY[*]}"
+        }
+        ask wethi sh
+        ask wethi open ub
+        ask wethi --data-dir "$OTHER" view ub
+        ask wethi export x --format ""
+    "#;
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .env("WETHI", env!("CARGO_BIN_EXE_wethi"))
+        .env("OTHER", &other)
+        .env("WETHI_DATA_DIR", sb.data_dir())
+        .env("HOME", sb.home.path())
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .current_dir(sb.home.path())
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("complete ") && lines[0].ends_with("-F _clap_complete_wethi wethi"),
+        "{stdout}"
+    );
+    let other = other.display();
+    assert_eq!(
+        lines[1..],
+        [
+            "wethi sh|show".to_owned(),
+            "wethi open ub|ubon-2021-01-13.json".to_owned(),
+            format!("wethi --data-dir {other} view ub|ubon-b.json"),
+            "wethi export x --format |md html docx csv".to_owned(),
+        ],
+        "{stdout}"
+    );
+}
+
+/// What each shell's script asks wethi, answered without the shell: the
+/// descriptions zsh, fish and PowerShell show are in the UI language.
+#[test]
+fn every_shell_gets_a_script_and_wethi_answers_what_it_asks() {
+    let sb = Sandbox::new();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = ok(sb.bare().args(["completions", shell]));
+        assert!(script.contains("WETHI_COMPLETE"), "{shell}: {script}");
+        assert!(script.contains("wethi"), "{shell}: {script}");
+    }
+    assert_eq!(run(sb.bare().args(["completions", "tcsh"])).code, Some(2));
+    let answer = |locale: &str| {
+        ok(sb
+            .bare_with_locale(locale)
+            .env("WETHI_COMPLETE", "fish")
+            .args(["--", "wethi", "sh"]))
+    };
+    assert_eq!(
+        answer("C.UTF-8").trim(),
+        "show\tThe whole session as text (a git textconv driver too)"
+    );
+    assert_eq!(
+        answer("th_TH.UTF-8").trim(),
+        "show\tแสดงเวทีทั้งหมดเป็นข้อความ (ใช้เป็นตัวแปลง textconv ของ git ได้)"
+    );
+}
+
+/// `wethi man` is a roff page clap_mangen wrote: only its requests start a
+/// line, and every command of `wethi --help` has its own part.
+#[test]
+fn the_manual_is_roff_and_names_every_command() {
+    let sb = Sandbox::new();
+    let page = ok(sb.bare().arg("man"));
+    assert!(
+        page.lines().any(|l| l.starts_with(".TH wethi 1 ")),
+        "{page}"
+    );
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH COMMANDS",
+        ".SH VERSION",
+    ] {
+        assert!(page.lines().any(|l| l == section), "{section} in:\n{page}");
+    }
+    let requests = [
+        "ie", "el", "TH", "SH", "SS", "TP", "PP", "RS", "RE", "IP", "br",
+    ];
+    for line in page
+        .lines()
+        .filter(|l| l.starts_with('.') || l.starts_with('\''))
+    {
+        let request = line[1..].split_whitespace().next().unwrap_or("");
+        assert!(
+            requests.contains(&request),
+            "not a request of the page: {line:?}"
+        );
+    }
+    let help = ok(sb.bare().arg("--help"));
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(commands.len() >= 14, "{help}");
+    for command in commands {
+        assert!(
+            page.contains(&format!(".SS \"wethi {command}\"")),
+            "{command} has no part of its own in the manual"
+        );
+    }
+    // English whatever the locale: groff drops Thai marks above and below.
+    assert_eq!(ok(sb.bare_with_locale("th_TH.UTF-8").arg("man")), page);
+}
+
+// ---------------------------------------------------------------------------
 // new
 // ---------------------------------------------------------------------------
 

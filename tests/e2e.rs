@@ -3,6 +3,9 @@
 //! saves while it runs.
 //!
 //! No fixed sleeps: every step polls for its effect (see `e2e/harness.rs`).
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 mod common;
 #[path = "e2e/harness.rs"]

@@ -5,6 +5,9 @@
 //! The real `wethi` in a pseudo-terminal (see `e2e/harness.rs`). No fixed
 //! sleeps: every step polls the screen or the saved file. The timer test
 //! runs wethi on a test clock (`WETHI_TEST_CLOCK`) and moves it on itself.
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 mod common;
 #[path = "e2e/harness.rs"]

@@ -1,5 +1,8 @@
 //! End to end: `wethi diff` on a real terminal (a pty) is coloured, green
 //! for added, red for removed, yellow for changed; NO_COLOR turns that off.
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 #[path = "e2e/harness.rs"]
 mod harness;

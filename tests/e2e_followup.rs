@@ -5,6 +5,9 @@
 //!
 //! The real `wethi` in a pseudo-terminal (see `e2e/harness.rs`); every step
 //! polls the screen or the saved file.
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 mod common;
 #[path = "e2e/harness.rs"]

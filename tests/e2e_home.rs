@@ -1,6 +1,9 @@
 //! End to end: the home screen (`wethi` with no command) in a pseudo-terminal:
 //! the sessions newest first, the filter, opening one and coming back, a new
 //! session, read-only viewing and the trash.
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 #[path = "e2e/harness.rs"]
 mod harness;

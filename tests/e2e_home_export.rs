@@ -1,5 +1,8 @@
 //! End to end: `x` on the home screen exports the selected session, in the
 //! format asked for, beside its file; the message line says where.
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 #[path = "e2e/harness.rs"]
 mod harness;

@@ -2,6 +2,9 @@
 //! typed on the Thai layout, broken files and the welcome on the home
 //! screen, Thai typed without `a`, pastes into forms, Thai-layout digits,
 //! the summary's scrolling and the session's language.
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 #[path = "e2e/harness.rs"]
 mod harness;

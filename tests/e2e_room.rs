@@ -1,6 +1,9 @@
 //! Room mode end to end in a pseudo-terminal: `wethi open FILE --room` on
 //! 127.0.0.1, a phone's Thai item posted over HTTP, accepted with `Enter`,
 //! found in the saved file; quitting closes the port.
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 #[path = "e2e/harness.rs"]
 mod harness;

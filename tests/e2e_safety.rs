@@ -3,6 +3,9 @@
 //! a draft the next opening offers; quitting while NOT SAVED can quit
 //! without saving; a folder that cannot be written opens read-only; a
 //! symlinked session stays a link.
+//!
+//! Unix only: they drive wethi through a Unix pseudo-terminal.
+#![cfg(unix)]
 
 mod common;
 #[path = "e2e/harness.rs"]

@@ -4,8 +4,12 @@
 
 pub mod args;
 pub mod compare;
+pub mod completions;
 pub mod export;
+pub mod help;
 pub mod list;
+pub mod locale;
+pub mod manual;
 pub mod photos;
 pub mod screens;
 pub mod sessions;

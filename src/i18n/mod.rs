@@ -12,6 +12,7 @@ pub mod details;
 pub mod facilitator;
 pub mod files;
 pub mod followup;
+pub mod help;
 pub mod homeexport;
 pub mod photos;
 pub mod room;

@@ -284,12 +284,19 @@ impl<W: Write> Backend for TermBackend<W> {
 /// The size of the terminal on standard output, asked with one `ioctl`.
 /// Every frame asks, and crossterm's `terminal::size` opens and closes
 /// `/dev/tty` each time.
+#[cfg(unix)]
 fn stdout_size() -> Option<Size> {
     // SAFETY: a zeroed `winsize` is valid, and TIOCGWINSZ fills it in.
     let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
     // SAFETY: standard output and a valid pointer to a `winsize`.
     let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
     (ok && ws.ws_col > 0 && ws.ws_row > 0).then(|| Size::new(ws.ws_col, ws.ws_row))
+}
+
+/// Elsewhere crossterm's `terminal::size` asks the console directly.
+#[cfg(not(unix))]
+fn stdout_size() -> Option<Size> {
+    None
 }
 
 impl<W: Write> Drop for TermBackend<W> {

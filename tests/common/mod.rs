@@ -188,16 +188,19 @@ pub fn snapshot(path: &Path) -> Snapshot {
     }
 }
 
-/// Every entry of `dir`, recursively, as paths relative to `dir`, sorted.
+/// Every entry of `dir`, recursively, as paths relative to `dir` with `/`
+/// between folders (on Windows too), sorted.
 pub fn tree(dir: &Path) -> Vec<String> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
         for entry in fs::read_dir(dir).expect("readable folder") {
             let path = entry.expect("readable entry").path();
+            let relative = path.strip_prefix(base).expect("inside base");
             out.push(
-                path.strip_prefix(base)
-                    .expect("inside base")
-                    .to_string_lossy()
-                    .into_owned(),
+                relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
             );
             if path.is_dir() {
                 walk(base, &path, out);
