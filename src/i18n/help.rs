@@ -379,7 +379,7 @@ pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         path: "wethi photos add",
         about: Words {
-            th: "เพิ่มภาพ (JPEG, PNG หรือ WebP ไม่เกินภาพละ 15 MB) ลงในเวที: เก็บภาพในแนวตั้งตรง ด้านยาวไม่เกิน 1600 จุด และลบข้อมูลในไฟล์ภาพทั้งหมด (รวมถึงตำแหน่ง GPS) ถ้ามีภาพใดใช้ไม่ได้ จะไม่เก็บภาพใดเลย",
+            th: "เพิ่มภาพ (JPEG, PNG หรือ WebP ไม่เกินภาพละ 15 MB) ลงในเวที: หมุนภาพให้ตั้งตรงตามที่ถ่าย ย่อให้ด้านยาวไม่เกิน 1600 จุด และลบข้อมูลในไฟล์ภาพทั้งหมด (รวมถึงตำแหน่ง GPS) ถ้ามีภาพใดใช้ไม่ได้ จะไม่เก็บภาพใดเลย",
             en: "Add images (JPEG, PNG or WebP, at most 15 MB each) to a session: each is stored upright, at most 1600 px on its long edge, without any metadata (no GPS); one bad image stores nothing",
         },
         args: &[
