@@ -6,7 +6,8 @@ mod bindings;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use bindings::{
-    BINDINGS, Binding, HOME_BINDINGS, INBOX_BINDINGS, Key, ROOM_QR_BINDINGS, Scope, room_bindings,
+    BINDINGS, Binding, HOME_BINDINGS, INBOX_BINDINGS, Key, OVERVIEW_BINDINGS, ROOM_QR_BINDINGS,
+    Scope, room_bindings,
 };
 
 use crate::app::home::{Home, HomeAction, HomePrompt};
@@ -31,6 +32,9 @@ pub fn home_action_for(home: &Home, key: Key) -> Option<HomeAction> {
         Some(HomePrompt::Export { .. }) => return export_format_action(key),
         Some(HomePrompt::NewTitle(_)) => return typing_action(key),
         None => {}
+    }
+    if home.overview().is_some() {
+        return find_binding(|| OVERVIEW_BINDINGS.iter(), key).map(|b| b.action.clone());
     }
     if home.filtering() {
         return match key {
@@ -320,11 +324,13 @@ mod tests {
                 }
             }
         }
-        let mut seen = std::collections::HashSet::new();
-        for b in HOME_BINDINGS {
-            assert!(!b.th.is_empty() && !b.en.is_empty());
-            for k in b.keys {
-                assert!(seen.insert(*k), "{k:?} is bound twice on the home screen");
+        for table in [HOME_BINDINGS, OVERVIEW_BINDINGS] {
+            let mut seen = std::collections::HashSet::new();
+            for b in table {
+                assert!(!b.th.is_empty() && !b.en.is_empty());
+                for k in b.keys {
+                    assert!(seen.insert(*k), "{k:?} is bound twice on the home screen");
+                }
             }
         }
     }
@@ -360,16 +366,20 @@ mod tests {
             }
         }
         let home = Home::new(Vec::new(), Lang::En);
-        let mut owner = std::collections::HashMap::new();
-        for b in HOME_BINDINGS {
-            for key in b.keys.iter().flat_map(|k| typed(*k)) {
-                assert_eq!(
-                    home_action_for(&home, key),
-                    Some(b.action.clone()),
-                    "{key:?}"
-                );
-                if let Some(other) = owner.insert(key, b.action.clone()) {
-                    assert_eq!(other, b.action, "{key:?} collides on the home screen");
+        let mut overview = Home::new(Vec::new(), Lang::En);
+        overview.show_overview(chrono::NaiveDate::MIN);
+        for (home, table) in [(home, HOME_BINDINGS), (overview, OVERVIEW_BINDINGS)] {
+            let mut owner = std::collections::HashMap::new();
+            for b in table {
+                for key in b.keys.iter().flat_map(|k| typed(*k)) {
+                    assert_eq!(
+                        home_action_for(&home, key),
+                        Some(b.action.clone()),
+                        "{key:?}"
+                    );
+                    if let Some(other) = owner.insert(key, b.action.clone()) {
+                        assert_eq!(other, b.action, "{key:?} collides on the home screen");
+                    }
                 }
             }
         }

@@ -4,7 +4,8 @@
 
 /// Every module `lib.rs` declares, lowest first.
 pub const LAYERS: &[&str] = &[
-    "text", "session", "i18n", "store", "photos", "export", "room", "app", "input", "ui", "burst",
+    "text", "session", "i18n", "store", "photos", "across", "export", "room", "app", "input", "ui",
+    "burst",
     "tui", "cli",
 ];
 

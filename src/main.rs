@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use wethi::cli::args::{Command, PhotosCommand};
 use wethi::cli::{
-    Context, Failure, compare, completions, export, help, list, manual, photos, screens, sessions,
+    Context, Failure, across, compare, completions, export, help, list, manual, photos, screens,
+    sessions,
     show,
 };
 
@@ -73,6 +74,35 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             format,
             output,
         } => export::export_report(ctx, &file, format, output.as_deref()),
+        Command::Search { query, json } => across::search(ctx, &query, json),
+        Command::Actions {
+            overdue,
+            owner,
+            all,
+            json,
+            format,
+        } => {
+            let filter = across::ActionsFilter {
+                overdue,
+                owner: owner.as_deref(),
+                all,
+            };
+            across::actions(ctx, filter, json, format)
+        }
+        Command::Insights {
+            since,
+            until,
+            format,
+            output,
+        } => across::insights(
+            ctx,
+            across::InsightsRequest {
+                since: since.as_deref(),
+                until: until.as_deref(),
+                format,
+                output: output.as_deref(),
+            },
+        ),
         Command::Completions { shell } => completions::script(shell),
         Command::Man => manual::print(),
     }

@@ -3,7 +3,7 @@
 //! (`session_loop.rs`, `home_loop.rs`); the flow is one way: event →
 //! action → `App::update` → save → draw.
 
-mod clock;
+pub mod clock;
 mod events;
 mod home_export;
 mod home_loop;
@@ -50,6 +50,8 @@ pub struct Opening {
     pub theme: Theme,
     /// `--room`: open a room at once, with this configuration.
     pub room: Option<crate::room::RoomConfig>,
+    /// Show this entry first (its view, its list focused, it selected).
+    pub at: Option<crate::session::Place>,
 }
 
 /// Restores the terminal however the screen ends: return, error or panic.
@@ -148,6 +150,7 @@ pub(super) fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String
         lang,
         theme,
         room,
+        at,
     } = opening;
     let mut state = SaveState::Saved;
     let (lock, read_only): (Option<SessionLock>, _) = match access {
@@ -161,6 +164,9 @@ pub(super) fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String
         }
     };
     let mut app = App::new(loaded.session, lang, read_only);
+    if let Some(place) = at {
+        app.show_entry(place);
+    }
     if lock.is_some() {
         offer_draft(&mut app, &path);
     }

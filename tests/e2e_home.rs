@@ -168,3 +168,67 @@ fn a_click_focuses_a_pane_and_selects_an_entry_in_any_view() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[path = "common/workshops.rs"]
+mod workshops;
+
+#[test]
+fn slash_finds_sessions_by_what_was_said_and_the_overview_opens_one_at_an_entry() {
+    let sb = Sandbox::new();
+    workshops::write_workshops(&sb.data, 40);
+    let clock = sb.home().join("clock");
+    fs::write(&clock, workshops::TODAY).expect("the clock");
+    let clock = clock.display().to_string();
+    let env = [("WETHI_TEST_CLOCK", clock.as_str())];
+    let mut tui = sb.spawn_with_env("en_US.UTF-8", &env, &["--lang", "en"], 100, 30);
+    tui.wait_texts(&["Sessions", "District workshop 34"]);
+
+    // `/` finds the sessions that speak of the drought, however it was typed.
+    tui.send("/");
+    tui.wait_text("Filter");
+    tui.send("ภัยแล้ง ซ้ำซาก");
+    tui.wait_for("sessions found by their contents", |s| {
+        s.contains("1 matched") && !s.contains("O2 T1")
+    });
+    // Enter keeps the filter, and Enter again opens the newest of them at
+    // the item: the threats pane, focused.
+    tui.send(ENTER);
+    tui.send(ENTER);
+    tui.wait_texts(&["SWOT", "▶ [t] Threats", "ภัยแล้ง"]);
+    tui.send("q");
+    tui.wait_text("1 matched");
+    tui.send(ESC);
+    tui.wait_text("S1 W2 O2 T1");
+
+    // `o`: the overview; down to an action carried into a follow-up session.
+    tui.send("o");
+    tui.wait_texts(&[
+        "Overview",
+        "Weaknesses that recur",
+        "Actions still open · 70, 49 overdue",
+    ]);
+    tui.send(&harness::DOWN.repeat(7));
+    let followed = "→ เวทีประชาคมอำเภอวารินชำราบ ครั้งที่ 2";
+    tui.wait_for("the action's latest session", |s| {
+        squeeze(s).contains(&squeeze(followed)) && s.contains("Follow-ups")
+    });
+    tui.send(ENTER);
+    tui.wait_texts(&["▶ Follow-ups", "1. ↻ ส่งรายชื่อคณะทำงานอำเภอ", "saved"]);
+    // x settles it there: the saved follow-up is done, the overview counts one fewer.
+    tui.send("x");
+    let path = sb.data.join("ws-0021.json");
+    harness::wait_for_file(&path, "the follow-up done", |json| {
+        let f = &json["followups"][0];
+        if f["id"] == "a-1-1" && f["status"] == "done" {
+            Ok(())
+        } else {
+            Err(format!("{f}"))
+        }
+    });
+    tui.send("q");
+    tui.wait_texts(&["Overview", "Actions still open · 69, 48 overdue"]);
+    tui.send(ESC);
+    tui.wait_text("Sessions");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}

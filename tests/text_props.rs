@@ -7,6 +7,7 @@ use wethi::text::cursor::{
     delete_cluster_after, delete_code_point_before, next_cluster, next_word, prev_cluster,
     prev_word, snap_to_cluster,
 };
+use wethi::text::fold::{Folded, fold};
 use wethi::text::normalize::{normalize, search_key};
 use wethi::text::sanitize::{for_display, is_bidi_control};
 use wethi::text::width::str_width;
@@ -85,6 +86,26 @@ const ATOMS: &[&str] = &[
     ",",
     ".",
     "(",
+];
+
+/// Words that start with a letter (no mark), typed well or not.
+const WORDS: &[&str] = &[
+    "ขาด",
+    "งบประมาณ",
+    "จัดท\u{0E4D}\u{0E32}",
+    "จัดทำ",
+    "แผน",
+    "ที่",
+    "ที",
+    "น้ำ",
+    "น\u{0E33}\u{0E49}",
+    "Roads",
+    "roads",
+    "café",
+    "cafe\u{301}",
+    "๕",
+    "หมู่",
+    "5",
 ];
 
 fn atom() -> impl Strategy<Value = String> {
@@ -229,6 +250,51 @@ proptest! {
     #[test]
     fn clean_text_is_borrowed(text in "[ก-ฮa-z ]{0,40}") {
         prop_assert!(matches!(for_display(&text), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_highlight_is_exactly_text_that_folds_to_the_query(
+        text in mixed_text(),
+        from in 0usize..200,
+        len in 1usize..12,
+        spaced in any::<bool>(),
+    ) {
+        // The query: a piece of the text, typed with spaces between its
+        // characters (or not) and its ำ spelt ํา.
+        let start = snap_char(&text, from % (text.len() + 1));
+        let end = snap_char(&text, start + len);
+        let piece = text[start..end].replace('\u{0E33}', "\u{0E4D}\u{0E32}");
+        let typed: String = if spaced {
+            piece.chars().flat_map(|c| [c, ' ']).collect()
+        } else {
+            piece
+        };
+        let query = fold(&typed);
+        let folded = Folded::new(&text);
+        prop_assert_eq!(folded.key(), fold(&text));
+        let mut last_end = 0;
+        for range in folded.find_all(&query) {
+            prop_assert!(range.start >= last_end && range.start < range.end);
+            last_end = range.end;
+            // Whole matches side by side: the highlight folds to the query, once or more.
+            let marked = fold(&text[range]);
+            prop_assert!(!marked.is_empty() && marked.len().is_multiple_of(query.len()));
+            prop_assert_eq!(marked.replace(query.as_str(), ""), "");
+        }
+    }
+
+    #[test]
+    fn whole_words_are_found_however_they_are_spaced(
+        words in prop::collection::vec(prop::sample::select(WORDS), 1..12),
+        from in 0usize..12,
+        count in 1usize..4,
+    ) {
+        let text = words.join(" ");
+        let from = from % words.len();
+        let wanted = &words[from..(from + count).min(words.len())];
+        let query = fold(&wanted.concat());
+        let found = Folded::new(&text).find_all(&query);
+        prop_assert!(!found.is_empty(), "{:?} in {:?}", wanted, text);
     }
 
     #[test]

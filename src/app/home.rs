@@ -2,19 +2,24 @@
 //! a filter, and what the facilitator asked for. Pure, like `App`: the loop
 //! lists the folder, opens files and moves them to the trash.
 
-use crate::session::{Listed, LoadError};
+use crate::across::{Digest, Folder};
+use crate::session::{Listed, LoadError, Place};
 use crate::text::Lang;
-use crate::text::normalize::search_key;
 
 use super::{TextBox, TextEdit};
 
+mod filter;
+pub mod overview;
 mod update;
+
+pub use filter::Shown;
+pub use overview::Overview;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HomeAction {
     Up,
     Down,
-    /// `/`: type to filter by title, venue or date.
+    /// `/`: type to filter by title, venue, date or what was said.
     StartFilter,
     Text(TextEdit),
     /// `Enter` while filtering keeps the filter and returns to the list.
@@ -36,6 +41,8 @@ pub enum HomeAction {
     Export,
     /// The format chosen while asked.
     ExportAs(crate::export::Format),
+    /// `o`: the overview of the folder (again, or Esc, to leave it).
+    Overview,
 }
 
 /// A question the home screen is asking; it takes the keys until answered.
@@ -76,6 +83,15 @@ pub enum HomeRequest {
         path: std::path::PathBuf,
         format: crate::export::Format,
     },
+    /// Open (or view) a session at one of its entries.
+    OpenAt {
+        path: std::path::PathBuf,
+        place: Place,
+        viewing: bool,
+    },
+    /// `o`: show the overview; the loop knows what day it is
+    /// ([`Home::show_overview`]).
+    Overview,
 }
 
 #[derive(Debug, Clone)]
@@ -95,11 +111,17 @@ pub struct Home {
     pub(super) broken: Vec<LoadError>,
     /// The last session moved to the trash: (where it was, where it is).
     pub(super) last_trashed: Option<(std::path::PathBuf, std::path::PathBuf)>,
+    /// What was said in each session of `sessions` (same order), when the
+    /// loop read it: the filter searches it and the overview sums it up.
+    pub(super) contents: Vec<Digest>,
+    /// The sessions the filter lets through (kept as the filter changes).
+    pub(super) shown: Vec<Shown>,
+    pub(super) overview: Option<Overview>,
 }
 
 impl Home {
     pub fn new(sessions: Vec<Listed>, lang: Lang) -> Self {
-        Home {
+        let mut home = Home {
             sessions,
             lang,
             filter: TextBox::default(),
@@ -110,7 +132,12 @@ impl Home {
             prompt: None,
             broken: Vec::new(),
             last_trashed: None,
-        }
+            contents: Vec::new(),
+            shown: Vec::new(),
+            overview: None,
+        };
+        home.refilter();
+        home
     }
 
     pub fn sessions(&self) -> &[Listed] {
@@ -182,17 +209,28 @@ impl Home {
 
     /// The sessions the filter lets through, in list order.
     pub fn visible(&self) -> Vec<&Listed> {
-        let key = search_key(self.filter.text());
-        self.sessions
-            .iter()
-            .filter(|l| {
-                key.is_empty()
-                    || search_key(&l.title).contains(&key)
-                    || search_key(&l.venue).contains(&key)
-                    || l.date
-                        .is_some_and(|d| d.format("%Y-%m-%d").to_string().contains(&key))
-            })
-            .collect()
+        self.shown.iter().map(|s| &self.sessions[s.index]).collect()
+    }
+
+    /// The sessions the filter lets through, with what matched in each.
+    pub fn shown(&self) -> &[Shown] {
+        &self.shown
+    }
+
+    /// The overview, while it is shown.
+    pub fn overview(&self) -> Option<&Overview> {
+        self.overview.as_ref()
+    }
+
+    /// Shows the overview of the folder as it is on `today`; shown
+    /// already (back from a session it opened), it is made again from the
+    /// folder as it is now, the same row selected.
+    pub fn show_overview(&mut self, today: chrono::NaiveDate) {
+        let mut fresh = Overview::new(&self.contents, self.broken.len(), today);
+        if let Some(old) = &self.overview {
+            fresh.select(old.selected());
+        }
+        self.overview = Some(fresh);
     }
 
     /// A fresh listing (after a session was closed or trashed), with the
@@ -200,15 +238,23 @@ impl Home {
     pub fn reload(&mut self, sessions: Vec<Listed>, broken: Vec<LoadError>) {
         self.sessions = sessions;
         self.broken = broken;
+        self.contents = Vec::new();
+        self.refilter();
+        self.clamp();
+    }
+
+    /// A fresh listing with what was said in each session, so the filter
+    /// finds sessions by their contents and the overview can be shown.
+    pub fn reload_folder(&mut self, folder: Folder) {
+        self.sessions = folder.listed();
+        self.broken = folder.broken;
+        self.contents = folder.sessions;
+        self.refilter();
         self.clamp();
     }
 
     fn clamp(&mut self) {
         self.selected = self.selected.min(self.visible().len().saturating_sub(1));
-    }
-
-    fn selected_path(&self) -> Option<std::path::PathBuf> {
-        self.visible().get(self.selected).map(|l| l.path.clone())
     }
 
     /// No session in the folder: the screen welcomes instead of listing
@@ -220,7 +266,14 @@ impl Home {
     /// Whether `action` does something on the screen as it is now (the
     /// footer offers only those).
     pub fn offers(&self, action: &HomeAction) -> bool {
-        let selected = !self.visible().is_empty();
+        if let Some(o) = &self.overview {
+            return match action {
+                HomeAction::Open | HomeAction::ViewOnly => o.target().is_some(),
+                HomeAction::Up | HomeAction::Down => o.can_step(),
+                _ => true,
+            };
+        }
+        let selected = !self.shown.is_empty();
         match action {
             HomeAction::Open | HomeAction::ViewOnly | HomeAction::Trash => selected,
             HomeAction::Export => selected,
@@ -229,6 +282,7 @@ impl Home {
             HomeAction::Back => !self.filter.text().is_empty(),
             HomeAction::Restore => self.last_trashed.is_some(),
             HomeAction::Example => self.is_welcome(),
+            HomeAction::Overview => !self.contents.is_empty(),
             _ => true,
         }
     }
@@ -372,6 +426,28 @@ mod tests {
                 to: PathBuf::from("เวทีอุบล.json")
             })
         );
+    }
+
+    #[test]
+    fn o_asks_for_the_overview_whose_rows_open_a_session_at_an_entry() {
+        let mut h = home();
+        assert!(
+            !h.offers(&HomeAction::Overview),
+            "nothing read, nothing to sum up"
+        );
+        let mut h2 = super::filter::tests::folder_home();
+        assert_eq!(h2.update(HomeAction::Overview), Some(HomeRequest::Overview));
+        h2.show_overview("2024-06-01".parse().expect("a date"));
+        h2.update(HomeAction::Down);
+        let Some(HomeRequest::OpenAt { path, viewing, .. }) = h2.update(HomeAction::ViewOnly)
+        else {
+            panic!("v views the row's session");
+        };
+        assert_eq!((path, viewing), (PathBuf::from("s2.json"), true));
+        h2.update(HomeAction::Back);
+        assert!(h2.overview().is_none());
+        h.update(HomeAction::Overview);
+        assert!(h.overview().is_none());
     }
 
     #[test]

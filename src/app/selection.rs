@@ -1,7 +1,7 @@
 //! Which list the keys act on: focus, the selected entry of each list, and
 //! keeping every selection on an entry that exists.
 
-use crate::session::{Quadrant, TowsPair};
+use crate::session::{Place, Quadrant, TowsPair};
 
 use super::history::{ListId, list_len};
 use super::{ActionsPane, App, Target, View, first, guidance_rows};
@@ -46,6 +46,60 @@ impl App {
         guidance_rows(&self.session)
             .get(self.guidance.row)
             .map(|(p, _)| *p)
+    }
+
+    /// Shows the entry at `place` as if the facilitator had gone to it: its
+    /// view, its list focused, it selected. The title and details open the
+    /// details form (when the session may be changed). A place the session
+    /// does not have shows the nearest there is.
+    pub fn show_entry(&mut self, place: Place) {
+        let list = match place {
+            Place::Title | Place::Detail(_) => {
+                self.view = View::Agenda;
+                self.open_details();
+                return;
+            }
+            Place::StageNote { stage, note } => {
+                self.view = View::Agenda;
+                if stage >= self.session.stages.len() {
+                    return;
+                }
+                self.agenda.notes_focused = true;
+                (ListId::StageNotes(stage), note)
+            }
+            Place::GuidanceNote { point, note } => {
+                self.view = View::Guidance;
+                let rows = guidance_rows(&self.session);
+                let Some(row) = rows.iter().position(|r| *r == (point, None)) else {
+                    return;
+                };
+                self.guidance.row = row;
+                self.guidance.notes_focused = true;
+                (ListId::GuidanceNotes(point), note)
+            }
+            Place::Swot(q, i) => {
+                self.view = View::Swot;
+                self.swot.focus = q;
+                (ListId::Swot(q), i)
+            }
+            Place::Strategy(p, i) => {
+                self.view = View::Strategies;
+                self.strategies.focus = p;
+                (ListId::Strategies(p), i)
+            }
+            Place::Recommendation(i) => self.show_pane(ActionsPane::Recommendations, i),
+            Place::Action(i) => self.show_pane(ActionsPane::Actions, i),
+            Place::FollowUp(i) => self.show_pane(ActionsPane::FollowUps, i),
+            Place::RoleReview(i) => self.show_pane(ActionsPane::RoleReview, i),
+            Place::ExperienceExchange(i) => self.show_pane(ActionsPane::ExperienceExchange, i),
+        };
+        self.select(list.0, Some(list.1));
+    }
+
+    fn show_pane(&mut self, pane: ActionsPane, index: usize) -> (ListId, usize) {
+        self.view = View::Actions;
+        self.actions.focus = pane;
+        (pane.list(), index)
     }
 
     /// Points the selection of `list` at `index` (clamped; `None` when empty).

@@ -130,6 +130,34 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    Search {
+        #[arg(value_name = "QUERY")]
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Actions {
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        #[arg(long, value_enum)]
+        format: Option<crate::cli::across::ActionsFormat>,
+    },
+    Insights {
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: export::insights::InsightsFormat,
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     Completions {
         #[arg(value_enum)]
         shell: ShellArg,

@@ -83,7 +83,7 @@ pub fn list_json(listed: &[Listed]) -> String {
 }
 
 /// Pads (or cuts) `s` to exactly `width` columns.
-fn cell(s: &str, width: usize) -> String {
+pub(super) fn cell(s: &str, width: usize) -> String {
     let cut = truncate_to_width(s, width);
     let mut out = cut.to_owned();
     out.extend(std::iter::repeat_n(
@@ -93,7 +93,7 @@ fn cell(s: &str, width: usize) -> String {
     out
 }
 
-fn clean(s: &str) -> String {
+pub(super) fn clean(s: &str) -> String {
     // Newlines in a one-line field would break the layout; show them as spaces.
     for_display(&s.replace('\n', " ")).into_owned()
 }

@@ -2,6 +2,7 @@
 //! `main.rs` parses with [`args::Cli`] and calls these; each returns an exit
 //! code, or a [`Failure`]: one sentence and the code it deserves.
 
+pub mod across;
 pub mod args;
 pub mod compare;
 pub mod completions;

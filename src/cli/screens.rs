@@ -65,6 +65,7 @@ fn edit_in_room(
         lang: ctx.lang,
         theme: ctx.theme,
         room,
+        at: None,
     };
     tui::run(opening).map_err(|e| Failure::invalid(format!("{}: {e}", path.display())))?;
     Ok(ExitCode::SUCCESS)

@@ -205,12 +205,7 @@ pub fn rows(s: &Session, lang: Lang) -> Vec<Row> {
 
 /// The quadrant as the session file names it.
 pub fn quadrant_key(q: Quadrant) -> &'static str {
-    match q {
-        Quadrant::Strengths => "strengths",
-        Quadrant::Weaknesses => "weaknesses",
-        Quadrant::Opportunities => "opportunities",
-        Quadrant::Threats => "threats",
-    }
+    q.key()
 }
 
 /// The status as the session file names it.

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod diff;
 pub mod docx;
 pub mod html;
+pub mod insights;
 pub mod markdown;
 pub mod matching;
 pub mod merge;

@@ -112,6 +112,16 @@ const SESSION_FILE: Words = Words {
 };
 
 /// Every command's help, in the order of `wethi --help`.
+const PRINT_JSON: Words = Words {
+    th: "พิมพ์เป็น JSON แทนทีละบรรทัด",
+    en: "Print JSON instead of lines",
+};
+
+const REPORT_OUTPUT: Words = Words {
+    th: "เขียนรายงานลงไฟล์ OUT (เขียนครบทั้งไฟล์ หรือไม่เขียนเลย) แทนการพิมพ์ออกทางหน้าจอ",
+    en: "Write the report to OUT (whole or not at all) instead of stdout",
+};
+
 pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         path: "wethi",
@@ -423,13 +433,93 @@ pub const COMMANDS: &[CommandHelp] = &[
                     en: "The report's format: md (Markdown), html (one HTML file, for A4), docx (Word; needs -o) or csv (one row per entry)",
                 },
             ),
+            ("output", REPORT_OUTPUT),
+        ],
+    },
+    CommandHelp {
+        path: "wethi search",
+        about: Words {
+            th: "ค้นทุกข้อความของทุกเวทีในโฟลเดอร์ข้อมูลที่มีคำค้น",
+            en: "Everything said in every session of the data folder that holds QUERY",
+        },
+        args: &[
             (
-                "output",
+                "query",
                 Words {
-                    th: "เขียนรายงานลงไฟล์ OUT (เขียนครบทั้งไฟล์ หรือไม่เขียนเลย) แทนการพิมพ์ออกทางหน้าจอ",
-                    en: "Write the report to OUT (whole or not at all) instead of stdout",
+                    th: "คำที่ต้องการค้นหา (ํา = ำ ตัวพิมพ์เล็กใหญ่และการเว้นวรรคไม่มีผล)",
+                    en: "The words to look for (ํา = ำ; case and spacing do not count)",
                 },
             ),
+            ("json", PRINT_JSON),
+        ],
+    },
+    CommandHelp {
+        path: "wethi actions",
+        about: Words {
+            th: "สิ่งที่ต้องทำและงานติดตามที่ยังค้างอยู่ในทุกเวที งานที่เลยกำหนดขึ้นก่อน",
+            en: "Action items and follow-ups still open across sessions, overdue first",
+        },
+        args: &[
+            (
+                "overdue",
+                Words {
+                    th: "เฉพาะงานที่เลยกำหนด",
+                    en: "Only the overdue ones",
+                },
+            ),
+            (
+                "owner",
+                Words {
+                    th: "เฉพาะงานที่ชื่อผู้รับผิดชอบมีคำว่า NAME",
+                    en: "Only those whose owner holds NAME",
+                },
+            ),
+            (
+                "all",
+                Words {
+                    th: "รวมงานที่เสร็จหรือยกเลิกแล้วด้วย",
+                    en: "Done and dropped ones too",
+                },
+            ),
+            ("json", PRINT_JSON),
+            (
+                "format",
+                Words {
+                    th: "พิมพ์เป็นรูปแบบนี้แทนทีละบรรทัด: csv",
+                    en: "Print in this format instead of lines: csv",
+                },
+            ),
+        ],
+    },
+    CommandHelp {
+        path: "wethi insights",
+        about: Words {
+            th: "ภาพรวมทุกเวที: ประเด็นที่พบซ้ำ งานค้างแยกตามผู้รับผิดชอบ และจำนวนเวทีรายเดือน",
+            en: "What recurs across sessions, open actions by owner, sessions per month",
+        },
+        args: &[
+            (
+                "since",
+                Words {
+                    th: "เฉพาะเวทีตั้งแต่วันที่นี้",
+                    en: "Only sessions on or after this date",
+                },
+            ),
+            (
+                "until",
+                Words {
+                    th: "เฉพาะเวทีจนถึงวันที่นี้",
+                    en: "Only sessions on or before this date",
+                },
+            ),
+            (
+                "format",
+                Words {
+                    th: "รูปแบบของรายงาน: md, html (หน้าเว็บไฟล์เดียวพร้อมแผนภูมิ พิมพ์บน A4 ได้) หรือ csv",
+                    en: "The report's format: md, html (one page with charts, for A4) or csv",
+                },
+            ),
+            ("output", REPORT_OUTPUT),
         ],
     },
     CommandHelp {

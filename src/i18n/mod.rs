@@ -6,6 +6,7 @@
 //! `TH`, `EN`, and the getter `<area>_strings(lang)` (`room::room_strings`,
 //! `safety::safety_strings`); the board's own are [`strings`].
 
+pub mod across;
 pub mod cli;
 pub mod compare;
 pub mod details;

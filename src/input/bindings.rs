@@ -193,10 +193,24 @@ pub static HOME_BINDINGS: &[Binding<HomeAction>] = &[
     b(&[Char('x')], Everywhere, HomeAction::Export, "ส่งออกรายงาน", "export", true),
     b(&[Char('u')], Everywhere, HomeAction::Restore, "นำกลับจากถังขยะ", "undo trash", true),
     b(&[Char('e')], Everywhere, HomeAction::Example, "เปิดตัวอย่าง", "open the example", true),
+    b(&[Char('o')], Everywhere, HomeAction::Overview, "ภาพรวมทุกเวที", "overview", true),
     b(&[Up, Char('k')], Everywhere, HomeAction::Up, "ขึ้น", "up", false),
     b(&[Down, Char('j')], Everywhere, HomeAction::Down, "ลง", "down", false),
     b(&[F(2)], Everywhere, HomeAction::SwitchLang, "English", "ภาษาไทย", true),
     b(&[Char('?')], Everywhere, HomeAction::ToggleHelp, "ช่วยเหลือ", "help", true),
     b(&[Esc], Everywhere, HomeAction::Back, "ล้างคำค้น", "clear filter", false),
+    b(&[Char('q'), Ctrl('c')], Everywhere, HomeAction::Quit, "ออก", "quit", true),
+];
+
+/// The keys of the home screen's overview of the folder.
+#[rustfmt::skip]
+pub static OVERVIEW_BINDINGS: &[Binding<HomeAction>] = &[
+    b(&[Enter], Everywhere, HomeAction::Open, "เปิดที่รายการนี้", "open at this entry", true),
+    b(&[Char('v')], Everywhere, HomeAction::ViewOnly, "ดูอย่างเดียว", "view", true),
+    b(&[Up, Char('k')], Everywhere, HomeAction::Up, "ขึ้น", "up", false),
+    b(&[Down, Char('j')], Everywhere, HomeAction::Down, "ลง", "down", false),
+    b(&[Esc, Char('o')], Everywhere, HomeAction::Back, "กลับรายชื่อเวที", "back to the list", true),
+    b(&[F(2)], Everywhere, HomeAction::SwitchLang, "English", "ภาษาไทย", true),
+    b(&[Char('?')], Everywhere, HomeAction::ToggleHelp, "ช่วยเหลือ", "help", true),
     b(&[Char('q'), Ctrl('c')], Everywhere, HomeAction::Quit, "ออก", "quit", true),
 ];

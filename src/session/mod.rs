@@ -1,6 +1,7 @@
 //! The data of one workshop run: types, the built-in template, and reading
 //! files with clear errors. Knows nothing of terminals or folders.
 
+pub mod entries;
 pub mod followup;
 pub mod ids;
 pub mod listed;
@@ -11,6 +12,7 @@ pub mod source;
 pub mod template;
 pub mod validate;
 
+pub use entries::{DetailField, Place};
 pub use listed::Listed;
 pub use load::{JsonKind, LoadError, Loaded, Problem, parse, to_json};
 pub use model::*;

@@ -450,6 +450,16 @@ impl Quadrant {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// Its list's name in the file's `swot`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Quadrant::Strengths => "strengths",
+            Quadrant::Weaknesses => "weaknesses",
+            Quadrant::Opportunities => "opportunities",
+            Quadrant::Threats => "threats",
+        }
+    }
 }
 
 impl Swot {

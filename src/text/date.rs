@@ -88,6 +88,19 @@ pub fn format_date_short(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A month: "ม.ค. 67" (two-digit Buddhist era year) or "Jan 2021".
+pub fn format_month_short(year: i32, month: u32, lang: Lang) -> String {
+    let m = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Th => format!(
+            "{} {:02}",
+            TH_MONTHS_SHORT[m],
+            (year + BE_OFFSET).rem_euclid(100)
+        ),
+        Lang::En => format!("{} {year}", &EN_MONTHS[m][..3]),
+    }
+}
+
 /// Thai digits ๐–๙ replaced by 0–9; borrowed when there are none.
 pub fn thai_digits_to_ascii(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_thai_digit) {
@@ -311,6 +324,8 @@ mod tests {
         assert_eq!(format_date_short(ymd(2019, 6, 11), Lang::Th), "11 มิ.ย. 62");
         assert_eq!(format_date_short(ymd(1957, 5, 4), Lang::Th), "4 พ.ค. 00");
         assert_eq!(format_date_short(ymd(2021, 9, 30), Lang::En), "30 Sep 2021");
+        assert_eq!(format_month_short(2024, 1, Lang::Th), "ม.ค. 67");
+        assert_eq!(format_month_short(2024, 12, Lang::En), "Dec 2024");
     }
 
     #[test]

@@ -4,11 +4,13 @@
 pub mod clock;
 pub mod cursor;
 pub mod date;
+pub mod fold;
 pub mod kedmanee;
 pub mod lang;
 pub mod normalize;
 pub mod sanitize;
 pub mod segment;
+pub mod similar;
 pub mod simple;
 pub mod width;
 pub mod wrap;

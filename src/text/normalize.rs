@@ -39,6 +39,25 @@ pub fn search_key(s: &str) -> String {
         .join(" ")
 }
 
+/// Whether [`normalize`] leaves `marks` (the marks after one Thai letter)
+/// as they are: Thai marks only, in canonical order, none twice, and no ํ
+/// (which may be half of a ำ). Lets a caller skip the general path for the
+/// Thai that is already well typed, which is nearly all of it.
+pub(crate) fn thai_marks_in_order(marks: &str) -> bool {
+    let mut last = None;
+    for c in marks.chars() {
+        if !is_thai_mark(c) || c == NIKHAHIT {
+            return false;
+        }
+        let order = mark_order(c);
+        if last.is_some_and(|l| l >= order) {
+            return false;
+        }
+        last = Some(order);
+    }
+    true
+}
+
 /// The order a mark takes among the marks on one consonant, or `None` for
 /// anything that is not a Thai combining mark.
 fn mark_rank(c: char) -> Option<u8> {

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
+use crate::across::Folder;
 use crate::app::home::{Home, HomeRequest};
 use crate::i18n::strings;
 use crate::input::{home_action_for, key_of};
@@ -52,15 +53,21 @@ pub fn run_home(
                     _ => None,
                 };
                 let request = action.and_then(|action| home.update(action));
-                if request == Some(HomeRequest::Quit) {
-                    break;
-                }
-                if let Some(request) = request {
-                    let said = serve(terminal, (&mut home, dir), request, theme, &new_session)
-                        .unwrap_or_else(Some);
-                    home.say(said);
-                    relist(&mut home, dir);
-                    set_work(dir);
+                match request {
+                    Some(HomeRequest::Quit) => break,
+                    Some(HomeRequest::Overview) => home.show_overview(clock.now().date_naive()),
+                    Some(request) => {
+                        let said = serve(terminal, (&mut home, dir), request, theme, &new_session)
+                            .unwrap_or_else(Some);
+                        home.say(said);
+                        relist(&mut home, dir);
+                        if home.overview().is_some() {
+                            // Back from a session it opened: as the folder is now.
+                            home.show_overview(clock.now().date_naive());
+                        }
+                        set_work(dir);
+                    }
+                    None => {}
                 }
             }
         }
@@ -68,10 +75,10 @@ pub fn run_home(
     })
 }
 
-/// The folder's sessions, and the files that failed to load with why.
+/// The folder's sessions with what was said in them, and the files that
+/// failed to load with why.
 fn relist(home: &mut Home, dir: &Path) {
-    let (listed, broken) = store::list_sessions(dir).unwrap_or_default();
-    home.reload(listed, broken);
+    home.reload_folder(Folder::load(dir).unwrap_or_default());
 }
 
 /// Carries out what the home screen asked for; returns a line for its
@@ -83,15 +90,20 @@ fn serve(
     theme: Theme,
     new_session: &impl Fn(Lang, &str) -> Result<PathBuf, String>,
 ) -> Result<Option<String>, String> {
-    let (path, viewing) = match request {
-        // The loop leaves before serving a quit.
-        HomeRequest::Quit => return Ok(None),
-        HomeRequest::Open(path) => (path, false),
-        HomeRequest::View(path) => (path, true),
-        HomeRequest::New(title) => (new_session(home.lang(), &title)?, false),
+    let (path, viewing, at) = match request {
+        // The loop leaves before serving a quit, and shows the overview itself.
+        HomeRequest::Quit | HomeRequest::Overview => return Ok(None),
+        HomeRequest::Open(path) => (path, false, None),
+        HomeRequest::View(path) => (path, true, None),
+        HomeRequest::OpenAt {
+            path,
+            place,
+            viewing,
+        } => (path, viewing, Some(place)),
+        HomeRequest::New(title) => (new_session(home.lang(), &title)?, false, None),
         HomeRequest::Example => {
             let copied = store::trash::copy_example(dir).map_err(|e| e.message(home.lang()))?;
-            (copied, false)
+            (copied, false, None)
         }
         HomeRequest::Restore { trashed, to } => {
             let back = store::trash::restore(&trashed, &to)
@@ -132,6 +144,7 @@ fn serve(
             lang: home.lang(),
             theme,
             room: None,
+            at,
         },
     )?;
     home.set_lang(lang);

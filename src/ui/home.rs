@@ -10,8 +10,9 @@ use ratatui::style::Modifier;
 use ratatui::widgets::{Block, Widget};
 
 use crate::app::home::Home;
-use crate::i18n::strings;
-use crate::input::HOME_BINDINGS;
+use crate::i18n::across::across_strings;
+use crate::i18n::{fill, strings};
+use crate::input::{HOME_BINDINGS, OVERVIEW_BINDINGS};
 use crate::text::date::format_date_short;
 use crate::text::sanitize::for_display;
 
@@ -42,7 +43,11 @@ pub fn draw_buffer(
     }
     let bar = theme.base().add_modifier(Modifier::REVERSED);
     buf.set_style(Rect { height: 1, ..area }, bar);
-    let heading = for_display(&format!(" เวที │ {} · {}", t.home_title, dir.display())).into_owned();
+    let screen = match home.overview() {
+        Some(_) => across_strings(home.lang()).overview,
+        None => t.home_title,
+    };
+    let heading = for_display(&format!(" เวที │ {screen} · {}", dir.display())).into_owned();
     buf.set_stringn(
         area.x,
         area.y,
@@ -64,6 +69,24 @@ pub fn draw_buffer(
         height: area.height - 2,
         ..area
     };
+    if let Some(overview) = home.overview() {
+        let offset = &mut state.overview_offset;
+        super::home_overview::draw(overview, home.lang(), body, buf, theme, offset);
+        if home.help() {
+            let title = format!(" {} · {} ", t.help_title, screen);
+            help::draw_keys(
+                &title,
+                OVERVIEW_BINDINGS.iter(),
+                home.lang(),
+                status,
+                body,
+                buf,
+            );
+        }
+        sara_am::split_am_clusters(buf);
+        return None;
+    }
+    state.overview_offset = 0;
     let mut cursor = home_extras::title_prompt(home, &mut body, buf, theme);
     home_extras::broken_files(home, &mut body, buf, theme);
     if home.filtering() || !home.filter().text().is_empty() {
@@ -117,8 +140,15 @@ pub fn draw_buffer(
                 format!(" — {}", l.venue)
             };
             let [s, w, o, th] = l.counts;
-            Row::owned(format!("{date} · {title}{venue}"))
-                .with_badge(Some(format!("S{s} W{w} O{o} T{th}")))
+            // Found by what was said in it: how many texts matched.
+            let badge = match home.shown().get(i).map_or(0, |s| s.matched) {
+                0 => format!("S{s} W{w} O{o} T{th}"),
+                n => fill(
+                    across_strings(home.lang()).matched,
+                    &[("n", &n.to_string())],
+                ),
+            };
+            Row::owned(format!("{date} · {title}{venue}")).with_badge(Some(badge))
         };
         let list_area = Rect {
             y: body.y + 1,

@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 
 use crate::app::home::{Home, HomePrompt};
 use crate::i18n::facilitator::facilitator_strings;
-use crate::input::HOME_BINDINGS;
+use crate::input::{HOME_BINDINGS, OVERVIEW_BINDINGS};
 use crate::text::Lang;
 use crate::text::sanitize::for_display;
 use crate::text::wrap::wrap;
@@ -38,7 +38,11 @@ pub fn footer(home: &Home, width: u16, theme: &Theme) -> (String, Style) {
         ),
         (None, Some(message)) => (for_display(message).into_owned(), bold),
         (None, None) => {
-            let offered = HOME_BINDINGS.iter().filter(|b| home.offers(&b.action));
+            let table = match home.overview() {
+                Some(_) => OVERVIEW_BINDINGS,
+                None => HOME_BINDINGS,
+            };
+            let offered = table.iter().filter(|b| home.offers(&b.action));
             (keys_line(offered, home.lang(), width), bold)
         }
     }

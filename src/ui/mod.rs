@@ -16,6 +16,7 @@ pub mod help;
 pub mod home;
 pub mod home_export;
 pub mod home_extras;
+pub mod home_overview;
 pub mod layout;
 pub mod links;
 pub mod list;
@@ -98,6 +99,8 @@ pub struct UiState {
     pub notes_offset: usize,
     pub checklist_offset: usize,
     pub home_offset: usize,
+    /// The first row of the home screen's overview shown.
+    pub overview_offset: usize,
     pub strategy_offsets: [usize; 4],
     pub action_offsets: [usize; 5],
     pub photo_offset: usize,

@@ -20,16 +20,21 @@ impl Home {
             }
             return None;
         }
+        if self.overview.is_some() {
+            return self.update_overview(action);
+        }
         if self.filtering {
             match action {
                 HomeAction::Text(edit) => {
                     self.filter.apply(edit);
                     self.selected = 0;
+                    self.refilter();
                 }
                 HomeAction::Commit => self.filtering = false,
                 HomeAction::Back => {
                     self.filtering = false;
                     self.filter = TextBox::default();
+                    self.refilter();
                 }
                 HomeAction::Up | HomeAction::Down => self.step(action == HomeAction::Down),
                 _ => {}
@@ -52,10 +57,12 @@ impl Home {
             }
             HomeAction::Back => {
                 self.filter = TextBox::default();
+                self.refilter();
                 None
             }
-            HomeAction::Open | HomeAction::Commit => self.selected_path().map(HomeRequest::Open),
-            HomeAction::ViewOnly => self.selected_path().map(HomeRequest::View),
+            HomeAction::Open | HomeAction::Commit => self.open_selected(false),
+            HomeAction::ViewOnly => self.open_selected(true),
+            HomeAction::Overview => (!self.contents.is_empty()).then_some(HomeRequest::Overview),
             HomeAction::New => {
                 self.prompt = Some(HomePrompt::NewTitle(TextBox::default()));
                 None
@@ -96,6 +103,29 @@ impl Home {
         };
         self.clamp();
         request
+    }
+
+    /// A key while the overview is shown: walk its rows, open the session a
+    /// row leads to at its entry, or leave.
+    fn update_overview(&mut self, action: HomeAction) -> Option<HomeRequest> {
+        let overview = self.overview.as_mut()?;
+        match action {
+            HomeAction::Up | HomeAction::Down => overview.step(action == HomeAction::Down),
+            HomeAction::Open | HomeAction::Commit | HomeAction::ViewOnly => {
+                let target = overview.target()?;
+                return Some(HomeRequest::OpenAt {
+                    path: target.path.clone(),
+                    place: target.place,
+                    viewing: action == HomeAction::ViewOnly,
+                });
+            }
+            HomeAction::Back | HomeAction::Overview => self.overview = None,
+            HomeAction::ToggleHelp => self.help = true,
+            HomeAction::SwitchLang => self.lang = self.lang.other(),
+            HomeAction::Quit => return Some(HomeRequest::Quit),
+            _ => {}
+        }
+        None
     }
 
     /// The answer to the question being asked.

@@ -123,3 +123,38 @@ fn f2_switches_the_ui_language_and_back() {
     assert_eq!(a.revision, 0, "the UI language is not part of the session");
     assert_eq!(a.session, example());
 }
+
+#[test]
+fn an_entry_found_elsewhere_opens_in_its_view_focused_and_selected() {
+    use crate::session::Place;
+    let mut a = app();
+    a.show_entry(Place::Swot(T, 2));
+    assert_eq!(
+        (a.view(), a.focused_list()),
+        (View::Swot, Some((ListId::Swot(T), Some(2))))
+    );
+    a.show_entry(Place::Strategy(TowsPair::WT, 0));
+    assert_eq!(
+        a.focused_list(),
+        Some((ListId::Strategies(TowsPair::WT), Some(0)))
+    );
+    a.show_entry(Place::Action(1));
+    assert_eq!(
+        (a.view(), a.focused_list()),
+        (View::Actions, Some((ListId::Actions, Some(1))))
+    );
+    a.show_entry(Place::RoleReview(0));
+    assert_eq!(a.actions().focus, ActionsPane::RoleReview);
+    a.show_entry(Place::StageNote { stage: 2, note: 0 });
+    assert_eq!(a.focused_list(), Some((ListId::StageNotes(2), Some(0))));
+    a.show_entry(Place::GuidanceNote { point: 1, note: 0 });
+    assert_eq!(a.view(), View::Guidance);
+    assert_eq!(a.focused_list(), Some((ListId::GuidanceNotes(1), Some(0))));
+    // An index past the end selects the last entry; a missing stage shows the agenda.
+    a.show_entry(Place::Swot(S, 99));
+    assert_eq!(a.focused_list(), Some((ListId::Swot(S), Some(2))));
+    a.show_entry(Place::StageNote { stage: 99, note: 0 });
+    assert_eq!(a.view(), View::Agenda);
+    a.show_entry(Place::Title);
+    assert!(matches!(a.mode(), Mode::Form(_)), "the details form");
+}
