@@ -6,8 +6,7 @@ use std::process::ExitCode;
 use wethi::cli::args::{Command, PhotosCommand};
 use wethi::cli::{
     Context, Failure, across, compare, completions, export, help, list, manual, photos, screens,
-    sessions,
-    show,
+    sessions, show,
 };
 
 fn main() -> ExitCode {

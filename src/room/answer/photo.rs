@@ -134,34 +134,28 @@ async fn read_form(room: &Room, headers: &HeaderMap, body: Incoming) -> Result<F
     let read = async {
         let mut form = Form::default();
         while let Some(mut field) = parts.next_field().await.map_err(refusal)? {
-            let (cap, into) = match field.name() {
-                Some("photo") => (MAX_BYTES, Some(&mut form.photo)),
-                _ => (0, None),
-            };
             let name = field.name().unwrap_or_default().to_owned();
-            let mut text = Vec::new();
-            let text_cap = match name.as_str() {
+            // Each field's bytes, up to what it may use; past that a text
+            // is only read on (`clean` would cut it anyway), a photo refused.
+            let cap = match name.as_str() {
+                "photo" => MAX_BYTES,
                 "caption" => MAX_TEXT * 16,
                 "group" => MAX_GROUP * 16,
                 _ => 0,
             };
-            let (cap, into) = match into {
-                Some(into) => (cap, into),
-                None => (text_cap, &mut text),
-            };
+            let mut bytes = Vec::new();
             while let Some(chunk) = field.chunk().await.map_err(refusal)? {
-                if into.len() + chunk.len() > cap {
-                    if name == "photo" {
-                        return Err(FormError::Body(BodyError::TooLarge));
-                    }
-                    // Past a text's use: keep what fits, read on.
-                    continue;
+                if bytes.len() + chunk.len() <= cap {
+                    bytes.extend_from_slice(&chunk);
+                } else if name == "photo" {
+                    return Err(FormError::Body(BodyError::TooLarge));
                 }
-                into.extend_from_slice(&chunk);
             }
+            let text = || String::from_utf8_lossy(&bytes).into_owned();
             match name.as_str() {
-                "caption" => form.caption = String::from_utf8_lossy(&text).into_owned(),
-                "group" => form.group = String::from_utf8_lossy(&text).into_owned(),
+                "photo" => form.photo = bytes,
+                "caption" => form.caption = text(),
+                "group" => form.group = text(),
                 _ => {}
             }
         }
