@@ -13,6 +13,7 @@ use assert_cmd::Command;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
+use common::thai::{bad_breaks, seed_session};
 use common::{columns, example_path, is_unsafe};
 use wethi::text::width::str_width;
 
@@ -372,7 +373,8 @@ fn thai_items_wrap_into_these_pieces_at_60_columns() {
             "ชุมชน โคกหนองนาโมเดล",
             "หมู่บ้านเศรษฐกิจพอเพียง เป็นต้น",
         ],
-        &["การจัดทำแผนหมู่บ้าน แผนชุมชน", "แผนตำบล แผนอำเภอ ตามห้วง", "เวลา"],
+        // ห้วงเวลา (a period) is a known word: it stays whole.
+        &["การจัดทำแผนหมู่บ้าน แผนชุมชน", "แผนตำบล แผนอำเภอ ตาม", "ห้วงเวลา"],
         &["ภาวะเศรษฐกิจทำให้สมาชิกมี", "เวลาร่วมกิจกรรมน้อยลง"],
         &["มีเครือข่ายผู้นำชุมชนระดับตำบล", "และหมู่บ้านที่เข้มแข็ง"],
     ];
@@ -554,4 +556,120 @@ fn show_speaks_the_sessions_language_unless_lang_is_given() {
         assert!(!line.contains(not), "{line}");
         assert!(!out.contains('\u{1b}'));
     }
+}
+
+// ---------------------------------------------------------------------------
+// The seed press release: Thai words never split (issue 18)
+// ---------------------------------------------------------------------------
+
+/// Each pane's text rows of a printed board, pane by pane (left, then
+/// right), an empty row between the bands so that the last row of a top
+/// pane never reads as going on into the pane below.
+fn pane_rows(out: &str) -> Vec<String> {
+    let mut panes: [Vec<String>; 2] = Default::default();
+    for row in out.lines() {
+        let parts: Vec<&str> = row.split('│').filter(|p| !p.is_empty()).collect();
+        for (k, pane) in panes.iter_mut().enumerate() {
+            match parts.get(k) {
+                Some(part) if row.starts_with('│') => pane.push((*part).to_owned()),
+                _ => pane.push(String::new()),
+            }
+        }
+    }
+    let [left, right] = panes;
+    left.into_iter()
+        .chain([String::new()])
+        .chain(right)
+        .collect()
+}
+
+/// A printed line's text: its indent and anything after a gap of two
+/// spaces (a vote count, padding) left out.
+fn printed_text(line: &str) -> &str {
+    let line = line.trim_start();
+    line.find("  ").map_or(line, |gap| &line[..gap])
+}
+
+/// The issue's case: at 40, 64 and 66 columns กลุ่ม was printed as
+/// ก|ลุ่ม (the dictionary model's การก|ลุ่ม).
+#[test]
+fn the_director_s_group_is_never_cut_inside_its_syllable() {
+    let sandbox = Sandbox::new();
+    let (session, texts) = seed_session();
+    let file = sandbox.write_session("seed.json", &session);
+    for width in [40, 64, 66] {
+        let out = board(&mut sandbox.wethi("th_TH.UTF-8"), &file, width);
+        let rows = pane_rows(&out);
+        for pair in rows.windows(2) {
+            let (line, next) = (printed_text(&pair[0]), printed_text(&pair[1]));
+            assert!(
+                !(line.ends_with("ก") && next.starts_with("ลุ่ม")),
+                "width {width}: {line} | {next}\n{out}"
+            );
+        }
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let (checked, problems) = bad_breaks(&rows, &texts, printed_text);
+        assert!(
+            checked > 10,
+            "width {width}: only {checked} breaks read back\n{out}"
+        );
+        assert!(
+            problems.is_empty(),
+            "width {width}:\n{}\n{out}",
+            problems.join("\n")
+        );
+        // The director's title and the group's name stay whole.
+        assert!(
+            rows.iter().any(|r| r.contains("ผู้อำนวยการ")),
+            "width {width}:\n{out}"
+        );
+    }
+}
+
+/// The seed's text through `show --board` and `show` at several widths: no
+/// syllable and none of the everyday words (tests/common/thai.rs) split.
+#[test]
+fn the_seed_s_words_are_never_split_on_the_board_or_in_show() {
+    let sandbox = Sandbox::new();
+    let (session, texts) = seed_session();
+    let file = sandbox.write_session("seed.json", &session);
+    let mut failures = Vec::new();
+    for width in [40, 52, 80, 100, 120] {
+        let out = board(&mut sandbox.wethi("th_TH.UTF-8"), &file, width);
+        let rows = pane_rows(&out);
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let (checked, problems) = bad_breaks(&rows, &texts, printed_text);
+        assert!(
+            checked > 10,
+            "board at {width}: only {checked} breaks read back"
+        );
+        failures.extend(
+            problems
+                .into_iter()
+                .map(|p| format!("board at {width}: {p}")),
+        );
+    }
+    for width in [40, 60, 80, 100] {
+        let out = stdout(
+            &sandbox
+                .wethi("th_TH.UTF-8")
+                .arg("show")
+                .arg(&file)
+                .args(["--width", &width.to_string()])
+                .output()
+                .expect("wethi runs"),
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        let (checked, problems) = bad_breaks(&lines, &texts, printed_text);
+        assert!(
+            checked > 10,
+            "show at {width}: only {checked} breaks read back"
+        );
+        failures.extend(
+            problems
+                .into_iter()
+                .map(|p| format!("show at {width}: {p}")),
+        );
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

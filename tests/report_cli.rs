@@ -412,3 +412,107 @@ fn export_csv_goes_to_stdout_or_a_file_and_reads_back() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert_eq!(fs::read_to_string(&csv_file).expect("written"), out);
 }
+
+/// Runs a printing tool to the end; its failure names the tool.
+fn tool(program: &str, args: &[&std::ffi::OsStr]) -> String {
+    let out = Process::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} could not run ({e}): the printing check needs it"));
+    assert!(
+        out.status.success(),
+        "{program} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The seed press release's text in the reports as a browser and a word
+/// processor print them (issue 18): the HTML report through headless
+/// Chromium, the Word report through LibreOffice, both read back with
+/// `pdftotext`; no syllable and none of the everyday words
+/// (tests/common/thai.rs) split across lines. Outside CI (it needs
+/// chromium, soffice and pdftotext and takes half a minute):
+/// `cargo test --test report_cli -- --ignored printed`.
+#[test]
+#[ignore = "needs chromium, soffice and pdftotext; see the README's Printing"]
+fn printed_reports_break_thai_where_wethi_would() {
+    use common::thai::{bad_breaks, seed_session};
+    let sb = Sandbox::new();
+    let (session, texts) = seed_session();
+    let file = sb.data_dir().join("seed.json");
+    write_json(&file, &session);
+    let out = sb.home.path();
+    let html = out.join("seed.html");
+    let docx = out.join("seed.docx");
+    for (format, path) in [("html", &html), ("docx", &docx)] {
+        let done = sb
+            .wethi_with_locale("th_TH.UTF-8")
+            .args(["export", "--format", format, "-o"])
+            .arg(path)
+            .arg(&file)
+            .output()
+            .expect("wethi runs");
+        assert!(
+            done.status.success(),
+            "{}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+    }
+    let profile = out.join("chromium");
+    let html_pdf = out.join("html.pdf");
+    let mut print_to = std::ffi::OsString::from("--print-to-pdf=");
+    print_to.push(&html_pdf);
+    let mut user_dir = std::ffi::OsString::from("--user-data-dir=");
+    user_dir.push(&profile);
+    let chromium: Vec<&std::ffi::OsStr> = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-pdf-header-footer",
+    ]
+    .iter()
+    .map(std::ffi::OsStr::new)
+    .chain([user_dir.as_os_str(), print_to.as_os_str(), html.as_os_str()])
+    .collect();
+    tool("chromium", &chromium);
+    let mut install = std::ffi::OsString::from("-env:UserInstallation=file://");
+    install.push(out.join("libreoffice"));
+    let soffice: Vec<&std::ffi::OsStr> = [install.as_os_str()]
+        .into_iter()
+        .chain(
+            ["--headless", "--convert-to", "pdf", "--outdir"]
+                .iter()
+                .map(std::ffi::OsStr::new),
+        )
+        .chain([out.as_os_str(), docx.as_os_str()])
+        .collect();
+    tool("soffice", &soffice);
+    let mut failures = Vec::new();
+    for (what, pdf) in [
+        ("HTML in Chromium", html_pdf),
+        ("Word in LibreOffice", out.join("seed.pdf")),
+    ] {
+        let text = tool("pdftotext", &[pdf.as_os_str(), std::ffi::OsStr::new("-")]);
+        // What a reader copies out of the printed page: the Thai words,
+        // with none of the invisible break marks.
+        assert!(
+            !text.contains(['\u{200B}', '\u{2060}']),
+            "{what}: the printed text carries break marks"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        let (checked, problems) = bad_breaks(&lines, &texts, str::trim);
+        eprintln!("{what}: {checked} Thai line breaks read back");
+        assert!(
+            checked > 20,
+            "{what}: only {checked} breaks read back:\n{text}"
+        );
+        failures.extend(problems.into_iter().map(|p| format!("{what}: {p}")));
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}

@@ -1,6 +1,9 @@
 //! Property tests for the Thai-aware text module: wrapping, cursor movement,
 //! sanitising and normalising must hold up on any text a user could paste.
 
+mod common;
+
+use common::thai::thai_rule;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 use wethi::text::cursor::{
@@ -312,4 +315,90 @@ fn snap_char(s: &str, at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+/// Thai as it comes: random letters, marks in odd places, and whole words
+/// and syllables with clusters, finals, silent letters and leading vowels.
+fn thai_text() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "กลุ่ม",
+        "การ",
+        "ผู้อำนวย",
+        "เครือข่าย",
+        "ของ",
+        "โพธิ์",
+        "สิงห์",
+        "จันทร์",
+        "พันธุ์",
+        "ประ",
+        "หลาย",
+        "อย่าง",
+        "เกลือ",
+        "เพลง",
+        "แผน",
+        "ใน",
+        "ไกล่",
+        "เขา",
+        "ขับเคลื่อน",
+        "ครัวเรือน",
+        "ส่งเสริม",
+        "ช่องทาง",
+        "กรรม",
+        "สนุก",
+        "ศอช.",
+        "ๆ",
+        "ฯ",
+        " ",
+        "จ.",
+        "55",
+        "ok",
+    ];
+    let piece = prop_oneof![
+        3 => prop::char::range('\u{0E01}', '\u{0E4E}').prop_map(String::from),
+        2 => prop::sample::select(PIECES).prop_map(str::to_owned),
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The wrapper's own cut of last resort is this rule, and everything
+    /// the rule forbids, the wrapper's full rules forbid too.
+    #[test]
+    fn the_syllable_rules_agree_with_the_written_rule(text in thai_text()) {
+        for (at, _) in text.char_indices().skip(1) {
+            let rule = thai_rule::may_break(&text, at);
+            prop_assert_eq!(wethi::text::syllable::may_cut(&text, at), rule, "{} at {}", text, at);
+            prop_assert!(rule || !wethi::text::syllable::may_end_line(&text, at), "{} at {}", text, at);
+        }
+    }
+
+    /// At every width, every line ends between syllables, except inside a
+    /// syllable wider than the line by itself.
+    #[test]
+    fn wrapped_thai_never_splits_a_syllable(text in thai_text()) {
+        let widest = str_width(&text) + 1;
+        // The places a line may end: between clusters, where the rule allows.
+        let ends: Vec<usize> = boundaries(&text)
+            .into_iter()
+            .filter(|&i| thai_rule::may_break(&text, i))
+            .collect();
+        for width in 1..=widest {
+            let lines = wrap(&text, width);
+            for pair in lines.windows(2) {
+                let at = pair[1].start;
+                if text[pair[0].end..at].contains('\n') || thai_rule::may_break(&text, at) {
+                    continue;
+                }
+                let k = ends.partition_point(|&e| e < at);
+                let from = k.checked_sub(1).map_or(0, |k| ends[k]);
+                let to = ends.get(k).copied().unwrap_or(text.len());
+                prop_assert!(
+                    str_width(&text[from..to]) > width,
+                    "{:?} split inside {:?} at width {}", text, &text[from..to], width
+                );
+            }
+        }
+    }
 }

@@ -2,13 +2,16 @@
 //!
 //! Inline CSS only (nothing is fetched: no fonts, scripts or images), the
 //! Thai font stack, A4 print styles, the SWOT as a coloured 2×2 grid. Every
-//! text from the file goes through [`escape`].
+//! text from the file goes through [`escape`], which also says where a Thai
+//! line may end (`<wbr>`) and keeps the rest whole (`nowrap` spans), so a
+//! browser breaks Thai where wethi would.
 
 use std::io::{self, Write};
 
 use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::text::Lang;
+use crate::text::printed::marks;
 use crate::text::sanitize::{for_display, push_html_escaped};
 
 use super::report::{Body, Entry, Report, done_or_open};
@@ -29,6 +32,7 @@ li, tr, .quadrant { break-inside: avoid; }
 .meta { color: #444; }
 .group { color: #555; font-size: 14pt; }
 .votes { font-weight: bold; white-space: nowrap; }
+.nw { white-space: nowrap; }
 .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 0.25cm; break-inside: avoid; }
 .quadrant { border: 2px solid; border-radius: 4px; padding: 0.1cm 0.3cm; min-width: 0; }
 .quadrant h3 { margin-top: 0; }
@@ -47,16 +51,48 @@ th { background: #eee; }
 "#;
 
 /// `text` as HTML text: every `&`, `<`, `>`, quote escaped, control
-/// characters made visible, lines joined by `<br>`.
+/// characters made visible, lines joined by `<br>`, and Thai marked where a
+/// line may end and where it must not ([`push_marked`]).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push_str("<br>");
         }
-        push_html_escaped(&for_display(line.trim_end_matches('\r')), &mut out);
+        push_marked(&for_display(line.trim_end_matches('\r')), &mut out);
     }
     out
+}
+
+/// `text` escaped as [`escape`] does but without markup, for `<title>` and
+/// SVG `<text>`, where an HTML element would end the SVG.
+pub(crate) fn escape_plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    push_html_escaped(&for_display(&text.replace(['\r', '\n'], " ")), &mut out);
+    out
+}
+
+/// `line` escaped, each stretch of Thai a line must not break in a
+/// `nowrap` span and each place inside Thai where it may a `<wbr>`:
+/// browsers' own Thai breakers split words a reader knows (ช่อง|ทาง).
+/// Nothing visible is added, and copied text is the same text.
+fn push_marked(line: &str, out: &mut String) {
+    let m = marks(line);
+    // (place, order at the same place: close, break, open)
+    let mut tags: Vec<(usize, u8, &str)> = Vec::with_capacity(m.holds.len() * 2 + m.breaks.len());
+    for h in &m.holds {
+        tags.push((h.start, 2, "<span class=\"nw\">"));
+        tags.push((h.end, 0, "</span>"));
+    }
+    tags.extend(m.breaks.iter().map(|&b| (b, 1, "<wbr>")));
+    tags.sort_unstable_by_key(|&(at, order, _)| (at, order));
+    let mut from = 0;
+    for (at, _, tag) in tags {
+        push_html_escaped(&line[from..at], out);
+        out.push_str(tag);
+        from = at;
+    }
+    push_html_escaped(&line[from..], out);
 }
 
 fn group(g: Option<&str>, r: &ReportStrings) -> String {
@@ -73,6 +109,7 @@ fn group(g: Option<&str>, r: &ReportStrings) -> String {
 pub fn write_html<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
     let r = report_strings(report.lang);
     let title = escape(report.title);
+    let tab_title = escape_plain(report.title);
     writeln!(w, "<!DOCTYPE html>")?;
     writeln!(w, r#"<html lang="{}">"#, report.lang.code())?;
     writeln!(
@@ -80,7 +117,7 @@ pub fn write_html<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
         r#"<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
+<title>{tab_title}</title>
 <style>{STYLE}</style>
 </head>
 <body>"#

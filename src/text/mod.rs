@@ -8,11 +8,14 @@ pub mod fold;
 pub mod kedmanee;
 pub mod lang;
 pub mod normalize;
+pub mod printed;
 pub mod sanitize;
 pub mod segment;
 pub mod similar;
 pub mod simple;
+pub mod syllable;
 pub mod width;
+pub mod words;
 pub mod wrap;
 
 pub use lang::Lang;

@@ -5,6 +5,12 @@
 //! inside long words (ระเบียบกระทรว|ง). Where both place a boundary it is
 //! almost always a real one, so only those are used: a line breaks less
 //! often, but only between words.
+//!
+//! Neither model is trusted with the Thai itself (`thai`): a break that
+//! splits a syllable is dropped, whoever proposed it (the dictionary cuts
+//! ผู้อำนวยการกลุ่ม as การก|ลุ่ม), one inside a known word (ขับ|เคลื่อน) is
+//! kept only for when that word is wider than the line, and where two
+//! known words meet a break is added (การ|กลุ่ม).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -15,6 +21,10 @@ use std::thread::LocalKey;
 
 use icu_segmenter::options::{LineBreakOptions, WordBreakInvariantOptions};
 use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed, WordSegmenter, WordSegmenterBorrowed};
+
+mod thai;
+
+use thai::{ThaiText, Verdict as ThaiVerdict};
 
 static LINE_DICTIONARY: LazyLock<LineSegmenterBorrowed<'static>> =
     LazyLock::new(|| LineSegmenter::new_dictionary(LineBreakOptions::default()));
@@ -80,70 +90,106 @@ pub fn line_breaks(s: &str) -> Rc<LineBreaks> {
 
 /// No unsure span: the dictionary model's break stands.
 const SURE: u32 = u32::MAX;
+/// Inside a known word: a break only for a word wider than the line.
+const INSIDE_WORD: u32 = u32::MAX - 1;
 
 /// The line-break opportunities of one text. Every break is one of the
-/// dictionary model's; where the dictionary is unsure (see
+/// dictionary model's, or one where two known Thai words meet, and none
+/// splits a Thai syllable. Where the dictionary is unsure (see
 /// [`unsure_segments`]) a break is kept only if the LSTM model, asked about
 /// the unsure span alone, agrees. The LSTM model is asked lazily, span by
 /// span, when a caller needs to know about a break there: a line filler
 /// only needs the breaks it ends lines at, so most spans are never asked.
+/// A break inside a known word is weak ([`LineBreaks::weak`]): for a word
+/// wider than the line only.
 #[derive(Debug)]
 pub struct LineBreaks {
-    /// The dictionary's breaks after 0, ascending, `s.len()` last.
+    /// The candidate breaks after 0, ascending, `s.len()` last.
     at: Box<[usize]>,
-    /// Per break: [`SURE`], or the unsure span (index into `spans`) it is
-    /// inside; empty when every break is sure.
+    /// Per break: [`SURE`], [`INSIDE_WORD`], or the unsure span (index into
+    /// `spans`) it is inside; empty when every break is sure.
     span_of: Box<[u32]>,
     spans: Box<[Range<usize>]>,
     /// Per span, once asked: the LSTM model's breaks in it (byte offsets in
     /// the whole text).
     verdicts: RefCell<Box<[Option<Verdict>]>>,
+    /// The dictionary's breaks left out for splitting a syllable.
+    refused: Box<[usize]>,
 }
 
 /// The LSTM model's breaks in one unsure span, as offsets in the whole text.
 type Verdict = Box<[usize]>;
 
 impl LineBreaks {
-    /// Segments `s` with the dictionary model; the LSTM model waits.
+    /// Segments `s` with the dictionary model and judges its breaks
+    /// against the Thai; the LSTM model waits.
     pub fn new(s: &str) -> Self {
         // About one break per word: sized so collecting rarely reallocates.
         let mut dictionary: Vec<usize> = Vec::with_capacity(s.len() / 8 + 2);
         dictionary.extend(LINE_DICTIONARY.segment_str(s));
+        if !has_thai(s) {
+            if !dictionary.is_empty() {
+                dictionary.remove(0);
+            }
+            return LineBreaks {
+                at: dictionary.into_boxed_slice(),
+                span_of: Box::default(),
+                spans: Box::default(),
+                verdicts: RefCell::new(Box::default()),
+                refused: Box::default(),
+            };
+        }
+        let (span_of_break, spans) = unsure_spans(s, &dictionary);
+        let thai = ThaiText::new(s, &dictionary);
+        // The dictionary's breaks after 0 and the junctions of known
+        // words, in order; a junction is sure whatever the dictionary says.
+        let mut junctions = thai.junctions().peekable();
+        let mut at = Vec::with_capacity(dictionary.len() + 4);
         // Left empty while every break is sure (most texts): a break past
         // its end is sure.
         let mut span_of: Vec<u32> = Vec::new();
-        let mut spans = Vec::new();
-        if has_thai(s) {
-            let unsure = unsure_segments(s, &dictionary);
-            // Break k (at dictionary[k]) lies between segments k-1 and k; a
-            // maximal run of unsure segments is one span.
-            for k in 1..unsure.len() {
-                if !(unsure[k - 1] && unsure[k]) {
-                    continue;
-                }
-                if k == 1 || !unsure[k - 2] {
-                    let end = (k..unsure.len())
-                        .find(|&j| !unsure[j])
-                        .map_or(s.len(), |j| dictionary[j]);
-                    spans.push(dictionary[k - 1]..end);
-                }
-                if span_of.is_empty() {
-                    span_of.resize(dictionary.len().saturating_sub(1), SURE);
-                }
-                span_of[k - 1] = u32::try_from(spans.len() - 1).unwrap_or(SURE);
+        let mut refused = Vec::new();
+        let mut push = |b: usize, span: u32| {
+            let kind = match thai.verdict(b) {
+                ThaiVerdict::Splits => return refused.push(b),
+                ThaiVerdict::InsideWord => INSIDE_WORD,
+                ThaiVerdict::Free => span,
+            };
+            if kind != SURE && span_of.len() < at.len() {
+                span_of.resize(at.len(), SURE);
             }
+            at.push(b);
+            if !span_of.is_empty() || kind != SURE {
+                span_of.push(kind);
+            }
+        };
+        for (k, &b) in dictionary.iter().enumerate().skip(1) {
+            while let Some(j) = junctions.next_if(|&j| j < b) {
+                push(j, SURE);
+            }
+            let joins = junctions.next_if_eq(&b).is_some();
+            let span = match span_of_break.get(k - 1) {
+                Some(&span) if !joins => span,
+                _ => SURE,
+            };
+            push(b, span);
+        }
+        for j in junctions {
+            push(j, SURE);
         }
         LineBreaks {
-            at: {
-                if !dictionary.is_empty() {
-                    dictionary.remove(0);
-                }
-                dictionary.into_boxed_slice()
-            },
+            at: at.into_boxed_slice(),
             verdicts: RefCell::new(vec![None; spans.len()].into()),
             span_of: span_of.into(),
             spans: spans.into(),
+            refused: refused.into(),
         }
+    }
+
+    /// The dictionary model's breaks left out for splitting a syllable:
+    /// where a program that uses the same model (LibreOffice) would break.
+    pub fn refused(&self) -> &[usize] {
+        &self.refused
     }
 
     /// The candidate breaks (byte offsets), a superset of the real ones.
@@ -157,7 +203,7 @@ impl LineBreaks {
         let Some(&span) = self.span_of.get(i) else {
             return true;
         };
-        if span == SURE {
+        if span == SURE || span == INSIDE_WORD {
             return true;
         }
         let Ok(verdicts) = self.verdicts.try_borrow() else {
@@ -173,7 +219,7 @@ impl LineBreaks {
     /// span if nobody has yet. `s` is the text these breaks are of.
     pub fn kept(&self, s: &str, i: usize) -> bool {
         let span = match self.span_of.get(i) {
-            Some(&span) if span != SURE => span as usize,
+            Some(&span) if span != SURE && span != INSIDE_WORD => span as usize,
             _ => return true,
         };
         let Ok(mut verdicts) = self.verdicts.try_borrow_mut() else {
@@ -191,14 +237,58 @@ impl LineBreaks {
         lstm.binary_search(&self.at[i]).is_ok()
     }
 
-    /// Every break of `s` (byte offsets, ascending, `s.len()` last), the
-    /// LSTM model asked about every unsure span.
-    pub fn all(&self, s: &str) -> Vec<usize> {
+    /// Whether candidate `i` lies inside a known word: a break only where
+    /// that word is wider than the line.
+    pub fn weak(&self, i: usize) -> bool {
+        self.span_of.get(i) == Some(&INSIDE_WORD)
+    }
+
+    /// The breaks that need no model asked (byte offsets, ascending): those
+    /// neither weak nor in an unsure span. A text laid out by another
+    /// program keeps its unsure spans (unknown words, abbreviations) whole
+    /// rather than pay for the LSTM model on every text.
+    pub fn sure(&self) -> Vec<usize> {
         (0..self.at.len())
-            .filter(|&i| self.kept(s, i))
+            .filter(|&i| self.span_of.get(i).is_none_or(|&k| k == SURE))
             .map(|i| self.at[i])
             .collect()
     }
+
+    /// Every break of `s` that is not weak (byte offsets, ascending), the
+    /// LSTM model asked about every unsure span.
+    pub fn all(&self, s: &str) -> Vec<usize> {
+        (0..self.at.len())
+            .filter(|&i| !self.weak(i) && self.kept(s, i))
+            .map(|i| self.at[i])
+            .collect()
+    }
+}
+
+/// Per dictionary break after 0 (break k at `dictionary[k + 1]`): the
+/// unsure span it lies inside, or [`SURE`] (empty when all are); and the
+/// spans. Break k lies
+/// between segments k and k + 1; a maximal run of unsure segments is one
+/// span.
+fn unsure_spans(s: &str, dictionary: &[usize]) -> (Vec<u32>, Vec<Range<usize>>) {
+    let unsure = unsure_segments(s, dictionary);
+    let mut span_of = Vec::new();
+    let mut spans = Vec::new();
+    for k in 1..unsure.len() {
+        if !(unsure[k - 1] && unsure[k]) {
+            continue;
+        }
+        if span_of.is_empty() {
+            span_of.resize(dictionary.len().saturating_sub(1), SURE);
+        }
+        if k == 1 || !unsure[k - 2] {
+            let end = (k..unsure.len())
+                .find(|&j| !unsure[j])
+                .map_or(s.len(), |j| dictionary[j]);
+            spans.push(dictionary[k - 1]..end);
+        }
+        span_of[k - 1] = u32::try_from(spans.len() - 1).unwrap_or(SURE);
+    }
+    (span_of, spans)
 }
 
 /// Which of the dictionary's segments (between consecutive `ends`) it may
@@ -235,10 +325,29 @@ fn unsure_segments(s: &str, ends: &[usize]) -> Vec<bool> {
 
 /// Grapheme clusters of Thai letters in `segment`.
 fn thai_clusters(segment: &str) -> usize {
-    super::simple::Clusters::new(segment)
-        .map(|(_, g)| g)
-        .filter(|g| g.chars().any(|c| ('\u{0E00}'..='\u{0EFF}').contains(&c)))
-        .count()
+    use super::simple::{Clusters, is_simple, joins_previous};
+    let thai = |c: char| ('\u{0E00}'..='\u{0EFF}').contains(&c);
+    if !is_simple(segment) {
+        return Clusters::new(segment)
+            .map(|(_, g)| g)
+            .filter(|g| g.chars().any(thai))
+            .count();
+    }
+    // Printable ASCII and Thai: a cluster is a character and the Thai
+    // marks after it (see `simple`), so it holds Thai when its first
+    // character is Thai or a mark follows; counted without the walk.
+    let mut count = 0;
+    let mut chars = segment.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let marked = chars.peek().is_some_and(|&n| joins_previous(n));
+        if first || !joins_previous(c) {
+            count += usize::from(thai(c) || marked);
+            while chars.next_if(|&n| joins_previous(n)).is_some() {}
+        }
+        first = false;
+    }
+    count
 }
 
 /// The words of `s` as byte spans, without the spaces and punctuation between them.
@@ -302,14 +411,15 @@ mod tests {
     }
 
     /// The breaks as they were computed before the LSTM model was asked
-    /// lazily: every unsure span segmented at once.
+    /// lazily: every unsure span segmented at once; then judged against the
+    /// Thai, with the junctions of known words added.
     fn eager_breaks(s: &str) -> Vec<usize> {
         let dictionary: Vec<usize> = LINE_DICTIONARY.segment_str(s).collect();
         if !has_thai(s) {
             return dictionary.into_iter().skip(1).collect();
         }
         let unsure = unsure_segments(s, &dictionary);
-        let mut breaks = Vec::with_capacity(dictionary.len());
+        let mut confirmed_breaks = HashSet::new();
         let mut confirmed: HashSet<usize> = HashSet::new();
         for (k, &at) in dictionary.iter().enumerate().skip(1) {
             let inside = k < unsure.len() && unsure[k - 1] && unsure[k];
@@ -326,9 +436,17 @@ mod tests {
                     .collect();
             }
             if !inside || confirmed.contains(&at) {
-                breaks.push(at);
+                confirmed_breaks.insert(at);
             }
         }
+        let thai = ThaiText::new(s, &dictionary);
+        let junctions: HashSet<usize> = thai.junctions().collect();
+        let mut breaks: Vec<usize> = confirmed_breaks
+            .union(&junctions)
+            .copied()
+            .filter(|&b| thai.verdict(b) == ThaiVerdict::Free)
+            .collect();
+        breaks.sort_unstable();
         breaks
     }
 

@@ -24,7 +24,7 @@ pub fn is_simple(s: &str) -> bool {
 }
 
 /// A Thai mark: grapheme break property Extend, or SpacingMark (SARA AM).
-fn joins_previous(c: char) -> bool {
+pub fn joins_previous(c: char) -> bool {
     matches!(c, '\u{0E31}' | '\u{0E33}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
 }
 

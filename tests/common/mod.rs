@@ -7,6 +7,7 @@
 #![allow(dead_code)]
 
 pub mod screen;
+pub mod thai;
 pub mod workshops;
 
 use std::ffi::OsStr;

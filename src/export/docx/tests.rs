@@ -156,7 +156,8 @@ fn the_document_is_well_formed_and_carries_every_item() {
             .iter()
             .find(|(n, _)| n == "word/document.xml")
             .expect("word/document.xml");
-        let text = document_text(xml);
+        // The invisible break marks aside, every item reads as it was.
+        let text = document_text(xml).replace(['\u{200B}', '\u{2060}'], "");
         let all = items(&s);
         assert!(all.len() >= 12, "the example has items: {}", all.len());
         for item in all {
@@ -167,4 +168,21 @@ fn the_document_is_well_formed_and_carries_every_item() {
             }
         }
     }
+}
+
+/// Word's and LibreOffice's breakers are told where a Thai line may end
+/// (U+200B) and where it must not (U+2060), and nothing else changes.
+#[test]
+fn thai_is_marked_for_the_word_processor_s_line_breaker() {
+    let mut s = example();
+    s.swot.strengths[0].text = "ร่วมขับเคลื่อนงาน รวบรวมช่องทางติดต่อ Plan B".into();
+    let docx = parts(streamed(&s, Lang::Th));
+    let (_, xml) = docx
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .expect("word/document.xml");
+    let text = document_text(xml);
+    assert!(text.contains("ร่วม\u{200B}ขับ\u{2060}เคลื่อน"), "{text}");
+    assert!(text.contains("ช่อง\u{2060}ทาง"), "{text}");
+    assert!(text.contains(" Plan B"), "{text}");
 }

@@ -10,10 +10,10 @@ use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::session::Quadrant;
 use crate::text::Lang;
-use crate::text::sanitize::for_display;
 
 use crate::export::report::{Body, Entry, QuadrantEntry, Report, done_or_open};
 
+use super::xml::marked;
 use super::{BODY, HEADING, TEXT_WIDTH, TITLE, fonts, skeleton};
 
 /// A run of `text` (made safe for XML: no control characters), lines split
@@ -24,7 +24,7 @@ fn run(text: &str, size: usize) -> Run {
         if i > 0 {
             r = r.add_break(BreakType::TextWrapping);
         }
-        r = r.add_text(for_display(line.trim_end_matches('\r')));
+        r = r.add_text(marked(line.trim_end_matches('\r')));
     }
     r
 }

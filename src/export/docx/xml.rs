@@ -5,7 +5,13 @@
 
 use std::io::{self, Write};
 
+use crate::text::printed::marks;
 use crate::text::sanitize::for_display;
+
+/// A line may end here (U+200B ZERO WIDTH SPACE).
+const ZWSP: &str = "\u{200B}";
+/// No line may end here (U+2060 WORD JOINER).
+const WORD_JOINER: &str = "\u{2060}";
 
 use super::{FONT, TEXT_WIDTH};
 
@@ -39,6 +45,30 @@ impl Props {
             ..Props::default()
         }
     }
+}
+
+/// `text` as it is shown (control characters dropped), Thai marked for
+/// Word's and LibreOffice's line breakers: U+200B (zero width space) where
+/// a line may end, U+2060 (word joiner) where they would end one and must
+/// not (ขับ⁠เคลื่อน). Both are invisible.
+pub fn marked(text: &str) -> String {
+    let text = for_display(text);
+    let m = marks(&text);
+    if m.breaks.is_empty() && m.joins.is_empty() {
+        return text.into_owned();
+    }
+    let mut places: Vec<(usize, &str)> = m.breaks.iter().map(|&b| (b, ZWSP)).collect();
+    places.extend(m.joins.iter().map(|&j| (j, WORD_JOINER)));
+    places.sort_unstable();
+    let mut out = String::with_capacity(text.len() + places.len() * 3);
+    let mut from = 0;
+    for (at, mark) in places {
+        out.push_str(&text[from..at]);
+        out.push_str(mark);
+        from = at;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 pub struct Xml<W: Write> {
@@ -80,10 +110,16 @@ impl<W: Write> Xml<W> {
         Ok(())
     }
 
-    /// Text made safe for XML: control characters dropped, markup escaped.
+    /// Text made safe for XML: control characters dropped, markup escaped,
+    /// Thai marked for line breakers ([`marked`]).
     fn text(&mut self, text: &str) {
-        let text = for_display(text);
-        let mut rest = text.as_ref();
+        let text = marked(text);
+        self.escaped(&text);
+    }
+
+    /// `text` with markup escaped and carriage returns dropped.
+    fn escaped(&mut self, text: &str) {
+        let mut rest = text;
         while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\r']) {
             self.s(&rest[..at]);
             let escaped = match rest.as_bytes()[at] {

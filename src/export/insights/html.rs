@@ -15,7 +15,7 @@ use crate::session::Quadrant;
 use crate::text::Lang;
 use crate::text::date::{format_date_short, format_month_short};
 
-use super::super::html::escape;
+use super::super::html::{escape, escape_plain};
 use super::{owner_name, period};
 
 const STYLE: &str = r#"
@@ -152,8 +152,8 @@ fn months_chart(w: &mut impl Write, months: &[Month], lang: Lang) -> io::Result<
                 w,
                 r#"<text x="{x}" y="{}" font-size="13" text-anchor="middle">{}<tspan x="{x}" dy="15">{}</tspan></text>"#,
                 top + bars + 17,
-                escape(name),
-                escape(year),
+                escape_plain(name),
+                escape_plain(year),
                 x = x + slot / 2,
             )?;
         }

@@ -1,12 +1,15 @@
 //! The line filler behind [`super::wrap`]: a paragraph's clusters laid
 //! out on lines at the break opportunities of `segment`, the LSTM model
-//! asked only about breaks a line ends at.
+//! asked only about breaks a line ends at. A word wider than the line is
+//! cut where known words inside it meet, then between syllables, and only
+//! a syllable wider than the line elsewhere (see [`Cut`]).
 
 use std::ops::Range;
 use std::rc::Rc;
 
 use super::super::segment::LineBreaks;
 use super::super::simple::{self, simple_width};
+use super::super::syllable::{may_cut, may_end_line};
 use super::super::width::{cluster_width, clusters};
 use super::paragraphs;
 
@@ -40,16 +43,18 @@ fn paragraph_clusters(text: &str, range: &Range<usize>) -> Vec<Cluster> {
 const END: usize = usize::MAX;
 
 /// Where a new segment may start: (index into `cs`, index of the candidate
-/// break in `breaks`), ending with `(cs.len(), END)`. Candidates already
-/// refuted are left out. Segmenter breaks that fall inside a grapheme
-/// cluster are ignored: the segmenter proposes them on unusual sequences (ำ
-/// after a space or an ideograph, a Thai mark on a flag), and honouring them
-/// would split a cluster.
+/// break in `breaks`), ending with `(cs.len(), END)`; and the weak breaks
+/// (byte offsets in the text), kept for words wider than the line.
+/// Candidates already refuted are left out. Segmenter breaks that fall
+/// inside a grapheme cluster are ignored: the segmenter proposes them on
+/// unusual sequences (ำ after a space or an ideograph, a Thai mark on a
+/// flag), and honouring them would split a cluster.
 fn segment_ends(
     paragraph: &str,
     base: usize,
     cs: &[Cluster],
     breaks: &LineBreaks,
+    weak: &mut Vec<usize>,
 ) -> Vec<(usize, usize)> {
     let mut ends = Vec::new();
     let mut k = 0;
@@ -62,11 +67,26 @@ fn segment_ends(
             k += 1;
         }
         if k < cs.len() && cs[k].start == at && !starts_with_no_break_before(&paragraph[brk..]) {
-            ends.push((k, i));
+            if breaks.weak(i) {
+                weak.push(at);
+            } else {
+                ends.push((k, i));
+            }
         }
     }
     ends.push((cs.len(), END));
     ends
+}
+
+/// How far [`Wrapper::place`] may cut a piece wider than the line: between
+/// syllables, then where only the core rules hold a syllable together
+/// ([`may_cut`]), then between clusters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    Syllables,
+    Core,
+    Clusters,
+    Never,
 }
 
 /// ๆ (repeat) and ฯ (abbreviation) belong to the word before them even
@@ -102,6 +122,9 @@ pub(super) struct Wrapper {
     pub(super) boundary: Option<usize>,
     /// The candidate breaks lines were ended at in this fill.
     pub(super) used: Vec<usize>,
+    /// The paragraph's breaks inside known words (byte offsets in the
+    /// text), for a word wider than the line.
+    pub(super) weak: Vec<usize>,
 }
 
 impl Wrapper {
@@ -116,6 +139,7 @@ impl Wrapper {
             eager: false,
             boundary: None,
             used: Vec::new(),
+            weak: Vec::new(),
         }
     }
 
@@ -151,7 +175,7 @@ impl Wrapper {
         // about the breaks lines ended at, and fill again without any it
         // refutes. Most texts never need the LSTM model at all.
         loop {
-            self.fill(paragraph, range.start, &cs, &breaks);
+            self.fill(text, &range, &cs, &breaks);
             let mut refuted = false;
             for &i in &self.used {
                 refuted |= !breaks.kept(paragraph, i);
@@ -173,12 +197,17 @@ impl Wrapper {
 
     /// Fills the paragraph's segments into lines, recording in `used` the
     /// candidate breaks lines end at.
-    fn fill(&mut self, paragraph: &str, base: usize, cs: &[Cluster], breaks: &LineBreaks) {
+    fn fill(&mut self, text: &str, range: &Range<usize>, cs: &[Cluster], breaks: &LineBreaks) {
         let mut first = 0;
         self.boundary = None;
-        for (end, next) in segment_ends(paragraph, base, cs, breaks) {
+        let (paragraph, base) = (&text[range.clone()], range.start);
+        let mut weak = std::mem::take(&mut self.weak);
+        weak.clear();
+        let ends = segment_ends(paragraph, base, cs, breaks, &mut weak);
+        self.weak = weak;
+        for (end, next) in ends {
             if end > first {
-                self.segment(&cs[first..end]);
+                self.segment(text, &cs[first..end]);
             }
             first = end;
             self.boundary = Some(next);
@@ -219,19 +248,19 @@ impl Wrapper {
         true
     }
 
-    fn segment(&mut self, seg: &[Cluster]) {
+    fn segment(&mut self, text: &str, seg: &[Cluster]) {
         // Spaces in front of a word are spaces between words (or the
         // paragraph's indent), never part of the word.
         let lead = seg.iter().take_while(|c| c.blank).count();
         if lead > 0 && lead < seg.len() {
-            self.segment(&seg[..lead]);
-            self.segment_word(&seg[lead..]);
+            self.segment(text, &seg[..lead]);
+            self.segment_word(text, &seg[lead..]);
             return;
         }
-        self.segment_word(seg);
+        self.segment_word(text, seg);
     }
 
-    fn segment_word(&mut self, seg: &[Cluster]) {
+    fn segment_word(&mut self, text: &str, seg: &[Cluster]) {
         let word_len = seg.len() - seg.iter().rev().take_while(|c| c.blank).count();
         let (word, spaces) = seg.split_at(word_len);
         let space_cols: usize = spaces.iter().map(|c| c.width).sum();
@@ -243,11 +272,11 @@ impl Wrapper {
             }
             return;
         }
-        self.word(word);
+        self.word(text, word);
         self.pending_space = space_cols;
     }
 
-    fn word(&mut self, word: &[Cluster]) {
+    fn word(&mut self, text: &str, word: &[Cluster]) {
         let cols: usize = word.iter().map(|c| c.width).sum();
         let (Some(first), Some(last)) = (word.first(), word.last()) else {
             return;
@@ -260,6 +289,11 @@ impl Wrapper {
             line.cols += self.pending_space + cols;
             return;
         }
+        if cols > self.width && self.first_part_fits(word) {
+            // The line goes on into the word: it ends inside it.
+            self.cut_word(text, word);
+            return;
+        }
         if self.line.is_some()
             && let Some(at) = self.boundary.take()
         {
@@ -269,27 +303,77 @@ impl Wrapper {
         if cols <= self.width {
             self.line = Some(Line { start, end, cols });
         } else {
-            self.cut_word(word);
+            self.cut_word(text, word);
         }
     }
 
-    /// Fills lines cluster by cluster; the last piece stays open so the next
-    /// word can still join it.
-    fn cut_word(&mut self, word: &[Cluster]) {
-        for c in word {
-            match self.line.as_mut() {
-                Some(line) if line.cols + c.width <= self.width => {
-                    line.end = c.end;
-                    line.cols += c.width;
-                }
-                _ => {
-                    self.finish_line();
-                    self.line = Some(Line {
-                        start: c.start,
-                        end: c.end,
-                        cols: c.width,
-                    });
-                }
+    /// Whether the part of `word` before its first weak break still fits
+    /// on the current line.
+    fn first_part_fits(&self, word: &[Cluster]) -> bool {
+        let Some(line) = self.line else {
+            return false;
+        };
+        let mut cols = line.cols + self.pending_space;
+        for (k, c) in word.iter().enumerate() {
+            if k > 0 && self.weak.binary_search(&c.start).is_ok() {
+                return true;
+            }
+            cols += c.width;
+            if cols > self.width {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Lays out a word wider than the line: its parts between the known
+    /// words in it fill lines as whole pieces where they fit; the last
+    /// piece stays open so the next word can still join it.
+    fn cut_word(&mut self, text: &str, word: &[Cluster]) {
+        let mut first = 0;
+        for k in 1..=word.len() {
+            if k == word.len() || self.weak.binary_search(&word[k].start).is_ok() {
+                self.place(text, &word[first..k], Cut::Syllables);
+                first = k;
+            }
+        }
+    }
+
+    /// Puts `piece` on the current line if it fits, else on a new line;
+    /// one wider than the line is cut as `cut` allows, and placed piece
+    /// by piece.
+    fn place(&mut self, text: &str, piece: &[Cluster], cut: Cut) {
+        let (Some(first), Some(last)) = (piece.first(), piece.last()) else {
+            return;
+        };
+        let cols: usize = piece.iter().map(|c| c.width).sum();
+        if let Some(line) = self.line.as_mut()
+            && line.cols + self.pending_space + cols <= self.width
+        {
+            line.end = last.end;
+            line.cols += self.pending_space + cols;
+            self.pending_space = 0;
+            return;
+        }
+        if cols <= self.width || cut == Cut::Never {
+            self.finish_line();
+            self.line = Some(Line {
+                start: first.start,
+                end: last.end,
+                cols,
+            });
+            return;
+        }
+        let (inner, may): (Cut, fn(&str, usize) -> bool) = match cut {
+            Cut::Syllables => (Cut::Core, may_end_line),
+            Cut::Core => (Cut::Clusters, may_cut),
+            _ => (Cut::Never, |_, _| true),
+        };
+        let mut from = 0;
+        for k in 1..=piece.len() {
+            if k == piece.len() || may(text, piece[k].start) {
+                self.place(text, &piece[from..k], inner);
+                from = k;
             }
         }
     }
