@@ -68,6 +68,7 @@ fn export_format_action(key: Key) -> Option<HomeAction> {
         Char('h') => HomeAction::ExportAs(Format::Html),
         Char('w') => HomeAction::ExportAs(Format::Docx),
         Char('c') => HomeAction::ExportAs(Format::Csv),
+        Char('p') => HomeAction::ExportAs(Format::Post),
         Up | Char('k') => HomeAction::Up,
         Down | Char('j') => HomeAction::Down,
         Enter => HomeAction::Commit,
@@ -406,6 +407,7 @@ mod tests {
             ('h', Format::Html),
             ('w', Format::Docx),
             ('c', Format::Csv),
+            ('p', Format::Post),
         ] {
             for key in typed(Char(us)) {
                 assert_eq!(

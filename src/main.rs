@@ -8,6 +8,7 @@ use wethi::cli::{
     Context, Failure, across, compare, completions, export, help, list, manual, photos, screens,
     sessions, show,
 };
+use wethi::text::date::Digits;
 
 fn main() -> ExitCode {
     completions::answer_if_asked(help::ui_lang(&std::env::args_os().collect::<Vec<_>>()));
@@ -72,7 +73,15 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             file,
             format,
             output,
-        } => export::export_report(ctx, &file, format, output.as_deref()),
+            thai_digits,
+        } => {
+            let digits = if thai_digits {
+                Digits::Thai
+            } else {
+                Digits::Arabic
+            };
+            export::export_report(ctx, &file, format, output.as_deref(), digits)
+        }
         Command::Search { query, json } => across::search(ctx, &query, json),
         Command::Actions {
             overdue,

@@ -10,6 +10,7 @@ mod home_loop;
 mod room_turn;
 mod session_file;
 mod session_loop;
+mod share;
 mod signals;
 
 use std::io;

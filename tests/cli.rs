@@ -289,7 +289,7 @@ fn bash_completion_loads_and_completes_commands_and_session_files() {
             "wethi sh|show".to_owned(),
             "wethi open ub|ubon-2021-01-13.json".to_owned(),
             format!("wethi --data-dir {other} view ub|ubon-b.json"),
-            "wethi export x --format |md html docx csv".to_owned(),
+            "wethi export x --format |md html docx csv post".to_owned(),
         ],
         "{stdout}"
     );

@@ -457,7 +457,7 @@ fn diff_names_each_changed_fact() {
         "→ เพื่อทบทวนบทบาท\n",
         "  ~ Time (start–end): (empty) → 08:30–16:30\n",
         "  ~ Their position: พัฒนาการจังหวัดอุบลราชธานี → รองผู้ว่าราชการจังหวัด\n",
-        "  ~ News credit: งานประชาสัมพันธ์ สพจ.อุบลราชธานี → (empty)\n",
+        "  ~ News credit: งานประชาสัมพันธ์ สพจ.อุบลราชธานี…ภาพข่าว/รายงาน → (empty)\n",
     ] {
         assert!(r.stdout.contains(line), "{line:?} in\n{}", r.stdout);
     }

@@ -1,5 +1,7 @@
 //! End to end: `x` on the home screen exports the selected session, in the
-//! format asked for, beside its file; the message line says where.
+//! format asked for, beside its file; the message line says where. `y` on
+//! the summary sends the news post to the clipboard (OSC 52) and saves it
+//! beside the session too.
 //!
 //! Unix only: they drive wethi through a Unix pseudo-terminal.
 #![cfg(unix)]
@@ -10,7 +12,8 @@ mod harness;
 use std::fs;
 use std::path::Path;
 
-use harness::{DOWN, ENTER, ESC, Sandbox, Tui, squeeze};
+use base64::Engine;
+use harness::{DOWN, ENTER, ESC, SHIFT_TAB, Sandbox, Tui, squeeze};
 
 fn sandbox_with_the_example() -> Sandbox {
     let sb = Sandbox::new();
@@ -104,6 +107,65 @@ fn the_word_report_is_written_in_english_too() {
     assert!(screen.contains("Report written:"), "{screen}");
     let bytes = fs::read(&docx).expect("the Word report");
     assert!(bytes.starts_with(b"PK"), "a docx is a zip");
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+/// The texts the program put on the clipboard (OSC 52), in order.
+fn clipboard(raw: &[u8]) -> Vec<String> {
+    let start = b"\x1b]52;c;";
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(at) = rest.windows(start.len()).position(|w| w == start) {
+        let body = &rest[at + start.len()..];
+        let end = body
+            .iter()
+            .position(|b| *b == 0x07)
+            .expect("a BEL ends OSC 52");
+        let text = base64::engine::general_purpose::STANDARD
+            .decode(&body[..end])
+            .expect("base64");
+        out.push(String::from_utf8(text).expect("UTF-8"));
+        rest = &body[end..];
+    }
+    out
+}
+
+#[test]
+fn the_news_post_from_the_export_menu_and_from_y_on_the_summary() {
+    let sb = sandbox_with_the_example();
+    let mut tui = sb.spawn("en_US.UTF-8", &["--lang", "en"], 110, 30);
+    tui.wait_text("อุบลราชธานี");
+    // p in the home screen's export menu.
+    let first = sb.data.join("ubon.post.txt");
+    let screen = export(&mut tui, "Export a report as", "p", &first);
+    assert!(screen.contains("News post written:"), "{screen}");
+    let post = fs::read_to_string(&first).expect("the post");
+    // The example's headline, not its title.
+    assert!(post.starts_with("จ.อุบลฯ เสริมพลัง ศอช."), "{post}");
+    assert!(
+        post.contains("⏰วันที่ 13 มกราคม 2564"),
+        "in the session's language: {post}"
+    );
+
+    // y on the summary: to the clipboard, and beside the session under a
+    // name not taken.
+    tui.send(ENTER);
+    tui.wait_text("Stages");
+    tui.send(SHIFT_TAB);
+    tui.wait_text("copy the news post");
+    assert!(clipboard(&tui.raw_output()).is_empty());
+    tui.send("y");
+    let second = sb.data.join("ubon (2).post.txt");
+    tui.wait_for("the notice names the file", |s| {
+        s.contains("News post copied (if the terminal allows) and saved: ubon (2).post.txt")
+    });
+    assert_eq!(fs::read_to_string(&second).expect("saved"), post);
+    assert_eq!(fs::read_to_string(&first).expect("kept"), post);
+    assert_eq!(clipboard(&tui.raw_output()), [post]);
+    // q back to the sessions, q again to leave.
+    tui.send("q");
+    tui.wait_text("Sessions");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }

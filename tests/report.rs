@@ -122,7 +122,9 @@ fn html_example_en() {
     insta::assert_snapshot!(text(Format::Html, &example(), Lang::En));
 }
 
-/// Every text a person typed into `s` (and the template's, in `lang`).
+/// Every text a person typed into `s` (and the template's, in `lang`) that
+/// a report prints: the stages' and guidance's full wording (not their
+/// short titles), the guidance items that were discussed.
 fn every_text(s: &Session, lang: Lang) -> Vec<String> {
     let mut out = vec![
         s.title.clone(),
@@ -133,12 +135,17 @@ fn every_text(s: &Session, lang: Lang) -> Vec<String> {
         out.push(g.label.clone());
     }
     for st in &s.stages {
-        out.push(st.title.get(lang).to_owned());
+        out.push(st.text.get(lang).to_owned());
         out.extend(st.notes.iter().map(|n| n.text.clone()));
     }
     for g in &s.guidance {
-        out.push(g.title.get(lang).to_owned());
-        out.extend(g.items.iter().map(|i| i.label.get(lang).to_owned()));
+        out.push(g.text.get(lang).to_owned());
+        out.extend(
+            g.items
+                .iter()
+                .filter(|i| i.discussed)
+                .map(|i| i.label.get(lang).to_owned()),
+        );
         out.extend(g.notes.iter().map(|n| n.text.clone()));
     }
     for q in Quadrant::ALL {
@@ -194,8 +201,9 @@ fn html_is_a_document_holding_every_text_as_text() {
         );
         assert!(!html.contains("http"), "no URL at all");
         assert!(html.contains("@page { size: A4"));
-        assert!(html.contains(r#""TH Sarabun New", Sarabun, "Noto Sans Thai", sans-serif"#));
         assert_eq!(doc.select(&sel(".swot > .quadrant")).count(), 4);
+        let text: String = doc.root_element().text().collect();
+        assert!(!text.contains(['☑', '☐']), "no tick boxes: {text}");
     }
 }
 
@@ -237,7 +245,10 @@ fn markdown_text(md: &str) -> String {
 /// An item, rendered as the Markdown report renders a SWOT item, read back.
 fn item_read_back(item: &str) -> String {
     use pulldown_cmark::{Event, Parser};
-    let md = format!("- S1 {}\n", wethi::export::markdown::inline(item, 2));
+    let md = format!(
+        "- S1 {}\n",
+        wethi::export::markdown::inline(item, 2, wethi::text::date::Digits::Arabic)
+    );
     let mut out = String::new();
     for event in Parser::new(&md) {
         match event {
@@ -353,6 +364,7 @@ fn docx_is_a_zip_whose_document_holds_every_text_in_sarabun_on_a4() {
             "SWOT, actions, follow-ups"
         );
         assert!(xml.contains("<w:titlePg />"), "no number on the first page");
+        assert!(!xml.contains(['☑', '☐']), "no tick boxes");
         let mut header = String::new();
         zip.by_name("word/header1.xml")
             .expect("a header")
@@ -466,4 +478,181 @@ proptest::proptest! {
 #[test]
 fn show_fits_empty_text_at_the_narrowest_width() {
     assert_eq!(show_misfit("", 20), None);
+}
+
+/// The report's opening as an officer reads it first: the title, the
+/// opening paragraph, and who, what, when and where (sections 1 to 3).
+fn opening(s: &Session, lang: Lang) -> String {
+    let md = text(Format::Md, s, lang);
+    let end = md
+        .find("\n## 4.")
+        .unwrap_or_else(|| panic!("a section 4 in\n{md}"));
+    md[..end].to_owned()
+}
+
+#[test]
+fn report_opening_th() {
+    insta::assert_snapshot!(opening(&example(), Lang::Th));
+}
+
+#[test]
+fn report_opening_en() {
+    insta::assert_snapshot!(opening(&common::english_example(), Lang::En));
+}
+
+/// A session named by a verb ("follow up"), with nobody named to run it.
+fn verb_titled(lang: Lang) -> Session {
+    let mut s = match lang {
+        Lang::Th => example(),
+        Lang::En => common::english_example(),
+    };
+    s.meta.project.clear();
+    s.meta.presided_by = None;
+    s.meta.team.clear();
+    s.title = match lang {
+        Lang::Th => "ติดตามผลการขับเคลื่อนแผนพัฒนาตำบล".into(),
+        Lang::En => "Follow up the tambon plans".into(),
+    };
+    s
+}
+
+#[test]
+fn report_opening_verb_title_th() {
+    let out = opening(&verb_titled(Lang::Th), Lang::Th);
+    assert!(
+        !out.contains("จัดติดตาม") && out.contains("ดำเนินกิจกรรมติดตามผล"),
+        "{out}"
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn report_opening_verb_title_en() {
+    let out = opening(&verb_titled(Lang::En), Lang::En);
+    assert!(out.contains("ran “Follow up the tambon plans”"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn post_th() {
+    insta::assert_snapshot!(text(Format::Post, &example(), Lang::Th));
+}
+
+#[test]
+fn post_en() {
+    insta::assert_snapshot!(text(Format::Post, &common::english_example(), Lang::En));
+}
+
+#[test]
+fn the_post_and_reports_take_thai_digits() {
+    let s = common::with_time_of_day(example());
+    let mut out = Vec::new();
+    Format::Post
+        .write_with(&mut out, &s, Lang::Th, wethi::text::date::Digits::Thai)
+        .expect("written");
+    let post = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        post.contains("⏰วันที่ ๑๓ มกราคม ๒๕๖๔ เวลา ๐๘.๓๐–๑๖.๓๐ น."),
+        "{post}"
+    );
+    assert!(
+        post.contains("จำนวน ๕๕ คน") && post.contains("๔) จัดกิจกรรม"),
+        "{post}"
+    );
+    assert!(!post.contains(|c: char| c.is_ascii_digit()), "{post}");
+    for format in [Format::Md, Format::Html] {
+        let mut out = Vec::new();
+        format
+            .write_with(&mut out, &s, Lang::Th, wethi::text::date::Digits::Thai)
+            .expect("written");
+        let mut out = String::from_utf8(out).expect("UTF-8");
+        if format == Format::Html {
+            // The text a reader sees, without the marks for Thai line breaks.
+            out = scraper::Html::parse_document(&out)
+                .root_element()
+                .text()
+                .collect();
+        }
+        assert!(
+            out.contains("๑๓ มกราคม ๒๕๖๔") && out.contains("๒๙ ม.ค. ๖๔"),
+            "{format:?}: {out}"
+        );
+    }
+}
+
+#[test]
+fn printed_html_numbers_its_pages_from_page_two_in_sarabun() {
+    for (digits, counter) in [
+        (
+            wethi::text::date::Digits::Arabic,
+            r#"content: "- " counter(page) " -""#,
+        ),
+        (
+            wethi::text::date::Digits::Thai,
+            r#"content: "- " counter(page, thai) " -""#,
+        ),
+    ] {
+        let mut out = Vec::new();
+        Format::Html
+            .write_with(&mut out, &example(), Lang::Th, digits)
+            .expect("written");
+        let html = String::from_utf8(out).expect("UTF-8");
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("head > style").expect("a selector");
+        let css: String = doc.select(&sel).flat_map(|s| s.text()).collect();
+        assert!(
+            css.contains("@page :first { @top-center { content: none; } }"),
+            "{css}"
+        );
+        let box_at = css
+            .find("@top-center { content: \"- \"")
+            .expect("a page-number box");
+        assert!(css[box_at..].contains(counter), "{digits:?}: {css}");
+        let body = css
+            .split("body { font-family: ")
+            .nth(1)
+            .and_then(|rest| rest.split(';').next())
+            .expect("the body's fonts");
+        assert!(
+            body.starts_with(r#""TH SarabunPSK", "TH Sarabun New""#),
+            "{body}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// Whatever the details hold, the post is paragraphs of one line each,
+    /// with nothing that could act on a terminal or a page, and it opens
+    /// with the headline.
+    #[test]
+    fn any_text_makes_a_post_of_plain_one_line_paragraphs(
+        text in "[\\PC\n\r\u{1b}\u{7}]{0,40}",
+        thai in proptest::bool::ANY,
+    ) {
+        let mut s = example();
+        s.meta.headline = format!("ข่าว {text}");
+        s.meta.team = text.clone();
+        s.meta.objective = text.clone();
+        s.meta.participants.groups[0].label = text.clone();
+        s.stages[0].text.th = text.clone();
+        s.swot.strengths[0].text = text.clone();
+        s.recommendations[0].text = text.clone();
+        let digits = if thai {
+            wethi::text::date::Digits::Thai
+        } else {
+            wethi::text::date::Digits::Arabic
+        };
+        let post = wethi::export::post::post(&s, Lang::Th, digits);
+        proptest::prop_assert!(post.starts_with("ข่าว"), "{}", post);
+        proptest::prop_assert!(post.ends_with('\n') && !post.ends_with("\n\n"));
+        for paragraph in post.trim_end().split("\n\n") {
+            proptest::prop_assert!(!paragraph.trim().is_empty(), "{:?}", post);
+            proptest::prop_assert!(!paragraph.contains(['\n', '\r']), "{:?}", paragraph);
+        }
+        proptest::prop_assert!(!post.contains(['\u{1b}', '\u{7}']), "{:?}", post);
+        if thai {
+            proptest::prop_assert!(!post.contains(|c: char| c.is_ascii_digit()), "{}", post);
+        }
+    }
 }

@@ -53,7 +53,7 @@ fn mode(path: &Path) -> u32 {
 #[test]
 fn a_new_report_is_readable_as_the_umask_allows() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for format in ["md", "html", "docx", "csv"] {
+    for format in ["md", "html", "docx", "csv", "post"] {
         let shared = dir.path().join(format!("shared.{format}"));
         export("022", dir.path(), format, &shared);
         assert_eq!(mode(&shared), 0o644, "{format}");

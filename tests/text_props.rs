@@ -141,6 +141,18 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
+    fn thai_digits_change_digits_only_and_read_back(text in mixed_text()) {
+        use wethi::text::date::{ascii_to_thai_digits, thai_digits_to_ascii};
+        let thai = ascii_to_thai_digits(&text);
+        prop_assert!(!thai.chars().any(|c| c.is_ascii_digit()), "{thai:?}");
+        prop_assert_eq!(thai.chars().count(), text.chars().count());
+        prop_assert_eq!(thai_digits_to_ascii(&thai), thai_digits_to_ascii(&text));
+        for (a, b) in text.chars().zip(thai.chars()) {
+            prop_assert!(a == b || a.is_ascii_digit(), "{a:?} became {b:?}");
+        }
+    }
+
+    #[test]
     fn wrapped_lines_fit_or_hold_one_overwide_cluster(text in mixed_text(), width in 1usize..=200) {
         for r in wrap(&text, width) {
             let line = &text[r];

@@ -89,6 +89,8 @@ pub enum Action {
     ScrollPage(i32),
     /// Home / End in the summary: its top (`false`) or its end (`true`).
     ScrollEdge(bool),
+    /// `y` on the summary: the news post to the clipboard and beside the session.
+    SharePost,
     /// What the open room's server sent.
     Room(crate::room::RoomEvent),
     /// `R`: open the room (or show its QR code again).

@@ -15,4 +15,7 @@ pub enum Effect {
     OpenRoom,
     /// `X` in a room overlay: close the room's port.
     StopRoom,
+    /// `y` on the summary: copy the news post to the clipboard (OSC 52,
+    /// written to the terminal) and save it beside the session.
+    SharePost,
 }

@@ -140,7 +140,7 @@ mod tests {
         h.update(HomeAction::Up);
         assert_eq!(
             h.update(HomeAction::Commit),
-            export("อุบล.json", Format::Docx)
+            export("อุบล.json", Format::Csv)
         );
     }
 

@@ -2,6 +2,8 @@
 //! `i18n`, so `i18n` stays below `app` (it holds sentences, not app state):
 //! the sentences themselves are still fields of `i18n`'s structs.
 
+use std::borrow::Cow;
+
 use super::{Notice, ReadOnly, View};
 use crate::i18n::{self, Strings};
 use crate::text::Lang;
@@ -24,9 +26,9 @@ impl View {
 impl Notice {
     /// The line the footer shows. Notices of other features take their
     /// words from those features' strings.
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(&self, lang: Lang) -> Cow<'static, str> {
         let t = i18n::strings(lang);
-        match self {
+        Cow::Borrowed(match self {
             Notice::ReadOnly(ReadOnly::Locked) => t.locked,
             Notice::ReadOnly(ReadOnly::NewerVersion) => t.newer_version,
             Notice::ReadOnly(ReadOnly::Viewing) => t.viewing,
@@ -41,7 +43,14 @@ impl Notice {
             Notice::NothingSelected => t.nothing_selected,
             Notice::TemplateText => t.template_text,
             Notice::RoomReadOnly => i18n::room::room_strings(lang).read_only_room,
-        }
+            Notice::PostShared(saved) => {
+                let e = i18n::homeexport::home_export_strings(lang);
+                return Cow::Owned(match saved {
+                    Ok(path) => i18n::fill(e.post_shared, &[("path", path)]),
+                    Err(why) => i18n::fill(e.post_not_saved, &[("why", why)]),
+                });
+            }
+        })
     }
 }
 

@@ -129,7 +129,7 @@ pub enum ReadOnly {
 }
 
 /// A one-line message for the status area, shown until the next key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     ReadOnly(ReadOnly),
     NothingToUndo,
@@ -142,6 +142,9 @@ pub enum Notice {
     DraftRestored,
     /// `R` in a read-only session.
     RoomReadOnly,
+    /// `y` on the summary: the news post went to the clipboard, and to the
+    /// file named here beside the session (`Err`: why it could not be saved).
+    PostShared(Result<String, String>),
 }
 
 /// The agenda: stages on the left, the selected stage's notes on the right.
@@ -376,8 +379,14 @@ impl App {
     }
 
     /// The one-line message of the status area, until the next key.
-    pub fn notice(&self) -> Option<Notice> {
-        self.notice
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The loop carried out `y`: the post is on its way to the clipboard,
+    /// and saved where `saved` says (or not, and why).
+    pub fn post_shared(&mut self, saved: Result<String, String>) {
+        self.notice = Some(Notice::PostShared(saved));
     }
 
     pub fn summary(&self) -> &summary_scroll::SummaryScroll {

@@ -91,6 +91,7 @@ impl App {
                 }
             }
             Action::ScrollPage(_) | Action::ScrollEdge(_) => self.summary.max > 0,
+            Action::SharePost => self.view == View::Summary,
             _ => true,
         }
     }

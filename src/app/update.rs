@@ -100,6 +100,7 @@ impl App {
             Action::Select(target) => self.select_target(target),
             Action::ScrollPage(pages) if self.view == View::Summary => self.scroll_pages(pages),
             Action::ScrollEdge(end) if self.view == View::Summary => self.scroll_edge(end),
+            Action::SharePost if self.view == View::Summary => return Effect::SharePost,
             Action::OpenRoom => return self.open_room(),
             Action::Inbox => self.open_inbox(),
             _ => {}

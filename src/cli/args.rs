@@ -129,6 +129,8 @@ pub enum Command {
         format: export::Format,
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
+        #[arg(long)]
+        thai_digits: bool,
     },
     Search {
         #[arg(value_name = "QUERY")]

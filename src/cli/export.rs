@@ -1,5 +1,5 @@
-//! `wethi export`: a report of a session, in its language unless `--lang`
-//! was given.
+//! `wethi export`: a report or the news post of a session, in its language
+//! unless `--lang` was given, in Thai digits with `--thai-digits`.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,18 +9,23 @@ use crate::export::Format;
 use crate::i18n::report::report_strings;
 use crate::i18n::strings;
 use crate::store;
+use crate::text::date::Digits;
 
 /// The report to stdout, or atomically to `output` (never over the session
-/// file itself).
+/// file itself), its numbers in `digits`.
 pub fn export_report(
     ctx: &Context,
     file: &Path,
     format: Format,
     output: Option<&Path>,
+    digits: Digits,
 ) -> Result<ExitCode, Failure> {
     let r = report_strings(ctx.lang);
     if format.needs_file() && output.is_none() {
         return Err(Failure::usage(r.needs_output.to_owned()));
+    }
+    if digits == Digits::Thai && !format.takes_thai_digits() {
+        return Err(Failure::usage(r.csv_digits.to_owned()));
     }
     let path = ctx.resolve(file);
     let loaded = ctx.load(file)?;
@@ -31,7 +36,7 @@ pub fn export_report(
     let Some(out) = output else {
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());
-        return match format.write(&mut w, &loaded.session, lang) {
+        return match format.write_with(&mut w, &loaded.session, lang, digits) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(Failure::invalid(format!("stdout: {e}")))
             }
@@ -51,7 +56,7 @@ pub fn export_report(
     }
     let mut bytes = Vec::new();
     format
-        .write(&mut bytes, &loaded.session, lang)
+        .write_with(&mut bytes, &loaded.session, lang, digits)
         .map_err(|e| Failure::invalid(format!("{}: {e}", out.display())))?;
     store::write_atomic_shared(out, &bytes).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
     Ok(ExitCode::SUCCESS)

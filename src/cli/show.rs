@@ -12,7 +12,6 @@ use crate::i18n::details::details_strings;
 use crate::i18n::strings;
 use crate::session::Session;
 use crate::text::Lang;
-use crate::text::clock::format_span;
 use crate::ui::board_print;
 use crate::ui::theme::{Theme, ThemeName, color_allowed};
 
@@ -57,6 +56,7 @@ fn print_text(session: &Session, lang: Lang, width: Option<u16>) -> Result<(), F
     if !facts.is_empty() {
         report.sections.push(export::report::Section {
             heading: details_strings(lang).show_heading,
+            level: 1,
             body: export::report::Body::Fields(facts),
         });
     }
@@ -75,30 +75,20 @@ fn print_text(session: &Session, lang: Lang, width: Option<u16>) -> Result<(), F
 
 /// The facts `show` prints after the report, so that `git diff` through the
 /// textconv shows a change to any of them: the ones the report itself does
-/// not print. Empty ones are left out.
+/// not print (it prints the project, the time, who presided, who ran it and
+/// with whom, and the objective; the news post's own lines are left). Empty
+/// ones are left out.
 fn further_details(session: &Session, lang: Lang) -> Vec<export::report::Field> {
     let d = details_strings(lang);
     let m = &session.meta;
-    let time = m.time.as_ref().map(|t| format_span(t.start, t.end));
-    let (presider, position) = m
-        .presided_by
-        .as_ref()
-        .map_or((None, None), |p| (Some(&p.name), Some(&p.position)));
     [
-        (d.project, Some(&m.project)),
-        (d.objective, Some(&m.objective)),
-        (d.time, time.as_ref()),
-        (d.presided_by, presider),
-        (d.presided_position, position),
-        (d.facilitator_position, Some(&m.facilitator_position)),
-        (d.team, Some(&m.team)),
-        (d.headline, Some(&m.headline)),
-        (d.tagline, Some(&m.tagline)),
-        (d.credit, Some(&m.credit)),
+        (d.headline, &m.headline),
+        (d.tagline, &m.tagline),
+        (d.credit, &m.credit),
     ]
     .into_iter()
     .filter_map(|(label, value)| {
-        let value = value?.trim();
+        let value = value.trim();
         (!value.is_empty()).then(|| export::report::Field {
             label,
             value: value.to_owned(),

@@ -6,9 +6,19 @@
 //! (`w:cs`, sized by `w:szCs`), so setting only the Latin font would leave
 //! Thai in Word's fallback. Headings are the same font, bold, a little larger.
 //!
+//! The page number is a PAGE field centred at the top from page 2 on
+//! (`- 2 -`; the first page has a header of its own, empty). With Thai
+//! digits the section's page numbers are `thaiNumbers` (`w:pgNumType`), the
+//! format Word's own "Page Number Format" sets, so Word shows `- ๒ -`.
+//! LibreOffice does not know Word's Thai number formats: with this one it
+//! prints Arabic digits, where a field's `\* ThaiArabic` switch would make
+//! it print Thai letters (`- ข -`).
+//!
 //! docx-rs writes the small fixed parts (styles, settings, fonts, headers,
-//! content types, relationships) and the page setup; the body of
-//! `word/document.xml` is written here as a stream (`body.rs`, `xml.rs`),
+//! content types, relationships) and the page setup; the document's
+//! properties (`docProps/core.xml`: title, author, dates, which docx-rs
+//! leaves "unknown" and 1970) and the body of `word/document.xml` are
+//! written here, the body as a stream (`body.rs`, `xml.rs`),
 //! the same XML docx-rs would write: docx-rs keeps about 3 KB of tree per
 //! paragraph, which for a session of 10,000 items is most of the time and
 //! memory of the export.
@@ -20,12 +30,15 @@ mod tests;
 mod tree;
 mod xml;
 
+use std::borrow::Cow;
 use std::io::{self, Cursor, Read, Write};
 
 use docx_rs::{
     AlignmentType, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageMargin, Paragraph, Run,
     RunFonts,
 };
+
+use crate::text::date::Digits;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -41,7 +54,17 @@ const A4_WIDTH: u32 = 11906;
 const A4_HEIGHT: u32 = 16838;
 const TEXT_WIDTH: usize = 11906 - 1701 - 1134;
 
+/// The dots to sign on, as many as keep the block's first line on one line
+/// beside its indent: English words around them are wider than Thai ones.
+fn signature_dots(lang: crate::text::Lang) -> usize {
+    match lang {
+        crate::text::Lang::Th => 32,
+        crate::text::Lang::En => 20,
+    }
+}
+
 const DOCUMENT: &str = "word/document.xml";
+const CORE: &str = "docProps/core.xml";
 
 fn fonts() -> RunFonts {
     RunFonts::new()
@@ -55,17 +78,16 @@ fn header_run(text: &str) -> Run {
     Run::new().fonts(fonts()).size(BODY).add_text(text)
 }
 
-/// The page number as Thai offices write it, centred at the top: `- 2 -`.
-/// The first page has an empty header of its own, so numbering shows from
-/// page 2 on.
-fn page_number() -> Header {
+/// The page number as Thai offices write it, centred at the top: `- 2 -`
+/// (the digits are the section's, [`page_format`]).
+fn page_number(digits: Digits) -> Header {
     let field = Run::new()
         .fonts(fonts())
         .size(BODY)
         .add_field_char(FieldCharType::Begin, false)
         .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
         .add_field_char(FieldCharType::Separate, false)
-        .add_text("2")
+        .add_text(digits.num(2))
         .add_field_char(FieldCharType::End, false);
     Header::new().add_paragraph(
         Paragraph::new()
@@ -79,7 +101,8 @@ fn page_number() -> Header {
 }
 
 /// Everything but the body: A4, margins, default font and size, headers.
-fn skeleton() -> Docx {
+/// The first page's header is empty, so numbering shows from page 2 on.
+fn skeleton(digits: Digits) -> Docx {
     Docx::new()
         .page_size(A4_WIDTH, A4_HEIGHT)
         .page_margin(
@@ -93,8 +116,56 @@ fn skeleton() -> Docx {
         )
         .default_fonts(fonts())
         .default_size(BODY)
-        .header(page_number())
+        .header(page_number(digits))
         .first_header(Header::new())
+}
+
+/// The document's properties as Word and LibreOffice show them: its title,
+/// who wrote it (the organiser, else the facilitator), its language, when
+/// the session was made and last changed.
+fn core_properties(report: &Report<'_>) -> String {
+    let when = |t: &crate::session::Timestamp| {
+        t.with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    };
+    let author = report.author.map(xml::escaped).unwrap_or_default();
+    let language = match report.lang {
+        crate::text::Lang::Th => "th-TH",
+        crate::text::Lang::En => "en-GB",
+    };
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            r#"<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>"#,
+            r#"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><dc:language>{language}</dc:language>"#,
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}</dcterms:modified>"#,
+            r#"<cp:revision>1</cp:revision></cp:coreProperties>"#
+        ),
+        title = xml::escaped(&report.digits.apply(report.title)),
+        author = author,
+        language = language,
+        created = when(&report.created),
+        modified = when(&report.modified),
+    )
+}
+
+/// The section properties docx-rs wrote, with the page numbers' format:
+/// Thai digits are `thaiNumbers`, placed where the schema has it (after the
+/// margins, before the columns). docx-rs cannot write the format itself.
+fn page_format(section: &str, digits: Digits) -> Cow<'_, str> {
+    match (digits, section.find("<w:cols ")) {
+        (Digits::Thai, Some(at)) => Cow::Owned(format!(
+            "{}<w:pgNumType w:fmt=\"thaiNumbers\" />{}",
+            &section[..at],
+            &section[at..]
+        )),
+        _ => Cow::Borrowed(section),
+    }
 }
 
 fn zip_error(e: zip::result::ZipError) -> io::Error {
@@ -107,7 +178,9 @@ fn zip_error(e: zip::result::ZipError) -> io::Error {
 /// Writes `report` as a .docx file to `w`.
 pub fn write_docx<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
     let mut parts = Cursor::new(Vec::new());
-    skeleton().pack(&mut parts).map_err(zip_error)?;
+    skeleton(report.digits)
+        .pack(&mut parts)
+        .map_err(zip_error)?;
     let mut parts = ZipArchive::new(parts).map_err(zip_error)?;
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..parts.len() {
@@ -118,6 +191,15 @@ pub fn write_docx<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
             drop(part);
             out.add_directory(name, SimpleFileOptions::default())
                 .map_err(zip_error)?;
+            continue;
+        }
+        if part.name() == CORE {
+            let options = SimpleFileOptions::default()
+                .unix_permissions(part.unix_mode().unwrap_or(0o755))
+                .last_modified_time(part.last_modified().unwrap_or_default());
+            drop(part);
+            out.start_file(CORE, options).map_err(zip_error)?;
+            out.write_all(core_properties(report).as_bytes())?;
             continue;
         }
         if part.name() != DOCUMENT {
@@ -139,7 +221,7 @@ pub fn write_docx<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
         out.start_file(DOCUMENT, options).map_err(zip_error)?;
         out.write_all(open.as_bytes())?;
         body::write(&mut out, report)?;
-        out.write_all(close.as_bytes())?;
+        out.write_all(page_format(close, report.digits).as_bytes())?;
     }
     let bytes = out.finish().map_err(zip_error)?.into_inner();
     w.write_all(&bytes)?;

@@ -11,19 +11,31 @@ use std::io::{self, Write};
 use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::text::Lang;
+use crate::text::date::Digits;
 use crate::text::printed::marks;
 use crate::text::sanitize::{for_display, push_html_escaped};
 
-use super::report::{Body, Entry, Report, done_or_open};
+use super::report::{Body, Entry, Report, and_list, done_or_open};
 
+/// The report's CSS. Thai marks stacked over a line (ธิ์, ที่เกี่ยว, ชื่อ)
+/// rise above a tight line box, and Chromium prints what rises above the
+/// first line of a page at the foot of the page before: so lines are 1.5
+/// high, and a table row and the signature block keep room above their
+/// first line inside themselves (padding, which a page break keeps, not
+/// margin, which it drops).
 const STYLE: &str = r#"
 @page { size: A4; margin: 2cm 2cm 2cm 3cm; }
+@page :first { @top-center { content: none; } }
 * { box-sizing: border-box; }
-body { font-family: "TH Sarabun New", Sarabun, "Noto Sans Thai", sans-serif; font-size: 16pt;
-  line-height: 1.35; color: #111; margin: 1cm auto; max-width: 16cm; }
+body { font-family: "TH SarabunPSK", "TH Sarabun New", Sarabun, Laksaman, "Noto Sans Thai",
+  sans-serif; font-size: 16pt;
+  line-height: 1.5; color: #111; margin: 1cm auto; max-width: 16cm; }
 h1 { font-size: 20pt; margin: 0 0 0.3cm; }
 h2 { font-size: 18pt; margin: 0.5cm 0 0.2cm; border-bottom: 1px solid #888; break-after: avoid; }
-h3 { font-size: 16pt; margin: 0.3cm 0 0.1cm; break-after: avoid; }
+h3 { font-size: 17pt; margin: 0.4cm 0 0.1cm; break-after: avoid; }
+h4 { font-size: 16pt; margin: 0.3cm 0 0.1cm; break-after: avoid; }
+ol.steps { list-style: none; padding-left: 0.8cm; }
+ol.steps > li > .n { display: inline-block; min-width: 0.8cm; margin-left: -0.8cm; }
 p, li { overflow-wrap: break-word; }
 ul, ol { margin: 0.1cm 0; padding-left: 0.8cm; }
 li, tr, .quadrant { break-inside: avoid; }
@@ -35,31 +47,43 @@ li, tr, .quadrant { break-inside: avoid; }
 .nw { white-space: nowrap; }
 .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 0.25cm; break-inside: avoid; }
 .quadrant { border: 2px solid; border-radius: 4px; padding: 0.1cm 0.3cm; min-width: 0; }
-.quadrant h3 { margin-top: 0; }
+.quadrant h4 { margin-top: 0; }
 .q-s { background: #e6f4e4; border-color: #2e7d32; }
 .q-w { background: #fbe7e3; border-color: #c62828; }
 .q-o { background: #e4eefb; border-color: #1565c0; }
 .q-t { background: #fdf2d8; border-color: #a86400; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 thead { display: table-header-group; }
-th, td { border: 1px solid #888; padding: 1px 5px; vertical-align: top; text-align: left;
+th, td { border: 1px solid #888; padding: 3px 5px 1px; vertical-align: top; text-align: left;
   overflow-wrap: break-word; }
 th { background: #eee; }
-.signature { margin: 1.2cm 0 0 35%; break-inside: avoid; }
-.signature p { margin: 0.2cm 0; white-space: nowrap; }
+.signature { margin: 0 0 0 30%; padding-top: 1.2cm; break-inside: avoid; }
+.signature p { margin: 0.2cm 0; }
+.signature p:first-child { white-space: nowrap; }
+.signature .name { padding-left: 2.2cm; }
+td.date { white-space: nowrap; }
 @media print { body { margin: 0; max-width: none; } .swot { gap: 0.2cm; } }
 "#;
 
-/// `text` as HTML text: every `&`, `<`, `>`, quote escaped, control
-/// characters made visible, lines joined by `<br>`, and Thai marked where a
-/// line may end and where it must not ([`push_marked`]).
-pub fn escape(text: &str) -> String {
+/// Page numbers from page 2 on, centred at the top as `- 2 -`, in the
+/// page's margin box (the first page's is emptied above).
+const PAGE_NUMBER: &str = r#"@page { @top-center { content: "- " COUNTER " -";
+  font-family: "TH SarabunPSK", "TH Sarabun New", Sarabun, Laksaman, "Noto Sans Thai", sans-serif;
+  font-size: 16pt; } }
+"#;
+
+/// `text` as HTML text, its numbers in `digits`: every `&`, `<`, `>`,
+/// quote escaped, control characters made visible, lines joined by `<br>`,
+/// and Thai marked where a line may end and where it must not
+/// ([`push_marked`]).
+pub fn escape(text: &str, digits: Digits) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push_str("<br>");
         }
-        push_marked(&for_display(line.trim_end_matches('\r')), &mut out);
+        let line = for_display(line.trim_end_matches('\r'));
+        push_marked(&digits.apply(&line), &mut out);
     }
     out
 }
@@ -95,265 +119,316 @@ fn push_marked(line: &str, out: &mut String) {
     push_html_escaped(&line[from..], out);
 }
 
-fn group(g: Option<&str>, r: &ReportStrings) -> String {
-    g.map_or_else(String::new, |g| {
-        format!(
-            r#" <span class="group">({}: {})</span>"#,
-            r.group,
-            escape(g)
-        )
-    })
+/// The style sheet: the fixed rules and the page number's margin box, in
+/// the report's digits (`counter(page, thai)`: ๒).
+fn style(digits: Digits) -> String {
+    let counter = match digits {
+        Digits::Arabic => "counter(page)",
+        Digits::Thai => "counter(page, thai)",
+    };
+    format!("{STYLE}{}", PAGE_NUMBER.replace("COUNTER", counter))
+}
+
+/// What every part of the writer needs: the report's words and digits.
+struct Html<'a, W: Write> {
+    w: &'a mut W,
+    r: &'static ReportStrings,
+    lang: Lang,
+    d: Digits,
 }
 
 /// Writes `report` as an HTML document to `w`.
 pub fn write_html<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
-    let r = report_strings(report.lang);
-    let title = escape(report.title);
-    let tab_title = escape_plain(report.title);
-    writeln!(w, "<!DOCTYPE html>")?;
-    writeln!(w, r#"<html lang="{}">"#, report.lang.code())?;
-    writeln!(
+    let mut h = Html {
         w,
+        r: report_strings(report.lang),
+        lang: report.lang,
+        d: report.digits,
+    };
+    let title = h.text(report.title);
+    let tab_title = escape_plain(&h.d.apply(report.title));
+    writeln!(h.w, "<!DOCTYPE html>")?;
+    writeln!(h.w, r#"<html lang="{}">"#, report.lang.code())?;
+    writeln!(
+        h.w,
         r#"<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{tab_title}</title>
-<style>{STYLE}</style>
+<style>{}</style>
 </head>
-<body>"#
+<body>"#,
+        style(report.digits)
     )?;
-    writeln!(w, "<h1>{title}</h1>")?;
-    writeln!(
-        w,
-        r#"<p class="narrative">{}</p>"#,
-        escape(&report.narrative)
-    )?;
-    for (n, section) in report.sections.iter().enumerate() {
-        writeln!(w, "<section>\n<h2>{}. {}</h2>", n + 1, section.heading)?;
-        body(w, &section.body, r, report.lang)?;
-        writeln!(w, "</section>")?;
+    writeln!(h.w, "<h1>{title}</h1>")?;
+    let narrative = h.text(&report.narrative);
+    writeln!(h.w, r#"<p class="narrative">{narrative}</p>"#)?;
+    for (number, section) in report.numbers().iter().zip(&report.sections) {
+        let tag = if section.level <= 1 { "h2" } else { "h3" };
+        let heading = h.text(&format!("{number} {}", section.heading));
+        writeln!(h.w, "<section>\n<{tag}>{heading}</{tag}>")?;
+        h.body(&section.body)?;
+        writeln!(h.w, "</section>")?;
     }
-    writeln!(
-        w,
-        r#"<div class="signature">
-<p>{} ................................ {}</p>
-<p>{} ................................</p>
-<p>{} ................................</p>
-</div>"#,
-        r.signature,
-        r.reporter,
-        r.position,
-        strings(report.lang).date
-    )?;
-    writeln!(w, "</body>\n</html>")?;
-    w.flush()
+    writeln!(h.w, r#"<div class="signature">"#)?;
+    for (i, line) in report.signature.lines(h.lang, 32).iter().enumerate() {
+        let class = if i == 1 { r#" class="name""# } else { "" };
+        writeln!(h.w, "<p{class}>{}</p>", h.text(line))?;
+    }
+    writeln!(h.w, "</div>\n</body>\n</html>")?;
+    h.w.flush()
 }
 
-fn notes<W: Write>(w: &mut W, notes: &[Entry<'_>], r: &ReportStrings) -> io::Result<()> {
-    if notes.is_empty() {
-        return Ok(());
+impl<W: Write> Html<'_, W> {
+    /// Text from the file, or made from it: escaped, in the report's digits.
+    fn text(&self, text: &str) -> String {
+        escape(text, self.d)
     }
-    writeln!(w, "<ul>")?;
-    for n in notes {
-        writeln!(w, "<li>{}{}</li>", escape(n.text), group(n.group, r))?;
+
+    fn group(&self, g: Option<&str>) -> String {
+        g.map_or_else(String::new, |g| {
+            format!(
+                r#" <span class="group">({}: {})</span>"#,
+                self.r.group,
+                self.text(g)
+            )
+        })
     }
-    writeln!(w, "</ul>")
-}
 
-fn none<W: Write>(w: &mut W, r: &ReportStrings) -> io::Result<()> {
-    writeln!(w, "<p class=\"meta\">{}</p>", r.none)
-}
-
-fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> io::Result<()> {
-    let t = strings(lang);
-    match body {
-        Body::Fields(fields) => {
-            writeln!(
-                w,
-                "<table class=\"fields\"><colgroup><col style=\"width: 32%\"><col></colgroup>"
-            )?;
-            for f in fields {
-                writeln!(
-                    w,
-                    "<tr><th>{}</th><td>{}</td></tr>",
-                    f.label,
-                    escape(&f.value)
-                )?;
-            }
-            writeln!(w, "</table>")
+    fn notes(&mut self, notes: &[Entry<'_>]) -> io::Result<()> {
+        if notes.is_empty() {
+            return Ok(());
         }
-        Body::Text(text) => writeln!(w, "<p>{}</p>", escape(text)),
-        Body::Participants(p) => {
-            if let Some(total) = &p.total {
-                writeln!(w, "<p>{}: {total}</p>", t.total)?;
+        writeln!(self.w, "<ul>")?;
+        for n in notes {
+            let line = format!("{}{}", self.text(n.text), self.group(n.group));
+            writeln!(self.w, "<li>{line}</li>")?;
+        }
+        writeln!(self.w, "</ul>")
+    }
+
+    fn none(&mut self) -> io::Result<()> {
+        writeln!(self.w, "<p class=\"meta\">{}</p>", self.r.none)
+    }
+
+    /// An ordered list item numbered in the report's digits ("๑)"), the
+    /// number written out so that it prints as the list shows it.
+    fn numbered(&self, n: usize, html: &str) -> String {
+        format!(
+            "<li><span class=\"n\">{}</span>{html}",
+            self.text(&format!("{n})"))
+        )
+    }
+
+    fn body(&mut self, body: &Body<'_>) -> io::Result<()> {
+        let (r, t) = (self.r, strings(self.lang));
+        match body {
+            Body::Parts => Ok(()),
+            Body::Fields(fields) => {
+                writeln!(
+                    self.w,
+                    "<table class=\"fields\"><colgroup><col style=\"width: 32%\"><col></colgroup>"
+                )?;
+                for f in fields {
+                    let value = self.text(&f.value);
+                    writeln!(self.w, "<tr><th>{}</th><td>{value}</td></tr>", f.label)?;
+                }
+                writeln!(self.w, "</table>")
             }
-            if !p.groups.is_empty() {
-                writeln!(w, "<ul>")?;
-                for (label, count) in &p.groups {
-                    match count {
-                        Some(c) => writeln!(w, "<li>{}: {c}</li>", escape(label))?,
-                        None => writeln!(w, "<li>{}</li>", escape(label))?,
+            Body::Text(text) => {
+                let text = self.text(text);
+                writeln!(self.w, "<p>{text}</p>")
+            }
+            Body::Participants(p) => {
+                if let Some(total) = &p.total {
+                    let total = self.text(total);
+                    writeln!(self.w, "<p>{}: {total}</p>", t.total)?;
+                }
+                if !p.groups.is_empty() {
+                    writeln!(self.w, "<ul>")?;
+                    for (label, count) in &p.groups {
+                        let line = match count {
+                            Some(c) => format!("{}: {}", self.text(label), self.text(c)),
+                            None => self.text(label),
+                        };
+                        writeln!(self.w, "<li>{line}</li>")?;
                     }
+                    writeln!(self.w, "</ul>")?;
                 }
-                writeln!(w, "</ul>")?;
+                Ok(())
             }
-            Ok(())
-        }
-        Body::Stages(stages) => {
-            if stages.is_empty() {
-                return none(w, r);
-            }
-            for st in stages {
-                let state = done_or_open(st.done, r);
-                writeln!(
-                    w,
-                    "<h3>{} {}</h3>\n<p class=\"meta\">{} · {state}</p>",
-                    escape(st.id),
-                    escape(st.title),
-                    st.time
-                )?;
-                notes(w, &st.notes, r)?;
-            }
-            Ok(())
-        }
-        Body::Guidance(points) => {
-            if points.is_empty() {
-                return none(w, r);
-            }
-            for g in points {
-                writeln!(w, "<h3>{} {}</h3>\n<ul>", escape(g.id), escape(g.title))?;
-                for (label, discussed) in &g.items {
-                    let mark = if *discussed { "☑" } else { "☐" };
-                    writeln!(w, "<li>{mark} {}</li>", escape(label))?;
+            Body::Stages(stages) => {
+                if stages.is_empty() {
+                    return self.none();
                 }
-                writeln!(w, "</ul>")?;
-                notes(w, &g.notes, r)?;
+                writeln!(self.w, "<ol class=\"steps\">")?;
+                for (i, st) in stages.iter().enumerate() {
+                    let item = self.numbered(i + 1, &self.text(st.text));
+                    writeln!(self.w, "{item}")?;
+                    self.notes(&st.notes)?;
+                    writeln!(self.w, "</li>")?;
+                }
+                writeln!(self.w, "</ol>")
             }
-            Ok(())
-        }
-        Body::Swot(quadrants) => {
-            writeln!(w, "<div class=\"swot\">")?;
-            for q in quadrants {
-                let class = q.quadrant.letter().to_ascii_lowercase();
-                writeln!(
-                    w,
-                    "<div class=\"quadrant q-{class}\">\n<h3>{} ({})</h3>",
-                    q.name,
-                    q.items.len()
-                )?;
-                if q.items.is_empty() {
-                    none(w, r)?;
-                } else {
-                    writeln!(w, "<ul>")?;
-                    for item in &q.items {
-                        writeln!(
-                            w,
-                            "<li><b>{}</b> {} <span class=\"votes\">{}</span>{}</li>",
-                            item.number,
-                            escape(item.text),
-                            item.votes_text,
-                            group(item.group, r)
-                        )?;
+            Body::Guidance(g) => {
+                if g.points.is_empty() {
+                    return self.none();
+                }
+                let lead = self.text(&g.lead);
+                writeln!(self.w, "<p>{lead}</p>\n<ol class=\"steps\">")?;
+                for (i, p) in g.points.iter().enumerate() {
+                    let mut html = self.text(p.text);
+                    if let Some(d) = &p.discussed {
+                        html.push_str(&format!("<br><span class=\"meta\">{}</span>", self.text(d)));
                     }
-                    writeln!(w, "</ul>")?;
+                    let item = self.numbered(i + 1, &html);
+                    writeln!(self.w, "{item}")?;
+                    self.notes(&p.notes)?;
+                    writeln!(self.w, "</li>")?;
                 }
-                writeln!(w, "</div>")?;
+                writeln!(self.w, "</ol>")
             }
-            writeln!(w, "</div>")
-        }
-        Body::Strategies(pairs) => {
-            for p in pairs {
-                writeln!(w, "<h3>{}</h3>", p.name)?;
-                if p.strategies.is_empty() {
-                    none(w, r)?;
-                    continue;
-                }
-                writeln!(w, "<ol>")?;
-                for st in &p.strategies {
-                    let links = if st.links.is_empty() {
-                        String::new()
-                    } else {
-                        format!(
-                            " <span class=\"meta\">({}: {})</span>",
-                            r.links,
-                            st.links.join(", ")
-                        )
-                    };
+            Body::Swot(quadrants) => {
+                writeln!(self.w, "<div class=\"swot\">")?;
+                for q in quadrants {
+                    let class = q.quadrant.letter().to_ascii_lowercase();
+                    let heading = self.text(&format!("{} ({})", q.name, q.items.len()));
                     writeln!(
-                        w,
-                        "<li>{}{links}{}</li>",
-                        escape(st.text),
-                        group(st.group, r)
+                        self.w,
+                        "<div class=\"quadrant q-{class}\">\n<h4>{heading}</h4>"
                     )?;
+                    if q.items.is_empty() {
+                        self.none()?;
+                    } else {
+                        writeln!(self.w, "<ul>")?;
+                        for item in &q.items {
+                            let line = format!(
+                                "<b>{}</b> {} <span class=\"votes\">{}</span>{}",
+                                self.text(&item.number),
+                                self.text(item.text),
+                                self.text(&item.votes_text),
+                                self.group(item.group)
+                            );
+                            writeln!(self.w, "<li>{line}</li>")?;
+                        }
+                        writeln!(self.w, "</ul>")?;
+                    }
+                    writeln!(self.w, "</div>")?;
                 }
-                writeln!(w, "</ol>")?;
+                writeln!(self.w, "</div>")
             }
-            Ok(())
-        }
-        Body::Notes(list) => {
-            if list.is_empty() {
-                return none(w, r);
-            }
-            writeln!(w, "<ol>")?;
-            for n in list {
-                writeln!(w, "<li>{}{}</li>", escape(n.text), group(n.group, r))?;
-            }
-            writeln!(w, "</ol>")
-        }
-        Body::Actions(actions) => {
-            if actions.is_empty() {
-                return none(w, r);
-            }
-            table_head(
-                w,
-                &[(r.item, 40), (t.owner, 24), (t.due, 21), (r.status, 15)],
-            )?;
-            for a in actions {
-                writeln!(
-                    w,
-                    "<tr><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    escape(a.text),
-                    group(a.group, r),
-                    escape(a.owner.unwrap_or(r.no_owner)),
-                    a.due.as_deref().unwrap_or(r.no_due),
-                    done_or_open(a.done, r)
-                )?;
-            }
-            writeln!(w, "</tbody></table>")
-        }
-        Body::FollowUps(list) => {
-            table_head(
-                w,
-                &[
-                    (r.item, 30),
-                    (t.owner, 18),
-                    (t.due, 19),
-                    (r.status, 15),
-                    (r.from, 18),
-                ],
-            )?;
-            for f in list {
-                writeln!(
-                    w,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    escape(f.text),
-                    escape(f.owner.unwrap_or(r.no_owner)),
-                    f.due.as_deref().unwrap_or(r.no_due),
-                    r.follow_up_status(f.status),
-                    escape(f.from_title)
-                )?;
-            }
-            writeln!(w, "</tbody></table>")
-        }
-        Body::Closing(groups) => {
-            for g in groups {
-                writeln!(w, "<h3>{}</h3>", g.heading)?;
-                if g.notes.is_empty() {
-                    none(w, r)?;
+            Body::Strategies(pairs) => {
+                for p in pairs {
+                    writeln!(self.w, "<h4>{}</h4>", p.name)?;
+                    if p.strategies.is_empty() {
+                        self.none()?;
+                        continue;
+                    }
+                    writeln!(self.w, "<ol class=\"steps\">")?;
+                    for (i, st) in p.strategies.iter().enumerate() {
+                        let links = if st.links.is_empty() {
+                            String::new()
+                        } else {
+                            let list = and_list(&st.links, self.lang);
+                            format!(
+                                " <span class=\"meta\">({}: {})</span>",
+                                r.links,
+                                self.text(&list)
+                            )
+                        };
+                        let html = format!("{}{links}{}", self.text(st.text), self.group(st.group));
+                        writeln!(self.w, "{}</li>", self.numbered(i + 1, &html))?;
+                    }
+                    writeln!(self.w, "</ol>")?;
                 }
-                notes(w, &g.notes, r)?;
+                Ok(())
             }
-            Ok(())
+            Body::Problems(problems) => {
+                if problems.is_empty() {
+                    return self.none();
+                }
+                writeln!(self.w, "<ol class=\"steps\">")?;
+                for (i, p) in problems.iter().enumerate() {
+                    let mut html = format!(
+                        "{} <span class=\"meta\">({} · {})</span>{}",
+                        self.text(p.item.text),
+                        self.text(&p.label),
+                        self.text(&p.item.votes_text),
+                        self.group(p.item.group)
+                    );
+                    for remedy in &p.remedies {
+                        html.push_str(&format!("<br>{}: {}", r.remedies, self.text(remedy)));
+                    }
+                    writeln!(self.w, "{}</li>", self.numbered(i + 1, &html))?;
+                }
+                writeln!(self.w, "</ol>")
+            }
+            Body::Notes(list) => {
+                if list.is_empty() {
+                    return self.none();
+                }
+                writeln!(self.w, "<ol class=\"steps\">")?;
+                for (i, n) in list.iter().enumerate() {
+                    let html = format!("{}{}", self.text(n.text), self.group(n.group));
+                    writeln!(self.w, "{}</li>", self.numbered(i + 1, &html))?;
+                }
+                writeln!(self.w, "</ol>")
+            }
+            Body::Actions(actions) => {
+                if actions.is_empty() {
+                    return self.none();
+                }
+                table_head(
+                    self.w,
+                    &[(r.item, 40), (t.owner, 24), (t.due, 20), (r.status, 16)],
+                )?;
+                for a in actions {
+                    let row = format!(
+                        "<tr><td>{}{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td></tr>",
+                        self.text(a.text),
+                        self.group(a.group),
+                        self.text(a.owner.unwrap_or(r.no_owner)),
+                        self.text(a.due.as_deref().unwrap_or(r.no_due)),
+                        done_or_open(a.done, r)
+                    );
+                    writeln!(self.w, "{row}")?;
+                }
+                writeln!(self.w, "</tbody></table>")
+            }
+            Body::FollowUps(list) => {
+                table_head(
+                    self.w,
+                    &[
+                        (r.item, 30),
+                        (t.owner, 18),
+                        (t.due, 19),
+                        (r.status, 15),
+                        (r.from, 18),
+                    ],
+                )?;
+                for f in list {
+                    let row = format!(
+                        "<tr><td>{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td></tr>",
+                        self.text(f.text),
+                        self.text(f.owner.unwrap_or(r.no_owner)),
+                        self.text(f.due.as_deref().unwrap_or(r.no_due)),
+                        r.follow_up_status(f.status),
+                        self.text(f.from_title)
+                    );
+                    writeln!(self.w, "{row}")?;
+                }
+                writeln!(self.w, "</tbody></table>")
+            }
+            Body::Closing(groups) => {
+                for g in groups {
+                    writeln!(self.w, "<h4>{}</h4>", g.heading)?;
+                    if g.notes.is_empty() {
+                        self.none()?;
+                    }
+                    self.notes(&g.notes)?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -377,6 +452,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_controls_made_visible() {
+        let escape = |t| escape(t, Digits::Arabic);
         assert_eq!(
             escape("<b>x</b> & \"q\" 'a'"),
             "&lt;b&gt;x&lt;/b&gt; &amp; &quot;q&quot; &#39;a&#39;"

@@ -12,10 +12,15 @@ use crate::i18n::across::{AcrossStrings, across_strings};
 use crate::i18n::strings;
 use crate::session::Quadrant;
 use crate::text::Lang;
-use crate::text::date::{format_date, format_date_short, format_month_short};
+use crate::text::date::{Digits, format_date, format_date_short, format_month_short};
 
 use super::csv::{BOM, guard, quadrant_key};
-use super::markdown::inline;
+
+/// Text as Markdown inline text, in Arabic digits: `wethi insights` takes
+/// no `--thai-digits` (yet).
+fn inline(text: &str, indent: usize) -> String {
+    super::markdown::inline(text, indent, Digits::Arabic)
+}
 
 /// The formats of `wethi insights`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -8,19 +8,21 @@ use std::io::{self, Write};
 use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::text::Lang;
+use crate::text::date::Digits;
 use crate::text::sanitize::for_display;
 
-use super::report::{Body, Entry, Report, done_or_open};
+use super::report::{Body, Entry, Report, and_list, done_or_open};
 
 /// Characters that mean something anywhere in a line.
 const INLINE: &[char] = &[
     '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '&', '!', '~',
 ];
 
-/// `text` as literal Markdown inline content. Lines of `text` become hard
-/// line breaks, continued at `indent` spaces so they stay inside a list item;
-/// blank lines are dropped (they would end the item).
-pub fn inline(text: &str, indent: usize) -> String {
+/// `text` as literal Markdown inline content, its numbers in `digits`.
+/// Lines of `text` become hard line breaks, continued at `indent` spaces so
+/// they stay inside a list item; blank lines are dropped (they would end
+/// the item).
+pub fn inline(text: &str, indent: usize, digits: Digits) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut first = true;
     for line in text.split('\n') {
@@ -34,7 +36,7 @@ pub fn inline(text: &str, indent: usize) -> String {
             out.extend(std::iter::repeat_n(' ', indent));
         }
         first = false;
-        escape_line(line, &mut out);
+        escape_line(&digits.apply(line), &mut out);
     }
     out
 }
@@ -56,207 +58,253 @@ fn escape_line(line: &str, out: &mut String) {
     }
 }
 
-fn group(g: Option<&str>, r: &ReportStrings) -> String {
-    g.map_or_else(String::new, |g| format!(" ({}: {})", r.group, inline(g, 0)))
+/// What every part of the writer needs: the report's words and digits.
+struct Md<'a, W: Write> {
+    w: &'a mut W,
+    r: &'static ReportStrings,
+    lang: Lang,
+    d: Digits,
 }
 
 /// Writes `report` as Markdown to `w`.
 pub fn write_markdown<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
-    let r = report_strings(report.lang);
-    writeln!(w, "# {}\n", inline(report.title, 0))?;
-    writeln!(w, "{}\n", inline(&report.narrative, 0))?;
-    for (n, section) in report.sections.iter().enumerate() {
-        writeln!(w, "## {}. {}\n", n + 1, section.heading)?;
-        body(w, &section.body, r, report.lang)?;
+    let mut md = Md {
+        w,
+        r: report_strings(report.lang),
+        lang: report.lang,
+        d: report.digits,
+    };
+    let title = md.text(report.title, 0);
+    writeln!(md.w, "# {title}\n")?;
+    let narrative = md.text(&report.narrative, 0);
+    writeln!(md.w, "{narrative}\n")?;
+    for (number, section) in report.numbers().iter().zip(&report.sections) {
+        let marks = if section.level <= 1 { "##" } else { "###" };
+        writeln!(md.w, "{marks} {number} {}\n", md.text(section.heading, 0))?;
+        md.body(&section.body)?;
     }
-    signature(w, r, report.lang)?;
-    w.flush()
+    md.signature(report)?;
+    md.w.flush()
 }
 
-fn none<W: Write>(w: &mut W, r: &ReportStrings) -> io::Result<()> {
-    writeln!(w, "- {}\n", r.none)
-}
-
-fn notes<W: Write>(
-    w: &mut W,
-    indent: usize,
-    notes: &[Entry<'_>],
-    r: &ReportStrings,
-) -> io::Result<()> {
-    let pad = " ".repeat(indent);
-    for n in notes {
-        writeln!(
-            w,
-            "{pad}- {}{}",
-            inline(n.text, indent + 2),
-            group(n.group, r)
-        )?;
+impl<W: Write> Md<'_, W> {
+    /// Text from the file, or made from it: escaped, in the report's digits.
+    fn text(&self, text: &str, indent: usize) -> String {
+        inline(text, indent, self.d)
     }
-    Ok(())
-}
 
-fn body<W: Write>(w: &mut W, body: &Body<'_>, r: &ReportStrings, lang: Lang) -> io::Result<()> {
-    let t = strings(lang);
-    match body {
-        Body::Fields(fields) => {
-            for f in fields {
-                writeln!(w, "- **{}:** {}", f.label, inline(&f.value, 2))?;
-            }
+    fn group(&self, g: Option<&str>) -> String {
+        g.map_or_else(String::new, |g| {
+            format!(" ({}: {})", self.r.group, self.text(g, 0))
+        })
+    }
+
+    fn none(&mut self) -> io::Result<()> {
+        writeln!(self.w, "- {}\n", self.r.none)
+    }
+
+    fn notes(&mut self, indent: usize, notes: &[Entry<'_>]) -> io::Result<()> {
+        let pad = " ".repeat(indent);
+        for n in notes {
+            let line = format!("{}{}", self.text(n.text, indent + 2), self.group(n.group));
+            writeln!(self.w, "{pad}- {line}")?;
         }
-        Body::Text(text) => writeln!(w, "{}", inline(text, 0))?,
-        Body::Participants(p) => {
-            if let Some(total) = &p.total {
-                writeln!(w, "- **{}:** {total}", t.total)?;
-            }
-            for (label, count) in &p.groups {
-                match count {
-                    Some(c) => writeln!(w, "- {}: {c}", inline(label, 2))?,
-                    None => writeln!(w, "- {}", inline(label, 2))?,
+        Ok(())
+    }
+
+    /// A numbered list item; the marker stays ASCII (CommonMark's lists
+    /// need it), the rest is text.
+    fn numbered(&mut self, n: usize, text: &str) -> io::Result<()> {
+        writeln!(self.w, "{n}. {text}")
+    }
+
+    fn body(&mut self, body: &Body<'_>) -> io::Result<()> {
+        let (r, t) = (self.r, strings(self.lang));
+        match body {
+            Body::Parts => return Ok(()),
+            Body::Fields(fields) => {
+                for f in fields {
+                    let value = self.text(&f.value, 2);
+                    writeln!(self.w, "- **{}:** {value}", f.label)?;
                 }
             }
-        }
-        Body::Stages(stages) => {
-            if stages.is_empty() {
-                return none(w, r);
+            Body::Text(text) => {
+                let text = self.text(text, 0);
+                writeln!(self.w, "{text}")?;
             }
-            for st in stages {
-                let state = done_or_open(st.done, r);
-                writeln!(
-                    w,
-                    "- **{} {}** — {}, {state}",
-                    inline(st.id, 2),
-                    inline(st.title, 2),
-                    st.time
-                )?;
-                notes(w, 2, &st.notes, r)?;
-            }
-        }
-        Body::Guidance(points) => {
-            if points.is_empty() {
-                return none(w, r);
-            }
-            for g in points {
-                writeln!(w, "- **{} {}**", inline(g.id, 2), inline(g.title, 2))?;
-                for (label, discussed) in &g.items {
-                    let mark = if *discussed { "☑" } else { "☐" };
-                    writeln!(w, "  - {mark} {}", inline(label, 4))?;
+            Body::Participants(p) => {
+                if let Some(total) = &p.total {
+                    let total = self.text(total, 2);
+                    writeln!(self.w, "- **{}:** {total}", t.total)?;
                 }
-                notes(w, 2, &g.notes, r)?;
-            }
-        }
-        Body::Swot(quadrants) => {
-            for q in quadrants {
-                writeln!(w, "### {} ({})\n", q.name, q.items.len())?;
-                if q.items.is_empty() {
-                    none(w, r)?;
-                    continue;
-                }
-                for item in &q.items {
-                    writeln!(
-                        w,
-                        "- {} {} — {}{}",
-                        item.number,
-                        inline(item.text, 2),
-                        item.votes_text,
-                        group(item.group, r)
-                    )?;
-                }
-                writeln!(w)?;
-            }
-            return Ok(());
-        }
-        Body::Strategies(pairs) => {
-            for p in pairs {
-                writeln!(w, "### {}\n", p.name)?;
-                if p.strategies.is_empty() {
-                    none(w, r)?;
-                    continue;
-                }
-                for (i, st) in p.strategies.iter().enumerate() {
-                    let links = if st.links.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({}: {})", r.links, st.links.join(", "))
+                for (label, count) in &p.groups {
+                    let line = match count {
+                        Some(c) => format!("{}: {}", self.text(label, 2), self.text(c, 2)),
+                        None => self.text(label, 2),
                     };
-                    writeln!(
-                        w,
-                        "{}. {}{links}{}",
-                        i + 1,
-                        inline(st.text, 4),
-                        group(st.group, r)
-                    )?;
-                }
-                writeln!(w)?;
-            }
-            return Ok(());
-        }
-        Body::Notes(list) => {
-            if list.is_empty() {
-                return none(w, r);
-            }
-            for (i, n) in list.iter().enumerate() {
-                writeln!(w, "{}. {}{}", i + 1, inline(n.text, 4), group(n.group, r))?;
-            }
-        }
-        Body::Actions(actions) => {
-            if actions.is_empty() {
-                return none(w, r);
-            }
-            for a in actions {
-                let mark = if a.done { "☑" } else { "☐" };
-                writeln!(
-                    w,
-                    "- {mark} {}{} — {}: {} · {}: {} · {}",
-                    inline(a.text, 2),
-                    group(a.group, r),
-                    t.owner,
-                    inline(a.owner.unwrap_or(r.no_owner), 2),
-                    t.due,
-                    a.due.as_deref().unwrap_or(r.no_due),
-                    done_or_open(a.done, r)
-                )?;
-            }
-        }
-        Body::FollowUps(list) => {
-            for f in list {
-                writeln!(
-                    w,
-                    "- {} — {}: **{}** · {}: {} · {}: {} · {}: {}",
-                    inline(f.text, 2),
-                    r.status,
-                    r.follow_up_status(f.status),
-                    t.owner,
-                    inline(f.owner.unwrap_or(r.no_owner), 2),
-                    t.due,
-                    f.due.as_deref().unwrap_or(r.no_due),
-                    r.from,
-                    inline(f.from_title, 2)
-                )?;
-            }
-        }
-        Body::Closing(groups) => {
-            for g in groups {
-                writeln!(w, "### {}\n", g.heading)?;
-                if g.notes.is_empty() {
-                    none(w, r)?;
-                } else {
-                    notes(w, 0, &g.notes, r)?;
-                    writeln!(w)?;
+                    writeln!(self.w, "- {line}")?;
                 }
             }
-            return Ok(());
+            Body::Stages(stages) => {
+                if stages.is_empty() {
+                    return self.none();
+                }
+                for (i, st) in stages.iter().enumerate() {
+                    let text = self.text(st.text, 3);
+                    self.numbered(i + 1, &text)?;
+                    self.notes(3, &st.notes)?;
+                }
+            }
+            Body::Guidance(g) => {
+                if g.points.is_empty() {
+                    return self.none();
+                }
+                let lead = self.text(&g.lead, 0);
+                writeln!(self.w, "{lead}\n")?;
+                for (i, p) in g.points.iter().enumerate() {
+                    let mut text = self.text(p.text, 3);
+                    if let Some(d) = &p.discussed {
+                        text.push_str(&format!("\\\n   {}", self.text(d, 3)));
+                    }
+                    self.numbered(i + 1, &text)?;
+                    self.notes(3, &p.notes)?;
+                }
+            }
+            Body::Swot(quadrants) => {
+                for q in quadrants {
+                    let count = self.d.num(q.items.len());
+                    writeln!(self.w, "#### {} ({count})\n", q.name)?;
+                    if q.items.is_empty() {
+                        self.none()?;
+                        continue;
+                    }
+                    for item in &q.items {
+                        let line = format!(
+                            "{} {} — {}{}",
+                            self.text(&item.number, 2),
+                            self.text(item.text, 2),
+                            self.text(&item.votes_text, 2),
+                            self.group(item.group)
+                        );
+                        writeln!(self.w, "- {line}")?;
+                    }
+                    writeln!(self.w)?;
+                }
+                return Ok(());
+            }
+            Body::Strategies(pairs) => {
+                for p in pairs {
+                    writeln!(self.w, "#### {}\n", p.name)?;
+                    if p.strategies.is_empty() {
+                        self.none()?;
+                        continue;
+                    }
+                    for (i, st) in p.strategies.iter().enumerate() {
+                        let links = if st.links.is_empty() {
+                            String::new()
+                        } else {
+                            let list = and_list(&st.links, self.lang);
+                            format!(" ({}: {})", r.links, self.text(&list, 4))
+                        };
+                        let text =
+                            format!("{}{links}{}", self.text(st.text, 4), self.group(st.group));
+                        self.numbered(i + 1, &text)?;
+                    }
+                    writeln!(self.w)?;
+                }
+                return Ok(());
+            }
+            Body::Problems(problems) => {
+                if problems.is_empty() {
+                    return self.none();
+                }
+                for (i, p) in problems.iter().enumerate() {
+                    let text = format!(
+                        "{} ({} · {}){}",
+                        self.text(p.item.text, 3),
+                        self.text(&p.label, 3),
+                        self.text(&p.item.votes_text, 3),
+                        self.group(p.item.group)
+                    );
+                    self.numbered(i + 1, &text)?;
+                    for remedy in &p.remedies {
+                        writeln!(self.w, "   - {}: {}", r.remedies, self.text(remedy, 5))?;
+                    }
+                }
+            }
+            Body::Notes(list) => {
+                if list.is_empty() {
+                    return self.none();
+                }
+                for (i, n) in list.iter().enumerate() {
+                    let text = format!("{}{}", self.text(n.text, 3), self.group(n.group));
+                    self.numbered(i + 1, &text)?;
+                }
+            }
+            Body::Actions(actions) => {
+                if actions.is_empty() {
+                    return self.none();
+                }
+                for a in actions {
+                    let line = format!(
+                        "{}{} — {}: {} · {}: {} · {}",
+                        self.text(a.text, 2),
+                        self.group(a.group),
+                        t.owner,
+                        self.text(a.owner.unwrap_or(r.no_owner), 2),
+                        t.due,
+                        self.text(a.due.as_deref().unwrap_or(r.no_due), 2),
+                        done_or_open(a.done, r)
+                    );
+                    writeln!(self.w, "- {line}")?;
+                }
+            }
+            Body::FollowUps(list) => {
+                for f in list {
+                    let line = format!(
+                        "{} — {}: **{}** · {}: {} · {}: {} · {}: {}",
+                        self.text(f.text, 2),
+                        r.status,
+                        r.follow_up_status(f.status),
+                        t.owner,
+                        self.text(f.owner.unwrap_or(r.no_owner), 2),
+                        t.due,
+                        self.text(f.due.as_deref().unwrap_or(r.no_due), 2),
+                        r.from,
+                        self.text(f.from_title, 2)
+                    );
+                    writeln!(self.w, "- {line}")?;
+                }
+            }
+            Body::Closing(groups) => {
+                for g in groups {
+                    writeln!(self.w, "#### {}\n", g.heading)?;
+                    if g.notes.is_empty() {
+                        self.none()?;
+                    } else {
+                        self.notes(0, &g.notes)?;
+                        writeln!(self.w)?;
+                    }
+                }
+                return Ok(());
+            }
         }
+        writeln!(self.w)
     }
-    writeln!(w)
-}
 
-/// The block left for signing, as a Thai office files a report.
-fn signature<W: Write>(w: &mut W, r: &ReportStrings, lang: Lang) -> io::Result<()> {
-    let dots = ".".repeat(40);
-    writeln!(w, "---\n")?;
-    writeln!(w, "{} {dots} {}\\", r.signature, r.reporter)?;
-    writeln!(w, "{} {dots}\\", r.position)?;
-    writeln!(w, "{} {dots}\n", strings(lang).date)
+    /// The block left for signing, as a Thai office files a report: the
+    /// name in parentheses, the position, the date.
+    fn signature(&mut self, report: &Report<'_>) -> io::Result<()> {
+        writeln!(self.w, "---\n")?;
+        let lines = report.signature.lines(self.lang, 40);
+        let last = lines.len() - 1;
+        for (i, line) in lines.iter().enumerate() {
+            let line = self.text(line, 0);
+            let end = if i < last { "\\" } else { "\n" };
+            writeln!(self.w, "{line}{end}")?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -283,7 +331,7 @@ mod tests {
             ("line one\n- two", "line one\\\n  \\- two"),
         ];
         for (text, want) in cases {
-            assert_eq!(inline(text, 2), want, "{text:?}");
+            assert_eq!(inline(text, 2, Digits::Arabic), want, "{text:?}");
         }
     }
 }

@@ -35,6 +35,7 @@ struct Out<'w, W: Write> {
     w: &'w mut W,
     width: usize,
     bold: bool,
+    lang: crate::text::Lang,
 }
 
 /// Writes `report` as text to `w`.
@@ -43,15 +44,21 @@ pub fn write_text<W: Write>(w: &mut W, report: &Report<'_>, style: TextStyle) ->
         w,
         width: style.width.max(20),
         bold: style.bold,
+        lang: report.lang,
     };
     let r = report_strings(report.lang);
     out.heading(report.title, '=')?;
     for section in &report.sections {
+        // The problems repeat the weaknesses and threats: `show` is the
+        // session as text (and what `git diff` reads), so each item once.
+        if matches!(section.body, Body::Problems(_)) {
+            continue;
+        }
         writeln!(out.w)?;
         match &section.body {
             Body::Participants(p) => out.participants(section.heading, p)?,
             body => {
-                out.heading(section.heading, '-')?;
+                out.heading(section.heading, if section.level <= 1 { '-' } else { '·' })?;
                 out.body(body, r, report.lang)?;
             }
         }
@@ -149,11 +156,13 @@ impl<W: Write> Out<'_, W> {
         lang: crate::text::Lang,
     ) -> io::Result<()> {
         match body {
+            Body::Parts => Ok(()),
             Body::Fields(fields) => self.fields(fields),
             Body::Text(text) => self.item(2, "", text, ""),
             Body::Participants(p) => self.participants("", p),
             Body::Stages(stages) => self.stages(stages, r),
-            Body::Guidance(points) => self.guidance(points, r),
+            Body::Guidance(g) => self.guidance(&g.points, r),
+            Body::Problems(_) => Ok(()),
             Body::Swot(quadrants) => self.swot(quadrants, r),
             Body::Strategies(pairs) => self.strategies(pairs, r),
             Body::Notes(notes) => self.numbered(2, notes, r),
@@ -294,7 +303,8 @@ impl<W: Write> Out<'_, W> {
             for (i, st) in p.strategies.iter().enumerate() {
                 let mut text = st.text.to_owned();
                 if !st.links.is_empty() {
-                    text.push_str(&format!(" ({}: {})", r.links, st.links.join(", ")));
+                    let links = super::report::and_list(&st.links, self.lang);
+                    text.push_str(&format!(" ({}: {links})", r.links));
                 }
                 text.push_str(&group_suffix(st.group, r));
                 self.item(4, &format!("{}.", i + 1), &text, "")?;
@@ -405,7 +415,7 @@ mod tests {
             .filter(|l| l.ends_with("คะแนน"))
             .map(str_width)
             .collect();
-        assert_eq!(ends.len(), 12, "{out}");
+        assert_eq!(ends.len(), 12, "the SWOT's items, each once: {out}");
         assert!(ends.iter().all(|w| *w == 90), "{ends:?}");
     }
 
@@ -430,7 +440,7 @@ mod tests {
         };
         write_text(&mut out, &build(&s, Lang::En), style).unwrap();
         let out = String::from_utf8(out).unwrap();
-        assert!(out.contains("\x1b[1mDetails\x1b[0m"), "{out}");
+        assert!(out.contains("\x1b[1mProject\x1b[0m"), "{out}");
         assert!(!render(&s, Lang::En, 80).contains('\x1b'));
     }
 }

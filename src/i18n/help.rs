@@ -429,11 +429,18 @@ pub const COMMANDS: &[CommandHelp] = &[
             (
                 "format",
                 Words {
-                    th: "รูปแบบของรายงาน: md (Markdown), html (หน้าเว็บไฟล์เดียว พิมพ์บน A4 ได้), docx (Word ต้องใช้คู่กับ -o) หรือ csv (ตาราง หนึ่งแถวต่อหนึ่งรายการ)",
-                    en: "The report's format: md (Markdown), html (one HTML file, for A4), docx (Word; needs -o) or csv (one row per entry)",
+                    th: "รูปแบบของรายงาน: md (Markdown), html (หน้าเว็บไฟล์เดียว พิมพ์บน A4 ได้), docx (Word ต้องใช้คู่กับ -o), csv (ตาราง หนึ่งแถวต่อหนึ่งรายการ) หรือ post (ข่าวประชาสัมพันธ์ เป็นข้อความล้วนสำหรับโพสต์ลง Facebook หรือ LINE)",
+                    en: "The report's format: md (Markdown), html (one HTML file, for A4), docx (Word; needs -o), csv (one row per entry) or post (the news post: plain text for Facebook or LINE)",
                 },
             ),
             ("output", REPORT_OUTPUT),
+            (
+                "thai_digits",
+                Words {
+                    th: "ใช้เลขไทยกับตัวเลข วันที่ และเลขหน้า (๑๓ มกราคม ๒๕๖๔) ใช้กับ csv ไม่ได้",
+                    en: "Numbers, dates and page numbers in Thai digits (๑๓ มกราคม ๒๕๖๔); not for csv",
+                },
+            ),
         ],
     },
     CommandHelp {

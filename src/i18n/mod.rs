@@ -16,6 +16,7 @@ pub mod followup;
 pub mod help;
 pub mod homeexport;
 pub mod photos;
+pub mod post;
 pub mod room;
 pub mod safety;
 

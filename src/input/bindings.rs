@@ -127,6 +127,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[PageUp], In(View::Summary), Action::ScrollPage(-1), "เลื่อนขึ้นหนึ่งหน้าจอ", "page up", false),
     b(&[Home], In(View::Summary), Action::ScrollEdge(false), "บนสุด", "top", false),
     b(&[End], In(View::Summary), Action::ScrollEdge(true), "ล่างสุด", "end", false),
+    b(&[Char('y')], In(View::Summary), Action::SharePost, "คัดลอกข่าวประชาสัมพันธ์", "copy the news post", true),
     b(&[Tab], Everywhere, Action::NextView, "หน้าถัดไป", "next view", true),
     b(&[BackTab], Everywhere, Action::PrevView, "หน้าก่อน", "previous view", false),
     b(&[Char('a')], Everywhere, Action::Add, "เพิ่ม", "add", true),

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 use super::Lang;
 use super::sanitize::for_display;
@@ -86,6 +86,63 @@ pub fn format_date_short(d: NaiveDate, lang: Lang) -> String {
         }
         Lang::En => format!("{} {} {}", d.day(), &EN_MONTHS[m][..3], d.year()),
     }
+}
+
+/// A time of day as a Thai office writes it, `08.30 น.` (a period, then
+/// น. for นาฬิกา), or `08:30`; with an end, `08.30–16.30 น.` / `08:30–16:30`.
+pub fn format_time(start: NaiveTime, end: Option<NaiveTime>, lang: Lang) -> String {
+    let (sep, suffix) = match lang {
+        Lang::Th => ('.', " น."),
+        Lang::En => (':', ""),
+    };
+    let hm = |t: NaiveTime| format!("{:02}{sep}{:02}", t.hour(), t.minute());
+    match end {
+        Some(end) => format!("{}–{}{suffix}", hm(start), hm(end)),
+        None => format!("{}{suffix}", hm(start)),
+    }
+}
+
+/// Which digits numbers are written in: Arabic (0–9), or Thai (๐–๙) as
+/// official documents are encouraged to use (`wethi export --thai-digits`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Digits {
+    #[default]
+    Arabic,
+    Thai,
+}
+
+impl Digits {
+    /// `s` with its digits in this set; borrowed when nothing changes.
+    pub fn apply(self, s: &str) -> Cow<'_, str> {
+        match self {
+            Digits::Arabic => Cow::Borrowed(s),
+            Digits::Thai => ascii_to_thai_digits(s),
+        }
+    }
+
+    /// A number in this set of digits.
+    pub fn num(self, n: impl fmt::Display) -> String {
+        let s = n.to_string();
+        match self.apply(&s) {
+            Cow::Borrowed(_) => s,
+            Cow::Owned(thai) => thai,
+        }
+    }
+}
+
+/// Digits 0–9 replaced by ๐–๙; borrowed when there are none.
+pub fn ascii_to_thai_digits(s: &str) -> Cow<'_, str> {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => char::from_u32('๐' as u32 + d).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    )
 }
 
 /// A month: "ม.ค. 67" (two-digit Buddhist era year) or "Jan 2021".
@@ -336,6 +393,46 @@ mod tests {
             assert_eq!(format_date(d, Lang::En).split(' ').count(), 3);
         }
         assert_eq!(format_date_short(ymd(2021, 12, 5), Lang::Th), "5 ธ.ค. 64");
+    }
+
+    #[test]
+    fn times_of_day_in_both_languages() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
+        assert_eq!(
+            format_time(t(8, 30), Some(t(16, 30)), Lang::Th),
+            "08.30–16.30 น."
+        );
+        assert_eq!(
+            format_time(t(8, 30), Some(t(16, 30)), Lang::En),
+            "08:30–16:30"
+        );
+        assert_eq!(format_time(t(13, 0), None, Lang::Th), "13.00 น.");
+        assert_eq!(format_time(t(9, 5), None, Lang::En), "09:05");
+    }
+
+    #[test]
+    fn dates_and_numbers_in_thai_digits() {
+        let d = ymd(2021, 1, 13);
+        assert_eq!(
+            Digits::Thai.apply(&format_date(d, Lang::Th)),
+            "๑๓ มกราคม ๒๕๖๔"
+        );
+        assert_eq!(
+            Digits::Thai.apply(&format_date_short(ymd(2021, 1, 29), Lang::Th)),
+            "๒๙ ม.ค. ๖๔"
+        );
+        assert_eq!(Digits::Thai.num(2), "๒");
+        assert_eq!(Digits::Thai.num(1234567890), "๑๒๓๔๕๖๗๘๙๐");
+        assert_eq!(Digits::Arabic.num(2), "2");
+        assert_eq!(Digits::Thai.apply("พ.ศ. 2551 กชช.2ค"), "พ.ศ. ๒๕๕๑ กชช.๒ค");
+        assert!(matches!(Digits::Thai.apply("ไม่มีตัวเลข"), Cow::Borrowed(_)));
+        assert!(matches!(Digits::Arabic.apply("55"), Cow::Borrowed(_)));
+        // Only ASCII digits change: other scripts' digits stay as typed.
+        assert_eq!(ascii_to_thai_digits("٣ ๓ 3"), "٣ ๓ ๓");
+        assert_eq!(
+            thai_digits_to_ascii(&ascii_to_thai_digits("0123456789")),
+            "0123456789"
+        );
     }
 
     #[test]

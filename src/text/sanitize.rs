@@ -54,8 +54,9 @@ fn fix_clusters(s: &str) -> Cow<'_, str> {
 
 /// Text that needs no fixing, found without walking its clusters (the
 /// common case, and `show --board` of a large session sanitises every
-/// item): printable ASCII and Thai, each Thai mark right after a Thai
-/// character, so that no cluster starts with a mark or draws nothing.
+/// item): printable ASCII, Thai, and the punctuation the reports write
+/// between them (· • – — … and curly quotes), each Thai mark right after a
+/// Thai character, so that no cluster starts with a mark or draws nothing.
 fn plainly_displayable(s: &str) -> bool {
     let thai = |c: char| matches!(c, '\u{0E01}'..='\u{0E3A}' | '\u{0E3F}'..='\u{0E5B}');
     let thai_mark =
@@ -63,7 +64,9 @@ fn plainly_displayable(s: &str) -> bool {
     let mut prev = None;
     for c in s.chars() {
         let fine = match c {
-            ' '..='~' => true,
+            ' '..='~' | '·' | '•' | '–' | '—' | '…' | '‘' | '’' | '“' | '”' => {
+                true
+            }
             c if thai_mark(c) => prev.is_some_and(thai),
             c => thai(c),
         };
@@ -193,7 +196,7 @@ mod tests {
     proptest! {
         /// The shortcut only passes text the full walk leaves alone.
         #[test]
-        fn plain_text_needs_no_fixing(s in "[a ~กีั่ำเฯ\u{0E4E}\u{0E3A}\n\u{200B}]{0,12}") {
+        fn plain_text_needs_no_fixing(s in "[a ~กีั่ำเฯ\u{0E4E}\u{0E3A}\n\u{200B}·•–—…‘’“”]{0,12}") {
             if plainly_displayable(&s) {
                 prop_assert!(matches!(fix_clusters(&s), Cow::Borrowed(_)));
             }
@@ -203,7 +206,8 @@ mod tests {
     #[test]
     fn marks_without_a_thai_base_take_the_long_way() {
         assert!(plainly_displayable("ที่ประชุม 2 ครั้ง"));
-        for s in ["่ก", "a่", " ั", "ก\n", "ก\u{200B}"] {
+        assert!(plainly_displayable("• ขาดงบ (จุดอ่อน W1 · 9 คะแนน) — “ก” …"));
+        for s in ["่ก", "a่", " ั", "ก\n", "ก\u{200B}", "•่"] {
             assert!(!plainly_displayable(s), "{s:?}");
         }
     }

@@ -22,10 +22,10 @@ pub fn export(path: &Path, data_dir: &Path, format: Format, lang: Lang) -> Resul
     let temp = std::env::temp_dir();
     let written = report_file::write_report(path, format.extension(), &bytes, &[data_dir, &temp])
         .map_err(|e| format!("{} {}", t.cannot_export, e.message(lang)))?;
-    let said = if written.beside {
-        t.written
-    } else {
-        t.written_elsewhere
+    let said = match (written.beside, format) {
+        (true, Format::Post) => t.post_written,
+        (true, _) => t.written,
+        (false, _) => t.written_elsewhere,
     };
     Ok(format!("{said} {}", written.path.display()))
 }

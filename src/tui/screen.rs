@@ -44,6 +44,15 @@ impl<W: Write> Screen<W> {
         &self.backend
     }
 
+    /// Writes `bytes` to the terminal as they are, between frames: for a
+    /// control sequence that changes nothing on the screen (OSC 52, the
+    /// clipboard), so the frames drawn stay true.
+    pub fn write_through(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let out = self.backend.writer_mut();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
     /// How many rows of the screen the last frame compared and could send.
     pub fn rows_compared(&self) -> u16 {
         self.compared

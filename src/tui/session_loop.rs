@@ -10,7 +10,7 @@ use crate::ui::{self, Status, Theme, UiState};
 use super::clock::Clock;
 use super::events::{apply_chunk, read_queued};
 use super::session_file::{SessionFile, keep_draft};
-use super::{Term, poll, room_turn, signals};
+use super::{Term, poll, room_turn, share, signals};
 
 pub(super) fn event_loop(
     terminal: &mut Term,
@@ -55,6 +55,10 @@ fn turns(
                 Effect::Quit => quit = true,
                 Effect::SaveAs(target) => save_as = Some(target),
                 Effect::OpenRoom | Effect::StopRoom => room.carry_out(app, file, &effect),
+                Effect::SharePost => {
+                    let mut out = |bytes: &[u8]| terminal.write_through(bytes);
+                    share::share_post(&mut out, app, &file.path)?;
+                }
             }
         }
         if let Some(target) = save_as.take() {

@@ -16,7 +16,7 @@ use super::Theme;
 use super::layout::centered_size;
 
 /// The key of each format, in the order of `Format::ALL`.
-const KEYS: [char; 4] = ['m', 'h', 'w', 'c'];
+const KEYS: [char; 5] = ['m', 'h', 'w', 'c', 'p'];
 
 /// Draws the question over `body` while it is asked.
 pub fn draw(home: &Home, body: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -118,6 +118,7 @@ mod tests {
             "m  Markdown",
             "w  Word",
             "c  CSV",
+            "p  ข่าวประชาสัมพันธ์",
         ] {
             assert!(th.contains(want), "{want} in\n{th}");
         }

@@ -35,6 +35,29 @@ pub fn example_path() -> PathBuf {
     root().join("sessions/examples/ubon-2021-01-13.json")
 }
 
+/// The example in English: the seed press release's facts rendered in
+/// English, the title and the session's language English, and a time of
+/// day, which the seed does not give (`tests/fixtures/seed-facts-en.json`;
+/// the example itself is Thai).
+pub fn english_example() -> wethi::session::Session {
+    let mut s = wethi::store::load(&example_path())
+        .expect("the example loads")
+        .session;
+    let facts = read_json(&root().join("tests/fixtures/seed-facts-en.json"));
+    s.lang = wethi::text::Lang::En;
+    s.title = facts["title"].as_str().expect("a title").to_owned();
+    s.meta = serde_json::from_value(facts["meta"].clone()).expect("the fixture's meta");
+    s
+}
+
+/// `s` held from 08:30 to 16:30: the seed gives no time of day, so the
+/// example has none.
+pub fn with_time_of_day(mut s: wethi::session::Session) -> wethi::session::Session {
+    s.meta.time =
+        Some(serde_json::from_str(r#"{"start": "08:30", "end": "16:30"}"#).expect("a time of day"));
+    s
+}
+
 pub fn schema_path() -> PathBuf {
     root().join("sessions/session.schema.json")
 }

@@ -125,6 +125,31 @@ fn f2_switches_the_ui_language_and_back() {
 }
 
 #[test]
+fn y_on_the_summary_asks_the_loop_to_share_the_post_and_changes_nothing() {
+    for view in [View::Agenda, View::Swot, View::Actions] {
+        let mut a = app_in(view);
+        assert_eq!(go(&mut a, Action::SharePost), Effect::None, "{view:?}");
+        assert!(!a.offers(&Action::SharePost), "{view:?}");
+    }
+    let mut a = read_only_app(View::Summary);
+    let before = a.revision();
+    assert!(
+        a.offers(&Action::SharePost),
+        "a read-only session has a post too"
+    );
+    assert_eq!(go(&mut a, Action::SharePost), Effect::SharePost);
+    assert_eq!(a.revision(), before, "nothing to save");
+    a.post_shared(Ok("ubon.post.txt".into()));
+    let said = a.notice().map(|n| n.label(Lang::En).into_owned());
+    assert_eq!(
+        said.as_deref(),
+        Some("News post copied (if the terminal allows) and saved: ubon.post.txt")
+    );
+    go(&mut a, Action::Down);
+    assert_eq!(a.notice(), None, "until the next key");
+}
+
+#[test]
 fn an_entry_found_elsewhere_opens_in_its_view_focused_and_selected() {
     use crate::session::Place;
     let mut a = app();

@@ -3,21 +3,20 @@
 
 use std::io::{self, Write};
 
-use crate::export::report::{Body, Entry, QuadrantEntry, Report, done_or_open};
+use crate::export::report::{Body, Entry, QuadrantEntry, Report, and_list, done_or_open};
 use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::session::Quadrant;
 use crate::text::Lang;
 
 use super::xml::{Props, Xml};
-use super::{BODY, HEADING, TITLE};
+use super::{BODY, HEADING, TITLE, signature_dots};
 
 /// Writes the body of `report` (its paragraphs and tables, not the section
 /// properties) to `out`.
 pub fn write<W: Write>(out: W, report: &Report<'_>) -> io::Result<()> {
-    let mut x = Xml::new(out);
+    let mut x = Xml::new(out, report.digits);
     let r = report_strings(report.lang);
-    let t = strings(report.lang);
     x.para(
         Props {
             center: true,
@@ -34,27 +33,41 @@ pub fn write<W: Write>(out: W, report: &Report<'_>) -> io::Result<()> {
         ..Props::default()
     };
     x.para(first_line, &report.narrative, BODY, false)?;
-    for (n, section) in report.sections.iter().enumerate() {
-        let props = Props {
-            spacing: Some((240, 60)),
-            ..heading_props(1)
+    for (number, section) in report.numbers().iter().zip(&report.sections) {
+        let (props, size) = if section.level <= 1 {
+            let props = Props {
+                spacing: Some((240, 60)),
+                ..heading_props(1)
+            };
+            (props, HEADING)
+        } else {
+            let props = Props {
+                spacing: Some((120, 0)),
+                ..heading_props(2)
+            };
+            (props, BODY)
         };
-        x.para(
-            props,
-            &format!("{}. {}", n + 1, section.heading),
-            HEADING,
-            true,
-        )?;
+        x.para(props, &format!("{number} {}", section.heading), size, true)?;
         body(&mut x, &section.body, r, report.lang)?;
     }
-    let dots = ".".repeat(32);
-    x.para(Props::default(), "", BODY, false)?;
-    for line in [
-        format!("{} {dots} {}", r.signature, r.reporter),
-        format!("{} {dots}", r.position),
-        format!("{} {dots}", t.date),
-    ] {
-        x.para(Props::indent(3402), &line, BODY, false)?;
+    // The block stays on one page: each line keeps with the next.
+    let keep = Props {
+        keep_next: true,
+        ..Props::default()
+    };
+    x.para(keep, "", BODY, false)?;
+    let lines = report
+        .signature
+        .lines(report.lang, signature_dots(report.lang));
+    let last = lines.len() - 1;
+    for (i, line) in lines.iter().enumerate() {
+        // The name sits under the dots, as on a signed form.
+        let indent = if i == 1 { 3402 + 851 } else { 3402 };
+        let props = Props {
+            keep_next: i < last,
+            ..Props::indent(indent)
+        };
+        x.para(props, line, BODY, false)?;
     }
     x.finish()
 }
@@ -81,6 +94,19 @@ fn bullet<W: Write>(x: &mut Xml<W>, text: &str) -> io::Result<()> {
         ..Props::indent(567)
     };
     x.para(props, &format!("• {text}"), BODY, false)
+}
+
+/// A numbered paragraph, "1) text", its lines hanging past the number.
+fn numbered<W: Write>(x: &mut Xml<W>, n: usize, text: &str, keep_next: bool) -> io::Result<()> {
+    let props = Props {
+        hanging: Some(425),
+        keep_next,
+        ..Props::indent(425)
+    };
+    x.open_para(props)?;
+    x.led_run(&format!("{n})"), text, BODY);
+    x.close_para();
+    Ok(())
 }
 
 fn with_group(text: &str, group: Option<&str>, r: &ReportStrings) -> String {
@@ -114,6 +140,7 @@ fn body<W: Write>(
 ) -> io::Result<()> {
     let t = strings(lang);
     match body {
+        Body::Parts => {}
         Body::Fields(fields) => {
             for f in fields {
                 labelled(x, Props::default(), &format!("{}: ", f.label), &f.value)?;
@@ -133,48 +160,60 @@ fn body<W: Write>(
             }
         }
         Body::Stages(stages) => {
-            for st in stages {
-                let state = done_or_open(st.done, r);
-                let props = Props {
-                    keep_next: !st.notes.is_empty(),
-                    ..Props::default()
-                };
-                labelled(
-                    x,
-                    props,
-                    &format!("{} {}", st.id, st.title),
-                    &format!(" — {}, {state}", st.time),
-                )?;
+            if stages.is_empty() {
+                para(x, r.none)?;
+            }
+            for (i, st) in stages.iter().enumerate() {
+                numbered(x, i + 1, st.text, !st.notes.is_empty())?;
                 notes(x, &st.notes, r)?;
             }
         }
-        Body::Guidance(points) => {
-            for g in points {
-                let props = Props {
-                    keep_next: true,
-                    ..Props::default()
-                };
-                x.para(props, &format!("{} {}", g.id, g.title), BODY, true)?;
-                for (label, discussed) in &g.items {
-                    let mark = if *discussed { "☑" } else { "☐" };
-                    indented(x, &format!("{mark} {label}"))?;
+        Body::Guidance(g) => {
+            if g.points.is_empty() {
+                para(x, r.none)?;
+            } else {
+                para(x, &g.lead)?;
+            }
+            for (i, p) in g.points.iter().enumerate() {
+                let more = p.discussed.is_some() || !p.notes.is_empty();
+                numbered(x, i + 1, p.text, more)?;
+                if let Some(d) = &p.discussed {
+                    indented(x, d)?;
                 }
-                notes(x, &g.notes, r)?;
+                notes(x, &p.notes, r)?;
             }
         }
         Body::Swot(quadrants) => swot_table(x, quadrants, r)?,
         Body::Strategies(pairs) => {
             for p in pairs {
-                x.para(heading_props(2), p.name, BODY, true)?;
+                x.para(heading_props(3), p.name, BODY, true)?;
                 if p.strategies.is_empty() {
                     para(x, r.none)?;
                 }
                 for (i, st) in p.strategies.iter().enumerate() {
-                    let mut text = format!("{}. {}", i + 1, st.text);
+                    let mut text = st.text.to_owned();
                     if !st.links.is_empty() {
-                        text.push_str(&format!(" ({}: {})", r.links, st.links.join(", ")));
+                        let links = and_list(&st.links, lang);
+                        text.push_str(&format!(" ({}: {links})", r.links));
                     }
-                    indented(x, &with_group(&text, st.group, r))?;
+                    numbered(x, i + 1, &with_group(&text, st.group, r), false)?;
+                }
+            }
+        }
+        Body::Problems(problems) => {
+            if problems.is_empty() {
+                para(x, r.none)?;
+            }
+            for (i, p) in problems.iter().enumerate() {
+                let text = format!(
+                    "{} ({} · {})",
+                    with_group(p.item.text, p.item.group, r),
+                    p.label,
+                    p.item.votes_text
+                );
+                numbered(x, i + 1, &text, !p.remedies.is_empty())?;
+                for remedy in &p.remedies {
+                    indented(x, &format!("{}: {remedy}", r.remedies))?;
                 }
             }
         }
@@ -183,11 +222,15 @@ fn body<W: Write>(
                 para(x, r.none)?;
             }
             for (i, n) in list.iter().enumerate() {
-                indented(x, &format!("{}. {}", i + 1, with_group(n.text, n.group, r)))?;
+                numbered(x, i + 1, &with_group(n.text, n.group, r), false)?;
             }
         }
         Body::Actions(actions) => {
-            x.open_table(&[40, 24, 21, 15])?;
+            if actions.is_empty() {
+                para(x, r.none)?;
+                return Ok(());
+            }
+            x.open_table(&[40, 24, 20, 16])?;
             header_row(x, &[r.item, t.owner, t.due, r.status])?;
             for a in actions {
                 row(
@@ -221,7 +264,7 @@ fn body<W: Write>(
         }
         Body::Closing(groups) => {
             for g in groups {
-                x.para(heading_props(2), g.heading, BODY, true)?;
+                x.para(heading_props(3), g.heading, BODY, true)?;
                 if g.notes.is_empty() {
                     para(x, r.none)?;
                 }

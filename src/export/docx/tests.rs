@@ -8,6 +8,7 @@ use crate::export::report;
 use crate::session::template;
 use crate::session::{Quadrant, Session, TowsPair};
 use crate::text::Lang;
+use crate::text::date::Digits;
 
 fn example() -> Session {
     template::example().expect("the example session")
@@ -26,17 +27,44 @@ fn parts(bytes: Vec<u8>) -> Vec<(String, Vec<u8>)> {
 }
 
 fn streamed(s: &Session, lang: Lang) -> Vec<u8> {
+    streamed_with(s, lang, Digits::Arabic)
+}
+
+fn streamed_with(s: &Session, lang: Lang, digits: Digits) -> Vec<u8> {
     let mut out = Vec::new();
-    write_docx(&mut out, &report::build(s, lang)).expect("written");
+    write_docx(&mut out, &report::build_with(s, lang, digits)).expect("written");
     out
 }
 
-fn docx_rs(s: &Session, lang: Lang) -> Vec<u8> {
+/// The parts docx-rs packs, the page numbers' format added as the stream
+/// adds it (docx-rs cannot write it).
+fn docx_rs(s: &Session, lang: Lang, digits: Digits) -> Vec<(String, Vec<u8>)> {
     let mut out = Cursor::new(Vec::new());
-    tree::build(&report::build(s, lang))
+    tree::build(&report::build_with(s, lang, digits))
         .pack(&mut out)
         .expect("packed");
-    out.into_inner()
+    parts(out.into_inner())
+        .into_iter()
+        .map(|(name, data)| {
+            if name != super::DOCUMENT {
+                return (name, data);
+            }
+            let xml = String::from_utf8(data).expect("UTF-8");
+            (
+                name,
+                super::page_format(&xml, digits).into_owned().into_bytes(),
+            )
+        })
+        .collect()
+}
+
+/// One part of the package, as text.
+fn part(docx: &[(String, Vec<u8>)], name: &str) -> String {
+    let (_, data) = docx
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no {name}"));
+    String::from_utf8(data.clone()).expect("UTF-8")
 }
 
 /// docx-rs numbers paragraphs from a counter shared by every document made
@@ -75,13 +103,21 @@ fn hostile() -> Session {
 #[test]
 fn the_streamed_document_is_what_docx_rs_builds_and_the_other_parts_the_same() {
     for s in [example(), hostile()] {
-        for lang in [Lang::Th, Lang::En] {
-            let ours = parts(streamed(&s, lang));
-            let theirs = parts(docx_rs(&s, lang));
+        for (lang, digits) in [
+            (Lang::Th, Digits::Arabic),
+            (Lang::En, Digits::Arabic),
+            (Lang::Th, Digits::Thai),
+        ] {
+            let ours = parts(streamed_with(&s, lang, digits));
+            let theirs = docx_rs(&s, lang, digits);
             let names =
                 |p: &[(String, Vec<u8>)]| p.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
             assert_eq!(names(&ours), names(&theirs));
             for ((name, a), (_, b)) in ours.iter().zip(&theirs) {
+                // docx-rs cannot set the document's title and author.
+                if name == super::CORE {
+                    continue;
+                }
                 assert_eq!(without_para_ids(a), without_para_ids(b), "{lang:?}: {name}");
             }
         }
@@ -130,6 +166,12 @@ fn document_text(xml: &[u8]) -> String {
     text
 }
 
+/// [`document_text`] without the invisible marks for line breakers
+/// (U+200B, U+2060): the text as a reader reads it.
+fn read_text(xml: &[u8]) -> String {
+    document_text(xml).replace(['\u{200B}', '\u{2060}'], "")
+}
+
 fn items(s: &Session) -> Vec<String> {
     let mut out: Vec<String> = Quadrant::ALL
         .into_iter()
@@ -157,7 +199,7 @@ fn the_document_is_well_formed_and_carries_every_item() {
             .find(|(n, _)| n == "word/document.xml")
             .expect("word/document.xml");
         // The invisible break marks aside, every item reads as it was.
-        let text = document_text(xml).replace(['\u{200B}', '\u{2060}'], "");
+        let text = read_text(xml);
         let all = items(&s);
         assert!(all.len() >= 12, "the example has items: {}", all.len());
         for item in all {
@@ -167,6 +209,144 @@ fn the_document_is_well_formed_and_carries_every_item() {
                 assert!(text.contains(&line), "{line:?} missing");
             }
         }
+    }
+}
+
+#[test]
+fn the_document_says_what_it_is_who_wrote_it_and_when() {
+    let docx = parts(streamed(&example(), Lang::Th));
+    let core = part(&docx, super::CORE);
+    // Well-formed, whatever the title holds.
+    document_text(core.as_bytes());
+    for want in [
+        "<dc:title>ประชุมเชิงปฏิบัติการ ศอช.จ. อุบลราชธานี (ตัวอย่าง: รายการ SWOT สมมุติเพื่อสาธิต)</dc:title>",
+        "<dc:creator>สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี</dc:creator>",
+        "<dc:language>th-TH</dc:language>",
+        // 08:30 in Bangkok, as the session was made.
+        r#"<dcterms:created xsi:type="dcterms:W3CDTF">2021-01-13T01:30:00Z</dcterms:created>"#,
+        r#"<dcterms:modified xsi:type="dcterms:W3CDTF">2021-01-13T09:05:00Z</dcterms:modified>"#,
+    ] {
+        assert!(core.contains(want), "{want} in {core}");
+    }
+    assert!(
+        !core.contains("unknown") && !core.contains("1970"),
+        "{core}"
+    );
+    // Without an organiser the facilitator wrote it; markup stays text.
+    let mut s = example();
+    s.meta.organiser.clear();
+    s.meta.facilitator = "นาง <ก> & ข".into();
+    let core = part(&parts(streamed(&s, Lang::En)), super::CORE);
+    assert!(
+        core.contains("<dc:creator>นาง &lt;ก&gt; &amp; ข</dc:creator>"),
+        "{core}"
+    );
+}
+
+#[test]
+fn page_numbers_are_a_field_from_page_two_in_thai_digits_when_asked() {
+    for (digits, shown) in [(Digits::Arabic, ">2<"), (Digits::Thai, ">๒<")] {
+        let docx = parts(streamed_with(&example(), Lang::Th, digits));
+        let document = part(&docx, "word/document.xml");
+        assert!(
+            document.contains("<w:titlePg />"),
+            "a first page of its own"
+        );
+        // Word's own Thai page numbers: the section's format, which its
+        // PAGE fields follow (a `\* ThaiArabic` switch would print Thai
+        // letters in LibreOffice).
+        let thai = r#"<w:pgNumType w:fmt="thaiNumbers" /><w:cols "#;
+        assert_eq!(
+            document.contains(thai),
+            digits == Digits::Thai,
+            "{digits:?}"
+        );
+        let first = document
+            .split("<w:headerReference w:type=\"first\" r:id=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a first-page header");
+        let default = document
+            .split("<w:headerReference w:type=\"default\" r:id=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a default header");
+        let rels = part(&docx, "word/_rels/document.xml.rels");
+        let target = |id: &str| {
+            rels.split(&format!("Id=\"{id}\""))
+                .nth(1)
+                .and_then(|rest| rest.split("Target=\"").nth(1))
+                .and_then(|rest| rest.split('"').next())
+                .map(|t| format!("word/{t}"))
+                .expect("a header part")
+        };
+        let numbered = part(&docx, &target(default));
+        let first_page = part(&docx, &target(first));
+        assert!(!first_page.contains("PAGE"), "page 1 has no number");
+        assert!(numbered.contains(r#"<w:jc w:val="center" />"#), "centred");
+        assert!(
+            numbered.contains("<w:instrText>PAGE</w:instrText>"),
+            "{numbered}"
+        );
+        let text = document_text(numbered.as_bytes());
+        assert_eq!(
+            text.replace('\n', ""),
+            format!("- {} -", &shown[1..shown.len() - 1])
+        );
+    }
+}
+
+#[test]
+fn the_signature_block_names_the_reporter_in_parentheses() {
+    let docx = parts(streamed(&example(), Lang::Th));
+    let text = read_text(part(&docx, "word/document.xml").as_bytes());
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .rposition(|l| l.starts_with("ลงชื่อ "))
+        .expect("a line to sign on");
+    assert_eq!(
+        &lines[at..at + 4],
+        [
+            "ลงชื่อ ................................ ผู้รายงาน",
+            "(นางกนกอร โพธิ์สิงห์)",
+            "ตำแหน่ง ผู้อำนวยการกลุ่มงานส่งเสริมการพัฒนาชุมชน",
+            "วันที่ 13 มกราคม 2564",
+        ]
+    );
+    // Thai digits everywhere in the text, a blank line to fill where the
+    // session does not know.
+    let mut s = example();
+    s.meta.facilitator_position.clear();
+    let text = read_text(
+        part(
+            &parts(streamed_with(&s, Lang::Th, Digits::Thai)),
+            "word/document.xml",
+        )
+        .as_bytes(),
+    );
+    assert!(
+        text.contains("ตำแหน่ง ................................"),
+        "{text}"
+    );
+    assert!(text.contains("วันที่ ๑๓ มกราคม ๒๕๖๔"), "{text}");
+    assert!(
+        text.contains("๒๙ ม.ค. ๖๔"),
+        "short dates in the table: {text}"
+    );
+    assert!(!text.contains(|c: char| c.is_ascii_digit()), "{text}");
+}
+
+#[test]
+fn no_tick_boxes_and_no_latin_commas_in_thai() {
+    let text =
+        read_text(part(&parts(streamed(&example(), Lang::Th)), "word/document.xml").as_bytes());
+    assert!(!text.contains(['☑', '☐']), "{text}");
+    assert!(text.contains("ได้มอบแนวทางการขับเคลื่อนงาน ดังนี้"), "{text}");
+    assert!(text.contains("(เชื่อมโยง: S1 และ O1)"), "{text}");
+    for line in text.lines() {
+        // A comma only inside what was typed (none in the example's text).
+        assert!(!line.contains(", "), "{line}");
     }
 }
 

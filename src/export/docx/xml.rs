@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 
+use crate::text::date::Digits;
 use crate::text::printed::marks;
 use crate::text::sanitize::for_display;
 
@@ -76,14 +77,17 @@ pub struct Xml<W: Write> {
     buf: Vec<u8>,
     /// The next paragraph's id; the page-number header has 1.
     next_id: u32,
+    /// The digits numbers in the text are written in.
+    digits: Digits,
 }
 
 impl<W: Write> Xml<W> {
-    pub fn new(out: W) -> Xml<W> {
+    pub fn new(out: W, digits: Digits) -> Xml<W> {
         Xml {
             out,
             buf: Vec::with_capacity(CHUNK + 4096),
             next_id: 2,
+            digits,
         }
     }
 
@@ -110,30 +114,12 @@ impl<W: Write> Xml<W> {
         Ok(())
     }
 
-    /// Text made safe for XML: control characters dropped, markup escaped,
-    /// Thai marked for line breakers ([`marked`]).
+    /// Text made safe for XML (control characters dropped, markup
+    /// escaped), its numbers in the document's digits, Thai marked for line
+    /// breakers ([`marked`]).
     fn text(&mut self, text: &str) {
-        let text = marked(text);
-        self.escaped(&text);
-    }
-
-    /// `text` with markup escaped and carriage returns dropped.
-    fn escaped(&mut self, text: &str) {
-        let mut rest = text;
-        while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\r']) {
-            self.s(&rest[..at]);
-            let escaped = match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                b'\'' => "&apos;",
-                _ => "",
-            };
-            self.s(escaped);
-            rest = &rest[at + 1..];
-        }
-        self.s(rest);
+        let text = marked(&self.digits.apply(text));
+        push_escaped(&mut self.buf, &text);
     }
 
     pub fn open_para(&mut self, p: Props) -> io::Result<()> {
@@ -187,6 +173,36 @@ impl<W: Write> Xml<W> {
 
     /// A run of `text` in `size` half-points, its lines split by breaks.
     pub fn run(&mut self, text: &str, size: usize, bold: bool) {
+        self.open_run(size, bold);
+        self.lines(text);
+        self.s("</w:r>");
+    }
+
+    /// A run of `lead` (a list's number), a tab to where the text hangs,
+    /// and `text`: one run, so a long list stays small.
+    pub fn led_run(&mut self, lead: &str, text: &str, size: usize) {
+        self.open_run(size, false);
+        self.s("<w:t xml:space=\"preserve\">");
+        self.text(lead);
+        self.s("</w:t><w:tab />");
+        self.lines(text);
+        self.s("</w:r>");
+    }
+
+    /// `text`'s lines as text elements, split by breaks.
+    fn lines(&mut self, text: &str) {
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.s("<w:br w:type=\"textWrapping\" />");
+            }
+            self.s("<w:t xml:space=\"preserve\">");
+            self.text(line.trim_end_matches('\r'));
+            self.s("</w:t>");
+        }
+    }
+
+    /// A run's opening and its properties.
+    fn open_run(&mut self, size: usize, bold: bool) {
         self.s("<w:r><w:rPr><w:sz w:val=\"");
         self.num(size);
         self.s("\" /><w:szCs w:val=\"");
@@ -204,15 +220,6 @@ impl<W: Write> Xml<W> {
         self.s("\" w:eastAsia=\"");
         self.s(FONT);
         self.s("\" /></w:rPr>");
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                self.s("<w:br w:type=\"textWrapping\" />");
-            }
-            self.s("<w:t xml:space=\"preserve\">");
-            self.text(line.trim_end_matches('\r'));
-            self.s("</w:t>");
-        }
-        self.s("</w:r>");
     }
 
     /// A paragraph of one run.
@@ -281,6 +288,34 @@ impl<W: Write> Xml<W> {
     pub fn close_cell(&mut self) {
         self.s("</w:tc>");
     }
+}
+
+/// `text` with XML's markup characters escaped, as docx-rs escapes them;
+/// carriage returns dropped.
+fn push_escaped(out: &mut Vec<u8>, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\r']) {
+        out.extend_from_slice(&rest.as_bytes()[..at]);
+        let escaped = match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => "",
+        };
+        out.extend_from_slice(escaped.as_bytes());
+        rest = &rest[at + 1..];
+    }
+    out.extend_from_slice(rest.as_bytes());
+}
+
+/// `text` made safe for an XML element of the package (control characters
+/// dropped, markup escaped).
+pub fn escaped(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    push_escaped(&mut out, &for_display(text));
+    String::from_utf8(out).unwrap_or_default()
 }
 
 pub fn cell_width(pct: usize) -> usize {

@@ -13,10 +13,16 @@ use crate::i18n::across::{AcrossStrings, across_strings};
 use crate::i18n::strings;
 use crate::session::Quadrant;
 use crate::text::Lang;
-use crate::text::date::{format_date_short, format_month_short};
+use crate::text::date::{Digits, format_date_short, format_month_short};
 
-use super::super::html::{escape, escape_plain};
+use super::super::html::escape_plain;
 use super::{owner_name, period};
+
+/// Text as HTML text. The insights are written in Arabic digits: `wethi
+/// insights` takes no `--thai-digits` (yet).
+fn escape(text: &str) -> String {
+    super::super::html::escape(text, Digits::Arabic)
+}
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 1.5cm 1.5cm 1.5cm 2cm; }
