@@ -1227,6 +1227,166 @@ mod photo_files {
         let line = the_error_line(&r, &path);
         assert!(line.contains(&file) && line.contains("photos[0]"), "{line}");
     }
+
+    /// The images of the session at `path`, in its order.
+    fn stored_images(path: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let folder = path.with_extension("photos");
+        read_json(path)["photos"]
+            .as_array()
+            .expect("photos")
+            .iter()
+            .map(|p| {
+                let image = folder.join(p["file"].as_str().expect("a file"));
+                let bytes = fs::read(&image).expect("stored");
+                (image, bytes)
+            })
+            .collect()
+    }
+
+    fn assert_clean_and_upright(bytes: &[u8], size: (u32, u32)) {
+        assert!(!sample::contains(bytes, sample::GPS_MARK), "no GPS");
+        assert!(!sample::contains(bytes, b"Exif\0\0"), "no EXIF block");
+        assert!(!sample::contains(bytes, sample::XMP_MARK), "no XMP");
+        let image = image::load_from_memory(bytes).expect("an image");
+        assert_eq!((image.width(), image.height()), size);
+    }
+
+    #[test]
+    fn every_report_carries_the_photos_upright_and_without_gps_from_where_it_is() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, png) = images(sb.home.path());
+        ok(sb
+            .wethi()
+            .args(["photos", "add"])
+            .arg(&path)
+            .arg(&phone)
+            .args(["--caption", "กลุ่ม 1 นำเสนอ"]));
+        ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&png));
+        let stored = stored_images(&path);
+        let out = sb.home.path().join("รายงาน");
+        fs::create_dir(&out).unwrap();
+        // Word: each image a part of the package, as stored.
+        let docx = out.join("r.docx");
+        ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "docx", "-o"])
+            .arg(&docx));
+        let mut zip = zip::ZipArchive::new(fs::File::open(&docx).unwrap()).unwrap();
+        for (n, (_, bytes)) in stored.iter().enumerate() {
+            let mut media = Vec::new();
+            std::io::Read::read_to_end(
+                &mut zip
+                    .by_name(&format!("word/media/photo{}.jpeg", n + 1))
+                    .unwrap(),
+                &mut media,
+            )
+            .unwrap();
+            assert_eq!(&media, bytes);
+        }
+        assert_clean_and_upright(&stored[0].1, (40, 80));
+        assert_clean_and_upright(&stored[1].1, (30, 20));
+        // HTML: the same bytes as data URIs.
+        let html = out.join("r.html");
+        ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "html", "-o"])
+            .arg(&html));
+        let html = fs::read_to_string(&html).unwrap();
+        let embedded: Vec<Vec<u8>> = html
+            .split("src=\"data:image/jpeg;base64,")
+            .skip(1)
+            .map(|rest| {
+                use base64::Engine;
+                let data = rest.split('"').next().unwrap();
+                base64::engine::general_purpose::STANDARD
+                    .decode(data)
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(
+            embedded,
+            stored.iter().map(|(_, b)| b.clone()).collect::<Vec<_>>()
+        );
+        // Markdown elsewhere: its links lead from its folder to the images.
+        let md = out.join("r.md");
+        ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "md", "-o"])
+            .arg(&md));
+        let md = fs::read_to_string(&md).unwrap();
+        let links: Vec<&str> = md
+            .lines()
+            .filter_map(|l| l.strip_prefix('!'))
+            .filter_map(|l| l.split("](").nth(1))
+            .map(|l| l.trim_end_matches('\\').trim_end_matches(')'))
+            .collect();
+        assert_eq!(links.len(), 2, "{md}");
+        for (link, (image, _)) in links.iter().zip(&stored) {
+            assert!(link.starts_with("../"), "{link}");
+            let found = out
+                .join(link)
+                .canonicalize()
+                .expect("the link leads somewhere");
+            assert_eq!(found, image.canonicalize().unwrap());
+        }
+        // The post on stdout names them from here (the current folder).
+        let post = ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "post"]));
+        let listed: Vec<&str> = post
+            .lines()
+            .filter_map(|l| l.strip_prefix("1) ").or_else(|| l.strip_prefix("2) ")))
+            .map(|l| l.split(" (").next().unwrap())
+            .collect();
+        assert_eq!(listed.len(), 2, "{post}");
+        for (file, (image, _)) in listed.iter().zip(&stored) {
+            let found = sb.home.path().join(file).canonicalize().expect("named");
+            assert_eq!(found, image.canonicalize().unwrap());
+        }
+        assert!(post.contains("(กลุ่ม 1 นำเสนอ)"), "{post}");
+    }
+
+    #[test]
+    fn a_report_whose_image_is_missing_is_refused_naming_it_and_nothing_is_written() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, _) = images(sb.home.path());
+        ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&phone));
+        let (image, _) = stored_images(&path).remove(0);
+        fs::remove_file(&image).unwrap();
+        let file = image.file_name().unwrap().to_string_lossy().into_owned();
+        for format in ["docx", "html", "md"] {
+            let out = sb.home.path().join(format!("r.{format}"));
+            let r = run(sb
+                .wethi()
+                .arg("export")
+                .arg(&path)
+                .args(["--format", format, "-o"])
+                .arg(&out));
+            let line = the_error_line(&r, &path);
+            assert!(
+                line.contains(&format!("the image {file} of photo 1 is not in "))
+                    && line.contains("delete that photo in the Photos view"),
+                "{line}"
+            );
+            assert!(!out.exists(), "{format}");
+        }
+        // The post only names the photos: it is written.
+        ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "post"]));
+    }
 }
 
 #[test]

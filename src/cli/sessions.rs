@@ -125,11 +125,7 @@ pub fn validate(ctx: &Context, files: &[PathBuf]) -> ExitCode {
 /// sentence naming the session, the image and the folder.
 fn missing_photo(path: &Path, session: &Session, lang: Lang) -> Option<String> {
     let dir = store::photos::photos_dir(path);
-    let (index, photo) = session
-        .photos
-        .iter()
-        .enumerate()
-        .find(|(_, p)| !dir.join(&p.file).is_file())?;
+    let (index, photo) = store::photos::first_missing(path, session)?;
     let shown = |p: &Path| for_display(&p.display().to_string()).into_owned();
     let sentence = fill(
         photos_strings(lang).missing,

@@ -47,6 +47,11 @@ pub struct PhotosStrings {
     pub no_caption: &'static str,
     /// `wethi validate`: a listed photo's image is not in the folder.
     pub missing: &'static str,
+    /// A report refused while a photo's image is missing (`{n}`: its place
+    /// in the Photos view, from 1).
+    pub report_missing: &'static str,
+    /// An image in the photo folder that is not the JPEG wethi stored.
+    pub not_stored: &'static str,
     /// Copying or moving a session's photo folder failed.
     pub folder_failed: &'static str,
 }
@@ -83,6 +88,8 @@ pub const TH: PhotosStrings = PhotosStrings {
     how_to_add: "ยังไม่มีภาพ — ผู้เข้าร่วมส่งภาพจากโทรศัพท์ได้เมื่อเปิดห้องรับความเห็น (R) หรือเพิ่มจากเครื่องนี้ด้วยคำสั่ง wethi photos add ไฟล์เวที ไฟล์ภาพ",
     missing: "ไม่พบไฟล์ภาพ {photo} ของ photos[{index}] ในโฟลเดอร์ {folder}",
     folder_failed: "จัดการโฟลเดอร์ภาพ {folder} ไม่สำเร็จ ({why})",
+    report_missing: "ไม่พบไฟล์ภาพ {photo} ของภาพที่ {n} ในโฟลเดอร์ {folder} นำไฟล์กลับมาไว้ที่เดิม หรือลบภาพนี้ในมุมมองภาพกิจกรรม แล้วส่งออกอีกครั้ง",
+    not_stored: "ไม่ใช่ภาพ JPEG ที่ wethi เก็บไว้",
 };
 
 pub const EN: PhotosStrings = PhotosStrings {
@@ -117,6 +124,8 @@ pub const EN: PhotosStrings = PhotosStrings {
     how_to_add: "No photos yet — phones send them while the room is open (R), or add them from this computer with: wethi photos add SESSION IMAGE…",
     missing: "the image {photo} of photos[{index}] is not in {folder}",
     folder_failed: "the photo folder {folder} could not be handled ({why})",
+    report_missing: "the image {photo} of photo {n} is not in {folder}: put it back, or delete that photo in the Photos view, then export again",
+    not_stored: "not the JPEG image wethi stored",
 };
 
 pub fn photos_strings(lang: Lang) -> &'static PhotosStrings {

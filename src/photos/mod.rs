@@ -9,9 +9,11 @@
 //! metadata survives: no EXIF (GPS above all), XMP, IPTC, ICC profile or
 //! comment, because the new file is made from the pixels alone.
 //!
-//! Where the images live (the folder beside the session) is `store::photos`.
+//! Where the images live (the folder beside the session) is `store::photos`;
+//! [`stored`] reads them back for the reports.
 
 mod process;
+pub mod stored;
 
 pub use process::{
     LONG_EDGE, MAX_BYTES, MAX_PIXELS_WIDE, PhotoError, Processed, process, process_file,

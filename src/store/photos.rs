@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::save::{SaveError, write_atomic};
 
@@ -76,6 +76,64 @@ pub fn copy_all(from: &Path, to: &Path, session: &crate::session::Session) -> us
         .iter()
         .filter(|p| copy_photos(from, to, &[(&p.file, &p.file)]).is_err())
         .count()
+}
+
+/// The first photo of `session` (the session at `path`) whose image is not
+/// in its folder, with its place in the list.
+pub fn first_missing<'s>(
+    path: &Path,
+    session: &'s crate::session::Session,
+) -> Option<(usize, &'s crate::session::Photo)> {
+    let dir = photos_dir(path);
+    session
+        .photos
+        .iter()
+        .enumerate()
+        .find(|(_, p)| !dir.join(&p.file).is_file())
+}
+
+/// The photo folder of the session at `session` as a report written into
+/// the folder `from` links it: relative, `/` between its parts
+/// (`ubon.photos`, `../sessions/ubon.photos`), or the whole path when the
+/// two share no more than the root (`/tmp` and `/home`, another drive).
+pub fn folder_link(from: &Path, session: &Path) -> String {
+    let name = photos_dir(session)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Symlinks resolved, so that `..` climbs what is really there.
+    let real = |p: &Path| {
+        let p = if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        };
+        p.canonicalize()
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let from = real(from);
+    let to = real(session.parent().unwrap_or(Path::new("."))).join(&name);
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let root = to
+        .components()
+        .take_while(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
+        .count();
+    if common <= root {
+        return to.display().to_string();
+    }
+    let ups = from.components().count() - common;
+    let mut parts: Vec<String> = vec!["..".to_owned(); ups];
+    parts.extend(
+        to.components()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// Whether `session` and its photo folder are both free to be created.
@@ -151,6 +209,62 @@ mod tests {
         assert!(kept.exists());
         assert!(!photos_dir(&session).join("b.jpg").exists());
         assert!(photos_dir(&session).join(".a.jpg.x1y2z3.tmp").exists());
+    }
+
+    #[test]
+    fn a_report_links_the_folder_from_where_it_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let sessions = dir.path().join("sessions");
+        let out = dir.path().join("out").join("deep");
+        fs::create_dir_all(&sessions).unwrap();
+        fs::create_dir_all(&out).unwrap();
+        let session = sessions.join("2021-01-13 เวที.json");
+        assert_eq!(folder_link(&sessions, &session), "2021-01-13 เวที.photos");
+        assert_eq!(
+            folder_link(&out, &session),
+            "../../sessions/2021-01-13 เวที.photos"
+        );
+        assert_eq!(
+            folder_link(dir.path(), &session),
+            "sessions/2021-01-13 เวที.photos"
+        );
+        // Nothing shared but the root: the whole path says more than ../../..
+        let whole = sessions
+            .canonicalize()
+            .unwrap()
+            .join("2021-01-13 เวที.photos");
+        assert_eq!(
+            folder_link(Path::new("/"), &session),
+            whole.display().to_string()
+        );
+    }
+
+    #[test]
+    fn the_first_photo_without_its_image_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let mut session = crate::session::template::example().unwrap();
+        let photo = |file: &str| crate::session::Photo {
+            id: file.into(),
+            file: file.into(),
+            caption: String::new(),
+            group: None,
+            added_at: session_time(),
+            bytes: 1,
+            width: 4,
+            height: 3,
+            extra: Default::default(),
+        };
+        session.photos = vec![photo("a.jpg"), photo("b.jpg")];
+        write_photo(&path, "a.jpg", b"a").unwrap();
+        let (i, p) = first_missing(&path, &session).expect("b is missing");
+        assert_eq!((i, p.file.as_str()), (1, "b.jpg"));
+        write_photo(&path, "b.jpg", b"b").unwrap();
+        assert!(first_missing(&path, &session).is_none());
+    }
+
+    fn session_time() -> crate::session::Timestamp {
+        chrono::DateTime::parse_from_rfc3339("2021-01-13T09:00:00+07:00").unwrap()
     }
 
     #[test]
