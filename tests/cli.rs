@@ -1356,6 +1356,25 @@ mod photo_files {
     }
 
     #[test]
+    fn search_finds_a_photo_by_its_caption() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, _) = images(sb.home.path());
+        ok(sb
+            .wethi()
+            .args(["photos", "add"])
+            .arg(&path)
+            .arg(&phone)
+            .args(["--caption", "ป้ายนิทรรศการโคกหนองนา"]));
+        let rows: Value =
+            serde_json::from_str(&ok(sb.wethi().args(["search", "--json", "โคกหนองนา"]))).unwrap();
+        assert_eq!(rows[0]["field"], "photos[0].caption", "{rows}");
+        assert_eq!(rows[0]["text"], "ป้ายนิทรรศการโคกหนองนา");
+        let shown = ok(sb.wethi().args(["search", "โคกหนองนา"]));
+        assert!(shown.contains("Photos"), "{shown}");
+    }
+
+    #[test]
     fn a_report_whose_image_is_missing_is_refused_naming_it_and_nothing_is_written() {
         let sb = Sandbox::new();
         let path = sb.new_session("เวทีภาพ");

@@ -952,5 +952,14 @@ fn the_photos_view_lists_captions_and_groups_and_details_the_selected_one() {
             ph.edit_caption,
             "the box says it edits the caption",
         );
+        // The summary says how many photos the report ends with.
+        let mut app = with_photos(lang);
+        app.show_view(View::Summary);
+        let screen = draw(&app, 160, 48);
+        assert_shows(
+            &screen,
+            &format!("{} (2)", strings(lang).photos),
+            "the count",
+        );
     }
 }

@@ -92,6 +92,10 @@ impl App {
             Place::FollowUp(i) => self.show_pane(ActionsPane::FollowUps, i),
             Place::RoleReview(i) => self.show_pane(ActionsPane::RoleReview, i),
             Place::ExperienceExchange(i) => self.show_pane(ActionsPane::ExperienceExchange, i),
+            Place::Photo(i) => {
+                self.view = View::Photos;
+                (ListId::Photos, i)
+            }
         };
         self.select(list.0, Some(list.1));
     }

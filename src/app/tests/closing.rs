@@ -568,3 +568,18 @@ fn photos_get_a_caption_move_and_are_deleted_undoably() {
     assert_eq!(a.photos().selected, None);
     assert_selections_valid(&a);
 }
+
+#[test]
+fn a_caption_found_elsewhere_opens_the_photos_view_at_its_photo() {
+    let mut a = with_photos();
+    a.view = View::Swot;
+    a.show_entry(crate::session::Place::Photo(2));
+    assert_eq!(
+        (a.view(), a.focused_list()),
+        (View::Photos, Some((ListId::Photos, Some(2))))
+    );
+    // Gone since: the last one.
+    a.show_entry(crate::session::Place::Photo(9));
+    assert_eq!(a.photos().selected, Some(2));
+    assert_selections_valid(&a);
+}
