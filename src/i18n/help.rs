@@ -421,8 +421,8 @@ pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         path: "wethi export",
         about: Words {
-            th: "ทำรายงานของเวที เป็นภาษาของเวทีนั้น เว้นแต่ระบุ --lang",
-            en: "A report of a session, in its language unless --lang is given",
+            th: "ทำรายงานของเวทีพร้อมภาพกิจกรรม เป็นภาษาของเวทีนั้น เว้นแต่ระบุ --lang",
+            en: "A report of a session with its photos, in its language unless --lang is given",
         },
         args: &[
             ("file", SESSION_FILE),
