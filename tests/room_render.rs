@@ -172,8 +172,8 @@ fn a_small_window_asks_to_be_enlarged_instead_of_a_broken_code() {
 #[test]
 fn the_inbox_lists_quadrant_group_time_and_text() {
     for (lang, threats, waiting, accept) in [
-        (Lang::Th, "อุปสรรค", "รอ2", "รับขึ้นกระดาน"),
-        (Lang::En, "Threats", "2waiting", "accept"),
+        (Lang::Th, "อุปสรรค", "รอ2", "Enterรับ·"),
+        (Lang::En, "Threats", "2waiting", "Enteraccept·"),
     ] {
         let mut app = open_room(lang);
         for (q, t, g) in [

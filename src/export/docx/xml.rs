@@ -312,13 +312,8 @@ impl<W: Write> Xml<W> {
             self.s(side);
             self.s(" w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"000000\" />");
         }
-        self.s("</w:tblBorders></w:tblPr><w:tblGrid>");
-        for p in pcts {
-            self.s("<w:gridCol w:w=\"");
-            self.num(cell_width(*p));
-            self.s("\" w:type=\"dxa\" />");
-        }
-        self.s("</w:tblGrid>");
+        self.s("</w:tblBorders></w:tblPr>");
+        self.grid(pcts);
         Ok(())
     }
 
@@ -328,14 +323,20 @@ impl<W: Write> Xml<W> {
         self.spill()?;
         self.s("<w:tbl><w:tblPr><w:tblW w:w=\"");
         self.num(TEXT_WIDTH);
-        self.s("\" w:type=\"dxa\" /><w:jc w:val=\"center\" /></w:tblPr><w:tblGrid>");
+        self.s("\" w:type=\"dxa\" /><w:jc w:val=\"center\" /></w:tblPr>");
+        self.grid(pcts);
+        Ok(())
+    }
+
+    /// A table's columns, `pcts` of the text width.
+    fn grid(&mut self, pcts: &[usize]) {
+        self.s("<w:tblGrid>");
         for p in pcts {
             self.s("<w:gridCol w:w=\"");
             self.num(cell_width(*p));
             self.s("\" w:type=\"dxa\" />");
         }
         self.s("</w:tblGrid>");
-        Ok(())
     }
 
     pub fn close_table(&mut self) {
