@@ -4,8 +4,8 @@
 
 /// Every module `lib.rs` declares, lowest first.
 pub const LAYERS: &[&str] = &[
-    "text", "session", "i18n", "store", "across", "export", "room", "app", "input", "ui", "burst",
-    "tui", "cli",
+    "text", "session", "i18n", "store", "photos", "across", "export", "room", "app", "input", "ui",
+    "burst", "tui", "cli",
 ];
 
 /// `(line number, module)` for each line of `source` that names a module

@@ -1,7 +1,8 @@
 //! wethi (เวที): a terminal workshop board for facilitators.
 //!
 //! Imports point one way, down these layers (lowest first): `text` →
-//! `session` → `i18n` → `store` → `across` → `export` → `room` → `app` → `input` →
+//! `session` → `i18n` → `store` → `photos` → `across` → `export` → `room` → `app` →
+//! `input` →
 //! `ui` → `burst` → `tui` → `cli`, and the binary (`main.rs`) on top.
 //! `layers.rs` lists them and its test fails on an import that points up;
 //! `docs/ARCHITECTURE.md` says what each layer holds.
@@ -15,6 +16,7 @@ pub mod i18n;
 pub mod input;
 #[cfg(test)]
 mod layers;
+pub mod photos;
 pub mod room;
 pub mod session;
 pub mod store;

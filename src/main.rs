@@ -3,10 +3,10 @@
 
 use std::process::ExitCode;
 
-use wethi::cli::args::Command;
+use wethi::cli::args::{Command, PhotosCommand};
 use wethi::cli::{
-    Context, Failure, across, compare, completions, export, help, list, manual, screens, sessions,
-    show,
+    Context, Failure, across, compare, completions, export, help, list, manual, photos, screens,
+    sessions, show,
 };
 use wethi::text::date::Digits;
 
@@ -61,6 +61,14 @@ fn run(ctx: &Context, command: Option<Command>) -> Result<ExitCode, Failure> {
             title,
             force,
         } => compare::merge(ctx, &files, &out, group_names, title.as_deref(), force),
+        Command::Photos { command } => match command {
+            PhotosCommand::Add {
+                file,
+                images,
+                caption,
+            } => photos::add(ctx, &file, &images, caption.as_deref()),
+            PhotosCommand::List { file } => photos::list(ctx, &file),
+        },
         Command::Export {
             file,
             format,

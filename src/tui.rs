@@ -173,6 +173,12 @@ pub(super) fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String
     }
     // What a crash left waiting is in the inbox at every opening.
     app.load_inbox(crate::room::load_inbox(&path));
+    // Only the lock holder tidies the photo folder: nothing can undo into
+    // an image nobody names when no edit has been made yet.
+    let locked = lock.is_some().then(|| path.clone());
+    if let Some(path) = &locked {
+        sweep_photos(path, &app);
+    }
     let clock = Clock::from_env();
     let first = match room {
         Some(_) => app.update(Action::OpenRoom, clock.now()),
@@ -194,7 +200,21 @@ pub(super) fn edit(terminal: &mut Term, opening: Opening) -> Result<Lang, String
     // beside it. A leftover lock file holds no lock.
     session_loop::event_loop(terminal, &mut app, &mut file, (theme, &clock), first)
         .map_err(|e| e.to_string())?;
+    // Closed: no undo can bring back a photo deleted in this opening now.
+    if locked.as_ref() == Some(&file.path) && file.saved_revision == app.revision() {
+        sweep_photos(&file.path, &app);
+    }
     Ok(app.lang())
+}
+
+/// Removes the images of the session's photo folder that nothing names:
+/// not the session as saved, not its backups, not the room's inbox.
+fn sweep_photos(path: &Path, app: &App) {
+    let mut named = crate::store::photos::named_by_backups(path);
+    named.extend(app.session().photos.iter().map(|p| p.file.clone()));
+    // Photos sent from phones wait in the inbox until they are handled.
+    named.extend(app.room().inbox().photos().iter().map(|p| p.file.clone()));
+    crate::store::photos::sweep(path, &named);
 }
 
 /// Waits for an event up to `timeout`. A signal arriving during the wait

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use common::{Run, Sandbox, printed_path, read_json, run, snapshot, swot_item, tree, write_json};
 
-const SUBCOMMANDS: &[&str] = &["new", "template", "validate", "list", "show"];
+const SUBCOMMANDS: &[&str] = &["new", "template", "validate", "list", "show", "photos"];
 
 fn ok(cmd: &mut assert_cmd::Command) -> String {
     let r = run(cmd);
@@ -1082,4 +1082,363 @@ fn list_never_prints_raw_control_characters_from_file_names() {
             "raw control characters on {stream}: {text:?}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------
+// Photos
+// ---------------------------------------------------------------------------
+
+mod photo_files {
+    use super::*;
+    use wethi::photos::sample;
+
+    /// A phone's sideways photo with GPS (`phone.jpg`) and a PNG (`plan.png`)
+    /// in `dir`.
+    fn images(dir: &Path) -> (PathBuf, PathBuf) {
+        let phone = dir.join("phone.jpg");
+        fs::write(&phone, sample::phone_jpeg(80, 40, 6)).unwrap();
+        let png = dir.join("plan.png");
+        let mut bytes = Vec::new();
+        image::DynamicImage::ImageRgb8(image::RgbImage::new(30, 20))
+            .write_to(
+                &mut std::io::Cursor::new(&mut bytes),
+                image::ImageFormat::Png,
+            )
+            .unwrap();
+        fs::write(&png, bytes).unwrap();
+        (phone, png)
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn photos_add_stores_each_image_upright_and_without_gps_and_list_names_them() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, png) = images(sb.home.path());
+        let out = ok(sb
+            .wethi()
+            .args(["photos", "add"])
+            .arg(&path)
+            .args([&phone, &png])
+            .args(["--caption", "ป้ายนิทรรศการ\u{1b}[31m"]));
+        assert!(out.contains("2 photo(s) added"), "{out}");
+        common::assert_valid_session(&path);
+        let json = read_json(&path);
+        let photos = json["photos"].as_array().expect("a photos list");
+        assert_eq!(photos.len(), 2);
+        let folder = path.with_extension("photos");
+        assert_eq!(
+            (photos[0]["width"].as_u64(), photos[0]["height"].as_u64()),
+            (Some(40), Some(80)),
+            "turned upright"
+        );
+        assert_eq!(photos[0]["caption"], "ป้ายนิทรรศการ␛[31m");
+        for p in photos {
+            let image = folder.join(p["file"].as_str().unwrap());
+            let bytes = fs::read(&image).unwrap();
+            assert_eq!(p["bytes"].as_u64(), Some(bytes.len() as u64));
+            assert!(!sample::contains(&bytes, sample::GPS_MARK));
+            assert!(bytes.starts_with(&[0xFF, 0xD8, 0xFF]), "stored as JPEG");
+            #[cfg(unix)]
+            assert_eq!(mode(&image), 0o600);
+        }
+        #[cfg(unix)]
+        assert_eq!(mode(&folder), 0o700);
+        let listed = ok(sb.wethi().args(["photos", "list"]).arg(&path));
+        let lines: Vec<&str> = listed.lines().collect();
+        assert_eq!(lines.len(), 2, "{listed}");
+        assert!(
+            lines[0].starts_with("1. ป้ายนิทรรศการ␛[31m — ph-"),
+            "{listed}"
+        );
+        assert!(lines[0].contains(", 40 × 80, "), "{listed}");
+        assert!(lines[1].contains(", 30 × 20, "), "{listed}");
+        ok(sb.wethi().arg("validate").arg(&path));
+    }
+
+    #[test]
+    fn one_bad_image_is_named_and_nothing_is_stored() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let before = snapshot(&path);
+        let (phone, _) = images(sb.home.path());
+        let text = sb.home.path().join("notes.jpg");
+        fs::write(&text, "not a photo").unwrap();
+        let bomb = sb.home.path().join("bomb.png");
+        fs::write(&bomb, sample::png_claiming(100_000, 100_000)).unwrap();
+        for (bad, why) in [
+            (&text, "not a JPEG, PNG or WebP image"),
+            (&bomb, "too large to open (100000 × 100000 pixels)"),
+        ] {
+            let r = run(sb
+                .wethi()
+                .args(["photos", "add"])
+                .arg(&path)
+                .args([&phone, bad]));
+            let line = the_error_line(&r, bad);
+            assert!(line.contains(why), "{line}");
+        }
+        let r = run(sb
+            .wethi()
+            .args(["photos", "add"])
+            .arg(&path)
+            .arg(sb.home.path().join("gone.jpg")));
+        assert!(the_error_line(&r, &sb.home.path().join("gone.jpg")).contains("cannot be read"));
+        assert_eq!(snapshot(&path), before);
+        assert!(!path.with_extension("photos").exists());
+    }
+
+    #[test]
+    fn photos_are_not_added_to_a_session_another_wethi_is_editing() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let before = snapshot(&path);
+        let (phone, _) = images(sb.home.path());
+        let lock = wethi::store::SessionLock::try_acquire(&path).unwrap();
+        assert!(lock.is_some());
+        let r = run(sb.wethi().args(["photos", "add"]).arg(&path).arg(&phone));
+        assert!(
+            the_error_line(&r, &path).contains("another wethi has this session open"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(snapshot(&path), before);
+        drop(lock);
+        ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&phone));
+    }
+
+    #[test]
+    fn validate_names_a_photo_whose_image_is_missing() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, _) = images(sb.home.path());
+        ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&phone));
+        let file = read_json(&path)["photos"][0]["file"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        fs::remove_file(path.with_extension("photos").join(&file)).unwrap();
+        let r = run(sb.wethi().arg("validate").arg(&path));
+        let line = the_error_line(&r, &path);
+        assert!(line.contains(&file) && line.contains("photos[0]"), "{line}");
+    }
+
+    /// The images of the session at `path`, in its order.
+    fn stored_images(path: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let folder = path.with_extension("photos");
+        read_json(path)["photos"]
+            .as_array()
+            .expect("photos")
+            .iter()
+            .map(|p| {
+                let image = folder.join(p["file"].as_str().expect("a file"));
+                let bytes = fs::read(&image).expect("stored");
+                (image, bytes)
+            })
+            .collect()
+    }
+
+    fn assert_clean_and_upright(bytes: &[u8], size: (u32, u32)) {
+        assert!(!sample::contains(bytes, sample::GPS_MARK), "no GPS");
+        assert!(!sample::contains(bytes, b"Exif\0\0"), "no EXIF block");
+        assert!(!sample::contains(bytes, sample::XMP_MARK), "no XMP");
+        let image = image::load_from_memory(bytes).expect("an image");
+        assert_eq!((image.width(), image.height()), size);
+    }
+
+    #[test]
+    fn every_report_carries_the_photos_upright_and_without_gps_from_where_it_is() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, png) = images(sb.home.path());
+        ok(sb
+            .wethi()
+            .args(["photos", "add"])
+            .arg(&path)
+            .arg(&phone)
+            .args(["--caption", "กลุ่ม 1 นำเสนอ"]));
+        ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&png));
+        let stored = stored_images(&path);
+        let out = sb.home.path().join("รายงาน");
+        fs::create_dir(&out).unwrap();
+        // Word: each image a part of the package, as stored.
+        let docx = out.join("r.docx");
+        ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "docx", "-o"])
+            .arg(&docx));
+        let mut zip = zip::ZipArchive::new(fs::File::open(&docx).unwrap()).unwrap();
+        for (n, (_, bytes)) in stored.iter().enumerate() {
+            let mut media = Vec::new();
+            std::io::Read::read_to_end(
+                &mut zip
+                    .by_name(&format!("word/media/photo{}.jpeg", n + 1))
+                    .unwrap(),
+                &mut media,
+            )
+            .unwrap();
+            assert_eq!(&media, bytes);
+        }
+        assert_clean_and_upright(&stored[0].1, (40, 80));
+        assert_clean_and_upright(&stored[1].1, (30, 20));
+        // HTML: the same bytes as data URIs.
+        let html = out.join("r.html");
+        ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "html", "-o"])
+            .arg(&html));
+        let html = fs::read_to_string(&html).unwrap();
+        let embedded: Vec<Vec<u8>> = html
+            .split("src=\"data:image/jpeg;base64,")
+            .skip(1)
+            .map(|rest| {
+                use base64::Engine;
+                let data = rest.split('"').next().unwrap();
+                base64::engine::general_purpose::STANDARD
+                    .decode(data)
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(
+            embedded,
+            stored.iter().map(|(_, b)| b.clone()).collect::<Vec<_>>()
+        );
+        // Markdown elsewhere: its links lead from its folder to the images.
+        let md = out.join("r.md");
+        ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "md", "-o"])
+            .arg(&md));
+        let md = fs::read_to_string(&md).unwrap();
+        let links: Vec<&str> = md
+            .lines()
+            .filter_map(|l| l.strip_prefix('!'))
+            .filter_map(|l| l.split("](").nth(1))
+            .map(|l| l.trim_end_matches('\\').trim_end_matches(')'))
+            .collect();
+        assert_eq!(links.len(), 2, "{md}");
+        for (link, (image, _)) in links.iter().zip(&stored) {
+            assert!(link.starts_with("../"), "{link}");
+            let found = out
+                .join(link)
+                .canonicalize()
+                .expect("the link leads somewhere");
+            assert_eq!(found, image.canonicalize().unwrap());
+        }
+        // The post on stdout names them from here (the current folder).
+        let post = ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "post"]));
+        let listed: Vec<&str> = post
+            .lines()
+            .filter_map(|l| l.strip_prefix("1) ").or_else(|| l.strip_prefix("2) ")))
+            .map(|l| l.split(" (").next().unwrap())
+            .collect();
+        assert_eq!(listed.len(), 2, "{post}");
+        for (file, (image, _)) in listed.iter().zip(&stored) {
+            let found = sb.home.path().join(file).canonicalize().expect("named");
+            assert_eq!(found, image.canonicalize().unwrap());
+        }
+        assert!(post.contains("(กลุ่ม 1 นำเสนอ)"), "{post}");
+    }
+
+    #[test]
+    fn search_finds_a_photo_by_its_caption() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, _) = images(sb.home.path());
+        ok(sb
+            .wethi()
+            .args(["photos", "add"])
+            .arg(&path)
+            .arg(&phone)
+            .args(["--caption", "ป้ายนิทรรศการโคกหนองนา"]));
+        let rows: Value =
+            serde_json::from_str(&ok(sb.wethi().args(["search", "--json", "โคกหนองนา"]))).unwrap();
+        assert_eq!(rows[0]["field"], "photos[0].caption", "{rows}");
+        assert_eq!(rows[0]["text"], "ป้ายนิทรรศการโคกหนองนา");
+        let shown = ok(sb.wethi().args(["search", "โคกหนองนา"]));
+        assert!(shown.contains("Photos"), "{shown}");
+    }
+
+    #[test]
+    fn a_report_whose_image_is_missing_is_refused_naming_it_and_nothing_is_written() {
+        let sb = Sandbox::new();
+        let path = sb.new_session("เวทีภาพ");
+        let (phone, _) = images(sb.home.path());
+        ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&phone));
+        let (image, _) = stored_images(&path).remove(0);
+        fs::remove_file(&image).unwrap();
+        let file = image.file_name().unwrap().to_string_lossy().into_owned();
+        for format in ["docx", "html", "md"] {
+            let out = sb.home.path().join(format!("r.{format}"));
+            let r = run(sb
+                .wethi()
+                .arg("export")
+                .arg(&path)
+                .args(["--format", format, "-o"])
+                .arg(&out));
+            let line = the_error_line(&r, &path);
+            assert!(
+                line.contains(&format!("the image {file} of photo 1 is not in "))
+                    && line.contains("delete that photo in the Photos view"),
+                "{line}"
+            );
+            assert!(!out.exists(), "{format}");
+        }
+        // The post only names the photos: it is written.
+        ok(sb
+            .wethi()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "post"]));
+    }
+}
+
+#[test]
+fn restore_leaves_the_photo_folder_so_either_version_finds_its_photos() {
+    let sb = Sandbox::new();
+    let path = sb.new_session("เวทีภาพ");
+    let image = sb.home.path().join("p.jpg");
+    fs::write(&image, wethi::photos::sample::phone_jpeg(20, 10, 1)).unwrap();
+    // `photos add` keeps a backup of the session as it was, without the photo.
+    ok(sb.wethi().args(["photos", "add"]).arg(&path).arg(&image));
+    let backups = |dir: &Path| -> Vec<PathBuf> {
+        let mut all: Vec<PathBuf> = fs::read_dir(dir.join(".backups"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        all.sort();
+        all
+    };
+    let dir = path.parent().unwrap();
+    let before = backups(dir);
+    assert_eq!(before.len(), 1);
+    let folder = path.with_extension("photos");
+    let images = || fs::read_dir(&folder).unwrap().count();
+    assert_eq!(images(), 1);
+    ok(sb.wethi().arg("restore").arg(&before[0]));
+    assert!(read_json(&path).get("photos").is_none());
+    assert_eq!(images(), 1, "restore leaves the images");
+    // The session with the photo was backed up first: put it back.
+    let with_photo = backups(dir)
+        .into_iter()
+        .find(|b| !before.contains(b))
+        .unwrap();
+    ok(sb.wethi().arg("restore").arg(&with_photo));
+    assert_eq!(read_json(&path)["photos"].as_array().map(Vec::len), Some(1));
+    ok(sb.wethi().arg("validate").arg(&path));
 }

@@ -649,3 +649,90 @@ fn an_empty_group_name_is_a_usage_error() {
     assert_eq!(r.code, Some(2), "{}", r.stderr);
     assert!(!out.exists());
 }
+
+// ---- photos ----
+
+/// `s` with a photo `file` captioned `caption`, its image written into the
+/// photo folder beside `path`.
+fn with_photo(path: &Path, s: &mut Session, id: &str, file: &str, caption: &str) {
+    let image = wethi::photos::sample::phone_jpeg(20, 10, 1);
+    wethi::store::photos::write_photo(path, file, &image).expect("the image is written");
+    s.photos.push(wethi::session::Photo {
+        id: id.into(),
+        file: file.into(),
+        caption: caption.into(),
+        group: None,
+        added_at: ts("2021-01-13T10:00:00+07:00"),
+        bytes: image.len() as u64,
+        width: 20,
+        height: 10,
+        extra: Default::default(),
+    });
+}
+
+#[test]
+fn merge_copies_the_groups_photos_tagged_and_diff_names_them() {
+    let sb = Sandbox::new();
+    let dir = sb.home.path();
+    let (p1, p2) = (dir.join("g1.json"), dir.join("g2.json"));
+    let mut g1 = session("กลุ่ม 1");
+    with_photo(&p1, &mut g1, "ph-a", "ph-a.jpg", "ฟลิปชาร์ตกลุ่ม 1");
+    let mut g2 = session("กลุ่ม 2");
+    // The same id and file name in both groups: neither may overwrite the other.
+    with_photo(&p2, &mut g2, "ph-a", "ph-a.jpg", "ฟลิปชาร์ตกลุ่ม 2");
+    write(dir, "g1.json", &g1);
+    write(dir, "g2.json", &g2);
+    let out = dir.join("plenary.json");
+    let r = run(&mut merge_cmd(&sb, &[p1.clone(), p2.clone()], &out));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_valid_session(&out);
+    let merged = read_json(&out);
+    let photos = merged["photos"].as_array().expect("photos merged");
+    let seen: Vec<(&str, &str, &str)> = photos
+        .iter()
+        .map(|p| {
+            let s = |k: &str| p[k].as_str().unwrap_or_default();
+            (s("caption"), s("group"), s("file"))
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("ฟลิปชาร์ตกลุ่ม 1", "กลุ่ม 1", "ph-a.jpg"),
+            ("ฟลิปชาร์ตกลุ่ม 2", "กลุ่ม 2", "ph-a-2.jpg"),
+        ]
+    );
+    assert_ne!(photos[0]["id"], photos[1]["id"]);
+    let folder = out.with_extension("photos");
+    for (_, _, file) in &seen {
+        assert!(folder.join(file).is_file(), "{file} copied");
+    }
+    assert!(
+        p1.with_extension("photos").join("ph-a.jpg").is_file(),
+        "the groups keep theirs"
+    );
+    run(sb.wethi().arg("validate").arg(&out));
+
+    let r = run(sb.wethi().arg("diff").arg(&p1).arg(&out));
+    assert!(
+        r.stdout.contains("Photos\n  + ฟลิปชาร์ตกลุ่ม 2 (ph-a-2.jpg)"),
+        "{}",
+        r.stdout
+    );
+    let r = run(sb.wethi().args(["--lang", "en", "show"]).arg(&out));
+    assert!(r.stdout.contains("Photos\n------"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("1. ฟลิปชาร์ตกลุ่ม 1 (group: กลุ่ม 1)"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("ph-a-2.jpg"), "{}", r.stdout);
+
+    // A group whose image is missing: one sentence naming it, no output.
+    fs::remove_file(p2.with_extension("photos").join("ph-a.jpg")).unwrap();
+    let again = dir.join("again.json");
+    let r = run(&mut merge_cmd(&sb, &[p1, p2], &again));
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("ph-a.jpg"), "{}", r.stderr);
+    assert!(!again.exists() && !again.with_extension("photos").exists());
+}

@@ -540,6 +540,8 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
     assert_valid_session(&file);
 
     // The summary lists the open actions with owner and due date…
+    // Past the Photos view.
+    tui.send(TAB);
     tui.send(TAB);
     tui.wait_texts(&[
         "Open action items",
@@ -557,6 +559,8 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
     tui.wait_text("Open action items");
 
     // x in the Actions view: the first action is done.
+    // Past the Photos view.
+    tui.send(SHIFT_TAB);
     tui.send(SHIFT_TAB);
     tui.wait_text("▶ Action items (2)");
     // ↑, not k: two letters written at once would arrive as a burst of text.
@@ -570,12 +574,16 @@ fn recommendations_and_action_items_are_saved_and_summarised() {
         &[done.clone(), second.clone()],
     );
     // The summary no longer lists it as open.
+    // Past the Photos view.
+    tui.send(TAB);
     tui.send(TAB);
     let open_second = format!("☐ {SECOND}");
     tui.wait_for("the summary without the done action", |s| {
         shows(s, "Open action items") && shows(s, &open_second) && !shows(s, ACTION)
     });
     // x again opens it again.
+    // Past the Photos view.
+    tui.send(SHIFT_TAB);
     tui.send(SHIFT_TAB);
     tui.wait_text(&format!("☑ {ACTION}"));
     tui.send("x");
@@ -757,6 +765,8 @@ fn the_summary_shows_only_the_details_an_action_has() {
         "{pane}"
     );
 
+    // Past the Photos view.
+    tui.send(TAB);
     tui.send(TAB);
     // The stage times come after the actions, so the rows above are whole.
     tui.wait_texts(&["Open action items", DATED, BARE, "Time per stage", "S4"]);
@@ -774,4 +784,85 @@ fn the_summary_shows_only_the_details_an_action_has() {
         "neither owner nor due date: {bare:?}"
     );
     quit(&mut tui);
+}
+
+// ---------------------------------------------------------------------------
+// Photos
+// ---------------------------------------------------------------------------
+
+/// The photos' captions and files in the saved session.
+fn photo_captions(json: &Value) -> Vec<(String, String)> {
+    json["photos"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|p| {
+                    let text = |k: &str| p[k].as_str().unwrap_or_default().to_owned();
+                    (text("caption"), text("file"))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Waits until the saved photos (caption, file) pass `check`.
+fn wait_photos(file: &Path, what: &str, check: impl Fn(&[(String, String)]) -> bool) {
+    wait_for_file(file, what, |j| {
+        let photos = photo_captions(j);
+        if check(&photos) {
+            Ok(())
+        } else {
+            Err(format!("{photos:?}"))
+        }
+    });
+}
+
+#[test]
+fn a_photo_gets_a_caption_and_is_deleted_then_undone_with_its_image_kept() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["new", "--no-open", "--title", "Photos"]);
+    let file = std::path::PathBuf::from(out.trim());
+    let images: Vec<String> = (0..2)
+        .map(|i| {
+            let path = sb.home().join(format!("p{i}.jpg"));
+            std::fs::write(&path, wethi::photos::sample::phone_jpeg(40, 20, 1)).unwrap();
+            path.display().to_string()
+        })
+        .collect();
+    let session = file.display().to_string();
+    sb.run(&["photos", "add", &session, &images[0], &images[1]]);
+    let stored = photo_captions(&read_json(&file));
+    assert_eq!(stored.len(), 2);
+    let folder = file.with_extension("photos");
+
+    let mut tui = sb.spawn_file("open", &file, 100, 30);
+    tui.wait_text("Stages");
+    for view in ["Guidance", "SWOT", "Strategies", "Actions", "Photos"] {
+        tui.send(TAB);
+        tui.wait_for(view, |s| s.lines().next().is_some_and(|h| h.contains(view)));
+    }
+    tui.wait_text("(no caption)");
+    tui.send("e");
+    tui.wait_text("Edit the caption");
+    tui.send("Plenary");
+    tui.wait_text("Plenary");
+    tui.send(ENTER);
+    wait_photos(&file, "the caption saved", |p| p[0].0 == "Plenary");
+    tui.send(DOWN);
+    tui.send("d");
+    wait_photos(&file, "the second photo deleted", |p| p.len() == 1);
+    // Its image stays while undo can bring it back.
+    assert!(folder.join(&stored[1].1).is_file());
+    tui.send("u");
+    wait_photos(&file, "the photo back", |p| p.len() == 2);
+    tui.send("d");
+    wait_photos(&file, "deleted again", |p| p.len() == 1);
+    quit(&mut tui);
+    let kept = photo_captions(&read_json(&file));
+    assert_eq!(kept, [("Plenary".to_owned(), stored[0].1.clone())]);
+    assert_valid_session(&file);
+    // The backup taken before this opening's first save names both photos,
+    // so both images stay for `wethi restore`.
+    assert!(folder.join(&stored[0].1).is_file());
+    assert!(folder.join(&stored[1].1).is_file());
 }

@@ -77,8 +77,23 @@ fn from_a_past_session_carries_its_details_and_open_actions_only() {
     past["meta"]["time"] = json!({"start": "08:30", "end": "16:30"});
     let past_file = sb.home.path().join("past.json");
     write_json(&past_file, &past);
+    // The past session has photos of its own day: they stay with it.
+    let image = sb.home.path().join("p.jpg");
+    std::fs::write(&image, wethi::photos::sample::phone_jpeg(20, 10, 1)).unwrap();
+    common::run(
+        sb.wethi()
+            .args(["photos", "add"])
+            .arg(&past_file)
+            .arg(&image),
+    );
+    assert_eq!(
+        read_json(&past_file)["photos"].as_array().map(Vec::len),
+        Some(1)
+    );
     let path = new_session(&sb, &["--title", "ครั้งที่ 2", "--from"], &past_file);
     let doc = read_json(&path);
+    assert!(doc.get("photos").is_none(), "no photos carried");
+    assert!(!path.with_extension("photos").exists());
 
     assert_eq!(doc["title"], "ครั้งที่ 2");
     assert_ne!(doc["id"], past["id"]);

@@ -5,12 +5,13 @@
 
 mod common;
 
-use wethi::export::Format;
 use wethi::export::report::build;
 use wethi::export::text::{TextStyle, write_text};
-use wethi::session::{FollowUp, FollowUpStatus, Quadrant, Session, TowsPair};
+use wethi::export::{Format, Photos};
+use wethi::session::{FollowUp, FollowUpStatus, Photo, Quadrant, Session, TowsPair};
 use wethi::store;
 use wethi::text::Lang;
+use wethi::text::date::Digits;
 
 fn example() -> Session {
     store::load(&common::example_path())
@@ -548,7 +549,13 @@ fn the_post_and_reports_take_thai_digits() {
     let s = common::with_time_of_day(example());
     let mut out = Vec::new();
     Format::Post
-        .write_with(&mut out, &s, Lang::Th, wethi::text::date::Digits::Thai)
+        .write_with(
+            &mut out,
+            &s,
+            Lang::Th,
+            wethi::text::date::Digits::Thai,
+            &mut wethi::export::Photos::none(),
+        )
         .expect("written");
     let post = String::from_utf8(out).expect("UTF-8");
     assert!(
@@ -563,7 +570,13 @@ fn the_post_and_reports_take_thai_digits() {
     for format in [Format::Md, Format::Html] {
         let mut out = Vec::new();
         format
-            .write_with(&mut out, &s, Lang::Th, wethi::text::date::Digits::Thai)
+            .write_with(
+                &mut out,
+                &s,
+                Lang::Th,
+                wethi::text::date::Digits::Thai,
+                &mut wethi::export::Photos::none(),
+            )
             .expect("written");
         let mut out = String::from_utf8(out).expect("UTF-8");
         if format == Format::Html {
@@ -594,7 +607,13 @@ fn printed_html_numbers_its_pages_from_page_two_in_sarabun() {
     ] {
         let mut out = Vec::new();
         Format::Html
-            .write_with(&mut out, &example(), Lang::Th, digits)
+            .write_with(
+                &mut out,
+                &example(),
+                Lang::Th,
+                digits,
+                &mut wethi::export::Photos::none(),
+            )
             .expect("written");
         let html = String::from_utf8(out).expect("UTF-8");
         let doc = scraper::Html::parse_document(&html);
@@ -622,15 +641,15 @@ fn printed_html_numbers_its_pages_from_page_two_in_sarabun() {
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
-    /// Whatever the details hold, the post is paragraphs of one line each,
-    /// with nothing that could act on a terminal or a page, and it opens
-    /// with the headline.
+    /// Whatever the details hold, the post is paragraphs of one line each
+    /// (but for 📸's list of photos, a line each), with nothing that could
+    /// act on a terminal or a page, and it opens with the headline.
     #[test]
     fn any_text_makes_a_post_of_plain_one_line_paragraphs(
         text in "[\\PC\n\r\u{1b}\u{7}]{0,40}",
         thai in proptest::bool::ANY,
     ) {
-        let mut s = example();
+        let mut s = photographed();
         s.meta.headline = format!("ข่าว {text}");
         s.meta.team = text.clone();
         s.meta.objective = text.clone();
@@ -638,21 +657,222 @@ proptest::proptest! {
         s.stages[0].text.th = text.clone();
         s.swot.strengths[0].text = text.clone();
         s.recommendations[0].text = text.clone();
+        s.photos[0].caption = text.clone();
         let digits = if thai {
             wethi::text::date::Digits::Thai
         } else {
             wethi::text::date::Digits::Arabic
         };
-        let post = wethi::export::post::post(&s, Lang::Th, digits);
+        let post = wethi::export::post::post(&s, Lang::Th, digits, &Photos::links("p"));
         proptest::prop_assert!(post.starts_with("ข่าว"), "{}", post);
         proptest::prop_assert!(post.ends_with('\n') && !post.ends_with("\n\n"));
-        for paragraph in post.trim_end().split("\n\n") {
+        let paragraphs: Vec<&str> = post.trim_end().split("\n\n").collect();
+        let (photos, rest) = paragraphs.split_last().expect("paragraphs");
+        for paragraph in rest {
             proptest::prop_assert!(!paragraph.trim().is_empty(), "{:?}", post);
             proptest::prop_assert!(!paragraph.contains(['\n', '\r']), "{:?}", paragraph);
         }
+        let lines: Vec<&str> = photos.split('\n').collect();
+        proptest::prop_assert_eq!(lines.len(), 1 + s.photos.len(), "{:?}", photos);
+        proptest::prop_assert!(lines[0].starts_with("📸"), "{:?}", photos);
+        for (i, line) in lines[1..].iter().enumerate() {
+            let n = digits.num(i + 1);
+            proptest::prop_assert!(line.starts_with(&format!("{n}) p/ph-")), "{:?}", line);
+            proptest::prop_assert!(!line.contains('\r'), "{:?}", line);
+        }
         proptest::prop_assert!(!post.contains(['\u{1b}', '\u{7}']), "{:?}", post);
         if thai {
-            proptest::prop_assert!(!post.contains(|c: char| c.is_ascii_digit()), "{}", post);
+            // Only the photos' file names keep their own digits.
+            let words = post.split(|c: char| c.is_whitespace());
+            let digit = |w: &&str| w.contains(|c: char| c.is_ascii_digit());
+            let files: Vec<&str> = words.filter(digit).collect();
+            proptest::prop_assert!(files.iter().all(|w| w.starts_with("p/ph-")), "{}", post);
         }
     }
+}
+
+/// The example with three photos: a caption with markup and a group, an
+/// upright one from a group, one without a caption; `ph-N.jpg`.
+fn photographed() -> Session {
+    let mut s = example();
+    let photo = |i: usize, caption: &str, group: Option<&str>, (width, height)| Photo {
+        id: format!("ph-{i}"),
+        file: format!("ph-{i}.jpg"),
+        caption: caption.into(),
+        group: group.map(Into::into),
+        added_at: s.created_at,
+        bytes: 10,
+        width,
+        height,
+        extra: Default::default(),
+    };
+    s.photos = vec![
+        photo(
+            1,
+            "กลุ่ม 1 นำเสนอ <script>x</script>",
+            Some("กลุ่ม 1"),
+            (1600, 1200),
+        ),
+        photo(2, "ฟลิปชาร์ตของกลุ่ม 2", Some("กลุ่ม 2"), (1200, 1600)),
+        photo(3, "", None, (1600, 1067)),
+    ];
+    s
+}
+
+/// A stand-in for a stored image: a JPEG's first bytes and its name.
+fn fake_jpeg(file: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    bytes.extend_from_slice(file.as_bytes());
+    bytes
+}
+
+/// `s` as `format`, its photos linked through `folder` and read from
+/// [`fake_jpeg`].
+fn with_photos(format: Format, s: &Session, folder: &str) -> String {
+    let mut out = Vec::new();
+    let mut photos = Photos::new(folder, |file: &str| Ok(fake_jpeg(file)));
+    format
+        .write_with(&mut out, s, Lang::Th, Digits::Arabic, &mut photos)
+        .expect("written");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+#[test]
+fn html_embeds_the_photos_two_a_row_with_their_captions_on_a_page_of_their_own() {
+    use base64::Engine;
+    let html = with_photos(Format::Html, &photographed(), "ubon.photos");
+    let doc = scraper::Html::parse_document(&html);
+    let sel = |s: &str| scraper::Selector::parse(s).expect("a selector");
+    let heading: String = doc
+        .select(&sel("section.photos > h2"))
+        .flat_map(|h| h.text())
+        .collect();
+    assert_eq!(heading, "ภาพกิจกรรม");
+    let rows: Vec<_> = doc.select(&sel("section.photos > .photo-row")).collect();
+    let per_row: Vec<usize> = rows
+        .iter()
+        .map(|r| r.select(&sel("figure > img")).count())
+        .collect();
+    assert_eq!(per_row, [2, 1], "two a row");
+    let figures: Vec<_> = doc.select(&sel(".photo-row > figure")).collect();
+    let s = photographed();
+    for (figure, photo) in figures.iter().zip(&s.photos) {
+        let img = figure.select(&sel("img")).next().expect("an image");
+        let src = img.value().attr("src").expect("a source");
+        let data = src
+            .strip_prefix("data:image/jpeg;base64,")
+            .expect("a data URI: the file stands alone");
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .expect("base64");
+        assert_eq!(bytes, fake_jpeg(&photo.file));
+        assert_eq!(img.value().attr("alt"), Some(photo.caption.as_str()));
+        assert_eq!(
+            img.value().attr("width"),
+            Some(photo.width.to_string().as_str())
+        );
+        let caption: String = figure
+            .select(&sel("figcaption"))
+            .flat_map(|c| c.text())
+            .collect();
+        let want = match &photo.group {
+            Some(g) => format!("{} (กลุ่ม: {g})", photo.caption).trim().to_owned(),
+            None => photo.caption.clone(),
+        };
+        assert_eq!(caption, want);
+    }
+    assert_eq!(doc.select(&sel("script")).count(), 0, "markup stays text");
+    // On a page of their own, a row never cut across pages, sized for A4.
+    let css: String = doc
+        .select(&sel("head > style"))
+        .flat_map(|s| s.text())
+        .collect();
+    for rule in [
+        ".photos { break-before: page; }",
+        "break-inside: avoid; }",
+        "flex: 0 0 calc(50% - 0.25cm)",
+        "max-height: 10cm",
+    ] {
+        assert!(css.contains(rule), "{rule}: {css}");
+    }
+    // Nothing is fetched: no image but the data URIs.
+    assert_eq!(html.matches("src=").count(), 3);
+    assert!(!html.contains("http://") && !html.contains("https://"));
+}
+
+#[test]
+fn markdown_links_each_photo_by_its_path_from_where_the_report_is() {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let md = with_photos(Format::Md, &photographed(), "../my sessions/ubon.photos");
+    let mut images = Vec::new();
+    let mut alt: Option<(String, String)> = None;
+    for event in Parser::new(&md) {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                alt = Some((dest_url.to_string(), String::new()));
+            }
+            Event::Text(t) if alt.is_some() => {
+                if let Some((_, a)) = alt.as_mut() {
+                    a.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Image) => images.extend(alt.take()),
+            _ => {}
+        }
+    }
+    assert_eq!(
+        images,
+        [
+            (
+                "../my%20sessions/ubon.photos/ph-1.jpg".to_owned(),
+                "กลุ่ม 1 นำเสนอ <script>x</script>".to_owned()
+            ),
+            (
+                "../my%20sessions/ubon.photos/ph-2.jpg".to_owned(),
+                "ฟลิปชาร์ตของกลุ่ม 2".to_owned()
+            ),
+            (
+                "../my%20sessions/ubon.photos/ph-3.jpg".to_owned(),
+                String::new()
+            ),
+        ]
+    );
+    assert!(!md.contains("<script>"), "escaped: {md}");
+}
+
+#[test]
+fn markdown_photos_th() {
+    let md = with_photos(Format::Md, &photographed(), "ubon.photos");
+    let at = md.find("## ภาพกิจกรรม").expect("the photos");
+    insta::assert_snapshot!(&md[at..]);
+}
+
+#[test]
+fn post_photos_th() {
+    let post = with_photos(Format::Post, &photographed(), "ubon.photos");
+    let at = post.find("📸").expect("the credit line");
+    insta::assert_snapshot!(&post[at..]);
+}
+
+#[test]
+fn the_post_lists_the_photos_under_a_heading_of_their_own_without_a_credit_line() {
+    let mut s = photographed();
+    s.meta.credit.clear();
+    let mut photos = Photos::links("ubon.photos");
+    let mut out = Vec::new();
+    Format::Post
+        .write_with(&mut out, &s, Lang::Th, Digits::Thai, &mut photos)
+        .expect("written");
+    let post = String::from_utf8(out).expect("UTF-8");
+    let last = post.trim_end().rsplit("\n\n").next().expect("a paragraph");
+    assert_eq!(
+        last.lines().collect::<Vec<_>>(),
+        [
+            "📸 ภาพกิจกรรม",
+            "๑) ubon.photos/ph-1.jpg (กลุ่ม ๑ นำเสนอ <script>x</script>)",
+            "๒) ubon.photos/ph-2.jpg (ฟลิปชาร์ตของกลุ่ม ๒)",
+            "๓) ubon.photos/ph-3.jpg",
+        ],
+        "Thai digits count the photos and leave their files' names alone"
+    );
 }

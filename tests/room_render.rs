@@ -172,8 +172,8 @@ fn a_small_window_asks_to_be_enlarged_instead_of_a_broken_code() {
 #[test]
 fn the_inbox_lists_quadrant_group_time_and_text() {
     for (lang, threats, waiting, accept) in [
-        (Lang::Th, "อุปสรรค", "รอ2", "รับขึ้นกระดาน"),
-        (Lang::En, "Threats", "2waiting", "accept"),
+        (Lang::Th, "อุปสรรค", "รอ2", "Enterรับ·"),
+        (Lang::En, "Threats", "2waiting", "Enteraccept·"),
     ] {
         let mut app = open_room(lang);
         for (q, t, g) in [
@@ -200,5 +200,39 @@ fn the_inbox_lists_quadrant_group_time_and_text() {
             squeezed.lines().last().unwrap().contains(accept),
             "{screen}"
         );
+    }
+}
+
+#[test]
+fn a_photo_waits_in_the_inbox_with_its_caption_group_and_size() {
+    for (lang, name, photo) in [(Lang::Th, "th", "ภาพ"), (Lang::En, "en", "photo")] {
+        let mut app = open_room(lang);
+        let s = Submission::new(Quadrant::Threats, "ภัยแล้ง", "", now()).unwrap();
+        app.update(Action::Room(RoomEvent::Submitted(s)), now());
+        for (caption, group) in [("ฟลิปชาร์ตกลุ่ม 2\u{1b}[2J", "กลุ่ม 2"), ("", "")]
+        {
+            let p = wethi::room::inbox::PhotoSubmission::new(
+                "rm-1.jpg".into(),
+                caption,
+                group,
+                now(),
+                1_258_291,
+                (1600, 1200),
+            );
+            app.update(Action::Room(RoomEvent::Photo(p)), now());
+        }
+        app.update(Action::Inbox, now());
+        app.update(Action::Down, now());
+        let screen = text(&draw(&app, 100, 30, Theme::plain()));
+        insta::assert_snapshot!(format!("inbox_with_photos_{name}_100x30"), screen);
+        let squeezed: String = screen.chars().filter(|c| *c != ' ').collect();
+        assert!(!screen.contains('\u{1b}'));
+        assert!(
+            squeezed.contains(&format!(
+                "▸📷{photo}[กลุ่ม2]·09:30·ฟลิปชาร์ตกลุ่ม2␛[2J·1.2MB·1600×1200"
+            )),
+            "{screen}"
+        );
+        assert!(squeezed.lines().next().unwrap().contains('3'), "{screen}");
     }
 }

@@ -881,3 +881,224 @@ fn a_phone_is_told_when_its_item_could_not_be_saved() {
     let _ = link.sync(&inbox, None, false);
     assert_eq!(phone.join().unwrap().status, 500);
 }
+
+// ---------------------------------------------------------------------------
+// Photos
+// ---------------------------------------------------------------------------
+
+use wethi::photos::sample;
+
+/// A room for the session `s.json` in a fresh folder, taking photos, whose
+/// loop keeps every event at once.
+fn open_for_photos(limits: Limits) -> (tempfile::TempDir, RoomServer, Receiver<RoomEvent>) {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    let (tx, deliveries) = mpsc::channel::<Delivery>();
+    let (events, rx) = mpsc::channel();
+    let server = RoomServer::start_for(
+        &config(limits),
+        wall(Lang::En),
+        deliver_to(tx, || {}),
+        Some(&session),
+    )
+    .unwrap();
+    thread::spawn(move || {
+        for Delivery { event, ack } in deliveries {
+            if events.send(event).is_err() {
+                return;
+            }
+            ack.saved();
+        }
+    });
+    (dir, server, rx)
+}
+
+const BOUNDARY: &str = "----wethiTestBoundary7MA4YWxkTrZu0gW";
+
+/// A multipart body of `fields` (name, file name if a file, bytes).
+fn multipart(fields: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, file, bytes) in fields {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
+Content-Type: image/jpeg\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+fn send_photo(server: &RoomServer, cookie: &str, image: &[u8], caption: &str) -> Answer {
+    let body = multipart(&[
+        ("photo", Some("IMG_0001.jpg"), image),
+        ("caption", None, caption.as_bytes()),
+        ("group", None, "กลุ่ม 2".as_bytes()),
+    ]);
+    answer(
+        agent()
+            .post(&format!("{}photo", server.url()))
+            .header("Cookie", cookie)
+            .header(
+                "Content-Type",
+                &format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .send(&body[..])
+            .unwrap(),
+    )
+}
+
+fn images_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir.join("s.photos"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_photo_from_a_phone_is_kept_upright_without_gps_and_waits_for_the_facilitator() {
+    let (dir, server, rx) = open_for_photos(Limits::default());
+    let page = Html::parse_document(&get(server.url(), PHONE_A).body);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let form = page
+        .select(&sel("form[enctype=\"multipart/form-data\"]"))
+        .next()
+        .expect("a photo form");
+    assert_eq!(
+        form.value().attr("action"),
+        Some(format!("{}photo", base(&server)).as_str())
+    );
+    assert_eq!(
+        form.select(&sel("input[type=file][name=photo][accept=\"image/*\"]"))
+            .count(),
+        1
+    );
+    assert_eq!(page.select(&sel("script")).count(), 0);
+
+    let sent = send_photo(
+        &server,
+        PHONE_A,
+        &sample::phone_jpeg(80, 40, 6),
+        " ป้าย\u{1b}[2J ",
+    );
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    assert!(sent.body.contains("Photo sent"), "{}", sent.body);
+    assert!(
+        sent.header("set-cookie")
+            .iter()
+            .any(|c| c.starts_with("wethi_group=%E0%B8%81"))
+    );
+    let RoomEvent::Photo(photo) = next_event(&rx) else {
+        panic!("a photo event");
+    };
+    assert_eq!((photo.width, photo.height), (40, 80), "turned upright");
+    assert_eq!(photo.caption, "ป้าย␛[2J");
+    assert_eq!(photo.group.as_deref(), Some("กลุ่ม 2"));
+    // Its image was on disk before the phone heard "sent".
+    let image = dir.path().join("s.photos").join(&photo.file);
+    let bytes = std::fs::read(&image).unwrap();
+    assert_eq!(photo.bytes, bytes.len() as u64);
+    assert!(!sample::contains(&bytes, sample::GPS_MARK));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&image).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn hostile_photos_are_refused_with_a_reason_and_the_room_still_serves() {
+    let (dir, server, rx) = open_for_photos(Limits::default());
+    let bomb = send_photo(
+        &server,
+        PHONE_A,
+        &sample::png_claiming(100_000, 100_000),
+        "",
+    );
+    assert_eq!(bomb.status, 413, "{}", bomb.body);
+    assert!(
+        bomb.body
+            .contains("too large to open (100000 × 100000 pixels)")
+    );
+    let gif = send_photo(&server, PHONE_A, b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", "");
+    assert_eq!(gif.status, 415);
+    assert!(
+        gif.body.contains("not a JPEG, PNG or WebP image"),
+        "{}",
+        gif.body
+    );
+    let damaged = send_photo(&server, PHONE_A, &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0], "");
+    assert_eq!(damaged.status, 422, "{}", damaged.body);
+    // No photo chosen, or not a form at all.
+    let empty = send_photo(&server, PHONE_B, b"", "");
+    assert_eq!(empty.status, 400);
+    assert!(empty.body.contains("no photo was chosen"), "{}", empty.body);
+    let urlencoded = post(
+        &format!("{}photo", server.url()),
+        PHONE_B,
+        &[("photo", "x")],
+    );
+    assert_eq!(urlencoded.status, 400);
+    // Over 15 MB by its Content-Length: refused before the body is sent.
+    let head = format!(
+        "POST {}photo HTTP/1.1\r\nHost: x\r\nCookie: {PHONE_B}\r\n\
+Content-Type: multipart/form-data; boundary={BOUNDARY}\r\nContent-Length: {}\r\n\r\n",
+        base(&server),
+        16 * 1024 * 1024
+    );
+    let mut big = connect(&server, &head);
+    let (status, text) = read_answer(&mut big);
+    assert_eq!(status, 413, "{text}");
+    assert!(text.contains("over 15 MB"), "{text}");
+    // Streamed past 15 MB without a declared length: 413 too.
+    let mut huge = sample::phone_jpeg(8, 8, 1);
+    huge.resize(wethi::photos::MAX_BYTES + 1, 0);
+    let over = send_photo(&server, PHONE_B, &huge, "");
+    assert_eq!(over.status, 413);
+    // Nothing reached the inbox or the folder; the room still serves.
+    assert!(rx.try_recv().is_err());
+    assert!(images_in(dir.path()).is_empty());
+    assert_eq!(get(server.url(), PHONE_A).status, 200);
+    assert_eq!(add(&server, PHONE_A, "s", "ยังรับอยู่").status, 200);
+    assert!(matches!(next_event(&rx), RoomEvent::Submitted(_)));
+}
+
+#[test]
+fn photos_are_limited_per_phone_and_in_what_waits() {
+    let limits = Limits {
+        photos_per_minute: 1,
+        ..Limits::default()
+    };
+    let (_dir, server, rx) = open_for_photos(limits);
+    let image = sample::phone_jpeg(8, 8, 1);
+    assert_eq!(send_photo(&server, PHONE_A, &image, "").status, 200);
+    assert!(matches!(next_event(&rx), RoomEvent::Photo(_)));
+    let again = send_photo(&server, PHONE_A, &image, "");
+    assert_eq!(again.status, 429);
+    assert!(again.body.contains("too many photos"), "{}", again.body);
+    // Another phone may; until what waits is full.
+    server.set_waiting_photo_bytes(Limits::default().photos_waiting);
+    let full = send_photo(&server, PHONE_B, &image, "");
+    assert_eq!(full.status, 503);
+    assert!(full.body.contains("already waiting"), "{}", full.body);
+    server.set_waiting_photo_bytes(0);
+    assert_eq!(send_photo(&server, PHONE_B, &image, "").status, 200);
+}
+
+#[test]
+fn a_room_without_a_session_takes_no_photos() {
+    let (server, _rx) = open(wall(Lang::En), Limits::default());
+    assert!(!get(server.url(), PHONE_A).body.contains("multipart"));
+    let sent = send_photo(&server, PHONE_A, &sample::phone_jpeg(8, 8, 1), "");
+    assert_eq!(sent.status, 404);
+}

@@ -14,7 +14,7 @@ use serde_json::{Map, Value, json};
 use common::{Sandbox, assert_schema_valid, read_json, schema_errors, snapshot, tree};
 use wethi::session::{
     self, Action, Bilingual, ClosingNotes, FollowUp, FollowUpStatus, GuidanceItem, GuidancePoint,
-    Meta, Note, ParticipantGroup, Participants, Person, Problem, Session, Stage, Strategies,
+    Meta, Note, ParticipantGroup, Participants, Person, Photo, Problem, Session, Stage, Strategies,
     Strategy as TowsStrategy, Swot, SwotItem, TimeOfDay, Timestamp, parse, template, to_json,
 };
 use wethi::store;
@@ -712,6 +712,33 @@ fn followup() -> BoxedStrategy<FollowUp> {
         .boxed()
 }
 
+fn photo() -> BoxedStrategy<Photo> {
+    (
+        (id(), "[A-Za-z0-9][A-Za-z0-9._-]{0,20}", text(), group()),
+        (
+            timestamp(),
+            any::<u64>(),
+            any::<u32>(),
+            any::<u32>(),
+            extra(),
+        ),
+    )
+        .prop_map(
+            |((id, file, caption, group), (added_at, bytes, width, height, extra))| Photo {
+                id,
+                file,
+                caption,
+                group,
+                added_at,
+                bytes,
+                width,
+                height,
+                extra,
+            },
+        )
+        .boxed()
+}
+
 fn arb_session() -> BoxedStrategy<Session> {
     let head = (
         prop_oneof![3 => Just(1u32), 1 => 1u32..=u32::MAX],
@@ -736,7 +763,7 @@ fn arb_session() -> BoxedStrategy<Session> {
                 extra,
             },
         ),
-        extra(),
+        (vec_of(photo(), 3), extra()),
     );
     (head, body)
         .prop_map(
@@ -751,7 +778,7 @@ fn arb_session() -> BoxedStrategy<Session> {
                     recommendations,
                     (actions, followups),
                     notes,
-                    extra,
+                    (photos, extra),
                 ),
             )| Session {
                 format: session::FORMAT.to_owned(),
@@ -770,6 +797,7 @@ fn arb_session() -> BoxedStrategy<Session> {
                 actions,
                 followups,
                 notes,
+                photos,
                 extra,
             },
         )
@@ -822,6 +850,7 @@ fn meaningful(mut s: Session) -> Session {
     s.followups.iter_mut().for_each(|f| fresh(&mut f.id));
     s_notes(&mut s.notes.role_review, &mut fresh);
     s_notes(&mut s.notes.experience_exchange, &mut fresh);
+    s.photos.iter_mut().for_each(|p| fresh(&mut p.id));
     s
 }
 

@@ -53,6 +53,7 @@ fn view_name(view: View) -> &'static str {
         View::Swot => "swot",
         View::Strategies => "strategies",
         View::Actions => "actions",
+        View::Photos => "photos",
         View::Summary => "summary",
     }
 }
@@ -211,8 +212,9 @@ fn every_view_in_thai_and_english_at_two_sizes() {
                     }
                 );
                 assert!(footer.contains(&next), "{ctx}: footer {footer:?}");
-                // The summary has no list to add to: its footer does not offer `a`.
-                if w >= 160 && view != View::Summary {
+                // The summary has no list to add to, photos come from files
+                // and phones: their footers do not offer `a`.
+                if w >= 160 && view != View::Summary && view != View::Photos {
                     assert!(footer.contains(&add), "{ctx}: footer {footer:?}");
                 }
                 for word in foreign_labels(lang) {
@@ -260,6 +262,12 @@ fn every_view_in_thai_and_english_at_two_sizes() {
                         assert_shows(&screen, t.recommendations, &ctx);
                         assert_shows(&screen, t.actions, &ctx);
                         assert_shows(&screen, &head(&ex.recommendations[0].text, 4), &ctx);
+                    }
+                    View::Photos => {
+                        assert_shows(&screen, t.photos, &ctx);
+                        let how = wethi::i18n::photos::photos_strings(lang).how_to_add;
+                        assert_shows(&screen, &head(how, 6), &ctx);
+                        assert_hides(&screen, &add, &ctx);
                     }
                     View::Summary => {
                         assert_shows(&screen, t.top_voted, &ctx);
@@ -885,5 +893,73 @@ fn the_too_small_message_is_in_the_ui_language() {
         insta::assert_snapshot!(format!("too_small_{}_29x8", lang_name(lang)), screen.text());
         let screen = draw(&app(View::Swot, lang), 80, 7);
         assert_eq!(squeeze(&screen.text()), squeeze(strings(lang).too_small));
+    }
+}
+
+/// The example with two photos, the second from a group's phone.
+fn with_photos(lang: Lang) -> App {
+    let mut s = example();
+    let photo = |id: &str, caption: &str, group: Option<&str>| session::Photo {
+        id: id.into(),
+        file: format!("{id}.jpg"),
+        caption: caption.into(),
+        group: group.map(str::to_owned),
+        added_at: now(),
+        bytes: 245_760,
+        width: 1600,
+        height: 1200,
+        extra: Default::default(),
+    };
+    s.photos = vec![
+        photo(
+            "ph-1",
+            "ผู้ว่าราชการจังหวัดอุบลราชธานีกล่าวเปิดเวทีประชาคมระดับจังหวัด ณ ห้องประชุมโรงแรมรีเจ้นท์",
+            None,
+        ),
+        photo("ph-2", "", Some("กลุ่ม 2")),
+    ];
+    let mut app = App::new(s, lang, None);
+    app.show_view(View::Photos);
+    app
+}
+
+#[test]
+fn the_photos_view_lists_captions_and_groups_and_details_the_selected_one() {
+    for lang in [Lang::Th, Lang::En] {
+        let mut app = with_photos(lang);
+        let ph = wethi::i18n::photos::photos_strings(lang);
+        for (w, h) in [(80, 24), (120, 30)] {
+            let screen = draw(&app, w, h);
+            let ctx = format!("{lang:?} {w}x{h}");
+            insta::assert_snapshot!(
+                format!("photos_listed_{}_{w}x{h}", lang_name(lang)),
+                screen.text()
+            );
+            assert_shows(&screen, "ph-1.jpg", &ctx);
+            assert_shows(&screen, "1600 × 1200 · 240 KB", &ctx);
+            assert_shows(&screen, ph.no_caption, &ctx);
+            // A tag keeps its words together with a no-break space.
+            assert_shows(&screen, "[กลุ่ม\u{a0}2]", &ctx);
+        }
+        go(&mut app, Action::Down);
+        let screen = draw(&app, 80, 24);
+        assert_shows(&screen, "ph-2.jpg", "the second photo's details");
+        assert_shows(&screen, &format!("{}: กลุ่ม 2", ph.group), "its group");
+        go(&mut app, Action::Edit);
+        let screen = draw(&app, 80, 24);
+        assert_shows(
+            &screen,
+            ph.edit_caption,
+            "the box says it edits the caption",
+        );
+        // The summary says how many photos the report ends with.
+        let mut app = with_photos(lang);
+        app.show_view(View::Summary);
+        let screen = draw(&app, 160, 48);
+        assert_shows(
+            &screen,
+            &format!("{} (2)", strings(lang).photos),
+            "the count",
+        );
     }
 }

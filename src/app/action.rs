@@ -11,6 +11,8 @@ pub enum Target {
     Swot(Quadrant, Option<usize>),
     Strategy(TowsPair, Option<usize>),
     ActionsList(super::ActionsPane, Option<usize>),
+    /// The photos list, or a photo in it.
+    Photo(Option<usize>),
     Stage(usize),
     StageNote(usize),
     GuidanceRow(usize),

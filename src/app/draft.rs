@@ -30,6 +30,7 @@ fn list_name(list: ListId) -> String {
         ListId::RoleReview => "role-review".into(),
         ListId::ExperienceExchange => "experience-exchange".into(),
         ListId::FollowUps => "followups".into(),
+        ListId::Photos => "photos".into(),
     }
 }
 
@@ -53,6 +54,7 @@ fn parse_list(name: &str) -> Option<ListId> {
         "role-review" => ListId::RoleReview,
         "experience-exchange" => ListId::ExperienceExchange,
         "followups" => ListId::FollowUps,
+        "photos" => ListId::Photos,
         _ => return None,
     })
 }

@@ -2,8 +2,8 @@
 //! reach as far back as the session goes without copying the whole session.
 
 use crate::session::{
-    Action as ActionItem, FollowUp, Meta, Note, Quadrant, Session, Stage, Strategy, SwotItem,
-    Timestamp, TowsPair,
+    Action as ActionItem, FollowUp, Meta, Note, Photo, Quadrant, Session, Stage, Strategy,
+    SwotItem, Timestamp, TowsPair,
 };
 
 /// One list of entries in a session.
@@ -19,6 +19,8 @@ pub enum ListId {
     ExperienceExchange,
     /// The past session's open actions (`new --from`).
     FollowUps,
+    /// The photos of the day.
+    Photos,
 }
 
 /// One entry of any list.
@@ -29,6 +31,8 @@ pub enum Entry {
     Strategy(Strategy),
     Action(ActionItem),
     FollowUp(FollowUp),
+    /// Boxed: a photo is the largest entry, and every edit holds one or two.
+    Photo(Box<Photo>),
 }
 
 /// The fields of a stage a facilitator changes (its notes are a list).
@@ -198,6 +202,17 @@ list_entry!(SwotItem, Swot);
 list_entry!(Strategy, Strategy);
 list_entry!(ActionItem, Action);
 list_entry!(FollowUp, FollowUp);
+impl ListEntry for Photo {
+    fn wrap(self) -> Entry {
+        Entry::Photo(Box::new(self))
+    }
+    fn unwrap(entry: Entry) -> Option<Self> {
+        match entry {
+            Entry::Photo(p) => Some(*p),
+            _ => None,
+        }
+    }
+}
 
 /// A list of a session, whatever its entry type: entries go in and out
 /// as [`Entry`], and one that is of the wrong kind changes nothing.
@@ -249,6 +264,7 @@ fn list_mut(s: &mut Session, id: ListId) -> Option<&mut dyn AnyList> {
         ListId::Strategies(p) => s.strategies.items_mut(p),
         ListId::Actions => &mut s.actions,
         ListId::FollowUps => &mut s.followups,
+        ListId::Photos => &mut s.photos,
     };
     Some(list)
 }
@@ -282,6 +298,7 @@ pub fn list_len(s: &Session, id: ListId) -> usize {
         ListId::Strategies(p) => s.strategies.items(p).len(),
         ListId::Actions => s.actions.len(),
         ListId::FollowUps => s.followups.len(),
+        ListId::Photos => s.photos.len(),
     }
 }
 

@@ -17,6 +17,7 @@ impl View {
             View::Swot => t.swot,
             View::Strategies => t.strategies,
             View::Actions => t.actions_view,
+            View::Photos => t.photos,
             View::Summary => t.summary,
         }
     }

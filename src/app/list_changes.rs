@@ -169,6 +169,7 @@ pub fn entry_text(entry: &Entry) -> &str {
         Entry::Strategy(s) => &s.text,
         Entry::Action(a) => &a.text,
         Entry::FollowUp(f) => &f.text,
+        Entry::Photo(p) => &p.caption,
     }
 }
 
@@ -195,5 +196,9 @@ fn with_text(entry: Entry, text: &str, now: Timestamp) -> Entry {
             text: text.to_owned(),
             ..f
         }),
+        Entry::Photo(p) => Entry::Photo(Box::new(crate::session::Photo {
+            caption: text.to_owned(),
+            ..*p
+        })),
     }
 }

@@ -47,16 +47,18 @@ pub enum View {
     Swot,
     Strategies,
     Actions,
+    Photos,
     Summary,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Agenda,
         View::Guidance,
         View::Swot,
         View::Strategies,
         View::Actions,
+        View::Photos,
         View::Summary,
     ];
 
@@ -252,6 +254,12 @@ pub struct ActionsState {
     pub selected: [Option<usize>; 5],
 }
 
+/// The photos view: the selected photo.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PhotosState {
+    pub selected: Option<usize>,
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     session: Session,
@@ -264,6 +272,7 @@ pub struct App {
     swot: SwotState,
     strategies: StrategiesState,
     actions: ActionsState,
+    photos: PhotosState,
     history: History,
     /// Bumped by every change to the session: the loop saves when it moves.
     revision: u64,
@@ -289,6 +298,7 @@ impl App {
             swot: SwotState::default(),
             strategies: StrategiesState::default(),
             actions: ActionsState::default(),
+            photos: PhotosState::default(),
             history: History::default(),
             revision: 0,
             notice: read_only.map(Notice::ReadOnly),
@@ -308,6 +318,7 @@ impl App {
             app.actions.selected[pane.index()] =
                 first(history::list_len(&app.session, pane.list()));
         }
+        app.photos.selected = first(app.session.photos.len());
         app
     }
 
@@ -352,6 +363,10 @@ impl App {
 
     pub fn actions(&self) -> ActionsState {
         self.actions
+    }
+
+    pub fn photos(&self) -> PhotosState {
+        self.photos
     }
 
     pub fn history(&self) -> &History {

@@ -3,7 +3,7 @@
 //! event loop opens and closes the server when `update` returns
 //! [`Effect::OpenRoom`] or [`Effect::StopRoom`].
 
-use crate::room::inbox::Accepted;
+use crate::room::inbox::{Accepted, Waiting};
 use crate::room::qr::QrCode;
 use crate::room::{Inbox, RoomEvent, Voting};
 use crate::session::{SwotItem, Timestamp};
@@ -116,6 +116,11 @@ impl App {
                     self.insert_accepted(vec![accepted], now);
                 }
             }
+            RoomEvent::Photo(p) => {
+                if let Some(accepted) = self.room.inbox.receive_photo(p, now, &mut self.ids) {
+                    self.insert_accepted(vec![accepted], now);
+                }
+            }
             RoomEvent::Vote { item_id } => {
                 // An item deleted since the page listed it gets no vote.
                 let Some((q, index)) = self.session.swot.find(&item_id) else {
@@ -181,7 +186,7 @@ impl App {
             Action::InboxAccept => self.accept_selected(now),
             Action::InboxEdit => self.edit_selected(),
             Action::InboxReject if self.writable() => {
-                self.room.inbox.reject(self.room.selected);
+                let _: bool = self.room.inbox.reject(self.room.selected);
                 self.clamp_inbox();
             }
             Action::InboxAcceptAll if self.writable() => {
@@ -225,46 +230,59 @@ impl App {
         if !self.writable() {
             return;
         }
-        if let Some(s) = self.room.inbox.get(self.room.selected) {
-            self.mode = Mode::Editing(Editor {
-                target: EditTarget::Inbox(self.room.selected),
-                text: TextBox::new(&s.text),
-            });
-        }
+        // An item's text, or a photo's caption.
+        let text = match self.room.inbox.entry(self.room.selected) {
+            Some(Waiting::Item(s)) => &s.text,
+            Some(Waiting::Photo(p)) => &p.caption,
+            None => return,
+        };
+        self.mode = Mode::Editing(Editor {
+            target: EditTarget::Inbox(self.room.selected),
+            text: TextBox::new(text),
+        });
     }
 
     /// The text box of `e` in the inbox was committed.
     pub(super) fn accept_edited(&mut self, index: usize, text: &str, now: Timestamp) {
-        let Some(quadrant) = self.room.inbox.get(index).map(|s| s.quadrant) else {
-            return;
-        };
         let text = text.replace('\n', " ");
-        if let Some(accepted) =
-            self.room
-                .inbox
-                .accept_edited(index, &text, quadrant, now, &mut self.ids)
-        {
+        let ids = &mut self.ids;
+        let accepted = match self.room.inbox.entry(index) {
+            Some(Waiting::Item(s)) => {
+                let quadrant = s.quadrant;
+                self.room
+                    .inbox
+                    .accept_edited(index, &text, quadrant, now, ids)
+            }
+            Some(Waiting::Photo(_)) => self.room.inbox.accept_captioned(index, &text, now, ids),
+            None => None,
+        };
+        if let Some(accepted) = accepted {
             self.insert_accepted(vec![accepted], now);
         }
         self.clamp_inbox();
     }
 
-    /// Puts accepted submissions at the end of their quadrants, as one
-    /// undoable step, and selects the last one.
+    /// Puts accepted submissions at the end of their quadrants (photos at
+    /// the end of the photos), as one undoable step, and selects the last one.
     fn insert_accepted(&mut self, accepted: Vec<Accepted>, now: Timestamp) {
         let mut ends = crate::session::Quadrant::ALL.map(|q| self.session.swot.items(q).len());
+        let mut photos = self.session.photos.len();
         let mut last = None;
         let edits: Vec<Edit> = accepted
             .into_iter()
-            .map(|(q, item)| {
-                let index = ends[q.index()];
-                ends[q.index()] += 1;
-                last = Some((ListId::Swot(q), index));
-                Edit::Insert {
-                    list: ListId::Swot(q),
-                    index,
-                    entry: Entry::Swot(item),
-                }
+            .map(|accepted| {
+                let (list, index, entry) = match accepted {
+                    Accepted::Item(q, item) => {
+                        ends[q.index()] += 1;
+                        (ListId::Swot(q), ends[q.index()] - 1, Entry::Swot(item))
+                    }
+                    Accepted::Photo(p) => {
+                        photos += 1;
+                        (ListId::Photos, photos - 1, Entry::Photo(Box::new(p)))
+                    }
+                };
+                last = Some((list, index));
+                Edit::Insert { list, index, entry }
             })
             .collect();
         if let Some((list, index)) = last

@@ -29,6 +29,7 @@ impl App {
                 let pane = self.actions.focus;
                 Some((pane.list(), self.actions.selected[pane.index()]))
             }
+            View::Photos => Some((ListId::Photos, self.photos.selected)),
             _ => None,
         }
     }
@@ -91,6 +92,10 @@ impl App {
             Place::FollowUp(i) => self.show_pane(ActionsPane::FollowUps, i),
             Place::RoleReview(i) => self.show_pane(ActionsPane::RoleReview, i),
             Place::ExperienceExchange(i) => self.show_pane(ActionsPane::ExperienceExchange, i),
+            Place::Photo(i) => {
+                self.view = View::Photos;
+                (ListId::Photos, i)
+            }
         };
         self.select(list.0, Some(list.1));
     }
@@ -115,6 +120,7 @@ impl App {
             ListId::GuidanceNotes(_) => self.guidance.note = index,
             ListId::Swot(q) => self.swot.selected[q.index()] = index,
             ListId::Strategies(p) => self.strategies.selected[p.index()] = index,
+            ListId::Photos => self.photos.selected = index,
             _ => {
                 if let Some(pane) = ActionsPane::of(list) {
                     self.actions.selected[pane.index()] = index;
@@ -177,6 +183,7 @@ impl App {
             Target::Swot(..) => View::Swot,
             Target::Strategy(..) => View::Strategies,
             Target::ActionsList(..) => View::Actions,
+            Target::Photo(_) => View::Photos,
             Target::Stage(_) | Target::StageNote(_) => View::Agenda,
             Target::GuidanceRow(_) | Target::GuidanceNote(_) => View::Guidance,
         };
@@ -184,6 +191,7 @@ impl App {
             Target::Swot(q, i) => (ListId::Swot(q), i),
             Target::Strategy(p, i) => (ListId::Strategies(p), i),
             Target::ActionsList(pane, i) => (pane.list(), i),
+            Target::Photo(i) => (ListId::Photos, i),
             Target::StageNote(i) => (ListId::StageNotes(self.agenda.stage), Some(i)),
             Target::GuidanceNote(i) => match self.selected_point() {
                 Some(p) => (ListId::GuidanceNotes(p), Some(i)),
@@ -226,7 +234,7 @@ impl App {
                     TowsPair::ALL[sideways(self.strategies.focus.index(), right)];
             }
             View::Actions => self.actions.focus = self.actions_pane_beside(right),
-            View::Summary => {}
+            View::Photos | View::Summary => {}
         }
     }
 
@@ -289,6 +297,7 @@ impl App {
                 list_len(s, pane.list()),
             );
         }
+        self.photos.selected = clamp(self.photos.selected, s.photos.len());
         self.agenda.stage = self.agenda.stage.min(s.stages.len().saturating_sub(1));
         self.agenda.note = clamp(
             self.agenda.note,

@@ -57,6 +57,7 @@ impl App {
                     | ListId::FollowUps => {
                         self.view = View::Actions;
                     }
+                    ListId::Photos => self.view = View::Photos,
                 }
                 self.focus_list(*list);
                 self.select(*list, Some(*index));

@@ -118,6 +118,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    Photos {
+        #[command(subcommand)]
+        command: PhotosCommand,
+    },
     Export {
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -161,6 +165,22 @@ pub enum Command {
         shell: ShellArg,
     },
     Man,
+}
+
+#[derive(Subcommand)]
+pub enum PhotosCommand {
+    Add {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(required = true, value_name = "IMAGE")]
+        images: Vec<PathBuf>,
+        #[arg(long, value_name = "TEXT")]
+        caption: Option<String>,
+    },
+    List {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 impl Cli {

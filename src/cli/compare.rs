@@ -80,6 +80,8 @@ pub fn merge(
     }
     let merged = export::merge::merge(&sources, title.as_deref(), session::now())
         .ok_or_else(|| Failure::invalid(c.not_a_merge.to_owned()))?;
+    copy_photos(&paths, &sources, &merged, out)
+        .map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
     if let Some(total) = export::merge::whole_room(&sources) {
         let total = total.to_string();
         eprintln!("wethi: {}", fill(c.whole_room, &[("total", &total)]));
@@ -94,6 +96,29 @@ pub fn merge(
         )
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The groups' images copied into the photo folder of `out`, each under
+/// the name the merged session gives it; a failure names the image and
+/// takes back what was copied.
+fn copy_photos(
+    paths: &[PathBuf],
+    sources: &[export::merge::Source],
+    merged: &Session,
+    out: &Path,
+) -> Result<(), store::SaveError> {
+    let origins = export::merge::photo_origins(sources);
+    for (n, ((i, old), new)) in origins.iter().zip(&merged.photos).enumerate() {
+        if let Err(e) = store::photos::copy_photos(&paths[*i], out, &[(&old.file, &new.file)]) {
+            let dir = store::photos::photos_dir(out);
+            for done in &merged.photos[..n] {
+                let _ = std::fs::remove_file(dir.join(&done.file));
+            }
+            let _ = std::fs::remove_dir(&dir);
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 /// A group's default name: its file's title (or file name), made unique

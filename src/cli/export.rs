@@ -1,15 +1,20 @@
 //! `wethi export`: a report or the news post of a session, in its language
-//! unless `--lang` was given, in Thai digits with `--thai-digits`.
+//! unless `--lang` was given, in Thai digits with `--thai-digits`, with its
+//! photos: the images read from the session's photo folder for Word and
+//! HTML, linked (Markdown) or named (the post) from where the report goes.
 
+use std::cell::Cell;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, Failure};
-use crate::export::Format;
+use crate::export::{Format, Photos};
 use crate::i18n::report::report_strings;
 use crate::i18n::strings;
+use crate::photos::stored;
 use crate::store;
 use crate::text::date::Digits;
+use crate::text::sanitize::for_display;
 
 /// The report to stdout, or atomically to `output` (never over the session
 /// file itself), its numbers in `digits`.
@@ -33,10 +38,27 @@ pub fn export_report(
         eprintln!("wethi: {}", strings(ctx.lang).newer_version);
     }
     let lang = ctx.lang_flag.unwrap_or(loaded.session.lang);
+    let shown = |p: &Path| for_display(&p.display().to_string()).into_owned();
+    // A report that would show a photo without its image is not written.
+    if format.has_photos()
+        && format != Format::Post
+        && let Some(why) = stored::check(&path, &loaded.session, ctx.lang)
+    {
+        return Err(Failure::invalid(format!("{}: {why}", shown(&path))));
+    }
+    // Links go from where the report is: the output's folder, else here.
+    let from = output.map_or(Path::new("."), |o| o.parent().unwrap_or(Path::new(".")));
+    let image_failed = Cell::new(false);
+    let mut read = stored::reader(&path, ctx.lang);
+    let mut photos = Photos::new(store::photos::folder_link(from, &path), |file: &str| {
+        read(file).inspect_err(|_| image_failed.set(true))
+    });
     let Some(out) = output else {
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());
-        return match format.write_with(&mut w, &loaded.session, lang, digits) {
+        return match format.write_with(&mut w, &loaded.session, lang, digits, &mut photos) {
+            // The image's error names it and says what is wrong.
+            Err(e) if image_failed.get() => Err(Failure::invalid(e.to_string())),
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(Failure::invalid(format!("stdout: {e}")))
             }
@@ -56,8 +78,11 @@ pub fn export_report(
     }
     let mut bytes = Vec::new();
     format
-        .write_with(&mut bytes, &loaded.session, lang, digits)
-        .map_err(|e| Failure::invalid(format!("{}: {e}", out.display())))?;
+        .write_with(&mut bytes, &loaded.session, lang, digits, &mut photos)
+        .map_err(|e| match image_failed.get() {
+            true => Failure::invalid(e.to_string()),
+            false => Failure::invalid(format!("{}: {e}", out.display())),
+        })?;
     store::write_atomic_shared(out, &bytes).map_err(|e| Failure::invalid(e.message(ctx.lang)))?;
     Ok(ExitCode::SUCCESS)
 }

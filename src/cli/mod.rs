@@ -11,6 +11,7 @@ pub mod help;
 pub mod list;
 pub mod locale;
 pub mod manual;
+pub mod photos;
 pub mod screens;
 pub mod sessions;
 pub mod show;

@@ -9,11 +9,13 @@ use chrono::NaiveDate;
 use super::{Context, Failure, screens};
 use crate::i18n::cli::cli_strings;
 use crate::i18n::compare::fill;
+use crate::i18n::photos::photos_strings;
 use crate::i18n::strings;
 use crate::session::{self, Session, template};
 use crate::store;
 use crate::text::Lang;
 use crate::text::date::format_date;
+use crate::text::sanitize::for_display;
 
 /// `wethi new`: the file is on disk before the first frame; with `no_open`
 /// its path is printed instead of opening it.
@@ -92,6 +94,13 @@ pub fn validate(ctx: &Context, files: &[PathBuf]) -> ExitCode {
     let mut all_valid = true;
     for file in files {
         match ctx.load(file) {
+            Ok(loaded)
+                if let Some(missing) =
+                    missing_photo(&ctx.resolve(file), &loaded.session, ctx.lang) =>
+            {
+                all_valid = false;
+                eprintln!("wethi: {missing}");
+            }
             Ok(loaded) => {
                 let mut line = format!("{}: {}", file.display(), strings(ctx.lang).valid);
                 if loaded.newer_version {
@@ -110,6 +119,23 @@ pub fn validate(ctx: &Context, files: &[PathBuf]) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// The first photo of `session` whose image is not in its folder, as a
+/// sentence naming the session, the image and the folder.
+fn missing_photo(path: &Path, session: &Session, lang: Lang) -> Option<String> {
+    let dir = store::photos::photos_dir(path);
+    let (index, photo) = store::photos::first_missing(path, session)?;
+    let shown = |p: &Path| for_display(&p.display().to_string()).into_owned();
+    let sentence = fill(
+        photos_strings(lang).missing,
+        &[
+            ("photo", &for_display(&photo.file)),
+            ("index", &index.to_string()),
+            ("folder", &shown(&dir)),
+        ],
+    );
+    Some(format!("{}: {sentence}", shown(path)))
 }
 
 /// `wethi backups`: the backups kept of `file`, newest first.

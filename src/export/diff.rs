@@ -20,7 +20,7 @@ mod agenda;
 mod entries;
 
 use agenda::{details, guidance, stages};
-use entries::{actions, followups, strategies, swot};
+use entries::{actions, followups, photos, strategies, swot};
 pub use entries::{flat_strategies, flat_swot};
 
 /// What kind of change a line reports.
@@ -206,6 +206,10 @@ pub fn diff(old: &Session, new: &Session, lang: Lang) -> Diff {
         &n.experience_exchange,
     );
     out.into_section(t.closing_notes, &mut diff);
+
+    let mut out = Out::new(lang);
+    photos(&mut out, &old.photos, &new.photos);
+    out.into_section(t.photos, &mut diff);
     diff
 }
 

@@ -22,6 +22,13 @@
 //! the same XML docx-rs would write: docx-rs keeps about 3 KB of tree per
 //! paragraph, which for a session of 10,000 items is most of the time and
 //! memory of the export.
+//!
+//! The photos of the day end the document, two a row (`body.rs`). Their
+//! images go into the package as `word/media/photoN.jpeg`, read from the
+//! caller one at a time and stored as they are (a JPEG does not deflate),
+//! each named by a relationship `rIdPhotoN` added to docx-rs's
+//! `word/_rels/document.xml.rels`; docx-rs's content types already
+//! declare `.jpeg` as `image/jpeg`.
 
 mod body;
 #[cfg(test)]
@@ -42,6 +49,7 @@ use crate::text::date::Digits;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
+use super::photos::Photos;
 use super::report::Report;
 
 pub const FONT: &str = "TH Sarabun New";
@@ -63,7 +71,23 @@ fn signature_dots(lang: crate::text::Lang) -> usize {
     }
 }
 
+/// The largest a photo is drawn, in EMU (360,000 to the centimetre): 7.4 cm
+/// wide fills half the text width within a cell's margins; 10 cm high
+/// keeps two rows of upright photos with their captions on a page.
+const PHOTO_MAX: (u64, u64) = (2_664_000, 3_600_000);
+
+/// The relationship that names the `n`th photo's image (from 1).
+fn photo_rel(n: usize) -> String {
+    format!("rIdPhoto{n}")
+}
+
+/// The `n`th photo's image in the package.
+fn photo_part(n: usize) -> String {
+    format!("word/media/photo{n}.jpeg")
+}
+
 const DOCUMENT: &str = "word/document.xml";
+const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
 const CORE: &str = "docProps/core.xml";
 
 fn fonts() -> RunFonts {
@@ -175,8 +199,35 @@ fn zip_error(e: zip::result::ZipError) -> io::Error {
     }
 }
 
-/// Writes `report` as a .docx file to `w`.
-pub fn write_docx<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
+/// docx-rs's relationships of the document with one more per photo.
+fn with_photo_rels(rels: &str, photos: usize) -> io::Result<String> {
+    let end = rels
+        .rfind("</Relationships>")
+        .ok_or_else(|| io::Error::other("docx-rs wrote relationships without their end"))?;
+    let mut out = String::with_capacity(rels.len() + photos * 160);
+    out.push_str(&rels[..end]);
+    for n in 1..=photos {
+        out.push_str(&format!(
+            concat!(
+                r#"<Relationship Id="{}" "#,
+                r#"Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" "#,
+                r#"Target="media/photo{}.jpeg" />"#
+            ),
+            photo_rel(n),
+            n
+        ));
+    }
+    out.push_str(&rels[end..]);
+    Ok(out)
+}
+
+/// Writes `report` as a .docx file to `w`, its photos' images read from
+/// `photos` one at a time as they go into the package.
+pub fn write_docx<W: Write>(
+    w: &mut W,
+    report: &Report<'_>,
+    photos: &mut Photos<'_>,
+) -> io::Result<()> {
     let mut parts = Cursor::new(Vec::new());
     skeleton(report.digits)
         .pack(&mut parts)
@@ -202,6 +253,18 @@ pub fn write_docx<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
             out.write_all(core_properties(report).as_bytes())?;
             continue;
         }
+        if part.name() == DOCUMENT_RELS && !report.photos.is_empty() {
+            let options = SimpleFileOptions::default()
+                .unix_permissions(part.unix_mode().unwrap_or(0o755))
+                .last_modified_time(part.last_modified().unwrap_or_default());
+            let mut rels = String::new();
+            let mut part = part;
+            part.read_to_string(&mut rels)?;
+            drop(part);
+            out.start_file(DOCUMENT_RELS, options).map_err(zip_error)?;
+            out.write_all(with_photo_rels(&rels, report.photos.len())?.as_bytes())?;
+            continue;
+        }
         if part.name() != DOCUMENT {
             out.raw_copy_file(part).map_err(zip_error)?;
             continue;
@@ -222,6 +285,15 @@ pub fn write_docx<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
         out.write_all(open.as_bytes())?;
         body::write(&mut out, report)?;
         out.write_all(page_format(close, report.digits).as_bytes())?;
+    }
+    for (i, photo) in report.photos.iter().enumerate() {
+        let jpeg = photos.read(photo.file)?;
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Stored)
+            .unix_permissions(0o644);
+        out.start_file(photo_part(i + 1), options)
+            .map_err(zip_error)?;
+        out.write_all(&jpeg)?;
     }
     let bytes = out.finish().map_err(zip_error)?.into_inner();
     w.write_all(&bytes)?;

@@ -1,7 +1,9 @@
 //! The report as one self-contained HTML file: `wethi export --format html`.
 //!
-//! Inline CSS only (nothing is fetched: no fonts, scripts or images), the
-//! Thai font stack, A4 print styles, the SWOT as a coloured 2×2 grid. Every
+//! Inline CSS only (nothing is fetched: no fonts or scripts, and the photos
+//! of the day are in the file as `data:` URIs, two a row, a row never cut
+//! across pages), the Thai font stack, A4 print styles, the SWOT as a
+//! coloured 2×2 grid. Every
 //! text from the file goes through [`escape`], which also says where a Thai
 //! line may end (`<wbr>`) and keeps the rest whole (`nowrap` spans), so a
 //! browser breaks Thai where wethi would.
@@ -10,6 +12,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use base64::engine::general_purpose::STANDARD;
+use base64::write::EncoderWriter;
+
 use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::text::Lang;
@@ -17,7 +22,8 @@ use crate::text::date::Digits;
 use crate::text::printed::marks;
 use crate::text::sanitize::{for_display, push_html_escaped};
 
-use super::report::{Body, Entry, Report, and_list, done_or_open};
+use super::photos::Photos;
+use super::report::{Body, Entry, PhotoEntry, Report, and_list, done_or_open};
 
 /// The report's CSS. Thai marks stacked over a line (ธิ์, ที่เกี่ยว, ชื่อ)
 /// rise above a tight line box, and Chromium prints what rises above the
@@ -64,6 +70,12 @@ th { background: #eee; }
 .signature p:first-child { white-space: nowrap; }
 .signature .name { padding-left: 2.2cm; }
 td.date { white-space: nowrap; }
+.photos { break-before: page; }
+.photo-row { display: flex; gap: 0.5cm; margin: 0 0 0.4cm; break-inside: avoid; }
+.photo-row figure { flex: 0 0 calc(50% - 0.25cm); margin: 0; text-align: center; }
+.photo-row img { display: block; width: 100%; height: auto; max-height: 10cm;
+  object-fit: contain; }
+.photo-row figcaption { font-size: 14pt; line-height: 1.4; padding-top: 0.1cm; }
 @media print { body { margin: 0; max-width: none; } .swot { gap: 0.2cm; } }
 "#;
 
@@ -141,8 +153,13 @@ struct Html<'a, 'r, W: Write> {
     escaped: RefCell<HashMap<&'r str, String>>,
 }
 
-/// Writes `report` as an HTML document to `w`.
-pub fn write_html<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
+/// Writes `report` as an HTML document to `w`, its photos' images read
+/// from `photos` one at a time as they are written.
+pub fn write_html<W: Write>(
+    w: &mut W,
+    report: &Report<'_>,
+    photos: &mut Photos<'_>,
+) -> io::Result<()> {
     let mut h = Html {
         w,
         r: report_strings(report.lang),
@@ -180,7 +197,9 @@ pub fn write_html<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
         let class = if i == 1 { r#" class="name""# } else { "" };
         writeln!(h.w, "<p{class}>{}</p>", h.text(line))?;
     }
-    writeln!(h.w, "</div>\n</body>\n</html>")?;
+    writeln!(h.w, "</div>")?;
+    h.photos(&report.photos, photos)?;
+    writeln!(h.w, "</body>\n</html>")?;
     h.w.flush()
 }
 
@@ -227,6 +246,46 @@ impl<'r, W: Write> Html<'_, 'r, W> {
 
     fn none(&mut self) -> io::Result<()> {
         writeln!(self.w, "<p class=\"meta\">{}</p>", self.r.none)
+    }
+
+    /// The photos of the day on a page of their own, two a row, each image
+    /// in the file as a `data:` URI with its caption (and group) under it.
+    fn photos(&mut self, list: &[PhotoEntry<'_>], photos: &mut Photos<'_>) -> io::Result<()> {
+        if list.is_empty() {
+            return Ok(());
+        }
+        writeln!(
+            self.w,
+            "<section class=\"photos\">\n<h2>{}</h2>",
+            self.r.photos
+        )?;
+        for row in list.chunks(2) {
+            writeln!(self.w, "<div class=\"photo-row\">")?;
+            for p in row {
+                let jpeg = photos.read(p.file)?;
+                let size = match (p.width, p.height) {
+                    (0, _) | (_, 0) => String::new(),
+                    (w, h) => format!(r#" width="{w}" height="{h}""#),
+                };
+                let alt = escape_plain(p.caption);
+                write!(
+                    self.w,
+                    r#"<figure><img alt="{alt}"{size} src="data:image/jpeg;base64,"#
+                )?;
+                let mut base64 = EncoderWriter::new(&mut *self.w, &STANDARD);
+                base64.write_all(&jpeg)?;
+                base64.finish()?;
+                drop(base64);
+                let caption = format!("{}{}", self.text(p.caption), self.group(p.group));
+                writeln!(
+                    self.w,
+                    "\"><figcaption>{}</figcaption></figure>",
+                    caption.trim_start()
+                )?;
+            }
+            writeln!(self.w, "</div>")?;
+        }
+        writeln!(self.w, "</section>")
     }
 
     /// An ordered list item numbered in the report's digits ("๑)"), the

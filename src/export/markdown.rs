@@ -2,6 +2,8 @@
 //!
 //! Every text from the file goes through [`inline`], which escapes whatever
 //! Markdown would take for markup, so an item `*x*` or `# x` reads as typed.
+//! The photos of the day are linked by their path from where the report is
+//! written ([`Photos::path`]), never embedded.
 
 use std::io::{self, Write};
 
@@ -11,6 +13,7 @@ use crate::text::Lang;
 use crate::text::date::Digits;
 use crate::text::sanitize::for_display;
 
+use super::photos::Photos;
 use super::report::{Body, Entry, Report, and_list, done_or_open};
 
 /// Characters that mean something anywhere in a line.
@@ -66,8 +69,12 @@ struct Md<'a, W: Write> {
     d: Digits,
 }
 
-/// Writes `report` as Markdown to `w`.
-pub fn write_markdown<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()> {
+/// Writes `report` as Markdown to `w`, its photos linked through `photos`.
+pub fn write_markdown<W: Write>(
+    w: &mut W,
+    report: &Report<'_>,
+    photos: &Photos<'_>,
+) -> io::Result<()> {
     let mut md = Md {
         w,
         r: report_strings(report.lang),
@@ -84,7 +91,46 @@ pub fn write_markdown<W: Write>(w: &mut W, report: &Report<'_>) -> io::Result<()
         md.body(&section.body)?;
     }
     md.signature(report)?;
+    md.photos(report, photos)?;
     md.w.flush()
+}
+
+/// `path` as a link's destination: whatever Markdown or a URL would read
+/// as something else (spaces, parentheses, brackets, `%`, `#`, `?`,
+/// controls) percent-encoded; Thai and other letters kept as they are.
+pub fn destination(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        let special = c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '"' | '%'
+                    | '('
+                    | ')'
+                    | '<'
+                    | '>'
+                    | '['
+                    | ']'
+                    | '\\'
+                    | '`'
+                    | '#'
+                    | '?'
+                    | '^'
+                    | '{'
+                    | '}'
+                    | '|'
+            );
+        if special {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 impl<W: Write> Md<'_, W> {
@@ -302,6 +348,27 @@ impl<W: Write> Md<'_, W> {
             let line = self.text(line, 0);
             let end = if i < last { "\\" } else { "\n" };
             writeln!(self.w, "{line}{end}")?;
+        }
+        Ok(())
+    }
+
+    /// The photos of the day, last: each image linked from where the report
+    /// is, its caption (and group) under it on the next line.
+    fn photos(&mut self, report: &Report<'_>, photos: &Photos<'_>) -> io::Result<()> {
+        if report.photos.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.w, "## {}\n", self.r.photos)?;
+        for p in &report.photos {
+            let alt = self.text(&p.caption.replace(['\n', '\r'], " "), 0);
+            let link = destination(&photos.path(p.file));
+            let caption = format!("{}{}", self.text(p.caption, 0), self.group(p.group));
+            let caption = caption.trim_start();
+            if caption.is_empty() {
+                writeln!(self.w, "![{alt}]({link})\n")?;
+            } else {
+                writeln!(self.w, "![{alt}]({link})\\\n{caption}\n")?;
+            }
         }
         Ok(())
     }

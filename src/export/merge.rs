@@ -17,6 +17,9 @@
 //! - every strategy, recommendation, action and closing note, tagged, with
 //!   strategy links pointing at the merged items (a link to an item missing
 //!   from its own file is dropped); follow-ups of the same past action once;
+//! - every photo, tagged with its group, under a file name unique in the
+//!   merged session's photo folder (the caller copies the images: see
+//!   [`photo_origins`]);
 //! - participants: when every file carries the same total, each group was
 //!   given the whole room's numbers, so the total is kept, not added (the
 //!   command says so), and groups of the same label are kept once. Otherwise
@@ -32,7 +35,7 @@ use crate::i18n::compare::compare_strings;
 use crate::session::ids::new_id;
 use crate::session::{
     Action, ClosingNotes, FORMAT, FollowUp, GuidanceItem, GuidancePoint, Meta, ParticipantGroup,
-    Participants, Quadrant, Session, Stage, Strategies, Strategy, Swot, SwotItem, Timestamp,
+    Participants, Photo, Quadrant, Session, Stage, Strategies, Strategy, Swot, SwotItem, Timestamp,
     TowsPair, VERSION,
 };
 
@@ -87,8 +90,10 @@ pub fn merge(sources: &[Source], title: Option<&str>, now: Timestamp) -> Option<
             experience_exchange: Vec::new(),
             extra: first.notes.extra.clone(),
         },
+        photos: Vec::new(),
         extra: first.extra.clone(),
     };
+    merged.photos = photos(sources, &mut ids);
     for source in sources {
         let (s, g) = (&source.session, source.group.as_str());
         let notes = &mut merged.notes;
@@ -108,6 +113,46 @@ pub fn merge(sources: &[Source], title: Option<&str>, now: Timestamp) -> Option<
         }));
     }
     Some(merged)
+}
+
+/// Every photo of `sources` with the index of the source it is from, in
+/// the order of the merged session's `photos`: its `k`-th photo is a copy of
+/// the `k`-th one here, whose image the caller copies under the new name.
+pub fn photo_origins(sources: &[Source]) -> Vec<(usize, &Photo)> {
+    sources
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.session.photos.iter().map(move |p| (i, p)))
+        .collect()
+}
+
+fn photos(sources: &[Source], ids: &mut Ids) -> Vec<Photo> {
+    let mut files: HashSet<String> = HashSet::new();
+    photo_origins(sources)
+        .into_iter()
+        .map(|(i, p)| Photo {
+            id: ids.claim(&p.id, "ph"),
+            file: free_file_name(&p.file, &mut files),
+            group: tag(&p.group, &sources[i].group),
+            ..p.clone()
+        })
+        .collect()
+}
+
+/// `name` itself when no photo took it yet, else `stem-2.ext`, `stem-3.ext` …
+fn free_file_name(name: &str, taken: &mut HashSet<String>) -> String {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let mut candidate = name.to_owned();
+    let mut n = 2;
+    while !taken.insert(candidate.clone()) {
+        candidate = if ext.is_empty() {
+            format!("{stem}-{n}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        n += 1;
+    }
+    candidate
 }
 
 /// Seconds a stage's timer has run, counting a running timer up to `now`.

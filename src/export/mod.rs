@@ -1,6 +1,7 @@
 //! What leaves the app for other readers: the session as text, reports
 //! (Markdown, HTML, Word, CSV), and the comparison and merging of sessions.
-//! Reads sessions; knows nothing of terminals or of where files live.
+//! Reads sessions; knows nothing of terminals or of where files live: the
+//! photos' images come from the caller ([`photos::Photos`]).
 
 pub mod csv;
 pub mod diff;
@@ -11,6 +12,7 @@ pub mod markdown;
 pub mod matching;
 pub mod merge;
 pub mod narrative;
+pub mod photos;
 pub mod post;
 pub mod report;
 pub mod text;
@@ -20,6 +22,8 @@ use std::io::{self, Write};
 use crate::session::Session;
 use crate::text::Lang;
 use crate::text::date::Digits;
+
+pub use photos::Photos;
 
 /// A report format of `wethi export`. Each is one arm in [`Format::write`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,27 +73,37 @@ impl Format {
         !matches!(self, Format::Csv)
     }
 
-    /// Writes `session` in this format, its headings in `lang`.
+    /// Writes `session` in this format, its headings in `lang`: for a
+    /// session without photos (its photos' images are not read, and the
+    /// Word and HTML reports of a session with photos fail).
     pub fn write(self, w: &mut impl Write, session: &Session, lang: Lang) -> io::Result<()> {
-        self.write_with(w, session, lang, Digits::Arabic)
+        self.write_with(w, session, lang, Digits::Arabic, &mut Photos::none())
     }
 
-    /// Writes `session` in this format, its headings in `lang` and its
-    /// numbers in `digits` (CSV keeps Arabic digits whatever is asked).
+    /// Writes `session` in this format, its headings in `lang`, its
+    /// numbers in `digits` (CSV keeps Arabic digits whatever is asked) and
+    /// its photos from `photos`: the Word and HTML reports embed their
+    /// images, Markdown links them and the post lists them.
     pub fn write_with(
         self,
         w: &mut impl Write,
         session: &Session,
         lang: Lang,
         digits: Digits,
+        photos: &mut Photos<'_>,
     ) -> io::Result<()> {
         let report = || report::build_with(session, lang, digits);
         match self {
-            Format::Md => markdown::write_markdown(w, &report()),
-            Format::Html => html::write_html(w, &report()),
-            Format::Docx => docx::write_docx(w, &report()),
+            Format::Md => markdown::write_markdown(w, &report(), photos),
+            Format::Html => html::write_html(w, &report(), photos),
+            Format::Docx => docx::write_docx(w, &report(), photos),
             Format::Csv => csv::write(session, lang, w).map_err(io::Error::other),
-            Format::Post => post::write_post(w, session, lang, digits),
+            Format::Post => post::write_post(w, session, lang, digits, photos),
         }
+    }
+
+    /// Whether the format shows the photos (CSV does not).
+    pub fn has_photos(self) -> bool {
+        !matches!(self, Format::Csv)
     }
 }

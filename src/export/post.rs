@@ -3,7 +3,8 @@
 //! shape of the post an office publishes after the day (docs/REPORTS.md):
 //! the headline, the tagline under 🌸, then a paragraph each under ⏰ (when
 //! and where), 🎗 (who ran it), 📌 (why, who took part, the steps), 🔑 (the
-//! guidance), 📍 (what the exchange produced) and 📸 (the credit line).
+//! guidance), 📍 (what the exchange produced) and 📸 (the credit line, and
+//! under it the photos' files in report order, to attach to the post).
 //! No Markdown or HTML marks: the text is pasted as it is.
 //!
 //! Every text from the file goes through [`Post::clean`]: controls made
@@ -19,6 +20,7 @@ use crate::text::date::{Digits, format_date, format_time};
 use crate::text::sanitize::for_display;
 
 use super::narrative;
+use super::photos::Photos;
 use super::report::{and_list, non_empty};
 
 /// The marks that open the post's paragraphs, as the seed press release
@@ -38,8 +40,9 @@ struct Post<'a> {
     digits: Digits,
 }
 
-/// The post of `s` in `lang`, its numbers in `digits`.
-pub fn post(s: &Session, lang: Lang, digits: Digits) -> String {
+/// The post of `s` in `lang`, its numbers in `digits`, its photos' files
+/// named as `photos` sees them from where the post goes.
+pub fn post(s: &Session, lang: Lang, digits: Digits, photos: &Photos<'_>) -> String {
     let p = Post {
         s,
         lang,
@@ -54,7 +57,7 @@ pub fn post(s: &Session, lang: Lang, digits: Digits) -> String {
         p.what(),
         p.guidance(),
         p.exchange(),
-        p.credit(),
+        p.credit(photos),
     ];
     let mut out = paragraphs
         .into_iter()
@@ -66,8 +69,14 @@ pub fn post(s: &Session, lang: Lang, digits: Digits) -> String {
 }
 
 /// Writes the post of `s` in `lang` to `w`.
-pub fn write_post<W: Write>(w: &mut W, s: &Session, lang: Lang, digits: Digits) -> io::Result<()> {
-    w.write_all(post(s, lang, digits).as_bytes())?;
+pub fn write_post<W: Write>(
+    w: &mut W,
+    s: &Session,
+    lang: Lang,
+    digits: Digits,
+    photos: &Photos<'_>,
+) -> io::Result<()> {
+    w.write_all(post(s, lang, digits, photos).as_bytes())?;
     w.flush()
 }
 
@@ -264,9 +273,23 @@ impl Post<'_> {
         Some(self.mark(EXCHANGE, &text))
     }
 
-    /// 📸 the credit line. The photos' file names go under it.
-    fn credit(&self) -> Option<String> {
-        let credit = trimmed(&self.s.meta.credit)?;
-        Some(format!("{CREDIT} {}", self.clean(credit)))
+    /// 📸 the credit line (or "ภาพกิจกรรม" when there is none) and under
+    /// it a line per photo in report order: its number, its file from where
+    /// the post goes (as it is: digits in a path are not the post's to
+    /// change) and its caption, so the officer attaches them in that order.
+    fn credit(&self, photos: &Photos<'_>) -> Option<String> {
+        let credit = trimmed(&self.s.meta.credit);
+        if credit.is_none() && self.s.photos.is_empty() {
+            return None;
+        }
+        let mut out = format!("{CREDIT} {}", self.clean(credit.unwrap_or(self.t.photos)));
+        for (i, photo) in self.s.photos.iter().enumerate() {
+            let file = for_display(&photos.path(&photo.file)).replace(['\n', '\r'], " ");
+            out.push_str(&format!("\n{}) {file}", self.digits.num(i + 1)));
+            if let Some(caption) = trimmed(&photo.caption) {
+                out.push_str(&format!(" ({})", self.clean(caption)));
+            }
+        }
+        Some(out)
     }
 }

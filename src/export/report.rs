@@ -25,6 +25,9 @@ pub struct Report<'a> {
     /// The opening paragraph in running prose (the reports have it; `show` does not).
     pub narrative: String,
     pub sections: Vec<Section<'a>>,
+    /// The photos of the day (ภาพกิจกรรม), last, in the session's order;
+    /// their images are the renderer's caller's to find.
+    pub photos: Vec<PhotoEntry<'a>>,
     /// The block left for signing at the end.
     pub signature: Signature,
     /// The Word file's properties: who wrote it (the organiser, else the
@@ -32,6 +35,17 @@ pub struct Report<'a> {
     pub author: Option<&'a str>,
     pub created: Timestamp,
     pub modified: Timestamp,
+}
+
+/// A photo of the day as a report names it.
+pub struct PhotoEntry<'a> {
+    /// Empty when it has none.
+    pub caption: &'a str,
+    pub group: Option<&'a str>,
+    /// The image's name in the session's photo folder.
+    pub file: &'a str,
+    pub width: u32,
+    pub height: u32,
 }
 
 pub struct Section<'a> {
@@ -314,6 +328,17 @@ pub fn build_with(s: &Session, lang: Lang, digits: Digits) -> Report<'_> {
         title,
         narrative: narrative::paragraph(s, lang),
         sections,
+        photos: s
+            .photos
+            .iter()
+            .map(|p| PhotoEntry {
+                caption: p.caption.trim(),
+                group: p.group.as_deref().and_then(non_empty),
+                file: &p.file,
+                width: p.width,
+                height: p.height,
+            })
+            .collect(),
         signature: Signature {
             name: non_empty(&m.facilitator).map(|n| n.trim().to_owned()),
             position: non_empty(&m.facilitator_position).map(|p| p.trim().to_owned()),

@@ -7,6 +7,7 @@
 
 use std::io::{self, Write};
 
+use crate::i18n::photos::photos_strings;
 use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::text::sanitize::for_display;
@@ -15,7 +16,7 @@ use crate::text::wrap::wrap_once as wrap;
 
 use super::report::{
     ActionEntry, Body, Entry, Field, FollowUpEntry, GuidanceEntry, NoteGroup, PairEntry,
-    Participants, QuadrantEntry, Report, StageEntry, done_or_open,
+    Participants, PhotoEntry, QuadrantEntry, Report, StageEntry, done_or_open,
 };
 
 /// How `show` lays text out.
@@ -61,6 +62,11 @@ pub fn write_text<W: Write>(w: &mut W, report: &Report<'_>, style: TextStyle) ->
                 out.body(body, r, report.lang)?;
             }
         }
+    }
+    if !report.photos.is_empty() {
+        writeln!(out.w)?;
+        out.heading(strings(report.lang).photos, '-')?;
+        out.photos(&report.photos, r, report.lang)?;
     }
     out.w.flush()
 }
@@ -164,6 +170,26 @@ impl<W: Write> Out<'_, W> {
             Body::FollowUps(followups) => self.followups(followups, r, lang),
             Body::Closing(groups) => self.closing(groups, r),
         }
+    }
+
+    /// "1. caption (group: …)", the image's file on the right.
+    fn photos(
+        &mut self,
+        photos: &[PhotoEntry<'_>],
+        r: &ReportStrings,
+        lang: crate::text::Lang,
+    ) -> io::Result<()> {
+        let digits = photos.len().to_string().len();
+        for (i, p) in photos.iter().enumerate() {
+            let marker = format!("{:>digits$}.", i + 1);
+            let caption = match p.caption {
+                "" => photos_strings(lang).no_caption,
+                c => c,
+            };
+            let text = format!("{caption}{}", group_suffix(p.group, r));
+            self.item(2, &marker, &text, &for_display(p.file))?;
+        }
+        Ok(())
     }
 
     fn fields(&mut self, fields: &[Field]) -> io::Result<()> {

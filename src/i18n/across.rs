@@ -179,6 +179,7 @@ impl AcrossStrings {
             Place::FollowUp(_) => followup_strings(lang).followups.to_owned(),
             Place::RoleReview(_) => t.role_review.to_owned(),
             Place::ExperienceExchange(_) => t.experience_exchange.to_owned(),
+            Place::Photo(_) => t.photos.to_owned(),
         }
     }
 

@@ -42,6 +42,7 @@ pub struct FileStrings {
     pub version_zero: &'static str,
     pub end_not_after_start: &'static str,
     pub no_name: &'static str,
+    pub photo_file_name: &'static str,
     /// A save failed: `{file}` and the system's `{why}`.
     pub not_saved: &'static str,
 }
@@ -73,6 +74,7 @@ pub const TH: FileStrings = FileStrings {
     version_zero: "รุ่นของไฟล์ (version) ต้องเป็น 1 ขึ้นไป",
     end_not_after_start: "เวลาเลิก {end} ต้องหลังเวลาเริ่ม {start}",
     no_name: "ระบุประธาน (presided_by) แต่ไม่มีชื่อ: ใส่ชื่อ หรือลบ presided_by ออก",
+    photo_file_name: "ชื่อไฟล์ภาพ \"{file}\" ใช้ไม่ได้: ต้องเป็นชื่อไฟล์ในโฟลเดอร์ภาพของเวที ไม่ใช่ที่อยู่ไฟล์",
     not_saved: "{file}: บันทึกไม่สำเร็จ ({why})",
 };
 
@@ -110,6 +112,7 @@ pub const EN: FileStrings = FileStrings {
     version_zero: "the version must be 1 or more",
     end_not_after_start: "the end, {end}, is not after the start, {start}",
     no_name: "presided_by names no one: give a name, or remove presided_by",
+    photo_file_name: "the photo file \"{file}\" is not a plain file name in the session's photo folder",
     not_saved: "{file}: could not be saved ({why}).",
 };
 
@@ -206,6 +209,7 @@ pub fn meaning(meaning: &Meaning, lang: Lang) -> String {
             fill(t.end_not_after_start, &[("start", start), ("end", end)])
         }
         Meaning::NoName => t.no_name.into(),
+        Meaning::PhotoFileName { file } => fill(t.photo_file_name, &[("file", file)]),
     }
 }
 
@@ -290,6 +294,9 @@ mod tests {
                 end: "09:00".into(),
             }),
             at(Meaning::NoName),
+            at(Meaning::PhotoFileName {
+                file: "../x.jpg".into(),
+            }),
         ]
     }
 

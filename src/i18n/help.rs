@@ -379,10 +379,50 @@ pub const COMMANDS: &[CommandHelp] = &[
         ],
     },
     CommandHelp {
+        path: "wethi photos",
+        about: Words {
+            th: "ภาพกิจกรรม: เพิ่มภาพลงในเวที หรือดูรายการภาพ",
+            en: "Photos of the day: add images to a session, or list them",
+        },
+        args: &[],
+    },
+    CommandHelp {
+        path: "wethi photos add",
+        about: Words {
+            th: "เพิ่มภาพ (JPEG, PNG หรือ WebP ไม่เกินภาพละ 15 MB) ลงในเวที: หมุนภาพให้ตั้งตรงตามที่ถ่าย ย่อให้ด้านยาวไม่เกิน 1600 จุด และลบข้อมูลในไฟล์ภาพทั้งหมด (รวมถึงตำแหน่ง GPS) ถ้ามีภาพใดใช้ไม่ได้ จะไม่เก็บภาพใดเลย",
+            en: "Add images (JPEG, PNG or WebP, at most 15 MB each) to a session: each is stored upright, at most 1600 px on its long edge, without any metadata (no GPS); one bad image stores nothing",
+        },
+        args: &[
+            ("file", SESSION_FILE),
+            (
+                "images",
+                Words {
+                    th: "ไฟล์ภาพที่จะเพิ่ม ตามลำดับ",
+                    en: "The images to add, in order",
+                },
+            ),
+            (
+                "caption",
+                Words {
+                    th: "คำบรรยายใต้ภาพ ใช้กับทุกภาพที่เพิ่มครั้งนี้",
+                    en: "The caption printed under each of them",
+                },
+            ),
+        ],
+    },
+    CommandHelp {
+        path: "wethi photos list",
+        about: Words {
+            th: "รายการภาพของเวที ตามลำดับในรายงาน",
+            en: "The session's photos, in report order",
+        },
+        args: &[("file", SESSION_FILE)],
+    },
+    CommandHelp {
         path: "wethi export",
         about: Words {
-            th: "ทำรายงานของเวที เป็นภาษาของเวทีนั้น เว้นแต่ระบุ --lang",
-            en: "A report of a session, in its language unless --lang is given",
+            th: "ทำรายงานของเวทีพร้อมภาพกิจกรรม เป็นภาษาของเวทีนั้น เว้นแต่ระบุ --lang",
+            en: "A report of a session with its photos, in its language unless --lang is given",
         },
         args: &[
             ("file", SESSION_FILE),

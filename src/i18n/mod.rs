@@ -15,6 +15,7 @@ pub mod files;
 pub mod followup;
 pub mod help;
 pub mod homeexport;
+pub mod photos;
 pub mod post;
 pub mod room;
 pub mod safety;
@@ -89,6 +90,8 @@ pub struct Strings {
     pub none: &'static str,
     pub agenda: &'static str,
     pub summary: &'static str,
+    /// The photos view's name (ภาพกิจกรรม, as the report's last section).
+    pub photos: &'static str,
     pub notes: &'static str,
     pub no_notes: &'static str,
     pub saved: &'static str,
@@ -185,6 +188,7 @@ pub const TH: Strings = Strings {
     none: "ไม่มี",
     agenda: "วาระ",
     summary: "สรุป",
+    photos: "ภาพกิจกรรม",
     notes: "บันทึก",
     no_notes: "(ยังไม่มีบันทึก — กด a เพื่อเพิ่ม)",
     saved: "บันทึกแล้ว",
@@ -281,6 +285,7 @@ pub const EN: Strings = Strings {
     none: "none",
     agenda: "Agenda",
     summary: "Summary",
+    photos: "Photos",
     notes: "Notes",
     no_notes: "(no notes yet — press a to add)",
     saved: "saved",

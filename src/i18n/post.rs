@@ -40,6 +40,8 @@ pub struct PostStrings {
     pub recommendations: [&'static str; 2],
     pub roles: &'static str,
     pub experience: &'static str,
+    /// 📸 when the session has photos but no credit line.
+    pub photos: &'static str,
 }
 
 /// The connector before each clause of 📍 that is not the first.
@@ -84,6 +86,7 @@ pub const TH: PostStrings = PostStrings {
     ],
     roles: "ทบทวนบทบาทหน้าที่ เช่น “{first}”",
     experience: "แลกเปลี่ยนประสบการณ์ในการขับเคลื่อนงาน เช่น “{first}”",
+    photos: "ภาพกิจกรรม",
 };
 
 pub const EN: PostStrings = PostStrings {
@@ -117,6 +120,7 @@ pub const EN: PostStrings = PostStrings {
     ],
     roles: "reviewed its roles and duties, for example “{first}”",
     experience: "exchanged experience in driving its work, for example “{first}”",
+    photos: "Photos",
 };
 
 pub fn post_strings(lang: Lang) -> &'static PostStrings {

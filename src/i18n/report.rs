@@ -62,6 +62,8 @@ pub struct ReportStrings {
     /// One vote (the plural is the main strings' `votes`).
     pub vote: &'static str,
     pub none: &'static str,
+    /// The last part of a report: the photos of the day.
+    pub photos: &'static str,
     /// The opening paragraph's pieces, filled and joined in order (a piece
     /// of English starting with a comma after one ending with one keeps one).
     /// A person: "{name} {position}" / "{name}, {position},".
@@ -141,6 +143,7 @@ pub const TH: ReportStrings = ReportStrings {
     item: "รายการ",
     vote: "คะแนน",
     none: "ไม่มี",
+    photos: "ภาพกิจกรรม",
     person: "{name} {position}",
     assigned: "{presider} มอบหมายให้ {facilitator}",
     with_team: " พร้อมด้วย {team}",
@@ -212,6 +215,7 @@ pub const EN: ReportStrings = ReportStrings {
     item: "item",
     vote: "vote",
     none: "none",
+    photos: "Photos of the day",
     person: "{name}, {position},",
     assigned: "{presider} assigned {facilitator}",
     with_team: ", together with {team},",

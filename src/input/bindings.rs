@@ -160,7 +160,7 @@ pub static ROOM_QR_BINDINGS: &[Binding] = &[
 /// The room inbox's keys.
 #[rustfmt::skip]
 pub static INBOX_BINDINGS: &[Binding] = &[
-    b(&[Enter], Everywhere, Action::InboxAccept, "รับขึ้นกระดาน", "accept", true),
+    b(&[Enter], Everywhere, Action::InboxAccept, "รับ", "accept", true),
     b(&[Char('e')], Everywhere, Action::InboxEdit, "แก้แล้วรับ", "edit, accept", true),
     b(&[Char('d'), Delete], Everywhere, Action::InboxReject, "ไม่รับ", "reject", true),
     b(&[Char('A')], Everywhere, Action::InboxAcceptAll, "รับทั้งหมด", "accept all", true),

@@ -23,6 +23,8 @@ use super::server::Room;
 use super::token;
 use super::{RoomEvent, Wall};
 
+mod photo;
+
 /// What every answer is: a page of HTML, whole.
 pub(super) type Answer = Response<Full<Bytes>>;
 
@@ -147,6 +149,7 @@ async fn route(room: &Room, ip: IpAddr, request: Request<Incoming>) -> Reply {
             moved
         }
         (&Method::GET, "") => form_page(room, &wall, &head.headers, &caller),
+        (&Method::POST, "photo") => photo::photo(room, &wall, &head.headers, body, &caller).await,
         (&Method::POST, "add" | "vote") => match read_body(body, room.limits.text_body()).await {
             Err(e) => problem(room, &wall, e.status(), body_problem(r, e)),
             Ok(body) if rest == "add" => add(room, &wall, &body, &caller).await,
@@ -208,6 +211,7 @@ fn form_page(room: &Room, wall: &Wall, headers: &HeaderMap, caller: &Caller) -> 
         base: &room.base,
         group: group.as_deref(),
         votes_left,
+        photos: room.photos_of.is_some(),
     };
     Reply::new(200, page::form_page(wall, &page))
 }

@@ -41,8 +41,9 @@ impl RoomLink {
         wake: impl Fn() + Send + Sync + 'static,
     ) -> Result<RoomLink, StartError> {
         let (tx, rx) = mpsc::channel();
-        let server = RoomServer::start(config, wall, deliver_to(tx, wake))?;
+        let server = RoomServer::start_for(config, wall, deliver_to(tx, wake), Some(session))?;
         server.set_waiting(inbox.len());
+        server.set_waiting_photo_bytes(inbox.photo_bytes());
         let qr = qr::encode(server.url()).ok();
         let mut file = InboxFile::for_session(session);
         file.mark_saved(inbox);
@@ -71,7 +72,7 @@ impl RoomLink {
         loop {
             match self.events.try_recv() {
                 Ok(Delivery { event, ack }) => {
-                    let submission = matches!(event, RoomEvent::Submitted(_));
+                    let submission = matches!(event, RoomEvent::Submitted(_) | RoomEvent::Photo(_));
                     out.push(event);
                     self.unanswered.push((ack, submission));
                 }
@@ -86,7 +87,8 @@ impl RoomLink {
     /// tells the server how many wait, writes the inbox's file if it
     /// changed, and only then tells the phones whose events came since the
     /// last call whether the file that keeps each is written: the inbox's
-    /// for a submission, the session's for a vote or an auto-accepted item.
+    /// for a submission (an item or a photo), the session's for a vote or
+    /// an auto-accepted one.
     pub fn sync(
         &mut self,
         inbox: &Inbox,
@@ -97,6 +99,7 @@ impl RoomLink {
             self.server.publish(wall);
         }
         self.server.set_waiting(inbox.len());
+        self.server.set_waiting_photo_bytes(inbox.photo_bytes());
         let written = self.file.save_if_changed(inbox);
         for (ack, submission) in self.unanswered.drain(..) {
             let saved = if submission && !inbox.auto_accept {

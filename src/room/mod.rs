@@ -73,6 +73,9 @@ pub enum RoomEvent {
     /// A phone sent an item: it goes to the inbox (or, with auto-accept on,
     /// straight onto the board).
     Submitted(Submission),
+    /// A phone sent a photo, whose image is already in the photo folder:
+    /// it goes to the inbox (or, with auto-accept on, into the session).
+    Photo(inbox::PhotoSubmission),
     /// A phone voted for the board item with this id: add one vote to it.
     /// The server only sends ids that were on the published [`Wall`] and
     /// has already counted the phone's votes against the limit.

@@ -1,7 +1,8 @@
-//! The HTML phones see: one form, plain HTML and inline CSS, no script, no
+//! The HTML phones see: two forms (an item, a photo), plain HTML and inline CSS, no script, no
 //! external anything, so it works in the LINE in-app browser and on old
 //! Android phones. Every text is escaped.
 
+use crate::i18n::photos::photos_strings;
 use crate::i18n::room::{RoomStrings, room_strings, with_number};
 use crate::i18n::strings;
 use crate::session::Quadrant;
@@ -18,6 +19,8 @@ pub struct FormPage<'a> {
     pub group: Option<&'a str>,
     /// Votes this phone has left, when voting is on.
     pub votes_left: Option<u32>,
+    /// The room takes photos: the page has their form too.
+    pub photos: bool,
 }
 
 /// `s` safe inside HTML text and double-quoted attributes.
@@ -38,6 +41,7 @@ label.q input{width:1.4em;height:1.4em;vertical-align:middle;margin:0 .3em 0 0}\
 label.s{border-color:#2e7d32}label.w{border-color:#e65100}label.o{border-color:#1565c0}label.t{border-color:#c62828}\
 .f{display:block;font-weight:bold;margin:.8em 0 .2em}.hint{color:#555;font-size:.85em;margin:.2em 0}\
 textarea,input[type=text]{box-sizing:border-box;width:100%;font-size:1.1em;padding:10px;border:2px solid #888;border-radius:8px}\
+input[type=file]{box-sizing:border-box;width:100%;font-size:1.1em;padding:10px 0}\
 button,a.b{display:block;box-sizing:border-box;width:100%;margin:.6em 0;padding:14px;font-size:1.2em;font-weight:bold;\
 text-align:center;text-decoration:none;border:0;border-radius:10px;background:#1565c0;color:#fff}\
 form.v button{background:#fff;color:#111;border:2px solid #888;font-weight:normal;text-align:left}\
@@ -101,11 +105,38 @@ pub fn form_page(wall: &Wall, page: &FormPage) -> String {
         escape(r.group_hint),
         escape(r.send)
     ));
+    if page.photos {
+        html.push_str(&photo_form(wall, page, r, &base));
+    }
     if wall.voting.on {
         html.push_str(&vote_section(wall, page, r, &base));
     }
     html.push_str(FOOT);
     html
+}
+
+/// The second form: a photo from the camera or the gallery (`image/*`),
+/// an optional caption and the remembered group, sent as multipart.
+fn photo_form(wall: &Wall, page: &FormPage, r: &RoomStrings, base: &str) -> String {
+    let p = photos_strings(wall.lang);
+    format!(
+        "<h2 id=\"photo\">{}</h2>\n<p class=\"hint\">{}</p>\n\
+<form method=\"post\" action=\"{base}photo\" enctype=\"multipart/form-data\">\n\
+<label class=\"f\" for=\"photo-file\">{}</label>\
+<input type=\"file\" id=\"photo-file\" name=\"photo\" accept=\"image/*\" required>\n\
+<label class=\"f\" for=\"caption\">{}</label>\
+<input type=\"text\" id=\"caption\" name=\"caption\" maxlength=\"{MAX_TEXT}\">\n\
+<label class=\"f\" for=\"photo-group\">{}</label>\
+<input type=\"text\" id=\"photo-group\" name=\"group\" maxlength=\"{MAX_GROUP}\" value=\"{}\">\n\
+<button type=\"submit\">{}</button>\n</form>\n",
+        escape(p.form_heading),
+        escape(p.form_hint),
+        escape(p.form_photo),
+        escape(p.form_caption),
+        escape(r.group),
+        escape(page.group.unwrap_or_default()),
+        escape(p.form_send)
+    )
 }
 
 fn vote_section(wall: &Wall, page: &FormPage, r: &RoomStrings, base: &str) -> String {
@@ -192,12 +223,15 @@ mod tests {
                 base: "/r/x/",
                 group: Some("\"><b>"),
                 votes_left: Some(3),
+                photos: true,
             },
         );
         assert!(!html.contains("<script"));
         assert!(!html.contains("<บ้าน"));
         assert!(html.contains("&lt;บ้านหนองบัว&gt; &amp; &quot;ทีม&quot;"));
         assert!(html.contains("value=\"&quot;&gt;&lt;b&gt;\""));
+        // The photo form remembers the group too, escaped the same way.
+        assert_eq!(html.matches("value=\"&quot;&gt;&lt;b&gt;\"").count(), 2);
         assert!(html.contains("&lt;script&gt;"));
     }
 
@@ -220,6 +254,24 @@ mod tests {
         let on = form_page(&wall(Lang::En, true), &page);
         assert!(on.contains("action=\"/r/x/vote\"") && on.contains(" disabled"));
         assert!(on.contains("0 votes left"));
+    }
+
+    #[test]
+    fn the_photo_form_is_multipart_for_the_camera_or_the_gallery_without_script() {
+        let page = FormPage {
+            base: "/r/x/",
+            photos: true,
+            ..FormPage::default()
+        };
+        let html = form_page(&wall(Lang::Th, false), &page);
+        assert!(html.contains("action=\"/r/x/photo\" enctype=\"multipart/form-data\""));
+        assert!(html.contains(
+            "type=\"file\" id=\"photo-file\" name=\"photo\" accept=\"image/*\" required"
+        ));
+        assert!(html.contains("name=\"caption\"") && html.contains("ส่งภาพ"));
+        assert!(!html.contains("<script"));
+        let without = form_page(&wall(Lang::Th, false), &FormPage::default());
+        assert!(!without.contains("/photo"));
     }
 
     #[test]

@@ -10,7 +10,8 @@
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::ops::RangeInclusive;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
@@ -57,6 +58,14 @@ pub struct Limits {
     pub ack_time: Duration,
     /// No connection, however busy, stays open longer than this.
     pub connection_time: Duration,
+    /// A photo's whole form must arrive within this (408 beyond): 15 MB
+    /// over a crowded venue's Wi-Fi takes a while.
+    pub photo_time: Duration,
+    /// Photos each phone may send a minute (429 beyond); one address four
+    /// times as many.
+    pub photos_per_minute: usize,
+    /// Most bytes of photos waiting in the inbox, stored size (503 beyond).
+    pub photos_waiting: u64,
 }
 
 impl Default for Limits {
@@ -71,6 +80,9 @@ impl Default for Limits {
             body_time: Duration::from_secs(20),
             ack_time: Duration::from_secs(30),
             connection_time: Duration::from_secs(300),
+            photo_time: Duration::from_secs(240),
+            photos_per_minute: 6,
+            photos_waiting: 200 * 1024 * 1024,
         }
     }
 }
@@ -81,6 +93,16 @@ impl Limits {
         BodyLimit {
             bytes: self.body_bytes,
             time: self.body_time,
+        }
+    }
+
+    /// The body of the photo form: a photo of at most
+    /// [`crate::photos::MAX_BYTES`], its caption, group and the form's
+    /// boundaries.
+    pub(super) fn photo_body(&self) -> BodyLimit {
+        BodyLimit {
+            bytes: crate::photos::MAX_BYTES + 64 * 1024,
+            time: self.photo_time,
         }
     }
 }
@@ -160,11 +182,17 @@ pub(super) struct Room {
     pub(super) limits: Limits,
     pub(super) phones: Mutex<Phones>,
     pub(super) deliver: Deliver,
+    /// The session whose photo folder takes the phones' photos; `None`:
+    /// the room takes no photos.
+    pub(super) photos_of: Option<PathBuf>,
+    /// Bytes of photos waiting in the inbox, as last told plus those sent since.
+    pub(super) photo_bytes: AtomicU64,
 }
 
 pub(super) struct Phones {
     pub(super) rate: RateLimiter,
     pub(super) votes: VoteBook,
+    pub(super) photo_rate: RateLimiter,
 }
 
 impl Room {
@@ -186,6 +214,17 @@ impl RoomServer {
         wall: Wall,
         deliver: Deliver,
     ) -> Result<RoomServer, StartError> {
+        RoomServer::start_for(config, wall, deliver, None)
+    }
+
+    /// [`start`](Self::start) for the session at `photos_of`, whose photo
+    /// folder takes the photos phones send (`None`: no photos).
+    pub fn start_for(
+        config: &RoomConfig,
+        wall: Wall,
+        deliver: Deliver,
+        photos_of: Option<&Path>,
+    ) -> Result<RoomServer, StartError> {
         let listener = bind(config)?;
         let addr = listener.local_addr().map_err(StartError::Io)?;
         let token = Token::random().map_err(StartError::Io)?;
@@ -200,8 +239,14 @@ impl RoomServer {
             phones: Mutex::new(Phones {
                 rate: RateLimiter::new(config.limits.per_minute, Duration::from_secs(60)),
                 votes: VoteBook::default(),
+                photo_rate: RateLimiter::new(
+                    config.limits.photos_per_minute,
+                    Duration::from_secs(60),
+                ),
             }),
             deliver,
+            photos_of: photos_of.map(Path::to_path_buf),
+            photo_bytes: AtomicU64::new(0),
         });
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
@@ -261,6 +306,12 @@ impl RoomServer {
     /// again only at the next, so the cap can be passed by those few.
     pub fn set_waiting(&self, waiting: usize) {
         self.room.waiting.store(waiting, Ordering::SeqCst);
+    }
+
+    /// Tells the server how many bytes of photos wait in the inbox, as
+    /// [`set_waiting`](Self::set_waiting) does for their number.
+    pub fn set_waiting_photo_bytes(&self, bytes: u64) {
+        self.room.photo_bytes.store(bytes, Ordering::SeqCst);
     }
 
     /// Closes the port: once this returns, connecting is refused. Answers

@@ -1,6 +1,7 @@
 //! Everything said in a session, as places and texts: the title and the
 //! details, the stages' and guidance's notes, the SWOT items, strategies,
-//! recommendations, action items, follow-ups and closing notes. What the
+//! recommendations, action items, follow-ups, closing notes and the photos'
+//! captions. What the
 //! template ships (stage and guidance texts, sub-item labels) is not what
 //! was said, and is left out. Searching and the overview of a folder
 //! (`across/`) read sessions through this.
@@ -13,8 +14,14 @@ use super::model::{Note, Quadrant, Session, TowsPair};
 pub enum Place {
     Title,
     Detail(DetailField),
-    StageNote { stage: usize, note: usize },
-    GuidanceNote { point: usize, note: usize },
+    StageNote {
+        stage: usize,
+        note: usize,
+    },
+    GuidanceNote {
+        point: usize,
+        note: usize,
+    },
     Swot(Quadrant, usize),
     Strategy(TowsPair, usize),
     Recommendation(usize),
@@ -22,6 +29,8 @@ pub enum Place {
     FollowUp(usize),
     RoleReview(usize),
     ExperienceExchange(usize),
+    /// A photo's caption.
+    Photo(usize),
 }
 
 /// The free-text fields of the details form.
@@ -58,6 +67,7 @@ impl Place {
             Place::FollowUp(i) => format!("followups[{i}].text"),
             Place::RoleReview(i) => format!("notes.role_review[{i}].text"),
             Place::ExperienceExchange(i) => format!("notes.experience_exchange[{i}].text"),
+            Place::Photo(i) => format!("photos[{i}].caption"),
         }
     }
 }
@@ -137,6 +147,9 @@ pub fn texts(s: &Session) -> Vec<(Place, &str)> {
         &s.notes.experience_exchange,
         Place::ExperienceExchange,
     );
+    for (i, p) in s.photos.iter().enumerate() {
+        out.push((Place::Photo(i), &p.caption));
+    }
     out.retain(|(_, text)| !text.trim().is_empty());
     out
 }
@@ -181,5 +194,28 @@ mod tests {
                 "{pointer}"
             );
         }
+    }
+
+    #[test]
+    fn photos_say_their_captions_and_a_photo_without_one_says_nothing() {
+        let mut s = crate::session::template::example().expect("the example");
+        for (i, caption) in ["ป้ายนิทรรศการ", " "].into_iter().enumerate()
+        {
+            s.photos.push(crate::session::Photo {
+                id: format!("ph-{i}"),
+                file: format!("ph-{i}.jpg"),
+                caption: caption.into(),
+                group: None,
+                added_at: s.created_at,
+                bytes: 1,
+                width: 4,
+                height: 3,
+                extra: Default::default(),
+            });
+        }
+        let all = texts(&s);
+        assert_eq!(all.last(), Some(&(Place::Photo(0), "ป้ายนิทรรศการ")));
+        assert!(!all.iter().any(|(p, _)| *p == Place::Photo(1)));
+        assert_eq!(Place::Photo(0).path(), "photos[0].caption");
     }
 }

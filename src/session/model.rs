@@ -52,6 +52,36 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub followups: Vec<FollowUp>,
     pub notes: ClosingNotes,
+    /// Photos of the day, in report order. Their images are in the folder
+    /// beside the session (`NAME.photos/` for `NAME.json`). Absent from
+    /// files that have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<Photo>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A photo of the day. Its image was re-encoded when it was added: upright,
+/// at most 1600 pixels on its long edge, without any metadata (no GPS).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Photo {
+    #[schemars(length(min = 1))]
+    pub id: String,
+    /// The image's file name in the session's photo folder: a plain name,
+    /// never a path.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"))]
+    pub file: String,
+    /// What the photo shows, printed under it (may be empty).
+    pub caption: String,
+    /// The breakout group that sent it, from a phone or through `wethi merge`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    pub added_at: Timestamp,
+    /// The image file's size.
+    pub bytes: u64,
+    /// The stored image's size in pixels.
+    pub width: u32,
+    pub height: u32,
     #[serde(flatten)]
     pub extra: Extra,
 }

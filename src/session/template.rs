@@ -81,6 +81,7 @@ fn keep_structure_only(s: &mut Session) {
     s.recommendations.clear();
     s.actions.clear();
     s.followups.clear();
+    s.photos.clear();
     s.notes.role_review.clear();
     s.notes.experience_exchange.clear();
     let old = std::mem::take(&mut s.meta);

@@ -39,6 +39,21 @@ pub enum Meaning {
     },
     /// `meta.presided_by` names no one.
     NoName,
+    /// A photo's file is not a plain file name (a path, a hidden name, a
+    /// character outside `A-Z a-z 0-9 . _ -`).
+    PhotoFileName {
+        file: String,
+    },
+}
+
+/// Whether `name` may name a photo's image in the session's photo folder:
+/// a plain ASCII name of at most 100 bytes that cannot climb out of the
+/// folder nor hide in it (`../x`, `/etc/passwd`, `.x` are refused).
+pub fn is_photo_file_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && name.len() <= 100
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 /// The first thing wrong with `s`'s meaning: the version, the details,
@@ -81,6 +96,16 @@ pub fn check(s: &Session) -> Result<(), Invalid> {
                     });
                 }
             }
+        }
+    }
+    for (i, photo) in s.photos.iter().enumerate() {
+        if !is_photo_file_name(&photo.file) {
+            return Err(Invalid {
+                path: format!("photos[{i}].file"),
+                what: Meaning::PhotoFileName {
+                    file: photo.file.clone(),
+                },
+            });
         }
     }
     Ok(())
@@ -162,6 +187,9 @@ fn all_ids(s: &Session) -> Vec<(String, &str)> {
         "notes.experience_exchange",
         &s.notes.experience_exchange,
     );
+    for (i, p) in s.photos.iter().enumerate() {
+        out.push((format!("photos[{i}].id"), &p.id));
+    }
     out
 }
 
@@ -269,6 +297,42 @@ mod tests {
                 first: "stages[1].id".into()
             }
         );
+    }
+
+    #[test]
+    fn a_photo_must_name_a_plain_file_and_have_its_own_id() {
+        let mut s = parse(std::path::Path::new("x.json"), EXAMPLE.as_bytes())
+            .unwrap()
+            .session;
+        let photo = |id: &str, file: &str| crate::session::Photo {
+            id: id.into(),
+            file: file.into(),
+            caption: String::new(),
+            group: None,
+            added_at: s.created_at,
+            bytes: 1,
+            width: 1,
+            height: 1,
+            extra: Default::default(),
+        };
+        s.photos = vec![photo("ph-1", "ph-1.jpg")];
+        assert_eq!(check(&s), Ok(()));
+        for bad in [
+            "../x.jpg",
+            "/etc/passwd",
+            ".hidden.jpg",
+            "a/b.jpg",
+            "a\\b",
+            "",
+            "ภาพ.jpg",
+        ] {
+            s.photos = vec![photo("ph-1", bad)];
+            let err = check(&s).unwrap_err();
+            assert_eq!(err.path, "photos[0].file", "{bad}");
+        }
+        assert!(!is_photo_file_name(&"a".repeat(101)));
+        s.photos = vec![photo("ph-1", "a.jpg"), photo("ph-1", "b.jpg")];
+        assert_eq!(check(&s).unwrap_err().path, "photos[1].id");
     }
 
     #[test]

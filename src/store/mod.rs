@@ -8,6 +8,7 @@ pub mod lock;
 pub mod names;
 pub mod open;
 pub mod output;
+pub mod photos;
 pub mod report_file;
 pub mod save;
 pub mod trash;
@@ -65,7 +66,7 @@ pub fn create_session(dir: &Path, session: &crate::session::Session) -> Result<P
 }
 
 /// Moves a session file into `.trash/` beside it (never deletes), under a
-/// name not taken there yet. Returns the new path.
+/// name not taken there yet, its photo folder with it. Returns the new path.
 /// Refuses (`ResourceBusy`) a session another wethi has open: its next save
 /// would bring the file back.
 pub fn move_to_trash(path: &Path) -> io::Result<PathBuf> {
@@ -84,11 +85,16 @@ pub fn move_to_trash(path: &Path) -> io::Result<PathBuf> {
         .into_owned();
     let mut target = dir.join(&name);
     let mut n = 2;
-    while target.exists() {
+    while !photos::is_free(&target) {
         target = dir.join(format!("{n}-{name}"));
         n += 1;
     }
     std::fs::rename(path, &target)?;
+    if let Err(e) = photos::move_photos(path, &target) {
+        // The session and its photos stay together: put it back.
+        let _ = std::fs::rename(&target, path);
+        return Err(e);
+    }
     Ok(target)
 }
 

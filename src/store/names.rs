@@ -39,13 +39,13 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}' | '\u{0300}'..='\u{036F}')
 }
 
-/// A path in `dir` for a new session that does not exist yet:
-/// `2021-01-13-ประชุม-ศอช.json`, then `-2`, `-3` … when taken.
+/// A path in `dir` for a new session that does not exist yet, nor its photo
+/// folder: `2021-01-13-ประชุม-ศอช.json`, then `-2`, `-3` … when taken.
 pub fn file_name_for(dir: &Path, date: NaiveDate, title: &str) -> PathBuf {
     let base = format!("{}-{}", date.format("%Y-%m-%d"), slug(title));
     let mut candidate = dir.join(format!("{base}.json"));
     let mut n = 2;
-    while candidate.exists() {
+    while !super::photos::is_free(&candidate) {
         candidate = dir.join(format!("{base}-{n}.json"));
         n += 1;
     }

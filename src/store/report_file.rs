@@ -2,6 +2,7 @@
 //! under a name not taken yet, or where it can be written when the
 //! session's folder refuses.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -47,16 +48,30 @@ pub fn write_report(
     bytes: &[u8],
     fallbacks: &[&Path],
 ) -> Result<Written, SaveError> {
-    write_report_racing(session, ext, bytes, fallbacks, |_| {})
+    let mut same = |_: &Path| Ok(Cow::Borrowed(bytes));
+    write_report_racing(session, ext, &mut same, fallbacks, |_| {})
+}
+
+/// [`write_report`] of a report whose bytes depend on the folder it goes
+/// into (a Markdown report links its photos from there): `render` makes
+/// them for each folder tried. A folder it fails for is passed over like
+/// one that cannot be written.
+pub fn write_report_with<'b>(
+    session: &Path,
+    ext: &str,
+    render: &mut dyn FnMut(&Path) -> io::Result<Cow<'b, [u8]>>,
+    fallbacks: &[&Path],
+) -> Result<Written, SaveError> {
+    write_report_racing(session, ext, render, fallbacks, |_| {})
 }
 
 /// [`write_report`] with `before_claim` run between choosing a free name
 /// and writing under it: the seam tests use to let another program take
 /// the name first.
-fn write_report_racing(
+fn write_report_racing<'b>(
     session: &Path,
     ext: &str,
-    bytes: &[u8],
+    render: &mut dyn FnMut(&Path) -> io::Result<Cow<'b, [u8]>>,
     fallbacks: &[&Path],
     mut before_claim: impl FnMut(&Path),
 ) -> Result<Written, SaveError> {
@@ -70,7 +85,14 @@ fn write_report_racing(
         _ => Path::new("."),
     };
     // The session's own folder first; the error the user sees is its error.
-    let first_error = match write_new(home, &stem, ext, bytes, &mut before_claim) {
+    let mut write_in = |dir: &Path| {
+        let bytes = render(dir).map_err(|source| SaveError {
+            path: dir.join(format!("{stem}.{ext}")),
+            source,
+        })?;
+        write_new(dir, &stem, ext, &bytes, &mut before_claim)
+    };
+    let first_error = match write_in(home) {
         Ok(path) => return Ok(Written { path, beside: true }),
         Err(e) => e,
     };
@@ -80,7 +102,7 @@ fn write_report_racing(
             continue;
         }
         tried.push(dir);
-        if let Ok(path) = write_new(dir, &stem, ext, bytes, &mut before_claim) {
+        if let Ok(path) = write_in(dir) {
             return Ok(Written {
                 path,
                 beside: false,
@@ -160,7 +182,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let session = dir.path().join("s.json");
         let mut chosen = Vec::new();
-        let written = write_report_racing(&session, "md", b"ours", &[], |path| {
+        let mut ours = |_: &Path| Ok(Cow::Borrowed(&b"ours"[..]));
+        let written = write_report_racing(&session, "md", &mut ours, &[], |path| {
             if chosen.is_empty() {
                 std::fs::write(path, b"theirs").expect("write");
             }
@@ -209,5 +232,32 @@ mod tests {
         );
         let err = write_report(&gone, "html", b"<p>", &[]).expect_err("nowhere to write");
         assert_eq!(err.path, dir.path().join("gone").join("s.html"));
+    }
+
+    #[test]
+    fn a_report_made_for_its_folder_is_made_again_for_the_next_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let gone = dir.path().join("gone").join("s.json");
+        let (data, refused) = (dir.path().join("data"), dir.path().join("refused"));
+        std::fs::create_dir(&data).expect("mkdir");
+        std::fs::create_dir(&refused).expect("mkdir");
+        let mut tried = Vec::new();
+        let mut render = |d: &Path| {
+            tried.push(d.to_path_buf());
+            if d == refused {
+                return Err(io::Error::other("cannot be made here"));
+            }
+            Ok(Cow::Owned(d.display().to_string().into_bytes()))
+        };
+        let written =
+            write_report_with(&gone, "md", &mut render, &[&refused, &data]).expect("written");
+        assert_eq!(written.path, data.join("s.md"));
+        let text = std::fs::read_to_string(&written.path).expect("read");
+        assert_eq!(text, data.display().to_string(), "made for where it went");
+        assert_eq!(
+            tried,
+            [dir.path().join("gone"), refused.clone(), data.clone()]
+        );
+        assert!(!refused.join("s.md").exists());
     }
 }

@@ -8,18 +8,22 @@ use crate::session::Session;
 use crate::session::template::EXAMPLE_JSON;
 
 /// Moves `trashed` back to `to`, or beside it under a free name when `to`
-/// was taken since. Returns where it went.
+/// was taken since, its photo folder with it. Returns where it went.
 pub fn restore(trashed: &Path, to: &Path) -> io::Result<PathBuf> {
     let dir = to.parent().unwrap_or(Path::new("."));
     let name = to.file_name().unwrap_or_default().to_string_lossy();
     let stem = name.strip_suffix(".json").unwrap_or(&name).to_owned();
     let mut target = to.to_path_buf();
     let mut n = 2;
-    while target.exists() {
+    while !super::photos::is_free(&target) {
         target = dir.join(format!("{stem}-{n}.json"));
         n += 1;
     }
     std::fs::rename(trashed, &target)?;
+    if let Err(e) = super::photos::move_photos(trashed, &target) {
+        let _ = std::fs::rename(&target, trashed);
+        return Err(e);
+    }
     Ok(target)
 }
 
@@ -76,5 +80,27 @@ mod tests {
         let back = restore(&trashed, &path).unwrap();
         assert_eq!(back, dir.path().join("a-2.json"));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "2");
+    }
+
+    #[test]
+    fn the_photo_folder_goes_to_the_trash_and_back_with_its_session() {
+        use super::super::photos::{photos_dir, write_photo};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        std::fs::write(&path, "1").unwrap();
+        write_photo(&path, "p.jpg", b"p").unwrap();
+        // A photo folder left without its session keeps its name taken.
+        let stray = dir.path().join(".trash").join("a.photos");
+        std::fs::create_dir_all(&stray).unwrap();
+        let trashed = super::super::move_to_trash(&path).unwrap();
+        assert_eq!(trashed, dir.path().join(".trash").join("2-a.json"));
+        assert!(!photos_dir(&path).exists());
+        assert!(photos_dir(&trashed).join("p.jpg").exists());
+        assert_eq!(restore(&trashed, &path).unwrap(), path);
+        assert_eq!(
+            std::fs::read(photos_dir(&path).join("p.jpg")).unwrap(),
+            b"p"
+        );
+        assert!(!photos_dir(&trashed).exists());
     }
 }

@@ -1,27 +1,59 @@
 //! Carries out the home screen's `x`: the session's report, in the
-//! session's language, written beside it (or where it can be), and a line
-//! for the home screen saying where.
+//! session's language, with its photos (embedded, linked from where the
+//! report goes, or named), written beside it (or where it can be), and a
+//! line for the home screen saying where.
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::path::Path;
 
-use crate::export::Format;
+use crate::export::{Format, Photos};
 use crate::i18n::homeexport::home_export_strings;
+use crate::photos::stored;
 use crate::store::{self, report_file};
 use crate::text::Lang;
+use crate::text::date::Digits;
 
 /// Exports the session at `path` as `format`. `Ok`: where the report
 /// went; `Err`: why nothing was written. Both in the UI language `lang`.
 pub fn export(path: &Path, data_dir: &Path, format: Format, lang: Lang) -> Result<String, String> {
     let t = home_export_strings(lang);
-    let loaded =
-        store::load(path).map_err(|e| format!("{} {}", t.cannot_export, e.message(lang)))?;
-    let mut bytes = Vec::new();
-    format
-        .write(&mut bytes, &loaded.session, loaded.session.lang)
-        .map_err(|e| format!("{} {}: {e}", t.cannot_export, path.display()))?;
+    let cannot = |why: &dyn std::fmt::Display| format!("{} {why}", t.cannot_export);
+    let loaded = store::load(path).map_err(|e| cannot(&e.message(lang)))?;
+    let session = &loaded.session;
+    // A report that would show a photo without its image is not written.
+    if format.has_photos()
+        && format != Format::Post
+        && let Some(why) = stored::check(path, session, lang)
+    {
+        return Err(cannot(&why));
+    }
+    let image_failed = Cell::new(false);
+    let mut read = stored::reader(path, lang);
+    // Made for the folder it goes into: Markdown links its photos from there.
+    let mut render = |dir: &Path| {
+        let link = store::photos::folder_link(dir, path);
+        let mut photos = Photos::new(link, |file: &str| {
+            read(file).inspect_err(|_| image_failed.set(true))
+        });
+        let mut bytes = Vec::new();
+        format.write_with(
+            &mut bytes,
+            session,
+            session.lang,
+            Digits::Arabic,
+            &mut photos,
+        )?;
+        Ok(Cow::Owned(bytes))
+    };
     let temp = std::env::temp_dir();
-    let written = report_file::write_report(path, format.extension(), &bytes, &[data_dir, &temp])
-        .map_err(|e| format!("{} {}", t.cannot_export, e.message(lang)))?;
+    let written =
+        report_file::write_report_with(path, format.extension(), &mut render, &[data_dir, &temp])
+            .map_err(|e| match image_failed.get() {
+            // The image's own error names it and says what is wrong.
+            true => cannot(&e.source),
+            false => cannot(&e.message(lang)),
+        })?;
     let said = match (written.beside, format) {
         (true, Format::Post) => t.post_written,
         (true, _) => t.written,
@@ -64,5 +96,76 @@ mod tests {
             "{why}"
         );
         assert!(!dir.path().join("broken.csv").exists());
+    }
+
+    /// The example at `dir/ubon.json` with one photo whose image is stored.
+    fn with_a_photo(dir: &Path) -> std::path::PathBuf {
+        let session = dir.join("ubon.json");
+        let mut s = store::load(Path::new(EXAMPLE))
+            .expect("the example")
+            .session;
+        let image = crate::photos::process(&crate::photos::sample::phone_jpeg(40, 20, 6))
+            .expect("processed");
+        store::photos::write_photo(&session, "ph-1.jpg", &image.jpeg).expect("stored");
+        s.photos.push(crate::session::Photo {
+            id: "ph-1".into(),
+            file: "ph-1.jpg".into(),
+            caption: "กลุ่มที่ 1 นำเสนอ".into(),
+            group: None,
+            added_at: s.created_at,
+            bytes: image.jpeg.len() as u64,
+            width: image.width,
+            height: image.height,
+            extra: Default::default(),
+        });
+        store::save_session(&session, &s).expect("saved");
+        session
+    }
+
+    #[test]
+    fn the_report_beside_the_session_links_or_embeds_its_photos() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let session = with_a_photo(dir.path());
+        export(&session, dir.path(), Format::Md, Lang::En).expect("exported");
+        let md = std::fs::read_to_string(dir.path().join("ubon.md")).expect("read");
+        assert!(
+            md.contains("![กลุ่มที่ 1 นำเสนอ](ubon.photos/ph-1.jpg)"),
+            "{md}"
+        );
+        export(&session, dir.path(), Format::Html, Lang::En).expect("exported");
+        let html = std::fs::read_to_string(dir.path().join("ubon.html")).expect("read");
+        assert!(
+            html.contains("src=\"data:image/jpeg;base64,/9j/"),
+            "embedded"
+        );
+        export(&session, dir.path(), Format::Post, Lang::En).expect("exported");
+        let post = std::fs::read_to_string(dir.path().join("ubon.post.txt")).expect("read");
+        assert!(
+            post.contains("\n1) ubon.photos/ph-1.jpg (กลุ่มที่ 1 นำเสนอ)"),
+            "{post}"
+        );
+    }
+
+    #[test]
+    fn a_report_whose_photo_is_missing_is_not_written_and_the_line_names_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let session = with_a_photo(dir.path());
+        std::fs::remove_file(dir.path().join("ubon.photos/ph-1.jpg")).expect("removed");
+        for format in [Format::Md, Format::Html, Format::Docx] {
+            let why = export(&session, dir.path(), format, Lang::En).expect_err("missing");
+            assert!(
+                why.starts_with("Cannot export: the image ph-1.jpg of photo 1 is not in ")
+                    && why.ends_with("delete that photo in the Photos view, then export again"),
+                "{why}"
+            );
+            assert!(
+                !dir.path()
+                    .join(format!("ubon.{}", format.extension()))
+                    .exists()
+            );
+        }
+        // The post only names its photos: it is written, and CSV has none.
+        export(&session, dir.path(), Format::Post, Lang::En).expect("exported");
+        export(&session, dir.path(), Format::Csv, Lang::En).expect("exported");
     }
 }

@@ -71,6 +71,7 @@ impl SessionFile {
         let target = PathBuf::from(target);
         match store::save_session(&target, app.session()) {
             Ok(()) => {
+                store::photos::copy_all(&self.path, &target, app.session());
                 self.path = target;
                 self.saved_revision = app.revision();
                 self.state = SaveState::Saved;
@@ -98,6 +99,7 @@ pub(super) fn keep_draft(app: &App, file: &mut SessionFile) {
         // where to save, so the work goes to the temporary folder.
         let rescue = signals::rescue_path(&file.path);
         if store::save_session(&rescue, app.session()).is_ok() {
+            store::photos::copy_all(&file.path, &rescue, app.session());
             let t = crate::i18n::safety::safety_strings(app.lang());
             signals::set_exit_note(format!("{} {}", t.rescued, rescue.display()));
             beside = rescue;

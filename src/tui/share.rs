@@ -10,7 +10,8 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
 use crate::app::App;
-use crate::export::Format;
+use crate::export::{Format, Photos};
+use crate::store::photos::folder_link;
 use crate::store::report_file;
 use crate::text::date::Digits;
 
@@ -33,7 +34,10 @@ pub(super) fn share_post(
     session: &Path,
 ) -> io::Result<()> {
     let s = app.session();
-    let text = crate::export::post::post(s, s.lang, Digits::Arabic);
+    // The post is saved beside the session: its photos are named from there.
+    let beside = session.parent().unwrap_or(Path::new("."));
+    let photos = Photos::links(folder_link(beside, session));
+    let text = crate::export::post::post(s, s.lang, Digits::Arabic, &photos);
     send(&osc52(&text))?;
     let temp = std::env::temp_dir();
     let saved =
@@ -85,5 +89,30 @@ mod tests {
         );
         share_post(&mut |_: &[u8]| Ok(()), &mut app, &session).expect("shared");
         assert!(dir.path().join("ubon (2).post.txt").exists(), "a new name");
+    }
+
+    #[test]
+    fn the_post_names_the_photos_from_beside_the_session() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let session = dir.path().join("ubon.json");
+        let mut example = crate::session::template::example().expect("the example");
+        example.photos.push(crate::session::Photo {
+            id: "ph-1".into(),
+            file: "ph-1.jpg".into(),
+            caption: "The plenary".into(),
+            group: None,
+            added_at: example.created_at,
+            bytes: 1,
+            width: 4,
+            height: 3,
+            extra: Default::default(),
+        });
+        let mut app = App::new(example, crate::text::Lang::En, None);
+        share_post(&mut |_: &[u8]| Ok(()), &mut app, &session).expect("shared");
+        let post = std::fs::read_to_string(dir.path().join("ubon.post.txt")).expect("saved");
+        assert!(
+            post.ends_with("\n1) ubon.photos/ph-1.jpg (The plenary)\n"),
+            "{post}"
+        );
     }
 }

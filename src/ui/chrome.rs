@@ -236,6 +236,10 @@ pub fn keys_line<A: 'static>(
 pub fn editor_title(app: &App, editor: &Editor) -> String {
     let t = strings(app.lang());
     let verb = match editor.target {
+        EditTarget::Edit(ListId::Photos, _) => {
+            let edit = crate::i18n::photos::photos_strings(app.lang()).edit_caption;
+            return format!(" {edit} ");
+        }
         EditTarget::Add(_) => t.add_to,
         EditTarget::Edit(..) => t.edit_in,
         EditTarget::SaveAs => {
@@ -278,6 +282,9 @@ pub fn editor_title(app: &App, editor: &Editor) -> String {
         ListId::RoleReview | ListId::ExperienceExchange => t.notes.to_owned(),
         ListId::FollowUps => crate::i18n::followup::followup_strings(app.lang())
             .followups
+            .to_owned(),
+        ListId::Photos => crate::i18n::photos::photos_strings(app.lang())
+            .caption
             .to_owned(),
     };
     for_display(&format!(" {verb} {list} ")).into_owned()

@@ -30,6 +30,25 @@ pub fn column(title: &str, focused: bool, status: &Status) -> Block<'static> {
         ))
 }
 
+/// A [`column`] drawn over `area` titled `title`; returns its inside less
+/// a column of margin on each side, where its text goes.
+pub fn padded_column(
+    title: &str,
+    focused: bool,
+    status: &Status,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
+    let block = column(title, focused, status);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    }
+}
+
 /// How a numbered list looks inside a [`column`].
 pub fn column_look(focused: bool, status: &Status) -> ListLook {
     ListLook {

@@ -21,6 +21,7 @@ pub mod layout;
 pub mod links;
 pub mod list;
 pub mod pane;
+pub mod photos_view;
 pub mod print;
 pub mod room;
 pub mod sara_am;
@@ -102,6 +103,7 @@ pub struct UiState {
     pub overview_offset: usize,
     pub strategy_offsets: [usize; 4],
     pub action_offsets: [usize; 5],
+    pub photo_offset: usize,
     /// The summary's last frame: (how far it can scroll, lines shown).
     pub summary_fit: (usize, usize),
     /// What the last frame was, for drawing only what typing changes.
@@ -159,6 +161,7 @@ fn draw_screen(
         View::Swot => draw_swot(app, status, body, buf, state),
         View::Strategies => strategies::draw(app, status, body, buf, state),
         View::Actions => actions_view::draw(app, status, body, buf, state),
+        View::Photos => photos_view::draw(app, status, body, buf, state),
         View::Summary => summary_view::draw(app, status, body, buf, state),
     }
     if let Some((editor, rect)) = editor_area {

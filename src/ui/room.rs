@@ -10,6 +10,7 @@ use crate::app::App;
 use crate::app::room::RoomOverlay;
 use crate::i18n::room::{room_strings, with_number};
 use crate::i18n::strings;
+use crate::room::inbox::Waiting;
 use crate::text::sanitize::for_display;
 use crate::text::width::{str_width, truncate_to_width};
 
@@ -102,7 +103,8 @@ fn draw_qr(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The waiting submissions: quadrant, group, time and text, one a line.
+/// The waiting submissions, one a line: an item's quadrant, group, time
+/// and text; a photo's mark, group, time, caption, size and pixels.
 fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     let r = room_strings(app.lang());
     let t = strings(app.lang());
@@ -143,34 +145,51 @@ fn draw_inbox(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
     }
     let rows = usize::from(inner.height.saturating_sub(2));
     let first = app.room().selected().saturating_sub(rows.saturating_sub(1));
-    for (n, (i, s)) in inbox
-        .waiting()
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
-    {
-        let group = s
-            .group
-            .as_deref()
-            .map(|g| format!(" [{}]", for_display(g)))
-            .unwrap_or_default();
-        let line = format!(
-            " {} {}{group} · {} · {}",
-            if i == app.room().selected() {
-                "▸"
-            } else {
-                " "
-            },
-            t.quadrant(s.quadrant),
-            s.received_at.format("%H:%M"),
-            for_display(&s.text)
-        );
+    let ph = crate::i18n::photos::photos_strings(app.lang());
+    let shown = (first..inbox.len()).take(rows);
+    for (n, (i, entry)) in shown.filter_map(|i| Some((i, inbox.entry(i)?))).enumerate() {
+        let group = |g: &Option<String>| {
+            g.as_deref()
+                .map(|g| format!(" [{}]", for_display(g)))
+                .unwrap_or_default()
+        };
+        let mark = if i == app.room().selected() {
+            "▸"
+        } else {
+            " "
+        };
+        let (line, accent) = match entry {
+            Waiting::Item(s) => (
+                format!(
+                    " {mark} {}{} · {} · {}",
+                    t.quadrant(s.quadrant),
+                    group(&s.group),
+                    s.received_at.format("%H:%M"),
+                    for_display(&s.text)
+                ),
+                status.theme.accent(s.quadrant),
+            ),
+            Waiting::Photo(p) => {
+                let caption = match p.caption.as_str() {
+                    "" => ph.no_caption.to_owned(),
+                    c => for_display(c).into_owned(),
+                };
+                let line = format!(
+                    " {mark} 📷 {}{} · {} · {caption} · {} · {} × {}",
+                    ph.photo,
+                    group(&p.group),
+                    p.received_at.format("%H:%M"),
+                    crate::photos::size_text(p.bytes),
+                    p.width,
+                    p.height,
+                );
+                (line, status.theme.base())
+            }
+        };
         let style = if i == app.room().selected() {
             status.theme.selected()
         } else {
-            status.theme.accent(s.quadrant)
+            accent
         };
         let y = inner.y + 2 + n as u16;
         buf.set_stringn(inner.x, y, truncate_to_width(&line, width), width, style);

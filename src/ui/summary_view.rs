@@ -1,6 +1,7 @@
 //! The closing overview, the screen to project at the end of the day:
 //! counts and most-voted items per quadrant, strategies per pair, open
-//! actions with owner and due date, time spent per stage against its timebox.
+//! actions with owner and due date, time spent per stage against its timebox,
+//! how many photos of the day the report will end with.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -180,6 +181,8 @@ fn closing_lines(app: &App, status: &Status) -> Lines {
             style,
         ));
     }
+    lines.push((String::new(), Style::new()));
+    lines.push((format!("{} ({})", t.photos, s.photos.len()), bold()));
     lines
 }
 

@@ -509,3 +509,77 @@ fn a_link_to_an_item_moved_out_of_the_source_quadrants_can_still_be_removed() {
     }
     assert!(a.session.strategies.so[0].links.is_empty());
 }
+
+/// The example with three photos: captions "ป้าย", "" and "เวที".
+fn with_photos() -> App {
+    let mut s = example();
+    for (i, caption) in ["ป้าย", "", "เวที"].into_iter().enumerate() {
+        s.photos.push(session::Photo {
+            id: format!("ph-{i}"),
+            file: format!("ph-{i}.jpg"),
+            caption: caption.into(),
+            group: None,
+            added_at: now(),
+            bytes: 1000,
+            width: 1600,
+            height: 1200,
+            extra: Default::default(),
+        });
+    }
+    let mut a = App::new(s, Lang::Th, None).with_ids(crate::session::ids::IdSource::counting());
+    a.view = View::Photos;
+    a
+}
+
+fn files(a: &App) -> Vec<&str> {
+    a.session.photos.iter().map(|p| p.file.as_str()).collect()
+}
+
+#[test]
+fn photos_get_a_caption_move_and_are_deleted_undoably() {
+    let mut a = with_photos();
+    let before = a.session.clone();
+    assert_eq!(a.photos().selected, Some(0));
+    assert!(!a.offers(&Action::Add), "photos come from files and phones");
+    go(&mut a, Action::Down);
+    go(&mut a, Action::Edit);
+    assert_eq!(editor(&a).text.text(), "");
+    type_text(&mut a, "ประธานเปิดงาน");
+    go(&mut a, Action::Commit);
+    assert_eq!(a.session.photos[1].caption, "ประธานเปิดงาน");
+    go(&mut a, Action::MoveUp);
+    assert_eq!(files(&a), ["ph-1.jpg", "ph-0.jpg", "ph-2.jpg"]);
+    assert_eq!(a.photos().selected, Some(0));
+    go(&mut a, Action::Delete);
+    assert_eq!(files(&a), ["ph-0.jpg", "ph-2.jpg"]);
+    goto(&mut a, View::Swot);
+    go(&mut a, Action::Undo);
+    assert_eq!(a.view, View::Photos, "undo shows the photo back");
+    assert_eq!(files(&a), ["ph-1.jpg", "ph-0.jpg", "ph-2.jpg"]);
+    assert_eq!(a.photos().selected, Some(0));
+    go_all(&mut a, [Action::Undo, Action::Undo]);
+    assert_eq!(a.session, before);
+    go(&mut a, Action::Select(Target::Photo(Some(2))));
+    assert_eq!(a.photos().selected, Some(2));
+    go(&mut a, Action::Delete);
+    go(&mut a, Action::Delete);
+    go(&mut a, Action::Delete);
+    assert!(a.session.photos.is_empty());
+    assert_eq!(a.photos().selected, None);
+    assert_selections_valid(&a);
+}
+
+#[test]
+fn a_caption_found_elsewhere_opens_the_photos_view_at_its_photo() {
+    let mut a = with_photos();
+    a.view = View::Swot;
+    a.show_entry(crate::session::Place::Photo(2));
+    assert_eq!(
+        (a.view(), a.focused_list()),
+        (View::Photos, Some((ListId::Photos, Some(2))))
+    );
+    // Gone since: the last one.
+    a.show_entry(crate::session::Place::Photo(9));
+    assert_eq!(a.photos().selected, Some(2));
+    assert_selections_valid(&a);
+}

@@ -120,6 +120,7 @@ fn revision_moves_exactly_when_the_session_changes() {
         (Action::NextView, false),
         (Action::NextView, false),
         (Action::NextView, false),
+        (Action::NextView, false),
         (Action::ToggleTimer, true),
         (Action::ToggleDone, true),
         (Action::Delete, false),

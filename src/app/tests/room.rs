@@ -164,3 +164,73 @@ fn the_qr_code_is_kept_while_the_room_is_open_and_goes_when_it_closes() {
     a.room_closed(None);
     assert_eq!(a.room().qr(), None);
 }
+
+fn send_photo(app: &mut App, caption: &str, group: &str) {
+    let p = crate::room::inbox::PhotoSubmission::new(
+        format!("rm-{}.jpg", app.room.inbox.len()),
+        caption,
+        group,
+        now(),
+        150_000,
+        (1600, 1200),
+    );
+    app.update(Action::Room(RoomEvent::Photo(p)), now());
+}
+
+fn captions(app: &App) -> Vec<&str> {
+    app.session
+        .photos
+        .iter()
+        .map(|p| p.caption.as_str())
+        .collect()
+}
+
+#[test]
+fn a_photo_waits_after_the_items_and_enter_e_and_d_handle_it_undoably() {
+    let mut a = template_app();
+    send_photo(&mut a, "ฟลิปชาร์ต", "กลุ่ม 1");
+    submit(&mut a, Quadrant::Threats, "ภัยแล้ง", "");
+    send_photo(&mut a, "", "");
+    send_photo(&mut a, "ลบ", "");
+    assert_eq!((a.room.inbox.len(), a.revision), (4, 0));
+    a.update(Action::Inbox, now());
+    // The item is first; then the photos, oldest first.
+    a.update(Action::Down, now());
+    a.update(Action::InboxAccept, now());
+    assert_eq!(captions(&a), ["ฟลิปชาร์ต"]);
+    assert_eq!(a.session.photos[0].group.as_deref(), Some("กลุ่ม 1"));
+    assert_eq!(a.session.photos[0].file, "rm-0.jpg");
+    a.update(Action::InboxEdit, now());
+    assert!(matches!(&a.mode, Mode::Editing(e) if e.text.text().is_empty()));
+    for c in "ประธาน".chars() {
+        a.update(Action::Text(TextEdit::Insert(c)), now());
+    }
+    a.update(Action::Commit, now());
+    assert_eq!(captions(&a), ["ฟลิปชาร์ต", "ประธาน"]);
+    a.update(Action::InboxReject, now());
+    assert_eq!(a.room.inbox.len(), 1, "only the item waits");
+    assert_eq!(captions(&a), ["ฟลิปชาร์ต", "ประธาน"]);
+    a.update(Action::Undo, now());
+    assert_eq!(captions(&a), ["ฟลิปชาร์ต"]);
+    a.update(Action::Back, now());
+    a.update(Action::Undo, now());
+    assert!(a.session.photos.is_empty());
+    assert_eq!(a.view, View::Photos, "undo shows where the photo was");
+}
+
+#[test]
+fn auto_accept_and_accept_all_take_photos_too() {
+    let mut a = template_app();
+    send_photo(&mut a, "a", "");
+    submit(&mut a, Quadrant::Strengths, "ผู้นำ", "");
+    a.update(Action::Inbox, now());
+    a.update(Action::InboxAcceptAll, now());
+    assert_eq!(captions(&a), ["a"]);
+    assert_eq!(pane(&a, Quadrant::Strengths), ["ผู้นำ"]);
+    a.update(Action::ToggleAutoAccept, now());
+    send_photo(&mut a, "b", "");
+    assert_eq!(captions(&a), ["a", "b"]);
+    assert!(a.room.inbox.is_empty());
+    a.update(Action::Undo, now());
+    assert_eq!(captions(&a), ["a"]);
+}

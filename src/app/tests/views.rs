@@ -6,12 +6,13 @@ use super::support::*;
 fn tab_cycles_the_views_in_order_and_back() {
     let mut a = app();
     assert_eq!(a.view, View::Agenda);
-    // Agenda, Guidance, SWOT, Strategies, Actions, Summary.
+    // Agenda, Guidance, SWOT, Strategies, Actions, Photos, Summary.
     let order = [
         View::Guidance,
         View::Swot,
         View::Strategies,
         View::Actions,
+        View::Photos,
         View::Summary,
         View::Agenda,
         View::Guidance,
@@ -32,6 +33,7 @@ fn tab_cycles_the_views_in_order_and_back() {
         [
             View::Agenda,
             View::Summary,
+            View::Photos,
             View::Actions,
             View::Strategies,
             View::Swot,

@@ -1,10 +1,11 @@
 //! The diff's sections about what the workshop produced: SWOT items,
-//! strategies, actions and follow-ups.
+//! strategies, actions, follow-ups and photos.
 
 use std::collections::{HashMap, HashSet};
 
+use crate::i18n::photos::photos_strings;
 use crate::session::{
-    Action, FollowUp, FollowUpStatus, Quadrant, Session, Strategy, SwotItem, TowsPair,
+    Action, FollowUp, FollowUpStatus, Photo, Quadrant, Session, Strategy, SwotItem, TowsPair,
 };
 
 use super::super::matching::{Pairing, pair_up, text_key};
@@ -247,4 +248,38 @@ fn action_line(out: &Out, a: &Action) -> String {
     what.push(out.done(a.done).to_owned());
     line.push_str(&format!(" ({})", what.join("; ")));
     line
+}
+
+/// "caption (ph-1.jpg)": a photo is named by its caption and its file.
+fn photo_line(out: &Out, p: &Photo) -> String {
+    let caption = match p.caption.trim() {
+        "" => photos_strings(out.lang).no_caption.to_owned(),
+        c => show(c),
+    };
+    format!("{caption} ({})", show(&p.file))
+}
+
+/// Photos paired by id, then by file: added, removed, with a new caption,
+/// or in another place of the report.
+pub(super) fn photos(out: &mut Out, old: &[Photo], new: &[Photo]) {
+    let p = pair_up(
+        old,
+        new,
+        &[&|x: &Photo| x.id.clone(), &|x: &Photo| x.file.clone()],
+    );
+    for &(i, j) in &p.pairs {
+        let (a, b) = (&old[i], &new[j]);
+        let mut what = Vec::new();
+        if a.caption.trim() != b.caption.trim() {
+            what.push(format!("{} {}", out.c.text_was, out.value(&a.caption)));
+        }
+        if i != j {
+            what.push(format!("{} {} → {}", out.c.place, i + 1, j + 1));
+        }
+        if !what.is_empty() {
+            let line = format!("{} ({})", photo_line(out, b), what.join("; "));
+            out.push(Mark::Changed, line);
+        }
+    }
+    out.added_and_removed(&p, old, new, photo_line);
 }

@@ -3,14 +3,17 @@
 
 use std::io::{self, Write};
 
-use crate::export::report::{Body, Entry, QuadrantEntry, Report, and_list, done_or_open};
+use crate::export::photos::fit;
+use crate::export::report::{
+    Body, Entry, PhotoEntry, QuadrantEntry, Report, and_list, done_or_open,
+};
 use crate::i18n::report::{ReportStrings, report_strings};
 use crate::i18n::strings;
 use crate::session::Quadrant;
 use crate::text::Lang;
 
 use super::xml::{Props, Xml};
-use super::{BODY, HEADING, TITLE, signature_dots};
+use super::{BODY, HEADING, PHOTO_MAX, TITLE, photo_rel, signature_dots};
 
 /// Writes the body of `report` (its paragraphs and tables, not the section
 /// properties) to `out`.
@@ -69,7 +72,59 @@ pub fn write<W: Write>(out: W, report: &Report<'_>) -> io::Result<()> {
         };
         x.para(props, line, BODY, false)?;
     }
+    photos(&mut x, &report.photos, r)?;
     x.finish()
+}
+
+/// The photos of the day on a page of their own: ภาพกิจกรรม, then two a
+/// row in a table without borders, each picture with its caption (and
+/// group) under it, a row never split across pages. Their images are the
+/// package's `word/media/photoN.jpeg` (`super::write_docx`).
+fn photos<W: Write>(x: &mut Xml<W>, list: &[PhotoEntry<'_>], r: &ReportStrings) -> io::Result<()> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    x.open_para(Props {
+        spacing: Some((0, 120)),
+        ..heading_props(1)
+    })?;
+    x.page_break();
+    x.run(r.photos, HEADING, true);
+    x.close_para();
+    x.open_plain_table(&[50, 50])?;
+    let centred = Props {
+        center: true,
+        ..Props::default()
+    };
+    for (i, row) in list.chunks(2).enumerate() {
+        x.open_row();
+        for (j, p) in row.iter().enumerate() {
+            let n = i * 2 + j + 1;
+            x.open_cell(Some(50), None);
+            x.open_para(Props {
+                keep_next: true,
+                spacing: Some((120, 0)),
+                ..centred
+            })?;
+            let size = fit(p.width, p.height, PHOTO_MAX.0, PHOTO_MAX.1);
+            x.picture(n, &photo_rel(n), size, p.caption);
+            x.close_para();
+            let caption = with_group(p.caption, p.group, r);
+            x.para(centred, caption.trim_start(), BODY, false)?;
+            x.close_cell();
+        }
+        if row.len() == 1 {
+            // A cell holds at least a paragraph.
+            x.open_cell(Some(50), None);
+            x.para(centred, "", BODY, false)?;
+            x.close_cell();
+        }
+        x.close_row();
+    }
+    x.close_table();
+    // The body ends with a paragraph, as Word's own documents do: one point
+    // high, so that a full page of photos is not followed by an empty one.
+    x.tiny_para()
 }
 
 fn heading_props(level: usize) -> Props {

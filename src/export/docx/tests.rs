@@ -32,7 +32,12 @@ fn streamed(s: &Session, lang: Lang) -> Vec<u8> {
 
 fn streamed_with(s: &Session, lang: Lang, digits: Digits) -> Vec<u8> {
     let mut out = Vec::new();
-    write_docx(&mut out, &report::build_with(s, lang, digits)).expect("written");
+    write_docx(
+        &mut out,
+        &report::build_with(s, lang, digits),
+        &mut crate::export::Photos::none(),
+    )
+    .expect("written");
     out
 }
 
@@ -365,4 +370,171 @@ fn thai_is_marked_for_the_word_processor_s_line_breaker() {
     assert!(text.contains("ร่วม\u{200B}ขับ\u{2060}เคลื่อน"), "{text}");
     assert!(text.contains("ช่อง\u{2060}ทาง"), "{text}");
     assert!(text.contains(" Plan B"), "{text}");
+}
+
+/// The example with `n` photos (every third without a caption, every other
+/// from a group, the first with markup in its caption); `ph-N.jpg`, 1600 ×
+/// 1200 but for the second, upright (1200 × 1600).
+fn with_photos(n: usize) -> Session {
+    let mut s = example();
+    for i in 1..=n {
+        s.photos.push(crate::session::Photo {
+            id: format!("ph-{i}"),
+            file: format!("ph-{i}.jpg"),
+            caption: match i {
+                1 => "กลุ่ม <1> & \"ฟลิปชาร์ต\"".to_owned(),
+                i if i % 3 == 0 => String::new(),
+                i => format!("ภาพที่ {i}"),
+            },
+            group: (i % 2 == 0).then(|| format!("กลุ่ม {i}")),
+            added_at: s.created_at,
+            bytes: 10,
+            width: if i == 2 { 1200 } else { 1600 },
+            height: if i == 2 { 1600 } else { 1200 },
+            extra: Default::default(),
+        });
+    }
+    s
+}
+
+/// A stand-in for an image: a JPEG's first bytes and its file name.
+fn fake_jpeg(file: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    bytes.extend_from_slice(file.as_bytes());
+    bytes
+}
+
+/// The Word report of `s`, its images read from [`fake_jpeg`]; the names
+/// read, in order.
+fn with_images(s: &Session) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    let mut read = Vec::new();
+    let mut out = Vec::new();
+    let mut photos = crate::export::Photos::new("", |file: &str| {
+        read.push(file.to_owned());
+        Ok(fake_jpeg(file))
+    });
+    write_docx(
+        &mut out,
+        &report::build_with(s, Lang::Th, Digits::Arabic),
+        &mut photos,
+    )
+    .expect("written");
+    drop(photos);
+    (parts(out), read)
+}
+
+#[test]
+fn photos_end_the_document_two_a_row_embedded_with_their_captions() {
+    let s = with_photos(3);
+    let (docx, read) = with_images(&s);
+    assert_eq!(
+        read,
+        ["ph-1.jpg", "ph-2.jpg", "ph-3.jpg"],
+        "each once, in order"
+    );
+    // Each image is a part of its own, as it was handed over, named by a
+    // relationship of the document.
+    let rels = part(&docx, "word/_rels/document.xml.rels");
+    document_text(rels.as_bytes());
+    for n in 1..=3 {
+        let (_, media) = docx
+            .iter()
+            .find(|(name, _)| *name == format!("word/media/photo{n}.jpeg"))
+            .expect("the image's part");
+        assert_eq!(*media, fake_jpeg(&format!("ph-{n}.jpg")));
+        assert!(
+            rels.contains(&format!(
+                r#"<Relationship Id="rIdPhoto{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/photo{n}.jpeg" />"#
+            )),
+            "{rels}"
+        );
+    }
+    let types = part(&docx, "[Content_Types].xml");
+    assert!(
+        types.contains(r#"<Default ContentType="image/jpeg" Extension="jpeg" />"#),
+        "{types}"
+    );
+    let document = part(&docx, "word/document.xml");
+    let text = read_text(document.as_bytes());
+    // After the signature, on a page of its own.
+    let signed = text.rfind("วันที่ 13 มกราคม 2564").expect("the signature");
+    let heading = text.find("ภาพกิจกรรม\n").expect("the heading");
+    assert!(heading > signed, "{text}");
+    assert!(
+        document.contains(r#"<w:r><w:br w:type="page" /></w:r><w:r>"#),
+        "a new page"
+    );
+    // Each photo's paragraph (a picture, no text), its caption under it
+    // with the group (none for the third), the empty cell beside the
+    // third, the body's last paragraph.
+    let paragraphs: Vec<&str> = text[heading..].lines().skip(1).collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "",
+            "กลุ่ม <1> & \"ฟลิปชาร์ต\"",
+            "",
+            "ภาพที่ 2 (กลุ่ม: กลุ่ม 2)",
+            "",
+            "",
+            "",
+            ""
+        ]
+    );
+    // Drawings in line, one per photo, sized on the page with their aspect.
+    let grid = &document[document.rfind("<w:tbl>").expect("the photos' table")..];
+    let rows: Vec<&str> = grid.split("<w:tr>").skip(1).collect();
+    assert_eq!(rows.len(), 2, "two a row");
+    assert_eq!(rows[0].matches("<w:drawing>").count(), 2);
+    assert_eq!(rows[1].matches("<w:drawing>").count(), 1);
+    assert!(
+        rows.iter().all(|r| r.contains("<w:cantSplit />")),
+        "never split"
+    );
+    assert!(!grid.contains("<w:tblBorders>"), "no borders");
+    for (n, extent) in [
+        (1, r#"<wp:extent cx="2664000" cy="1998000" />"#),
+        (2, r#"<wp:extent cx="2664000" cy="3552000" />"#),
+        (3, r#"<wp:extent cx="2664000" cy="1998000" />"#),
+    ] {
+        let drawing = grid
+            .split(&format!(r#"<a:blip r:embed="rIdPhoto{n}" />"#))
+            .next()
+            .and_then(|before| before.rsplit("<w:drawing>").next())
+            .expect("a drawing");
+        assert!(drawing.contains(extent), "{n}: {drawing}");
+        assert!(
+            drawing.contains(&format!(r#"<wp:docPr id="{n}" "#)),
+            "{drawing}"
+        );
+    }
+    assert!(
+        grid.contains(r#"descr="กลุ่ม &lt;1&gt; &amp; &quot;ฟลิปชาร์ต&quot;""#),
+        "the caption describes the picture"
+    );
+    // The body ends with a paragraph too small to take a page of its own.
+    let tail = document.rsplit("</w:tbl>").next().expect("after the table");
+    assert!(
+        tail.starts_with("<w:p ") && tail.contains(r#"w:line="20" w:lineRule="exact""#),
+        "{tail}"
+    );
+}
+
+#[test]
+fn without_photos_nothing_is_read_or_added_and_an_image_that_fails_stops_it() {
+    let (docx, read) = with_images(&example());
+    assert!(read.is_empty());
+    assert!(!docx.iter().any(|(n, _)| n.starts_with("word/media/")));
+    let text = read_text(part(&docx, "word/document.xml").as_bytes());
+    assert!(!text.contains("ภาพกิจกรรม"), "{text}");
+    let mut photos = crate::export::Photos::new("", |file: &str| {
+        Err(std::io::Error::other(format!("{file}: gone")))
+    });
+    let err = write_docx(
+        &mut Vec::new(),
+        &report::build(&with_photos(2), Lang::Th),
+        &mut photos,
+    )
+    .expect_err("an image is missing");
+    assert_eq!(err.to_string(), "ph-1.jpg: gone");
 }

@@ -222,6 +222,76 @@ impl<W: Write> Xml<W> {
         self.s("\" /></w:rPr>");
     }
 
+    /// An empty paragraph one point high (its line exactly so, its mark
+    /// 1 pt): what must follow a table that ends the document takes no
+    /// page of its own when the table fills the last one.
+    pub fn tiny_para(&mut self) -> io::Result<()> {
+        self.spill()?;
+        let id = self.next_id;
+        self.next_id += 1;
+        let _ = write!(
+            self.buf,
+            concat!(
+                "<w:p w14:paraId=\"{:08x}\"><w:pPr>",
+                "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\" />",
+                "<w:rPr><w:sz w:val=\"2\" /><w:szCs w:val=\"2\" /></w:rPr></w:pPr></w:p>"
+            ),
+            id
+        );
+        Ok(())
+    }
+
+    /// A run that starts a new page.
+    pub fn page_break(&mut self) {
+        self.s("<w:r><w:br w:type=\"page\" /></w:r>");
+    }
+
+    /// A run of one picture in line with the text, `cx` × `cy` EMU (360,000
+    /// to the centimetre): the image of relationship `rel`, the `n`th
+    /// drawing of the document, described by `descr` for screen readers.
+    pub fn picture(&mut self, n: usize, rel: &str, (cx, cy): (u64, u64), descr: &str) {
+        self.s("<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">");
+        self.s("<wp:extent cx=\"");
+        self.num(cx);
+        self.s("\" cy=\"");
+        self.num(cy);
+        self.s("\" /><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\" /><wp:docPr id=\"");
+        self.num(n);
+        self.s("\" name=\"photo");
+        self.num(n);
+        self.s("\" descr=\"");
+        push_escaped(
+            &mut self.buf,
+            &for_display(&descr.replace(['\n', '\r'], " ")),
+        );
+        self.s(concat!(
+            "\" /><wp:cNvGraphicFramePr><a:graphicFrameLocks ",
+            "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" noChangeAspect=\"1\" />",
+            "</wp:cNvGraphicFramePr>",
+            "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">",
+            "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">",
+            "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">",
+            "<pic:nvPicPr><pic:cNvPr id=\"0\" name=\"photo"
+        ));
+        self.num(n);
+        self.s(concat!(
+            "\" /><pic:cNvPicPr><a:picLocks noChangeAspect=\"1\" noChangeArrowheads=\"1\" />",
+            "</pic:cNvPicPr></pic:nvPicPr><pic:blipFill><a:blip r:embed=\""
+        ));
+        self.s(rel);
+        self.s(concat!(
+            "\" /><a:stretch><a:fillRect /></a:stretch></pic:blipFill>",
+            "<pic:spPr bwMode=\"auto\"><a:xfrm><a:off x=\"0\" y=\"0\" /><a:ext cx=\""
+        ));
+        self.num(cx);
+        self.s("\" cy=\"");
+        self.num(cy);
+        self.s(concat!(
+            "\" /></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst /></a:prstGeom></pic:spPr>",
+            "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+        ));
+    }
+
     /// A paragraph of one run.
     pub fn para(&mut self, p: Props, text: &str, size: usize, bold: bool) -> io::Result<()> {
         self.open_para(p)?;
@@ -242,14 +312,31 @@ impl<W: Write> Xml<W> {
             self.s(side);
             self.s(" w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"000000\" />");
         }
-        self.s("</w:tblBorders></w:tblPr><w:tblGrid>");
+        self.s("</w:tblBorders></w:tblPr>");
+        self.grid(pcts);
+        Ok(())
+    }
+
+    /// A table across the text width without borders, its columns `pcts`
+    /// of the width: the photos' grid.
+    pub fn open_plain_table(&mut self, pcts: &[usize]) -> io::Result<()> {
+        self.spill()?;
+        self.s("<w:tbl><w:tblPr><w:tblW w:w=\"");
+        self.num(TEXT_WIDTH);
+        self.s("\" w:type=\"dxa\" /><w:jc w:val=\"center\" /></w:tblPr>");
+        self.grid(pcts);
+        Ok(())
+    }
+
+    /// A table's columns, `pcts` of the text width.
+    fn grid(&mut self, pcts: &[usize]) {
+        self.s("<w:tblGrid>");
         for p in pcts {
             self.s("<w:gridCol w:w=\"");
             self.num(cell_width(*p));
             self.s("\" w:type=\"dxa\" />");
         }
         self.s("</w:tblGrid>");
-        Ok(())
     }
 
     pub fn close_table(&mut self) {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::store::{SaveError, write_atomic};
 
-use super::{Inbox, Submission};
+use super::{Inbox, PhotoSubmission, Submission};
 
 const FORMAT: &str = "wethi.inbox";
 
@@ -18,6 +18,10 @@ struct InboxJson {
     format: String,
     version: u32,
     waiting: Vec<Submission>,
+    /// Photos sent from phones (their images are in the photo folder).
+    /// Absent when none wait, so an inbox of items only is as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    photos: Vec<PhotoSubmission>,
 }
 
 /// Where the inbox of the session at `session` is kept: a hidden file
@@ -69,7 +73,12 @@ impl InboxFile {
             .into_iter()
             .filter_map(Submission::recleaned)
             .collect();
-        Ok(Inbox::new(waiting))
+        let photos = json
+            .photos
+            .into_iter()
+            .filter_map(PhotoSubmission::recleaned)
+            .collect();
+        Ok(Inbox::new(waiting).with_photos(photos))
     }
 
     /// Records that the file holds `inbox` as it is now (it was just
@@ -104,6 +113,7 @@ impl InboxFile {
             format: FORMAT.to_owned(),
             version: 1,
             waiting: inbox.waiting.clone(),
+            photos: inbox.photos.clone(),
         };
         let bytes = serde_json::to_vec_pretty(&json).map_err(|e| err(io::Error::other(e)))?;
         // The temporary file is created 0600 and the rename keeps that.
@@ -150,6 +160,19 @@ mod tests {
         drop(inbox.clone());
         let again = InboxFile::for_session(&session).load().unwrap();
         assert_eq!(again.waiting(), inbox.waiting());
+        let photo = crate::room::inbox::PhotoSubmission::new(
+            "rm-9.jpg".into(),
+            "ป้าย",
+            "",
+            now(),
+            10,
+            (4, 3),
+        );
+        inbox.receive_photo(photo, now(), &mut IdSource::default());
+        file.save_if_changed(&inbox).unwrap();
+        let again = InboxFile::for_session(&session).load().unwrap();
+        assert_eq!(again.photos(), inbox.photos());
+        assert_eq!(again.waiting(), inbox.waiting());
         inbox.accept_all(now(), &mut IdSource::default());
         file.save_if_changed(&inbox).unwrap();
         assert!(!file.path.exists());
@@ -179,6 +202,21 @@ mod tests {
         let inbox = file.load().unwrap();
         assert_eq!(inbox.len(), 1);
         assert_eq!(inbox.waiting()[0].text, "a␛[31mb");
+        fs::write(&file.path, r#"{"format":"x","version":1,"waiting":[]}"#).unwrap();
+        assert!(file.load().unwrap_err().contains("not a room inbox"));
+        // A photo whose file would leave the photo folder is dropped.
+        fs::write(
+            &file.path,
+            format!(
+                r#"{{"format":"wethi.inbox","version":1,"waiting":[],"photos":[
+                {{"id":"rm-1","file":"../../x.jpg","received_at":"{t}","bytes":1,"width":1,"height":1}},
+                {{"id":"rm-2","file":"rm-2.jpg","caption":"a\u001bb","received_at":"{t}","bytes":1,"width":1,"height":1}}]}}"#
+            ),
+        )
+        .unwrap();
+        let inbox = file.load().unwrap();
+        assert_eq!(inbox.photos().len(), 1);
+        assert_eq!(inbox.photos()[0].caption, "a␛b");
         fs::write(&file.path, r#"{"format":"x","version":1,"waiting":[]}"#).unwrap();
         assert!(file.load().unwrap_err().contains("not a room inbox"));
     }
