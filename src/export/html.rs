@@ -439,7 +439,7 @@ impl<W: Write> Html<'_, W> {
                 }
                 table_head(
                     self.w,
-                    &[(r.item, 40), (t.owner, 24), (t.due, 20), (r.status, 16)],
+                    &[(r.item, 36), (t.owner, 28), (t.due, 20), (r.status, 16)],
                 )?;
                 for a in actions {
                     let row = format!(

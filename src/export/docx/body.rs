@@ -285,7 +285,7 @@ fn body<W: Write>(
                 para(x, r.none)?;
                 return Ok(());
             }
-            x.open_table(&[40, 24, 20, 16])?;
+            x.open_table(&[36, 28, 20, 16])?;
             header_row(x, &[r.item, t.owner, t.due, r.status])?;
             for a in actions {
                 row(

@@ -256,7 +256,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                     ],
                 ));
             }
-            doc = doc.add_table(table(rows, &[40, 24, 20, 16]));
+            doc = doc.add_table(table(rows, &[36, 28, 20, 16]));
         }
         Body::FollowUps(list) => {
             let mut rows = vec![header_row(x, &[r.item, t.owner, t.due, r.status, r.from])];
