@@ -457,7 +457,7 @@ impl<'r, W: Write> Html<'_, 'r, W> {
                 }
                 table_head(
                     self.w,
-                    &[(r.item, 40), (t.owner, 24), (t.due, 20), (r.status, 16)],
+                    &[(r.item, 36), (t.owner, 28), (t.due, 20), (r.status, 16)],
                 )?;
                 for a in actions {
                     let row = format!(

@@ -152,10 +152,11 @@ fn bullet<W: Write>(x: &mut Xml<W>, text: &str) -> io::Result<()> {
 }
 
 /// A numbered paragraph, "1) text", its lines hanging past the number.
-fn numbered<W: Write>(x: &mut Xml<W>, n: usize, text: &str, keep_next: bool) -> io::Result<()> {
+/// Not kept with the notes under it: LibreOffice then moves the whole
+/// paragraph to the next page, leaving a third of a page empty.
+fn numbered<W: Write>(x: &mut Xml<W>, n: usize, text: &str) -> io::Result<()> {
     let props = Props {
         hanging: Some(425),
-        keep_next,
         ..Props::indent(425)
     };
     x.open_para(props)?;
@@ -219,7 +220,7 @@ fn body<W: Write>(
                 para(x, r.none)?;
             }
             for (i, st) in stages.iter().enumerate() {
-                numbered(x, i + 1, st.text, !st.notes.is_empty())?;
+                numbered(x, i + 1, st.text)?;
                 notes(x, &st.notes, r)?;
             }
         }
@@ -230,8 +231,7 @@ fn body<W: Write>(
                 para(x, &g.lead)?;
             }
             for (i, p) in g.points.iter().enumerate() {
-                let more = p.discussed.is_some() || !p.notes.is_empty();
-                numbered(x, i + 1, p.text, more)?;
+                numbered(x, i + 1, p.text)?;
                 if let Some(d) = &p.discussed {
                     indented(x, d)?;
                 }
@@ -251,7 +251,7 @@ fn body<W: Write>(
                         let links = and_list(&st.links, lang);
                         text.push_str(&format!(" ({}: {links})", r.links));
                     }
-                    numbered(x, i + 1, &with_group(&text, st.group, r), false)?;
+                    numbered(x, i + 1, &with_group(&text, st.group, r))?;
                 }
             }
         }
@@ -266,7 +266,7 @@ fn body<W: Write>(
                     p.label,
                     p.item.votes_text
                 );
-                numbered(x, i + 1, &text, !p.remedies.is_empty())?;
+                numbered(x, i + 1, &text)?;
                 for remedy in &p.remedies {
                     indented(x, &format!("{}: {remedy}", r.remedies))?;
                 }
@@ -277,7 +277,7 @@ fn body<W: Write>(
                 para(x, r.none)?;
             }
             for (i, n) in list.iter().enumerate() {
-                numbered(x, i + 1, &with_group(n.text, n.group, r), false)?;
+                numbered(x, i + 1, &with_group(n.text, n.group, r))?;
             }
         }
         Body::Actions(actions) => {
@@ -285,7 +285,7 @@ fn body<W: Write>(
                 para(x, r.none)?;
                 return Ok(());
             }
-            x.open_table(&[40, 24, 20, 16])?;
+            x.open_table(&[36, 28, 20, 16])?;
             header_row(x, &[r.item, t.owner, t.due, r.status])?;
             for a in actions {
                 row(

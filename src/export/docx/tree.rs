@@ -62,7 +62,7 @@ impl Tree {
         self.para(text).indent(Some(567), None, None, None)
     }
 
-    fn numbered(&self, n: usize, text: &str, keep_next: bool) -> Paragraph {
+    fn numbered(&self, n: usize, text: &str) -> Paragraph {
         let mut led = Run::new()
             .fonts(fonts())
             .size(BODY)
@@ -74,15 +74,12 @@ impl Tree {
             }
             led = led.add_text(marked(&self.d.apply(line.trim_end_matches('\r'))));
         }
-        Paragraph::new()
-            .add_run(led)
-            .indent(
-                Some(425),
-                Some(docx_rs::SpecialIndentType::Hanging(425)),
-                None,
-                None,
-            )
-            .keep_next(keep_next)
+        Paragraph::new().add_run(led).indent(
+            Some(425),
+            Some(docx_rs::SpecialIndentType::Hanging(425)),
+            None,
+            None,
+        )
     }
 }
 
@@ -175,7 +172,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                 doc = doc.add_paragraph(x.para(r.none));
             }
             for (i, st) in stages.iter().enumerate() {
-                doc = doc.add_paragraph(x.numbered(i + 1, st.text, !st.notes.is_empty()));
+                doc = doc.add_paragraph(x.numbered(i + 1, st.text));
                 doc = notes(x, doc, &st.notes, r);
             }
         }
@@ -186,8 +183,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                 doc = doc.add_paragraph(x.para(&g.lead));
             }
             for (i, p) in g.points.iter().enumerate() {
-                let more = p.discussed.is_some() || !p.notes.is_empty();
-                doc = doc.add_paragraph(x.numbered(i + 1, p.text, more));
+                doc = doc.add_paragraph(x.numbered(i + 1, p.text));
                 if let Some(d) = &p.discussed {
                     doc = doc.add_paragraph(x.indented(d));
                 }
@@ -207,11 +203,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                         let links = and_list(&st.links, lang);
                         text.push_str(&format!(" ({}: {links})", r.links));
                     }
-                    doc = doc.add_paragraph(x.numbered(
-                        i + 1,
-                        &with_group(&text, st.group, r),
-                        false,
-                    ));
+                    doc = doc.add_paragraph(x.numbered(i + 1, &with_group(&text, st.group, r)));
                 }
             }
         }
@@ -226,7 +218,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                     p.label,
                     p.item.votes_text
                 );
-                doc = doc.add_paragraph(x.numbered(i + 1, &text, !p.remedies.is_empty()));
+                doc = doc.add_paragraph(x.numbered(i + 1, &text));
                 for remedy in &p.remedies {
                     doc = doc.add_paragraph(x.indented(&format!("{}: {remedy}", r.remedies)));
                 }
@@ -237,7 +229,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                 doc = doc.add_paragraph(x.para(r.none));
             }
             for (i, n) in list.iter().enumerate() {
-                doc = doc.add_paragraph(x.numbered(i + 1, &with_group(n.text, n.group, r), false));
+                doc = doc.add_paragraph(x.numbered(i + 1, &with_group(n.text, n.group, r)));
             }
         }
         Body::Actions(actions) => {
@@ -256,7 +248,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                     ],
                 ));
             }
-            doc = doc.add_table(table(rows, &[40, 24, 20, 16]));
+            doc = doc.add_table(table(rows, &[36, 28, 20, 16]));
         }
         Body::FollowUps(list) => {
             let mut rows = vec![header_row(x, &[r.item, t.owner, t.due, r.status, r.from])];
