@@ -1,9 +1,13 @@
 //! How long wrapping a large session's worth of Thai text takes, with and
-//! without a warm `WrapCache`: a redraw wraps every visible entry.
+//! without a warm `WrapCache`: a redraw wraps every visible entry. And how
+//! long finding the printed marks of the same texts takes (where the HTML
+//! and Word reports let a Thai line end and where not): a report marks
+//! every text it prints, each once.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use wethi::text::printed::marks;
 use wethi::text::wrap::{WrapCache, wrap};
 
 const ITEMS: usize = 10_000;
@@ -97,5 +101,19 @@ fn wrap_10000_thai_items(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, wrap_10000_thai_items);
+fn marks_10000_thai_items(c: &mut Criterion) {
+    let items = thai_items();
+    let mut group = c.benchmark_group("printed_marks_10000_thai_items");
+    group.sample_size(10);
+    group.bench_function("marks", |b| {
+        b.iter(|| {
+            for text in &items {
+                black_box(marks(black_box(text)));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, wrap_10000_thai_items, marks_10000_thai_items);
 criterion_main!(benches);

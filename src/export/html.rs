@@ -8,6 +8,8 @@
 //! line may end (`<wbr>`) and keeps the rest whole (`nowrap` spans), so a
 //! browser breaks Thai where wethi would.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use base64::engine::general_purpose::STANDARD;
@@ -142,11 +144,13 @@ fn style(digits: Digits) -> String {
 }
 
 /// What every part of the writer needs: the report's words and digits.
-struct Html<'a, W: Write> {
+struct Html<'a, 'r, W: Write> {
     w: &'a mut W,
     r: &'static ReportStrings,
     lang: Lang,
     d: Digits,
+    /// Texts of the report as [`escape`] made them ([`Html::kept`]).
+    escaped: RefCell<HashMap<&'r str, String>>,
 }
 
 /// Writes `report` as an HTML document to `w`, its photos' images read
@@ -161,6 +165,7 @@ pub fn write_html<W: Write>(
         r: report_strings(report.lang),
         lang: report.lang,
         d: report.digits,
+        escaped: RefCell::default(),
     };
     let title = h.text(report.title);
     let tab_title = escape_plain(&h.d.apply(report.title));
@@ -198,10 +203,23 @@ pub fn write_html<W: Write>(
     h.w.flush()
 }
 
-impl<W: Write> Html<'_, W> {
+impl<'r, W: Write> Html<'_, 'r, W> {
     /// Text from the file, or made from it: escaped, in the report's digits.
     fn text(&self, text: &str) -> String {
         escape(text, self.d)
+    }
+
+    /// [`Html::text`], escaped once per report: the report prints every
+    /// SWOT item twice (its quadrant, the ranking) and the same votes and
+    /// labels again and again, and marking their Thai is most of what
+    /// writing the report costs.
+    fn kept(&self, text: &'r str) -> String {
+        if let Some(done) = self.escaped.borrow().get(text) {
+            return done.clone();
+        }
+        let html = self.text(text);
+        self.escaped.borrow_mut().insert(text, html.clone());
+        html
     }
 
     fn group(&self, g: Option<&str>) -> String {
@@ -279,7 +297,7 @@ impl<W: Write> Html<'_, W> {
         )
     }
 
-    fn body(&mut self, body: &Body<'_>) -> io::Result<()> {
+    fn body(&mut self, body: &'r Body<'_>) -> io::Result<()> {
         let (r, t) = (self.r, strings(self.lang));
         match body {
             Body::Parts => Ok(()),
@@ -364,8 +382,8 @@ impl<W: Write> Html<'_, W> {
                             let line = format!(
                                 "<b>{}</b> {} <span class=\"votes\">{}</span>{}",
                                 self.text(&item.number),
-                                self.text(item.text),
-                                self.text(&item.votes_text),
+                                self.kept(item.text),
+                                self.kept(&item.votes_text),
                                 self.group(item.group)
                             );
                             writeln!(self.w, "<li>{line}</li>")?;
@@ -410,9 +428,9 @@ impl<W: Write> Html<'_, W> {
                 for (i, p) in problems.iter().enumerate() {
                     let mut html = format!(
                         "{} <span class=\"meta\">({} · {})</span>{}",
-                        self.text(p.item.text),
-                        self.text(&p.label),
-                        self.text(&p.item.votes_text),
+                        self.kept(p.item.text),
+                        self.kept(&p.label),
+                        self.kept(&p.item.votes_text),
                         self.group(p.item.group)
                     );
                     for remedy in &p.remedies {

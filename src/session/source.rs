@@ -59,17 +59,15 @@ impl<'a> Scanner<'a> {
         }
         let start = self.i + 1;
         let mut j = start;
-        while j < self.b.len() {
-            match self.b[j] {
-                b'\\' => j += 2,
-                b'"' => {
-                    self.i = j + 1;
-                    return Some(&self.b[start..j]);
-                }
-                _ => j += 1,
+        loop {
+            // Most of a session's bytes are inside strings.
+            j += memchr::memchr2(b'"', b'\\', self.b.get(j..)?)?;
+            if self.b[j] == b'"' {
+                self.i = j + 1;
+                return Some(&self.b[start..j]);
             }
+            j += 2;
         }
-        None
     }
 
     /// Skips one whole value, however deeply nested, without recursion.
@@ -212,40 +210,74 @@ pub struct DuplicateKey {
     pub column: usize,
 }
 
+/// Up to this many keys, an object's keys are compared one by one; past
+/// it, a hash set takes over (a session's objects have a handful of keys,
+/// a hostile file may hold an object of a million).
+const FEW_KEYS: usize = 16;
+
+/// An open container while [`duplicate_key`] scans.
+enum Open<'a> {
+    Array,
+    /// An object whose keys so far are `keys[start..]` of the scan, and,
+    /// once it has more than [`FEW_KEYS`], in `set` too.
+    Object {
+        start: usize,
+        set: Option<HashSet<Cow<'a, str>>>,
+    },
+}
+
 /// The first key that appears twice in the same object, if any.
 pub fn duplicate_key(text: &str) -> Option<DuplicateKey> {
     let b = text.as_bytes();
     let mut s = Scanner { b, i: 0 };
-    // One set of keys per open container; `None` for arrays.
-    let mut open: Vec<Option<HashSet<Cow<'_, str>>>> = Vec::new();
+    let mut open: Vec<Open<'_>> = Vec::new();
+    // The keys of every open object, innermost last: one list for all,
+    // so an object costs no allocation of its own.
+    let mut keys: Vec<Cow<'_, str>> = Vec::new();
     let mut expect_key = false;
     while s.i < b.len() {
         match b[s.i] {
             b'{' => {
-                open.push(Some(HashSet::new()));
+                open.push(Open::Object {
+                    start: keys.len(),
+                    set: None,
+                });
                 expect_key = true;
                 s.i += 1;
             }
             b'[' => {
-                open.push(None);
+                open.push(Open::Array);
                 expect_key = false;
                 s.i += 1;
             }
             b'}' | b']' => {
-                open.pop();
+                if let Some(Open::Object { start, .. }) = open.pop() {
+                    keys.truncate(start);
+                }
                 expect_key = false;
                 s.i += 1;
             }
             b',' => {
-                expect_key = matches!(open.last(), Some(Some(_)));
+                expect_key = matches!(open.last(), Some(Open::Object { .. }));
                 s.i += 1;
             }
             b'"' => {
                 let at = s.i;
                 let raw = s.raw_string()?;
-                if expect_key && let Some(Some(keys)) = open.last_mut() {
+                if expect_key && let Some(Open::Object { start, set }) = open.last_mut() {
                     let key = decode(raw);
-                    if !keys.insert(key.clone()) {
+                    let mine = &keys[*start..];
+                    let seen = match set {
+                        Some(set) => !set.insert(key.clone()),
+                        None if mine.len() < FEW_KEYS => mine.contains(&key),
+                        None => {
+                            let mut all: HashSet<Cow<'_, str>> = mine.iter().cloned().collect();
+                            let seen = !all.insert(key.clone());
+                            *set = Some(all);
+                            seen
+                        }
+                    };
+                    if seen {
                         let (line, column) = line_column(text, at);
                         return Some(DuplicateKey {
                             key: key.into_owned(),
@@ -253,10 +285,18 @@ pub fn duplicate_key(text: &str) -> Option<DuplicateKey> {
                             column,
                         });
                     }
+                    keys.push(key);
                 }
                 expect_key = false;
             }
-            _ => s.i += 1,
+            // Spaces, numbers, literals: on to what matters.
+            _ => {
+                let rest = &b[s.i..];
+                s.i += rest
+                    .iter()
+                    .position(|c| matches!(c, b'{' | b'}' | b'[' | b']' | b',' | b'"'))
+                    .unwrap_or(rest.len());
+            }
         }
     }
     None
@@ -310,6 +350,29 @@ mod tests {
         let d =
             duplicate_key("{\n  \"id\": 1,\n  \"x\": {\"id\": 2},\n  \"\\u0069d\": 3\n}").unwrap();
         assert_eq!((d.key.as_str(), d.line, d.column), ("id", 4, 3));
+    }
+
+    #[test]
+    fn keys_twice_are_found_in_objects_of_any_size() {
+        let object = |n: usize, again: Option<usize>| {
+            let mut keys: Vec<String> = (0..n)
+                .map(|i| format!("\"k{i}\": {{\"k{i}\": 1}}"))
+                .collect();
+            keys.extend(again.map(|i| format!("\"k{i}\": 2")));
+            format!("{{{}}}", keys.join(", "))
+        };
+        for n in [1, FEW_KEYS - 1, FEW_KEYS, FEW_KEYS + 1, 200] {
+            assert_eq!(duplicate_key(&object(n, None)), None, "{n}");
+            for i in [0, n / 2, n - 1] {
+                let d = duplicate_key(&object(n, Some(i))).expect("found");
+                assert_eq!(d.key, format!("k{i}"), "{n}");
+            }
+        }
+        // An inner object's keys are forgotten when it closes.
+        assert_eq!(
+            duplicate_key("{\"a\": {\"b\": 1}, \"b\": [\"a\"], \"c\": 1}"),
+            None
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod cursor;
 pub mod date;
 pub mod fold;
+pub mod halves;
 pub mod kedmanee;
 pub mod lang;
 pub mod normalize;

@@ -105,42 +105,75 @@ const INSIDE_WORD: u32 = u32::MAX - 1;
 #[derive(Debug)]
 pub struct LineBreaks {
     /// The candidate breaks after 0, ascending, `s.len()` last.
-    at: Box<[usize]>,
+    at: Vec<usize>,
     /// Per break: [`SURE`], [`INSIDE_WORD`], or the unsure span (index into
     /// `spans`) it is inside; empty when every break is sure.
-    span_of: Box<[u32]>,
-    spans: Box<[Range<usize>]>,
+    span_of: Vec<u32>,
+    spans: Vec<Range<usize>>,
     /// Per span, once asked: the LSTM model's breaks in it (byte offsets in
     /// the whole text).
-    verdicts: RefCell<Box<[Option<Verdict>]>>,
+    verdicts: RefCell<Vec<Option<Verdict>>>,
     /// The dictionary's breaks left out for splitting a syllable.
-    refused: Box<[usize]>,
+    refused: Vec<usize>,
 }
 
 /// The LSTM model's breaks in one unsure span, as offsets in the whole text.
 type Verdict = Box<[usize]>;
 
+/// What one text's analysis needs for a while and then not, kept per
+/// thread from text to text: segmenting a text allocates only what it
+/// returns.
+#[derive(Default)]
+struct Scratch {
+    /// The dictionary model's breaks, 0 first.
+    dictionary: Vec<usize>,
+    /// Per dictionary segment: its Thai clusters, counted up to [`ENOUGH`].
+    sizes: Vec<u8>,
+    unsure: Vec<bool>,
+    thai: thai::Buffers,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 impl LineBreaks {
     /// Segments `s` with the dictionary model and judges its breaks
     /// against the Thai; the LSTM model waits.
     pub fn new(s: &str) -> Self {
-        // About one break per word: sized so collecting rarely reallocates.
-        let mut dictionary: Vec<usize> = Vec::with_capacity(s.len() / 8 + 2);
+        let in_scratch = SCRATCH.try_with(|scratch| {
+            scratch
+                .try_borrow_mut()
+                .ok()
+                .map(|mut scratch| Self::new_in(s, &mut scratch))
+        });
+        in_scratch
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| Self::new_in(s, &mut Scratch::default()))
+    }
+
+    fn new_in(s: &str, scratch: &mut Scratch) -> Self {
+        let Scratch {
+            dictionary,
+            sizes,
+            unsure,
+            thai,
+        } = scratch;
+        dictionary.clear();
         dictionary.extend(LINE_DICTIONARY.segment_str(s));
         if !has_thai(s) {
-            if !dictionary.is_empty() {
-                dictionary.remove(0);
-            }
             return LineBreaks {
-                at: dictionary.into_boxed_slice(),
-                span_of: Box::default(),
-                spans: Box::default(),
-                verdicts: RefCell::new(Box::default()),
-                refused: Box::default(),
+                at: dictionary.get(1..).unwrap_or_default().to_vec(),
+                span_of: Vec::new(),
+                spans: Vec::new(),
+                verdicts: RefCell::default(),
+                refused: Vec::new(),
             };
         }
-        let (span_of_break, spans) = unsure_spans(s, &dictionary);
-        let thai = ThaiText::new(s, &dictionary);
+        let (span_of_break, spans) = unsure_spans(s, dictionary, sizes, unsure);
+        let thai = ThaiText::new(s, dictionary, thai);
+        let verdicts = thai.verdicts();
         // The dictionary's breaks after 0 and the junctions of known
         // words, in order; a junction is sure whatever the dictionary says.
         let mut junctions = thai.junctions().peekable();
@@ -149,8 +182,8 @@ impl LineBreaks {
         // its end is sure.
         let mut span_of: Vec<u32> = Vec::new();
         let mut refused = Vec::new();
-        let mut push = |b: usize, span: u32| {
-            let kind = match thai.verdict(b) {
+        let mut push = |b: usize, verdict: ThaiVerdict, span: u32| {
+            let kind = match verdict {
                 ThaiVerdict::Splits => return refused.push(b),
                 ThaiVerdict::InsideWord => INSIDE_WORD,
                 ThaiVerdict::Free => span,
@@ -165,24 +198,25 @@ impl LineBreaks {
         };
         for (k, &b) in dictionary.iter().enumerate().skip(1) {
             while let Some(j) = junctions.next_if(|&j| j < b) {
-                push(j, SURE);
+                push(j, ThaiVerdict::Free, SURE);
             }
             let joins = junctions.next_if_eq(&b).is_some();
             let span = match span_of_break.get(k - 1) {
                 Some(&span) if !joins => span,
                 _ => SURE,
             };
-            push(b, span);
+            let verdict = verdicts.get(k).copied().unwrap_or(ThaiVerdict::Free);
+            push(b, verdict, span);
         }
         for j in junctions {
-            push(j, SURE);
+            push(j, ThaiVerdict::Free, SURE);
         }
         LineBreaks {
-            at: at.into_boxed_slice(),
-            verdicts: RefCell::new(vec![None; spans.len()].into()),
-            span_of: span_of.into(),
-            spans: spans.into(),
-            refused: refused.into(),
+            at,
+            verdicts: RefCell::new(vec![None; spans.len()]),
+            span_of,
+            spans,
+            refused,
         }
     }
 
@@ -243,13 +277,20 @@ impl LineBreaks {
         self.span_of.get(i) == Some(&INSIDE_WORD)
     }
 
-    /// The breaks that need no model asked (byte offsets, ascending): those
-    /// neither weak nor in an unsure span. A text laid out by another
-    /// program keeps its unsure spans (unknown words, abbreviations) whole
-    /// rather than pay for the LSTM model on every text.
+    /// Whether candidate `i` needs no model asked: neither weak nor in an
+    /// unsure span. A text laid out by another program keeps its unsure
+    /// spans (unknown words, abbreviations) whole rather than pay for the
+    /// LSTM model on every text.
+    pub fn is_sure(&self, i: usize) -> bool {
+        self.span_of.get(i).is_none_or(|&k| k == SURE)
+    }
+
+    /// The breaks that need no model asked (byte offsets, ascending): see
+    /// [`LineBreaks::is_sure`].
+    #[cfg(test)]
     pub fn sure(&self) -> Vec<usize> {
         (0..self.at.len())
-            .filter(|&i| self.span_of.get(i).is_none_or(|&k| k == SURE))
+            .filter(|&i| self.is_sure(i))
             .map(|i| self.at[i])
             .collect()
     }
@@ -266,11 +307,15 @@ impl LineBreaks {
 
 /// Per dictionary break after 0 (break k at `dictionary[k + 1]`): the
 /// unsure span it lies inside, or [`SURE`] (empty when all are); and the
-/// spans. Break k lies
-/// between segments k and k + 1; a maximal run of unsure segments is one
-/// span.
-fn unsure_spans(s: &str, dictionary: &[usize]) -> (Vec<u32>, Vec<Range<usize>>) {
-    let unsure = unsure_segments(s, dictionary);
+/// spans. Break k lies between segments k and k + 1; a maximal run of
+/// unsure segments is one span. `sizes` and `unsure` are buffers.
+fn unsure_spans(
+    s: &str,
+    dictionary: &[usize],
+    sizes: &mut Vec<u8>,
+    unsure: &mut Vec<bool>,
+) -> (Vec<u32>, Vec<Range<usize>>) {
+    unsure_segments(s, dictionary, sizes, unsure);
     let mut span_of = Vec::new();
     let mut spans = Vec::new();
     for k in 1..unsure.len() {
@@ -291,23 +336,32 @@ fn unsure_spans(s: &str, dictionary: &[usize]) -> (Vec<u32>, Vec<Range<usize>>) 
     (span_of, spans)
 }
 
-/// Which of the dictionary's segments (between consecutive `ends`) it may
-/// have got wrong. Where it does not know a word (โควิด, จปฐ., and oddly
-/// ผลการประชุม) it falls back to pieces of a syllable or two: two short
-/// pieces in a row, with one segment of context on each side, are handed
-/// to the LSTM model. Everywhere else the dictionary is right, and about
-/// fifty times faster.
-fn unsure_segments(s: &str, ends: &[usize]) -> Vec<bool> {
-    let sizes: Vec<usize> = ends
-        .windows(2)
-        .map(|w| thai_clusters(&s[w[0]..w[1]]))
-        .collect();
+/// Segments are told apart by their Thai clusters up to this many: a
+/// short piece has 1 or 2, a piece beside one up to 3.
+const ENOUGH: usize = 4;
+
+/// Fills `unsure` with which of the dictionary's segments (between
+/// consecutive `ends`) it may have got wrong; `sizes` is a buffer. Where
+/// it does not know a word (โควิด, จปฐ., and oddly ผลการประชุม) it falls
+/// back to pieces of a syllable or two: two short pieces in a row, with
+/// one segment of context on each side, are handed to the LSTM model.
+/// Everywhere else the dictionary is right, and about fifty times faster.
+fn unsure_segments(s: &str, ends: &[usize], sizes: &mut Vec<u8>, unsure: &mut Vec<bool>) {
+    let simple = super::simple::is_simple(s);
+    sizes.clear();
+    sizes.extend(ends.windows(2).map(|w| {
+        let segment = &s[w[0]..w[1]];
+        let simple = simple || super::simple::is_simple(segment);
+        // At most ENOUGH, so it fits.
+        thai_clusters(segment, simple, ENOUGH) as u8
+    }));
     let short = |i: usize| (1..=2).contains(&sizes[i]);
     // A neighbour of three clusters or fewer may be a cut-off piece too
     // (ผลก|า|รป|ระ|ชุม); a longer one is a word the dictionary knows.
     let piece = |i: usize| (1..=3).contains(&sizes[i]);
     let n = sizes.len();
-    let mut unsure = vec![false; n];
+    unsure.clear();
+    unsure.resize(n, false);
     for i in 1..n {
         if short(i - 1) && short(i) {
             unsure[i - 1] = true;
@@ -320,17 +374,17 @@ fn unsure_segments(s: &str, ends: &[usize]) -> Vec<bool> {
             }
         }
     }
-    unsure
 }
 
-/// Grapheme clusters of Thai letters in `segment`.
-fn thai_clusters(segment: &str) -> usize {
-    use super::simple::{Clusters, is_simple, joins_previous};
+/// Grapheme clusters of Thai letters in `segment`, counted up to `most`;
+/// `simple`: it is all printable ASCII and Thai ([`super::simple`]).
+fn thai_clusters(segment: &str, simple: bool, most: usize) -> usize {
+    use super::simple::{Clusters, joins_previous};
     let thai = |c: char| ('\u{0E00}'..='\u{0EFF}').contains(&c);
-    if !is_simple(segment) {
+    if !simple {
         return Clusters::new(segment)
-            .map(|(_, g)| g)
-            .filter(|g| g.chars().any(thai))
+            .filter(|(_, g)| g.chars().any(thai))
+            .take(most)
             .count();
     }
     // Printable ASCII and Thai: a cluster is a character and the Thai
@@ -343,6 +397,9 @@ fn thai_clusters(segment: &str) -> usize {
         let marked = chars.peek().is_some_and(|&n| joins_previous(n));
         if first || !joins_previous(c) {
             count += usize::from(thai(c) || marked);
+            if count >= most {
+                return most;
+            }
             while chars.next_if(|&n| joins_previous(n)).is_some() {}
         }
         first = false;
@@ -418,7 +475,8 @@ mod tests {
         if !has_thai(s) {
             return dictionary.into_iter().skip(1).collect();
         }
-        let unsure = unsure_segments(s, &dictionary);
+        let mut unsure = Vec::new();
+        unsure_segments(s, &dictionary, &mut Vec::new(), &mut unsure);
         let mut confirmed_breaks = HashSet::new();
         let mut confirmed: HashSet<usize> = HashSet::new();
         for (k, &at) in dictionary.iter().enumerate().skip(1) {
@@ -439,7 +497,8 @@ mod tests {
                 confirmed_breaks.insert(at);
             }
         }
-        let thai = ThaiText::new(s, &dictionary);
+        let mut buffers = thai::Buffers::default();
+        let thai = ThaiText::new(s, &dictionary, &mut buffers);
         let junctions: HashSet<usize> = thai.junctions().collect();
         let mut breaks: Vec<usize> = confirmed_breaks
             .union(&junctions)
@@ -473,7 +532,9 @@ mod tests {
                 .graphemes(true)
                 .filter(|g| g.chars().any(|c| ('\u{0E00}'..='\u{0EFF}').contains(&c)))
                 .count();
-            proptest::prop_assert_eq!(thai_clusters(&s), walked);
+            let simple = super::super::simple::is_simple(&s);
+            proptest::prop_assert_eq!(thai_clusters(&s, simple, usize::MAX), walked);
+            proptest::prop_assert_eq!(thai_clusters(&s, simple, ENOUGH), walked.min(ENOUGH));
         }
     }
 
@@ -524,7 +585,9 @@ mod tests {
     fn the_lstm_model_only_sees_what_the_dictionary_is_unsure_of() {
         let unsure = |s: &str| {
             let ends: Vec<usize> = LINE_DICTIONARY.segment_str(s).collect();
-            unsure_segments(s, &ends)
+            let mut unsure = Vec::new();
+            unsure_segments(s, &ends, &mut Vec::new(), &mut unsure);
+            unsure
         };
         let known = "คณะกรรมการมีประสบการณ์ทำงานในพื้นที่";
         assert!(unsure(known).iter().all(|u| !u));

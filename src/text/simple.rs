@@ -11,7 +11,6 @@
 //! `unicode_segmentation`'s. Other text takes the general walk.
 
 use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
-use unicode_width::UnicodeWidthChar;
 
 /// Printable ASCII, or an assigned Thai character.
 fn simple_char(c: char) -> bool {
@@ -74,15 +73,24 @@ impl<'a> Iterator for Clusters<'a> {
     }
 }
 
-/// Columns of a cluster of simple characters.
+/// Columns of a cluster (or a line) of simple characters.
 pub fn simple_width(g: &str) -> usize {
-    g.chars().map(|c| c.width().unwrap_or(0)).sum()
+    g.chars().map(simple_char_width).sum()
+}
+
+/// Columns of one simple character, as `unicode-width` gives them without
+/// looking them up: the Thai vowels and marks written above or below take
+/// none (SARA AM, a spacing vowel, takes one), every other simple
+/// character one.
+fn simple_char_width(c: char) -> usize {
+    usize::from(!matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}'))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::width::cluster_width;
+    use unicode_width::UnicodeWidthChar;
 
     proptest::proptest! {
         #[test]
@@ -97,6 +105,17 @@ mod tests {
             for (_, g) in Clusters::new(&s) {
                 proptest::prop_assert_eq!(simple_width(g), cluster_width(g), "{:?}", g);
             }
+        }
+    }
+
+    #[test]
+    fn every_simple_character_is_as_wide_as_unicode_width_says() {
+        let simple = (' '..='~')
+            .chain('\u{0E01}'..='\u{0E3A}')
+            .chain('\u{0E3F}'..='\u{0E5B}');
+        for c in simple {
+            assert!(simple_char(c), "{c:?}");
+            assert_eq!(simple_char_width(c), c.width().unwrap_or(0), "{c:?}");
         }
     }
 

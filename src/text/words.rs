@@ -1,16 +1,11 @@
 //! The Thai words a reader knows, looked up from any letter of a text.
 //!
 //! The list is PyThaiNLP's (CC0 1.0), with Thailand's provinces, built by
-//! `scripts/thai_words.py` into `thai_words.bin`: one byte per letter
-//! (its code point less 0x0E00), words sorted and front coded. It is read
-//! once, the first time a Thai text is wrapped, into a trie whose children
-//! lie side by side, so a lookup walks a few short arrays.
+//! `scripts/thai_words.py` into `thai_words.bin`: the words' trie as a
+//! double array, searched where it lies. Nothing is read or built at start;
+//! a step from one letter to the next reads one slot.
 
-use std::sync::LazyLock;
-
-static LIST: &[u8] = include_bytes!("thai_words.bin");
-
-static TRIE: LazyLock<Trie> = LazyLock::new(|| Trie::build(&Words::unpack(LIST)));
+static TRIE: &[u8] = include_bytes!("thai_words.bin");
 
 /// A Thai letter as the list spells it, or `None` for anything else.
 fn letter_byte(c: char) -> Option<u8> {
@@ -18,133 +13,45 @@ fn letter_byte(c: char) -> Option<u8> {
     (0x01..=0x4E).contains(&b).then_some(b as u8)
 }
 
-/// The words of the front-coded list, in order, in one buffer.
-struct Words {
-    letters: Vec<u8>,
-    /// Where each word starts in `letters`, and `letters.len()` last.
-    starts: Vec<u32>,
+/// Slot bits 0-6: the letter on the edge into the node.
+const LABEL: u32 = 0x7F;
+/// Slot bit 7: a word ends at the node.
+const ENDS: u32 = 0x80;
+
+/// Slot `i` of the double array (see `scripts/thai_words.py`): the node's
+/// letter and end in the low byte, its children's base above; `None` past
+/// the end.
+fn slot(i: usize) -> Option<u32> {
+    let bytes = TRIE.get(i.checked_mul(4)?..)?.first_chunk::<4>()?;
+    Some(u32::from_le_bytes(*bytes))
 }
 
-impl Words {
-    fn unpack(list: &[u8]) -> Words {
-        let mut w = Words {
-            letters: Vec::with_capacity(list.len() * 2),
-            starts: Vec::with_capacity(64 * 1024),
-        };
-        for &b in list {
-            if b >= 0x80 {
-                // The new word begins with the first letters of the last.
-                let previous = w.starts.last().map_or(0, |&s| s as usize);
-                let shared = usize::from(b - 0x80).min(w.letters.len() - previous);
-                w.starts
-                    .push(u32::try_from(w.letters.len()).unwrap_or(u32::MAX));
-                w.letters.extend_from_within(previous..previous + shared);
-            } else {
-                w.letters.push(b);
-            }
-        }
-        w.starts
-            .push(u32::try_from(w.letters.len()).unwrap_or(u32::MAX));
-        w
-    }
-
-    fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
-    }
-
-    fn get(&self, i: usize) -> &[u8] {
-        &self.letters[self.starts[i] as usize..self.starts[i + 1] as usize]
-    }
-}
-
-struct Trie {
-    /// Per node: the index of its first child (children are consecutive),
-    /// and whether a word ends there.
-    first: Vec<u32>,
-    count: Vec<u8>,
-    end: Vec<bool>,
-    /// Per node: the letter on the edge into it.
-    label: Vec<u8>,
-    /// The root's child per letter byte, `u32::MAX` for none.
-    root: [u32; 0x80],
-}
-
-impl Trie {
-    /// The trie of `words`, sorted, built level by level so that every
-    /// node's children are consecutive.
-    fn build(words: &Words) -> Trie {
-        let mut t = Trie {
-            first: vec![0],
-            count: vec![0],
-            end: vec![false],
-            label: vec![0],
-            root: [u32::MAX; 0x80],
-        };
-        // (node, words[lo..hi] share the node's prefix of `depth` letters)
-        let mut level = vec![(0usize, 0usize, words.len(), 0usize)];
-        while !level.is_empty() {
-            let mut next = Vec::new();
-            for (node, lo, hi, depth) in level {
-                let mut i = lo;
-                // Sorted: a word that ends here comes first.
-                while i < hi && words.get(i).len() == depth {
-                    t.end[node] = true;
-                    i += 1;
-                }
-                t.first[node] = u32::try_from(t.label.len()).unwrap_or(u32::MAX);
-                let mut children = 0u8;
-                while i < hi {
-                    let letter = words.get(i)[depth];
-                    let mut j = i + 1;
-                    while j < hi && words.get(j)[depth] == letter {
-                        j += 1;
-                    }
-                    let child = t.label.len();
-                    t.first.push(0);
-                    t.count.push(0);
-                    t.end.push(false);
-                    t.label.push(letter);
-                    if node == 0 {
-                        t.root[usize::from(letter & 0x7F)] = child as u32;
-                    }
-                    next.push((child, i, j, depth + 1));
-                    children = children.saturating_add(1);
-                    i = j;
-                }
-                t.count[node] = children;
-            }
-            level = next;
-        }
-        t
-    }
-
-    fn child(&self, node: usize, letter: u8) -> Option<usize> {
-        if node == 0 {
-            let child = *self.root.get(usize::from(letter))?;
-            return (child != u32::MAX).then_some(child as usize);
-        }
-        let first = self.first[node] as usize;
-        let labels = self
-            .label
-            .get(first..first + usize::from(self.count[node]))?;
-        labels.iter().position(|&l| l == letter).map(|k| first + k)
-    }
+/// The node reached from the node in slot `node` by `letter`: its slot
+/// and contents. No two nodes share a base, so a slot holding `letter` at
+/// base + `letter` is that node's child.
+fn step(node: u32, letter: u8) -> Option<(usize, u32)> {
+    let at = (node >> 8) as usize + usize::from(letter);
+    let child = slot(at)?;
+    (child & LABEL == u32::from(letter)).then_some((at, child))
 }
 
 /// Calls `found(n)` for every known word that is the first `n` letters of
-/// `letters`, shortest first.
-pub fn prefixes(letters: &[char], mut found: impl FnMut(usize)) {
-    let trie = &*TRIE;
-    let mut node = 0;
-    for (n, &c) in letters.iter().enumerate() {
-        let Some(letter) = letter_byte(c) else {
+/// `codes` (letters as the list spells them: code point less 0x0E00),
+/// shortest first.
+pub fn prefixes(codes: &[u8], mut found: impl FnMut(usize)) {
+    let Some(mut node) = slot(0) else {
+        return;
+    };
+    for (n, &code) in codes.iter().enumerate() {
+        // 0 is no letter: the label of a slot in no use.
+        if !(0x01..=0x4E).contains(&code) {
+            return;
+        }
+        let Some((_, child)) = step(node, code) else {
             return;
         };
-        match trie.child(node, letter) {
-            Some(child) => node = child,
-            None => return,
-        }
-        if trie.end[node] {
+        node = child;
+        if node & ENDS != 0 {
             found(n + 1);
         }
     }
@@ -152,9 +59,9 @@ pub fn prefixes(letters: &[char], mut found: impl FnMut(usize)) {
 
 /// Whether `word` is on the list.
 pub fn known(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().collect();
+    let codes: Vec<u8> = word.chars().map(|c| letter_byte(c).unwrap_or(0)).collect();
     let mut whole = false;
-    prefixes(&letters, |n| whole |= n == letters.len());
+    prefixes(&codes, |n| whole |= n == codes.len());
     whole
 }
 
@@ -189,22 +96,76 @@ mod tests {
         }
     }
 
+    /// Every word of the trie, walked depth first, letter by letter.
+    fn all_words() -> &'static [Vec<u8>] {
+        static WORDS: std::sync::LazyLock<Vec<Vec<u8>>> = std::sync::LazyLock::new(|| {
+            let mut words = Vec::new();
+            let mut stack = vec![(slot(0).unwrap_or(0), Vec::new())];
+            while let Some((node, word)) = stack.pop() {
+                if node & ENDS != 0 {
+                    words.push(word.clone());
+                }
+                // Pushed last letter first, so popped in order.
+                for letter in (0x01..=0x4E).rev() {
+                    if let Some((_, child)) = step(node, letter) {
+                        let mut longer = word.clone();
+                        longer.push(letter);
+                        stack.push((child, longer));
+                    }
+                }
+            }
+            words
+        });
+        &WORDS
+    }
+
     #[test]
-    fn the_list_unpacks_to_sorted_thai_words() {
-        let words = Words::unpack(LIST);
+    fn the_trie_holds_sorted_thai_words() {
+        let words = all_words();
         assert!(words.len() > 50_000, "{}", words.len());
-        assert!((1..words.len()).all(|i| words.get(i - 1) < words.get(i)));
-        assert!((0..words.len()).all(|i| {
-            let w = words.get(i);
-            w.len() >= 2 && w.iter().all(|&b| (1..=0x4E).contains(&b))
-        }));
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            words
+                .iter()
+                .all(|w| w.len() >= 2 && w.iter().all(|&b| (1..=0x4E).contains(&b)))
+        );
+        // Every slot in use is a node reached by the walk: the nodes are the
+        // words' letters less those each shares with the word before.
+        let nodes: usize = words
+            .iter()
+            .zip(std::iter::once(&Vec::new()).chain(words))
+            .map(|(w, before)| w.len() - w.iter().zip(before).take_while(|(a, b)| a == b).count())
+            .sum();
+        let used = (1..TRIE.len() / 4).filter(|&i| slot(i).is_some_and(|v| v & LABEL != 0));
+        assert_eq!(used.count(), nodes);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn prefixes_are_the_listed_words_the_text_starts_with(
+            picks in proptest::collection::vec(0usize..100_000, 1..4),
+            tail in "[ก-ฮะ-ฺเ-๎]{0,6}",
+        ) {
+            let words = all_words();
+            let mut codes: Vec<u8> = picks
+                .iter()
+                .flat_map(|&k| words[k % words.len()].iter().copied())
+                .collect();
+            codes.extend(tail.chars().map(|c| letter_byte(c).unwrap_or(0)));
+            let mut found = Vec::new();
+            prefixes(&codes, |n| found.push(n));
+            let listed = |n: usize| !codes[..n].contains(&0) && words.binary_search(&codes[..n].to_vec()).is_ok();
+            let expected: Vec<usize> = (1..=codes.len()).filter(|&n| listed(n)).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 
     #[test]
     fn prefixes_are_found_shortest_first() {
-        let letters: Vec<char> = "ผู้อำนวยการกลุ่ม".chars().collect();
+        let codes: Vec<u8> = "ผู้อำนวยการกลุ่ม".chars().filter_map(letter_byte).collect();
         let mut ends = Vec::new();
-        prefixes(&letters, |n| ends.push(n));
+        prefixes(&codes, |n| ends.push(n));
         assert_eq!(ends.last(), Some(&"ผู้อำนวยการ".chars().count()));
         assert!(ends.windows(2).all(|w| w[0] < w[1]));
     }

@@ -25,9 +25,11 @@ use super::theme::Theme;
 
 mod plain;
 
+#[cfg(test)]
+use crate::text::halves::TWO_THREADS_FROM;
 use plain::{Prepared, prepare_all, push_cells};
 #[cfg(test)]
-use plain::{TWO_THREADS_FROM, decimal_digits, line_width};
+use plain::{decimal_digits, line_width};
 
 /// Writes the board `width` columns wide to `out`, one line per row, tall
 /// enough for every item; with `theme.color`, in ANSI colours.

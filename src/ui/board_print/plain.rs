@@ -9,9 +9,9 @@ use std::ops::Range;
 
 use ratatui::buffer::Cell;
 use ratatui::style::Style;
-use unicode_width::UnicodeWidthChar;
 
 use crate::session::{Quadrant, Swot, SwotItem};
+use crate::text::halves::{halves, two_threads};
 use crate::text::sanitize::for_display;
 use crate::text::width::{cluster_width, str_width};
 use crate::text::wrap::wrap_once;
@@ -25,40 +25,27 @@ use super::{PanePrinter, look};
 /// to look it up in.
 pub(super) type Prepared<'a> = Vec<(Cow<'a, str>, Vec<Range<usize>>)>;
 
-/// Below this many items in all, a second thread costs more than it saves.
-pub(super) const TWO_THREADS_FROM: usize = 512;
-
 /// Every pane's entries ready to print as plain text (see [`prepare`]),
 /// `widths` being the panes' widths. With many items, a second thread
-/// wraps the second half of every pane: wrapping Thai is the costly part,
-/// and halving each pane keeps the two threads equally busy.
+/// wraps the second half of every pane ([`halves`]): wrapping Thai is the
+/// costly part, and halving each pane keeps the two threads equally busy.
 pub(super) fn prepare_all(swot: &Swot, widths: [u16; 4], plain: bool) -> [Option<Prepared<'_>>; 4] {
     let text_widths = Quadrant::ALL.map(|q| text_width(swot, q, widths[q.index()], plain));
     let total: usize = Quadrant::ALL.iter().map(|&q| swot.items(q).len()).sum();
-    let halves = Quadrant::ALL.map(|q| {
+    let halves_of = Quadrant::ALL.map(|q| {
         let items = swot.items(q);
-        items.split_at(if total >= TWO_THREADS_FROM {
+        items.split_at(if two_threads(total) {
             items.len() / 2
         } else {
             items.len()
         })
     });
-    let prepare_half = |second: bool| {
+    let (firsts, seconds) = halves(total, |second| {
         Quadrant::ALL.map(|q| {
-            let (first, rest) = halves[q.index()];
+            let (first, rest) = halves_of[q.index()];
             let w = text_widths[q.index()];
             w.map(|w| prepare(if second { rest } else { first }, w))
         })
-    };
-    let (firsts, seconds) = std::thread::scope(|scope| {
-        let second = (total >= TWO_THREADS_FROM).then(|| scope.spawn(|| prepare_half(true)));
-        let firsts = prepare_half(false);
-        // A thread that could not finish (it cannot panic on any text, but
-        // if it did) leaves its half to this one.
-        let seconds = second
-            .and_then(|t| t.join().ok())
-            .unwrap_or_else(|| prepare_half(true));
-        (firsts, seconds)
     });
     let mut panes: [Option<Prepared<'_>>; 4] = Default::default();
     for (pane, (first, second)) in panes.iter_mut().zip(firsts.into_iter().zip(seconds)) {
@@ -111,18 +98,11 @@ fn roomy(look: &ListLook, number_width: usize, text_width: usize, inner: u16) ->
     text_width >= 2 && 1 + number_width + badge + text_width == usize::from(inner)
 }
 
-/// Columns of a wrapped line. ASCII and Thai need no cluster walk: their
-/// clusters are as wide as their characters together (a Thai mark adds
-/// nothing, SARA AM its own column).
+/// Columns of a wrapped line. ASCII and Thai need no cluster walk (see
+/// [`str_width`]): their clusters are as wide as their characters
+/// together (a Thai mark adds nothing, SARA AM its own column).
 pub(super) fn line_width(text: &str) -> usize {
-    let simple = text
-        .chars()
-        .all(|c| matches!(c, ' '..='~' | '\u{0E01}'..='\u{0E3A}' | '\u{0E3F}'..='\u{0E5B}'));
-    if simple {
-        text.chars().map(|c| c.width().unwrap_or(0)).sum()
-    } else {
-        str_width(text)
-    }
+    str_width(text)
 }
 
 /// Plain text of a run of cells, as [`super::print::push_line`] prints it.
