@@ -287,7 +287,9 @@ fn body<W: Write>(
             }
             x.open_table(&[36, 28, 20, 16])?;
             header_row(x, &[r.item, t.owner, t.due, r.status])?;
-            for a in actions {
+            for (i, a) in actions.iter().enumerate() {
+                // The last section: its last row goes with the signature
+                // block, which is never left on a page of its own.
                 row(
                     x,
                     &[
@@ -296,6 +298,7 @@ fn body<W: Write>(
                         a.due.as_deref().unwrap_or(r.no_due),
                         done_or_open(a.done, r),
                     ],
+                    i + 1 == actions.len(),
                 )?;
             }
             x.close_table();
@@ -313,6 +316,7 @@ fn body<W: Write>(
                         r.follow_up_status(f.status),
                         f.from_title,
                     ],
+                    false,
                 )?;
             }
             x.close_table();
@@ -341,11 +345,16 @@ fn header_row<W: Write>(x: &mut Xml<W>, labels: &[&str]) -> io::Result<()> {
     Ok(())
 }
 
-fn row<W: Write>(x: &mut Xml<W>, texts: &[&str]) -> io::Result<()> {
+/// A row of plain cells; `keep_next` keeps it on the page of what follows.
+fn row<W: Write>(x: &mut Xml<W>, texts: &[&str], keep_next: bool) -> io::Result<()> {
     x.open_row();
+    let props = Props {
+        keep_next,
+        ..Props::default()
+    };
     for t in texts {
         x.open_cell(None, None);
-        para(x, t)?;
+        x.para(props, t, BODY, false)?;
         x.close_cell();
     }
     x.close_row();

@@ -343,6 +343,23 @@ fn the_signature_block_names_the_reporter_in_parentheses() {
 }
 
 #[test]
+fn the_signature_block_is_never_on_a_page_of_its_own() {
+    let document = part(&parts(streamed(&example(), Lang::Th)), "word/document.xml");
+    let signature = document.find("ลงชื่อ").expect("the signature block");
+    let table_end = document[..signature]
+        .rfind("</w:tbl>")
+        .expect("the actions");
+    let last_row = document[..table_end].rfind("<w:tr>").expect("a row");
+    // Every paragraph of the actions' last row keeps with the next, and
+    // no row before it (a long table still breaks across pages).
+    let row = &document[last_row..table_end];
+    assert_eq!(row.matches("<w:p ").count(), 4, "{row}");
+    assert_eq!(row.matches("<w:keepNext />").count(), 4, "{row}");
+    let table_start = document[..table_end].rfind("<w:tbl>").expect("a table");
+    assert!(!document[table_start..last_row].contains("<w:keepNext />"));
+}
+
+#[test]
 fn no_tick_boxes_and_no_latin_commas_in_thai() {
     let text =
         read_text(part(&parts(streamed(&example(), Lang::Th)), "word/document.xml").as_bytes());

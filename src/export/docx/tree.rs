@@ -237,7 +237,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                 return doc.add_paragraph(x.para(r.none));
             }
             let mut rows = vec![header_row(x, &[r.item, t.owner, t.due, r.status])];
-            for a in actions {
+            for (i, a) in actions.iter().enumerate() {
                 rows.push(row(
                     x,
                     &[
@@ -246,6 +246,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                         a.due.as_deref().unwrap_or(r.no_due),
                         done_or_open(a.done, r),
                     ],
+                    i + 1 == actions.len(),
                 ));
             }
             doc = doc.add_table(table(rows, &[36, 28, 20, 16]));
@@ -262,6 +263,7 @@ fn body(x: &Tree, mut doc: Docx, body: &Body<'_>, r: &ReportStrings, lang: Lang)
                         r.follow_up_status(f.status),
                         f.from_title,
                     ],
+                    false,
                 ));
             }
             doc = doc.add_table(table(rows, &[30, 18, 19, 15, 18]));
@@ -301,11 +303,11 @@ fn header_row(x: &Tree, labels: &[&str]) -> TableRow {
     TableRow::new(cells).cant_split()
 }
 
-fn row(x: &Tree, texts: &[&str]) -> TableRow {
+fn row(x: &Tree, texts: &[&str], keep_next: bool) -> TableRow {
     TableRow::new(
         texts
             .iter()
-            .map(|t| TableCell::new().add_paragraph(x.para(t)))
+            .map(|t| TableCell::new().add_paragraph(x.para(t).keep_next(keep_next)))
             .collect(),
     )
     .cant_split()
