@@ -335,7 +335,7 @@ fn body<W: Write>(
 }
 
 fn header_row<W: Write>(x: &mut Xml<W>, labels: &[&str]) -> io::Result<()> {
-    x.open_row();
+    x.open_header_row();
     for l in labels {
         x.open_cell(None, Some("EEEEEE"));
         x.para(Props::default(), l, BODY, true)?;

@@ -348,6 +348,12 @@ impl<W: Write> Xml<W> {
         self.s("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
     }
 
+    /// A table's header row: never split, and repeated at the top of every
+    /// page the table runs on to.
+    pub fn open_header_row(&mut self) {
+        self.s("<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>");
+    }
+
     pub fn close_row(&mut self) {
         self.s("</w:tr>");
     }
