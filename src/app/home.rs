@@ -233,18 +233,10 @@ impl Home {
         self.overview = Some(fresh);
     }
 
-    /// A fresh listing (after a session was closed or trashed), with the
-    /// files that failed to load; the selection stays in range.
-    pub fn reload(&mut self, sessions: Vec<Listed>, broken: Vec<LoadError>) {
-        self.sessions = sessions;
-        self.broken = broken;
-        self.contents = Vec::new();
-        self.refilter();
-        self.clamp();
-    }
-
-    /// A fresh listing with what was said in each session, so the filter
-    /// finds sessions by their contents and the overview can be shown.
+    /// A fresh listing (after a session was closed or trashed) with the
+    /// files that failed to load and what was said in each session, so the
+    /// filter finds sessions by their contents and the overview can be
+    /// shown; the selection stays in range.
     pub fn reload_folder(&mut self, folder: Folder) {
         self.sessions = folder.listed();
         self.broken = folder.broken;

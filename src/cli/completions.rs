@@ -88,13 +88,7 @@ pub fn completing(cmd: Command) -> Command {
             arg
         }
     });
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_owned())
-        .collect();
-    names
-        .iter()
-        .fold(cmd, |cmd, name| cmd.mut_subcommand(name, completing))
+    help::each_subcommand(cmd, |sub, _| completing(sub))
 }
 
 /// Paths from the current folder, then the session files of the data
@@ -108,15 +102,11 @@ fn session_files(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(dir) = data_dir(&std::env::args_os().collect::<Vec<_>>()) else {
         return out;
     };
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".json") && !n.starts_with('.') && n.starts_with(&*typed))
-        .collect();
-    names.sort();
+    let files = store::listing::session_files(&dir).unwrap_or_default();
+    let names = files
+        .iter()
+        .filter_map(|p| p.file_name()?.to_str())
+        .filter(|n| n.starts_with(&*typed));
     for name in names {
         if !out.iter().any(|c| c.get_value() == OsStr::new(&name)) {
             out.push(CompletionCandidate::new(name));

@@ -40,8 +40,7 @@ pub fn export_report(
     let lang = ctx.lang_flag.unwrap_or(loaded.session.lang);
     let shown = |p: &Path| for_display(&p.display().to_string()).into_owned();
     // A report that would show a photo without its image is not written.
-    if format.has_photos()
-        && format != Format::Post
+    if format.shows_images()
         && let Some(why) = stored::check(&path, &loaded.session, ctx.lang)
     {
         return Err(Failure::invalid(format!("{}: {why}", shown(&path))));
@@ -49,10 +48,10 @@ pub fn export_report(
     // Links go from where the report is: the output's folder, else here.
     let from = output.map_or(Path::new("."), |o| o.parent().unwrap_or(Path::new(".")));
     let image_failed = Cell::new(false);
-    let mut read = stored::reader(&path, ctx.lang);
-    let mut photos = Photos::new(store::photos::folder_link(from, &path), |file: &str| {
-        read(file).inspect_err(|_| image_failed.set(true))
-    });
+    let mut photos = Photos::new(
+        store::photos::folder_link(from, &path),
+        stored::flagging_reader(&path, ctx.lang, &image_failed),
+    );
     let Some(out) = output else {
         let stdout = std::io::stdout();
         let mut w = std::io::BufWriter::new(stdout.lock());

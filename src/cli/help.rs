@@ -89,7 +89,7 @@ fn clap_words(cmd: Command, words: &HelpStrings) -> Command {
 }
 
 /// `cmd` with `f` applied to each of its subcommands (and its name).
-fn each_subcommand(cmd: Command, f: impl Fn(Command, &str) -> Command) -> Command {
+pub(super) fn each_subcommand(cmd: Command, f: impl Fn(Command, &str) -> Command) -> Command {
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())

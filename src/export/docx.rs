@@ -192,6 +192,14 @@ fn page_format(section: &str, digits: Digits) -> Cow<'_, str> {
     }
 }
 
+/// The options of a part written anew in place of `part`: its mode and
+/// time, as a raw copy keeps them.
+fn kept_options<R: std::io::Read + ?Sized>(part: &zip::read::ZipFile<'_, R>) -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .unix_permissions(part.unix_mode().unwrap_or(0o755))
+        .last_modified_time(part.last_modified().unwrap_or_default())
+}
+
 fn zip_error(e: zip::result::ZipError) -> io::Error {
     match e {
         zip::result::ZipError::Io(e) => e,
@@ -245,18 +253,14 @@ pub fn write_docx<W: Write>(
             continue;
         }
         if part.name() == CORE {
-            let options = SimpleFileOptions::default()
-                .unix_permissions(part.unix_mode().unwrap_or(0o755))
-                .last_modified_time(part.last_modified().unwrap_or_default());
+            let options = kept_options(&part);
             drop(part);
             out.start_file(CORE, options).map_err(zip_error)?;
             out.write_all(core_properties(report).as_bytes())?;
             continue;
         }
         if part.name() == DOCUMENT_RELS && !report.photos.is_empty() {
-            let options = SimpleFileOptions::default()
-                .unix_permissions(part.unix_mode().unwrap_or(0o755))
-                .last_modified_time(part.last_modified().unwrap_or_default());
+            let options = kept_options(&part);
             let mut rels = String::new();
             let mut part = part;
             part.read_to_string(&mut rels)?;
@@ -269,10 +273,7 @@ pub fn write_docx<W: Write>(
             out.raw_copy_file(part).map_err(zip_error)?;
             continue;
         }
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Stored)
-            .unix_permissions(part.unix_mode().unwrap_or(0o755))
-            .last_modified_time(part.last_modified().unwrap_or_default());
+        let options = kept_options(&part).compression_method(CompressionMethod::Stored);
         let mut empty = String::new();
         let mut part = part;
         part.read_to_string(&mut empty)?;

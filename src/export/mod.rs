@@ -102,8 +102,16 @@ impl Format {
         }
     }
 
-    /// Whether the format shows the photos (CSV does not).
-    pub fn has_photos(self) -> bool {
-        !matches!(self, Format::Csv)
+    /// Whether the format shows the photos' images (embedded or linked), so
+    /// a missing image stops it. The post only names the files; CSV leaves
+    /// the photos out.
+    pub fn shows_images(self) -> bool {
+        matches!(self, Format::Md | Format::Html | Format::Docx)
+    }
+
+    /// Whether the bytes depend on the folder the report is written into
+    /// (Markdown links its photos from there, the post names them so).
+    pub fn links_from_folder(self) -> bool {
+        matches!(self, Format::Md | Format::Post)
     }
 }

@@ -14,7 +14,7 @@ use crate::session::Session;
 use crate::text::Lang;
 use crate::text::date::{format_date, format_time};
 
-use super::report::{and_list, non_empty};
+use super::report::{and_list, trimmed};
 
 /// Thai names that are already nouns a verb can take: the rest are named
 /// as an activity ("กิจกรรม…").
@@ -22,10 +22,6 @@ const THAI_NOUN_NAMES: [&str; 3] = [PROJECT, "กิจกรรม", "การ
 
 /// How a project's name opens.
 const PROJECT: &str = "โครงการ";
-
-fn trimmed(s: &str) -> Option<&str> {
-    non_empty(s).map(str::trim)
-}
 
 /// `piece` after `out`: an English piece that opens with a comma after one
 /// that closed with a comma keeps just one.

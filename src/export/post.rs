@@ -21,7 +21,7 @@ use crate::text::sanitize::for_display;
 
 use super::narrative;
 use super::photos::Photos;
-use super::report::{and_list, non_empty};
+use super::report::{and_list, non_empty, trimmed};
 
 /// The marks that open the post's paragraphs, as the seed press release
 /// sets them: Thai text follows the mark at once, English after a space.
@@ -78,10 +78,6 @@ pub fn write_post<W: Write>(
 ) -> io::Result<()> {
     w.write_all(post(s, lang, digits, photos).as_bytes())?;
     w.flush()
-}
-
-fn trimmed(s: &str) -> Option<&str> {
-    non_empty(s).map(str::trim)
 }
 
 impl Post<'_> {

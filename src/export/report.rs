@@ -245,6 +245,11 @@ pub(super) fn non_empty(s: &str) -> Option<&str> {
     (!s.trim().is_empty()).then_some(s)
 }
 
+/// `s` without its surrounding spaces, unless nothing else is left.
+pub(super) fn trimmed(s: &str) -> Option<&str> {
+    non_empty(s).map(str::trim)
+}
+
 fn entries(notes: &[Note]) -> Vec<Entry<'_>> {
     notes
         .iter()

@@ -1,7 +1,8 @@
 //! The images a session keeps, read back for its reports. The export layer
 //! reads no folders: `wethi export` and the home screen's `x` hand it
-//! [`reader`], after [`check`] has named any image that is missing.
+//! [`flagging_reader`], after [`check`] has named any image that is missing.
 
+use std::cell::Cell;
 use std::io::{self, Read};
 use std::path::Path;
 
@@ -32,6 +33,17 @@ pub fn check(path: &Path, session: &Session, lang: Lang) -> Option<String> {
             ("folder", &shown(&photos_dir(path))),
         ],
     ))
+}
+
+/// [`reader`], setting `failed` when an image cannot be read: the caller
+/// then shows the image's own error, which names it, not the report's.
+pub fn flagging_reader<'a>(
+    path: &Path,
+    lang: Lang,
+    failed: &'a Cell<bool>,
+) -> impl FnMut(&str) -> io::Result<Vec<u8>> + 'a {
+    let mut read = reader(path, lang);
+    move |file: &str| read(file).inspect_err(|_| failed.set(true))
 }
 
 /// Reads the images of the session at `path` by file name: each at most

@@ -39,10 +39,6 @@ impl Ack {
         self.answer(Kept::Saved);
     }
 
-    pub fn not_saved(self) {
-        self.answer(Kept::NotSaved);
-    }
-
     /// Answers `kept`; a phone that went away is no concern of the loop.
     pub fn answer(self, kept: Kept) {
         let _ = self.0.send(kept);
@@ -118,7 +114,7 @@ mod tests {
         ack.saved();
         assert_eq!(rt.block_on(waited.wait(long)), Outcome::Kept(Kept::Saved));
         let (ack, waited) = Ack::new();
-        ack.not_saved();
+        ack.answer(Kept::NotSaved);
         assert_eq!(
             rt.block_on(waited.wait(long)),
             Outcome::Kept(Kept::NotSaved)

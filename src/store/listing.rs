@@ -66,7 +66,7 @@ pub fn each_session<R: Send>(
 }
 
 /// The session files of `dir`, sorted by name.
-fn session_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub(crate) fn session_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !dir.exists() {
         return Ok(Vec::new());
     }

@@ -78,14 +78,11 @@ pub fn format_date(d: NaiveDate, lang: Lang) -> String {
 
 /// "13 ม.ค. 64" (two-digit Buddhist era year) or "13 Jan 2021".
 pub fn format_date_short(d: NaiveDate, lang: Lang) -> String {
-    let m = month_index(d);
-    match lang {
-        Lang::Th => {
-            let yy = (d.year() + BE_OFFSET).rem_euclid(100);
-            format!("{} {} {yy:02}", d.day(), TH_MONTHS_SHORT[m])
-        }
-        Lang::En => format!("{} {} {}", d.day(), &EN_MONTHS[m][..3], d.year()),
-    }
+    format!(
+        "{} {}",
+        d.day(),
+        format_month_short(d.year(), d.month(), lang)
+    )
 }
 
 /// A time of day as a Thai office writes it, `08.30 น.` (a period, then

@@ -38,8 +38,7 @@ pub fn fold(text: &str) -> String {
 /// A text folded, with the map from each folded byte back to the piece of
 /// the original it came from.
 #[derive(Debug, Clone)]
-pub struct Folded<'a> {
-    original: &'a str,
+pub struct Folded {
     key: String,
     /// For each byte of `key`, the index into `pieces`.
     piece_of: Vec<u32>,
@@ -47,8 +46,8 @@ pub struct Folded<'a> {
     pieces: Vec<Range<usize>>,
 }
 
-impl<'a> Folded<'a> {
-    pub fn new(original: &'a str) -> Self {
+impl Folded {
+    pub fn new(original: &str) -> Self {
         let mut key = String::with_capacity(original.len());
         let mut piece_of = Vec::with_capacity(original.len());
         let mut pieces = Vec::new();
@@ -59,7 +58,6 @@ impl<'a> Folded<'a> {
             pieces.push(range);
         });
         Folded {
-            original,
             key,
             piece_of,
             pieces,
@@ -96,11 +94,6 @@ impl<'a> Folded<'a> {
             }
         }
         found
-    }
-
-    /// The original text.
-    pub fn original(&self) -> &'a str {
-        self.original
     }
 
     fn starts_piece(&self, at: usize) -> bool {

@@ -40,6 +40,14 @@ pub fn truncate_to_width(s: &str, width: usize) -> &str {
     s
 }
 
+/// `text` cut to `width` columns, ending in "…" when cut.
+pub fn shorten(text: &str, width: usize) -> String {
+    if str_width(text) <= width {
+        return text.to_owned();
+    }
+    format!("{}…", truncate_to_width(text, width.saturating_sub(1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,20 +22,17 @@ pub fn export(path: &Path, data_dir: &Path, format: Format, lang: Lang) -> Resul
     let loaded = store::load(path).map_err(|e| cannot(&e.message(lang)))?;
     let session = &loaded.session;
     // A report that would show a photo without its image is not written.
-    if format.has_photos()
-        && format != Format::Post
+    if format.shows_images()
         && let Some(why) = stored::check(path, session, lang)
     {
         return Err(cannot(&why));
     }
     let image_failed = Cell::new(false);
-    let mut read = stored::reader(path, lang);
-    // Made for the folder it goes into: Markdown links its photos from there.
-    let mut render = |dir: &Path| {
-        let link = store::photos::folder_link(dir, path);
-        let mut photos = Photos::new(link, |file: &str| {
-            read(file).inspect_err(|_| image_failed.set(true))
-        });
+    let render = |dir: &Path| {
+        let mut photos = Photos::new(
+            store::photos::folder_link(dir, path),
+            stored::flagging_reader(path, lang, &image_failed),
+        );
         let mut bytes = Vec::new();
         format.write_with(
             &mut bytes,
@@ -44,16 +41,29 @@ pub fn export(path: &Path, data_dir: &Path, format: Format, lang: Lang) -> Resul
             Digits::Arabic,
             &mut photos,
         )?;
-        Ok(Cow::Owned(bytes))
+        Ok(bytes)
+    };
+    let failed = |e: store::SaveError| match image_failed.get() {
+        // The image's own error names it and says what is wrong.
+        true => cannot(&e.source),
+        false => cannot(&e.message(lang)),
     };
     let temp = std::env::temp_dir();
-    let written =
-        report_file::write_report_with(path, format.extension(), &mut render, &[data_dir, &temp])
-            .map_err(|e| match image_failed.get() {
-            // The image's own error names it and says what is wrong.
-            true => cannot(&e.source),
-            false => cannot(&e.message(lang)),
-        })?;
+    let fallbacks = [data_dir, temp.as_path()];
+    let ext = format.extension();
+    let written = if format.links_from_folder() {
+        // Made for the folder it goes into: its photos are linked from there.
+        let mut render = |dir: &Path| render(dir).map(Cow::Owned);
+        report_file::write_report_with(path, ext, &mut render, &fallbacks)
+    } else {
+        // The same bytes wherever they go: made once, images read once.
+        let bytes = render(Path::new(".")).map_err(|source| store::SaveError {
+            path: path.with_extension(ext),
+            source,
+        });
+        bytes.and_then(|b| report_file::write_report(path, ext, &b, &fallbacks))
+    }
+    .map_err(failed)?;
     let said = match (written.beside, format) {
         (true, Format::Post) => t.post_written,
         (true, _) => t.written,

@@ -3,6 +3,7 @@
 //! tmux with `set-clipboard on`) and into `NAME.post.txt` beside the
 //! session, never over an earlier one; the notice says where.
 
+use std::borrow::Cow;
 use std::io;
 use std::path::Path;
 
@@ -34,14 +35,17 @@ pub(super) fn share_post(
     session: &Path,
 ) -> io::Result<()> {
     let s = app.session();
-    // The post is saved beside the session: its photos are named from there.
+    // Its photos are named from the folder the post is saved in.
+    let post_in = |dir: &Path| {
+        let photos = Photos::links(folder_link(dir, session));
+        crate::export::post::post(s, s.lang, Digits::Arabic, &photos)
+    };
     let beside = session.parent().unwrap_or(Path::new("."));
-    let photos = Photos::links(folder_link(beside, session));
-    let text = crate::export::post::post(s, s.lang, Digits::Arabic, &photos);
-    send(&osc52(&text))?;
+    send(&osc52(&post_in(beside)))?;
     let temp = std::env::temp_dir();
+    let mut render = |dir: &Path| Ok(Cow::Owned(post_in(dir).into_bytes()));
     let saved =
-        report_file::write_report(session, Format::Post.extension(), text.as_bytes(), &[&temp])
+        report_file::write_report_with(session, Format::Post.extension(), &mut render, &[&temp])
             // Beside the session its name says where; elsewhere the whole path.
             .map(|w| match (w.beside, w.path.file_name()) {
                 (true, Some(name)) => name.to_string_lossy().into_owned(),

@@ -13,7 +13,7 @@ use crate::session::Stage;
 use crate::text::Lang;
 use crate::text::date::format_date;
 use crate::text::sanitize::for_display;
-use crate::text::width::{str_width, truncate_to_width};
+use crate::text::width::{shorten, str_width};
 
 use super::layout::clock;
 use super::{SaveState, Status};
@@ -111,14 +111,6 @@ pub fn header(app: &App, status: &Status, area: Rect, buf: &mut Buffer) {
         usize::from(save_width),
         save_style,
     );
-}
-
-/// `text` cut to `width` columns, ending in "…" when cut.
-fn shorten(text: &str, width: usize) -> String {
-    if str_width(text) <= width {
-        return text.to_owned();
-    }
-    format!("{}…", truncate_to_width(text, width.saturating_sub(1)))
 }
 
 /// Seconds a stage has run, counting a running timer up to now.

@@ -12,7 +12,7 @@ use crate::i18n::details::details_strings;
 use crate::i18n::{Strings, strings};
 use crate::text::Lang;
 use crate::text::sanitize::for_display;
-use crate::text::width::{clusters, str_width, truncate_to_width};
+use crate::text::width::{clusters, shorten, str_width};
 use crate::text::wrap::wrap;
 
 use super::Status;
@@ -193,11 +193,7 @@ fn draw_value(
     if !focused {
         // From its start, cut with an ellipsis when it does not fit.
         let text = for_display(&field.text.text().replace('\n', " ")).into_owned();
-        let shown = if str_width(&text) > width {
-            format!("{}…", truncate_to_width(&text, width.saturating_sub(1)))
-        } else {
-            text
-        };
+        let shown = shorten(&text, width);
         buf.set_stringn(area.x, area.y, &shown, width, style);
         return None;
     }

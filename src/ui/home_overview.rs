@@ -14,7 +14,7 @@ use crate::i18n::{fill, strings};
 use crate::text::Lang;
 use crate::text::date::{format_date_short, format_month_short};
 use crate::text::sanitize::for_display;
-use crate::text::width::{str_width, truncate_to_width};
+use crate::text::width::{shorten, str_width, truncate_to_width};
 
 use super::Theme;
 
@@ -222,11 +222,7 @@ fn put(buf: &mut Buffer, x: u16, y: u16, left: &str, right: &str, width: usize, 
     let right = truncate_to_width(&right, width / 2);
     let right_width = str_width(right);
     let room = width.saturating_sub(right_width + usize::from(right_width > 0) * 2);
-    let shown = if str_width(&left) > room {
-        format!("{}…", truncate_to_width(&left, room.saturating_sub(1)))
-    } else {
-        left
-    };
+    let shown = shorten(&left, room);
     let line = format!(
         "{shown}{}{right}",
         " ".repeat(width.saturating_sub(str_width(&shown) + right_width))

@@ -98,13 +98,6 @@ fn roomy(look: &ListLook, number_width: usize, text_width: usize, inner: u16) ->
     text_width >= 2 && 1 + number_width + badge + text_width == usize::from(inner)
 }
 
-/// Columns of a wrapped line. ASCII and Thai need no cluster walk (see
-/// [`str_width`]): their clusters are as wide as their characters
-/// together (a Thai mark adds nothing, SARA AM its own column).
-pub(super) fn line_width(text: &str) -> usize {
-    str_width(text)
-}
-
 /// Plain text of a run of cells, as [`super::print::push_line`] prints it.
 pub(super) fn push_cells(line: &mut String, cells: &[Cell]) {
     let mut skip = 0;
@@ -169,7 +162,7 @@ impl PanePrinter<'_> {
         }
         let text = lines.get(r).map_or("", |range| &shown[range.clone()]);
         line.push_str(text);
-        let mut used = 1 + number_width + line_width(text);
+        let mut used = 1 + number_width + str_width(text);
         let votes = items[self.item - 1].votes;
         if r == 0 && votes > 0 {
             // The badge `+N`, as `item_row` makes it, without the String.
