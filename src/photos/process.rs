@@ -103,6 +103,12 @@ fn limits() -> Limits {
 
 /// Reads the image at `path` (at most [`MAX_BYTES`] of it) and processes it.
 pub fn process_file(path: &Path) -> Result<Processed, PhotoError> {
+    process(&read_limited(path)?)
+}
+
+/// The bytes of the file at `path`, refused without reading past
+/// [`MAX_BYTES`] when it is larger (its size then said from the file).
+pub(super) fn read_limited(path: &Path) -> Result<Vec<u8>, PhotoError> {
     use std::io::Read;
     let unreadable = |e: std::io::Error| PhotoError::Unreadable(e.to_string());
     let file = std::fs::File::open(path).map_err(unreadable)?;
@@ -114,7 +120,7 @@ pub fn process_file(path: &Path) -> Result<Processed, PhotoError> {
         let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
         return Err(PhotoError::TooLarge { bytes: size });
     }
-    process(&bytes)
+    Ok(bytes)
 }
 
 /// `bytes` made into a photo to keep (see the module's documentation).

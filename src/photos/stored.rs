@@ -3,7 +3,7 @@
 //! [`flagging_reader`], after [`check`] has named any image that is missing.
 
 use std::cell::Cell;
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 
 use crate::i18n::fill;
@@ -16,8 +16,7 @@ use crate::text::sanitize::for_display;
 
 use image::ImageFormat;
 
-use super::PhotoError;
-use super::process::{MAX_BYTES, sniff};
+use super::process::{read_limited, sniff};
 
 /// Why a report of the session at `path` cannot be made, in `lang`: the
 /// first photo whose image is not in the folder, named with its place and
@@ -47,7 +46,7 @@ pub fn flagging_reader<'a>(
 }
 
 /// Reads the images of the session at `path` by file name: each at most
-/// [`MAX_BYTES`] and a JPEG by its bytes (what wethi stored), or an error
+/// [`MAX_BYTES`](super::process::MAX_BYTES) and a JPEG by its bytes (what wethi stored), or an error
 /// whose message is a sentence in `lang` naming the image.
 pub fn reader(path: &Path, lang: Lang) -> impl FnMut(&str) -> io::Result<Vec<u8>> + use<> {
     let dir = photos_dir(path);
@@ -62,23 +61,8 @@ pub fn reader(path: &Path, lang: Lang) -> impl FnMut(&str) -> io::Result<Vec<u8>
         if !is_photo_file_name(file) {
             return Err(refuse(io::ErrorKind::InvalidData, t.not_stored.to_owned()));
         }
-        let unreadable = |e: io::Error| {
-            refuse(
-                e.kind(),
-                PhotoError::Unreadable(e.to_string()).message(lang),
-            )
-        };
-        let mut bytes = Vec::new();
-        std::fs::File::open(&image)
-            .map_err(unreadable)?
-            .take(MAX_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(unreadable)?;
-        if bytes.len() > MAX_BYTES {
-            let size = std::fs::metadata(&image).map_or(bytes.len() as u64, |m| m.len());
-            let why = PhotoError::TooLarge { bytes: size }.message(lang);
-            return Err(refuse(io::ErrorKind::InvalidData, why));
-        }
+        let bytes = read_limited(&image)
+            .map_err(|e| refuse(io::ErrorKind::InvalidData, e.message(lang)))?;
         if sniff(&bytes) != Some(ImageFormat::Jpeg) {
             return Err(refuse(io::ErrorKind::InvalidData, t.not_stored.to_owned()));
         }
