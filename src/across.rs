@@ -156,13 +156,7 @@ impl Folder {
 
     /// The digests in the order the listing shows them: newest first.
     pub fn new(mut sessions: Vec<Digest>, broken: Vec<LoadError>) -> Folder {
-        sessions.sort_by(|a, b| {
-            (b.day(), b.listed.updated_at, &b.listed.path).cmp(&(
-                a.day(),
-                a.listed.updated_at,
-                &a.listed.path,
-            ))
-        });
+        sessions.sort_by(|a, b| a.listed.newest_first(&b.listed));
         Folder { sessions, broken }
     }
 

@@ -38,4 +38,10 @@ impl Listed {
     pub fn day(&self) -> NaiveDate {
         self.date.unwrap_or_else(|| self.updated_at.date_naive())
     }
+
+    /// The listing's order: the newest day first, then the latest change,
+    /// then the path, so the order never depends on how files were read.
+    pub fn newest_first(&self, other: &Listed) -> std::cmp::Ordering {
+        (other.day(), other.updated_at, &other.path).cmp(&(self.day(), self.updated_at, &self.path))
+    }
 }

@@ -13,7 +13,7 @@ use crate::session::{Listed, LoadError, Session};
 /// newest first, and the files that could not be read, each with its reason.
 pub fn list_sessions(dir: &Path) -> std::io::Result<(Vec<Listed>, Vec<LoadError>)> {
     let (mut listed, broken) = each_session(dir, |path, s| Listed::from_session(path, &s))?;
-    listed.sort_by(|a, b| (b.day(), b.updated_at, &b.path).cmp(&(a.day(), a.updated_at, &a.path)));
+    listed.sort_by(Listed::newest_first);
     Ok((listed, broken))
 }
 

@@ -6,7 +6,7 @@
 pub const TWO_THREADS_FROM: usize = 512;
 
 /// Whether work on `count` texts takes a second thread.
-pub fn two_threads(count: usize) -> bool {
+fn two_threads(count: usize) -> bool {
     count >= TWO_THREADS_FROM
 }
 

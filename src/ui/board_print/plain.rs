@@ -11,7 +11,7 @@ use ratatui::buffer::Cell;
 use ratatui::style::Style;
 
 use crate::session::{Quadrant, Swot, SwotItem};
-use crate::text::halves::{halves, two_threads};
+use crate::text::halves::halves;
 use crate::text::sanitize::for_display;
 use crate::text::width::{cluster_width, str_width};
 use crate::text::wrap::wrap_once;
@@ -34,11 +34,7 @@ pub(super) fn prepare_all(swot: &Swot, widths: [u16; 4], plain: bool) -> [Option
     let total: usize = Quadrant::ALL.iter().map(|&q| swot.items(q).len()).sum();
     let halves_of = Quadrant::ALL.map(|q| {
         let items = swot.items(q);
-        items.split_at(if two_threads(total) {
-            items.len() / 2
-        } else {
-            items.len()
-        })
+        items.split_at(items.len() / 2)
     });
     let (firsts, seconds) = halves(total, |second| {
         Quadrant::ALL.map(|q| {
