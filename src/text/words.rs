@@ -7,8 +7,9 @@
 
 static TRIE: &[u8] = include_bytes!("thai_words.bin");
 
-/// A Thai letter as the list spells it, or `None` for anything else.
-fn letter_byte(c: char) -> Option<u8> {
+/// A Thai letter as the list spells it (its code point less 0x0E00), or
+/// `None` for anything else.
+pub fn letter_byte(c: char) -> Option<u8> {
     let b = u32::from(c).checked_sub(0x0E00)?;
     (0x01..=0x4E).contains(&b).then_some(b as u8)
 }
@@ -26,13 +27,12 @@ fn slot(i: usize) -> Option<u32> {
     Some(u32::from_le_bytes(*bytes))
 }
 
-/// The node reached from the node in slot `node` by `letter`: its slot
-/// and contents. No two nodes share a base, so a slot holding `letter` at
-/// base + `letter` is that node's child.
-fn step(node: u32, letter: u8) -> Option<(usize, u32)> {
-    let at = (node >> 8) as usize + usize::from(letter);
-    let child = slot(at)?;
-    (child & LABEL == u32::from(letter)).then_some((at, child))
+/// The node reached from the node `node` by `letter`. No two nodes share
+/// a base, so a slot holding `letter` at base + `letter` is that node's
+/// child.
+fn step(node: u32, letter: u8) -> Option<u32> {
+    let child = slot((node >> 8) as usize + usize::from(letter))?;
+    (child & LABEL == u32::from(letter)).then_some(child)
 }
 
 /// Calls `found(n)` for every known word that is the first `n` letters of
@@ -47,7 +47,7 @@ pub fn prefixes(codes: &[u8], mut found: impl FnMut(usize)) {
         if !(0x01..=0x4E).contains(&code) {
             return;
         }
-        let Some((_, child)) = step(node, code) else {
+        let Some(child) = step(node, code) else {
             return;
         };
         node = child;
@@ -58,7 +58,8 @@ pub fn prefixes(codes: &[u8], mut found: impl FnMut(usize)) {
 }
 
 /// Whether `word` is on the list.
-pub fn known(word: &str) -> bool {
+#[cfg(test)]
+fn known(word: &str) -> bool {
     let codes: Vec<u8> = word.chars().map(|c| letter_byte(c).unwrap_or(0)).collect();
     let mut whole = false;
     prefixes(&codes, |n| whole |= n == codes.len());
@@ -107,7 +108,7 @@ mod tests {
                 }
                 // Pushed last letter first, so popped in order.
                 for letter in (0x01..=0x4E).rev() {
-                    if let Some((_, child)) = step(node, letter) {
+                    if let Some(child) = step(node, letter) {
                         let mut longer = word.clone();
                         longer.push(letter);
                         stack.push((child, longer));

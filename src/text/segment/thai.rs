@@ -3,7 +3,7 @@
 //! ([`crate::text::words`]), and where two known words meet.
 
 use crate::text::syllable::{may_cut_before, may_end_before, thai_letter};
-use crate::text::words::prefixes;
+use crate::text::words::{letter_byte, prefixes};
 
 /// What a break at one place would do to the Thai around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,8 +84,7 @@ impl<'a> ThaiText<'a> {
                 flags.push(if i == previous_end { 0 } else { RUN_START });
                 at.push(i);
                 letters.push(c);
-                // A Thai letter is U+0E01 to U+0E4E: the code fits a byte.
-                codes.push((u32::from(c) - 0x0E00) as u8);
+                codes.push(letter_byte(c).unwrap_or(0));
                 previous_end = i + c.len_utf8();
             }
         }
